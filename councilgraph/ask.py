@@ -1,0 +1,85 @@
+"""who-owns: rank actions by the words of a question and tell who owns each, with the evidence."""
+
+from __future__ import annotations
+
+import re
+
+from councilgraph.graph.store import Store
+
+_STOP = set("""the and for that with this from would will have been were was are its their they them all any
+some into also more further not but has had can could should which who what when where there these those
+than then each about our over who owns own action actions""".split())
+
+
+def words(text: str) -> list[str]:
+    """Content words of a question, apostrophes folded ("children's" → "childrens")."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    return [w for w in re.findall(r"[a-z0-9]+", text) if len(w) >= 3 and w not in _STOP]
+
+
+def _score(question: list[str], text: str) -> float:
+    have = set(words(text))
+    hits = sum(w in have or any(h.startswith(w) for h in have) for w in question)
+    return hits / len(question) if question else 0.0
+
+
+def candidates(store: Store, question: list[str]) -> list[dict]:
+    """Actions that might answer: the Neo4j full-text index where there is one, else every action."""
+    if store.kind == "neo4j":
+        from councilgraph.graph.neo4j_store import FULLTEXT_INDEX
+
+        lucene = " OR ".join(question)
+        q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
+             "WHERE node:Action RETURN node.id AS id, node.name AS name LIMIT 500")
+        return store.query(q, {"q": lucene}).dicts()
+    return store.query("MATCH (a:Action) RETURN a.id AS id, a.name AS name").dicts()
+
+
+_DETAIL = """
+MATCH (a:Action) WHERE a.id = $id
+OPTIONAL MATCH (o)-[own:OWNS]->(a)
+OPTIONAL MATCH (q)-[:REQUESTED]->(a)
+OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item
+RETURN a.name AS action, a.due AS due, a.council AS council, a.source AS source, own.evidence AS evidence,
+       o.id AS owner_id, o.name AS owner, q.name AS requester, i.name AS item, i.date AS date
+"""
+_ROLES = """
+MATCH (x) WHERE x.id = $id
+OPTIONAL MATCH (x)-[:HOLDS]->(r:Role)
+OPTIONAL MATCH (p:Person)-[:HOLDS]->(x)
+OPTIONAL MATCH (x)-[:ROLE_IN]->(b)
+OPTIONAL MATCH (r)-[:ROLE_IN]->(rb)
+RETURN r.name AS role, p.name AS holder, b.name AS role_in, rb.name AS role_role_in
+"""
+
+
+def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
+    """Actions best matching the question, each with owner, owner's post and body, requester, due,
+    item, meeting date, council and the evidence sentence; best first."""
+    q = words(question)
+    if not q:
+        return []
+    ranked = sorted(((_score(q, c["name"]), c["name"], c["id"]) for c in candidates(store, q)), key=lambda x: (-x[0], x[1]))
+    out = []
+    for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]:
+        rows = store.query(_DETAIL, {"id": aid}).dicts()
+        first = rows[0]
+        owners, requesters = {}, []
+        for r in rows:
+            if r["owner_id"] and r["owner_id"] not in owners:
+                owners[r["owner_id"]] = _describe(store, r["owner_id"], r["owner"])
+            if r["requester"] and r["requester"] not in requesters:
+                requesters.append(r["requester"])
+        out.append({"score": round(score, 3), "action": first["action"], "owners": list(owners.values()),
+                    "requested_by": requesters, "due": first["due"], "item": first["item"], "date": first["date"],
+                    "council": first["council"], "source": first["source"], "evidence": first["evidence"]})
+    return out
+
+
+def _describe(store: Store, node_id: str, name: str) -> dict:
+    """An owner with the posts it holds (or the people holding it) and where the post sits."""
+    rows = store.query(_ROLES, {"id": node_id}).dicts()
+    roles = sorted({r["role"] for r in rows if r["role"]})
+    holders = sorted({r["holder"] for r in rows if r["holder"]})
+    bodies = sorted({b for r in rows for b in (r["role_in"], r["role_role_in"]) if b})
+    return {"name": name, "roles": roles, "held_by": holders, "in": bodies}

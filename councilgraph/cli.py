@@ -1,0 +1,408 @@
+"""The command line: a thin layer over the library. Results go to stdout (a table, or JSON with
+--json); progress, errors and notes go to stderr. Errors are one line, `Error: …`, exit code 1."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from councilgraph import __version__, queries
+from councilgraph.errors import CouncilGraphError, QueryError
+from councilgraph.graph.store import DEFAULT_STORE, Store, open_store
+from councilgraph.loaders.records import Meta
+
+app = typer.Typer(
+    name="councilgraph", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
+    help="Turn council minutes into a graph of who committed to what, and ask it questions.\n\n"
+         "Start with [bold]councilgraph ingest FOLDER[/bold], then [bold]councilgraph who-owns \"WORDS\"[/bold]. "
+         "The graph lives in an embedded database directory (default ./councilgraph.db, or --store / "
+         "COUNCILGRAPH_STORE); give --neo4j bolt://HOST:PORT (or NEO4J_URI) to use a Neo4j server instead.",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class _State:
+    store_path: str | None = None
+    neo4j: str | None = None
+
+
+state = _State()
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="A query parameter, NAME=VALUE (repeatable).")]
+
+
+def handled(fn):
+    """Turn the library's errors into one `Error: …` line and exit code 1; never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CouncilGraphError as e:
+            err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as e:
+            if os.environ.get("COUNCILGRAPH_DEBUG"):
+                raise
+            err.print(f"Error: internal error ({type(e).__name__}: {e}); set COUNCILGRAPH_DEBUG=1 for details",
+                      markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _store(read_only: bool = False) -> Store:
+    return open_store(state.store_path, state.neo4j, read_only=read_only)
+
+
+def _print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _table(columns: list[str], rows: list[list[object]], title: str | None = None) -> None:
+    t = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else (", ".join(map(str, v)) if isinstance(v, list) else str(v)) for v in r])
+    out.print(t)
+
+
+def _params(pairs: list[str] | None) -> dict[str, str]:
+    given = {}
+    for p in pairs or []:
+        k, sep, v = p.partition("=")
+        if not sep or not k:
+            raise QueryError(f"--param takes NAME=VALUE, not {p!r}")
+        given[k.strip()] = v
+    return given
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"councilgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    store: Annotated[str | None, typer.Option("--store", envvar="COUNCILGRAPH_STORE", metavar="PATH",
+                                              help=f"Embedded database directory [default: ./{DEFAULT_STORE}].")] = None,
+    neo4j: Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI", metavar="URI",
+                                              help="Use this Neo4j server (bolt://HOST:PORT); user and password from "
+                                                   "NEO4J_USERNAME / NEO4J_PASSWORD.")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    state.store_path, state.neo4j = store, neo4j
+
+
+@app.command()
+@handled
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .html, .pdf) or folders of them.")],
+    council: Annotated[str | None, typer.Option(help="Council of these minutes, where the text does not say.")] = None,
+    body: Annotated[str | None, typer.Option(help="Committee, board or panel, where the text does not say.")] = None,
+    date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD), where the text does not say.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces
+    what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
+
+    Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]
+    """
+    from councilgraph.ingest import ingest as run, plan
+
+    docs = plan(paths)
+    if not docs:
+        raise QueryError("no minutes files found in " + ", ".join(map(str, paths)))
+    store = _store()
+    try:
+        with Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("", total=len(docs))
+            report = run(store, docs, Meta(council, body, date),
+                         progress=lambda name: bar.update(task, advance=1, description=name))
+    finally:
+        store.close()
+    for e in report.errors:
+        err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+    if json_out:
+        _print_json({"loaded": report.loaded, "errors": report.errors, "nodes": report.nodes,
+                     "relationships": report.relationships, "nodes_by_label": report.labels})
+    else:
+        rows = [[k, v] for k, v in sorted(report.labels.items())]
+        _table(["extracted", "count"], rows + [["relationships", report.relationships]],
+               title=f"Loaded {len(report.loaded)} of {len(docs)} document(s) into {_where()}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _where() -> str:
+    return state.neo4j or os.environ.get("NEO4J_URI") or state.store_path or os.environ.get("COUNCILGRAPH_STORE") or DEFAULT_STORE
+
+
+@app.command("who-owns")
+@handled
+def who_owns(
+    words: Annotated[str, typer.Argument(help="Words from the action, e.g. \"course on children's data\".")],
+    limit: Annotated[int, typer.Option(help="Most actions to show.")] = 5,
+    json_out: JsonOpt = False,
+) -> None:
+    """Who owns the actions matching these words: owner, their post and body, who asked, when due,
+    the item, meeting date, council and the sentence it was read from. Best match first."""
+    from councilgraph.ask import who_owns as ask
+
+    store = _store(read_only=True)
+    try:
+        found = ask(store, words, limit)
+    finally:
+        store.close()
+    if json_out:
+        _print_json(found)
+        return
+    if not found:
+        err.print(f"No action matches {words!r}.", markup=False)
+        raise typer.Exit(1)
+    for i, a in enumerate(found, 1):
+        owners = "; ".join(_owner_text(o) for o in a["owners"]) or "(no owner named)"
+        t = Table.grid(padding=(0, 1))
+        t.add_column(style="bold")
+        t.add_column(overflow="fold")
+        t.add_row("Action", a["action"])
+        t.add_row("Owner", owners)
+        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("item", "Item"), ("date", "Meeting date"),
+                         ("council", "Council"), ("source", "Source"), ("evidence", "Evidence")):
+            v = a[k]
+            if v:
+                t.add_row(label, ", ".join(v) if isinstance(v, list) else str(v))
+        out.print(f"[bold cyan]{i}.[/bold cyan]", t)
+
+
+def _owner_text(o: dict) -> str:
+    s = o["name"]
+    if o["held_by"]:
+        s += f" ({', '.join(o['held_by'])})"
+    if o["roles"]:
+        s += f", {', '.join(o['roles'])}"
+    if o["in"]:
+        s += f" — {', '.join(o['in'])}"
+    return s
+
+
+@app.command()
+@handled
+def query(
+    name: Annotated[str | None, typer.Argument(help="A canned query's name (see --list).")] = None,
+    param: ParamOpt = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the canned queries and their parameters.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Print the query's Cypher instead of running it.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Run a canned query from the catalogue, e.g.
+    [bold]councilgraph query actions-owned-by --param who="Director of Children's Services"[/bold]"""
+    if list_ or not name:
+        cat = queries.catalogue()
+        if json_out:
+            _print_json([{"name": q.name, "params": q.params, "answers": q.answers} for q in cat.values()])
+        else:
+            _table(["query", "parameters", "answers"],
+                   [[q.name, "; ".join(f"{k}: {v}" for k, v in q.params.items()) or "-", q.answers] for q in cat.values()])
+        return
+    q = queries.get(name)
+    params = q.bind(_params(param))
+    store = _store(read_only=True)
+    try:
+        if show:
+            out.print(q.text_for(store.kind), markup=False, highlight=False)
+            return
+        rows = store.query(q.text_for(store.kind), params)
+    finally:
+        store.close()
+    _json_or_table(rows, json_out, q.answers)
+
+
+def _json_or_table(rows, json_out: bool, title: str | None = None) -> None:
+    if json_out:
+        _print_json(rows.dicts())
+    else:
+        _table(rows.columns, rows.rows, title=title)
+        err.print(f"{len(rows.rows)} row(s)")
+
+
+@app.command()
+@handled
+def cypher(
+    text: Annotated[str, typer.Argument(help="A Cypher query; pass values with --param, never pasted in.")],
+    param: ParamOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Run your own read-only Cypher, e.g.
+    [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name" -p n=Russell[/bold]"""
+    store = _store(read_only=True)
+    try:
+        rows = store.query(text, _params(param), read_only=True)
+    finally:
+        store.close()
+    _json_or_table(rows, json_out)
+
+
+@app.command()
+@handled
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle or nt (RDF).")] = "json",
+) -> None:
+    """Write the whole graph to a file: JSON in the interchange format, GraphML, or RDF."""
+    from councilgraph.graph.export import FORMATS, write
+
+    if format not in FORMATS:
+        raise QueryError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+    store = _store(read_only=True)
+    try:
+        data = store.dump()
+    finally:
+        store.close()
+    try:
+        write(data, format, output)
+    except OSError as e:
+        raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
+    err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
+
+
+@app.command()
+@handled
+def remove(docs: Annotated[list[str], typer.Argument(help="Document file names, as listed by `councilgraph sources`.")]) -> None:
+    """Take documents out of the graph: their facts, and the nodes no other document names."""
+    store = _store()
+    try:
+        missing = []
+        for d in docs:
+            if store.remove(Path(d).name):
+                err.print(f"Removed {Path(d).name}.")
+            else:
+                missing.append(d)
+    finally:
+        store.close()
+    if missing:
+        raise QueryError(f"not in the graph: {', '.join(missing)} (see `councilgraph sources`)")
+
+
+@app.command()
+@handled
+def sources(json_out: JsonOpt = False) -> None:
+    """List the documents the graph holds facts from."""
+    store = _store(read_only=True)
+    try:
+        found = store.sources()
+    finally:
+        store.close()
+    if json_out:
+        _print_json(found)
+    else:
+        for s in found:
+            out.print(s, markup=False, highlight=False)
+
+
+@app.command()
+@handled
+def stats(json_out: JsonOpt = False) -> None:
+    """Count nodes per label and relationships per type."""
+    store = _store(read_only=True)
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    if json_out:
+        _print_json(counts)
+    else:
+        _table(["label or type", "count"], [[k, v] for k, v in counts.items()])
+
+
+@app.command()
+@handled
+def schema() -> None:
+    """Create the store's schema now (Neo4j: id constraints and the full-text index; ingest does this too)."""
+    store = _store()
+    try:
+        if hasattr(store, "schema"):
+            store.schema()
+    finally:
+        store.close()
+    err.print(f"Schema ready in {_where()}.")
+
+
+@app.command()
+@handled
+def push(
+    to: Annotated[str, typer.Option("--to", envvar="NEO4J_URI", help="Neo4j URI to copy into (bolt://HOST:PORT).")],
+) -> None:
+    """Copy the embedded store into Neo4j, document by document (idempotent)."""
+    from councilgraph.graph.neo4j_store import Neo4jStore
+    from councilgraph.graph.transfer import documents_of
+
+    src = open_store(state.store_path, None, read_only=True)
+    try:
+        graphs = documents_of(src.dump())
+    finally:
+        src.close()
+    dst = Neo4jStore(to, os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD"),
+                     os.environ.get("NEO4J_DATABASE"))
+    try:
+        report = dst.load(graphs)
+    finally:
+        dst.close()
+    for src_name, msg in report.failed.items():
+        err.print(f"Error: {src_name}: {msg}", markup=False)
+    err.print(f"Pushed {len(report.documents)} document(s): {report.nodes} nodes, {report.relationships} relationships.")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handled
+def analyse(
+    top: Annotated[int, typer.Option(help="How many actors to list.")] = 10,
+    json_out: JsonOpt = False,
+) -> None:
+    """Graph analysis with networkx: the actors most central to the web of commitments."""
+    import networkx as nx
+
+    from councilgraph.graph.export import to_networkx
+
+    store = _store(read_only=True)
+    try:
+        g = to_networkx(store.dump())
+    finally:
+        store.close()
+    actors = {n for n, a in g.nodes(data=True) if a["label"] in ("Person", "Role", "Body", "Organisation", "Council")}
+    work = nx.Graph()
+    work.add_edges_from((u, v) for u, v, d in g.edges(data=True) if d["type"] not in ("MENTIONS",))
+    cent = nx.betweenness_centrality(work) if work.number_of_nodes() else {}
+    rows = sorted(((cent.get(n, 0.0), g.in_degree(n) + g.out_degree(n), n) for n in actors), reverse=True)[:top]
+    data = [{"actor": g.nodes[n]["name"], "label": g.nodes[n]["label"], "betweenness": round(c, 4), "degree": d}
+            for c, d, n in rows]
+    if json_out:
+        _print_json(data)
+    else:
+        _table(["actor", "label", "betweenness", "degree"], [list(r.values()) for r in data])
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Deterministic node ids: the same actor in the same council always gets the same id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-' ("Children’s Trust" → "childrens-trust")."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]", "", text.lower().replace("&", " and "))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def council_scope(council: str) -> str:
+    """The short key of a council ("West Sussex County Council" → "west-sussex")."""
+    s = slug(council)
+    s = re.sub(r"-(?:metropolitan-borough|county-borough|county|city|borough|district|town|parish)?-?council$", "", s)
+    return s or slug(council)
+
+
+def role_key(title: str) -> str:
+    """A post title as a key: "for"/"of", "the" and apostrophes do not distinguish posts."""
+    t = re.sub(r"\b(?:for|of|on)\b", "of", title.replace("’", "'"))
+    t = re.sub(r"\bthe\b", "", t, flags=re.I)
+    return slug(t)
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]

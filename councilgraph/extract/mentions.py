@@ -1,0 +1,243 @@
+"""Find the actors a sentence names: people, posts, councils, bodies and organisations.
+
+Each stage masks what it found, so that later, looser patterns cannot re-read it: known
+organisations first, then people, posts, councils, bodies, organisations by their suffix,
+and last the generic references ("the Committee", "the Council", "the Trust").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from councilgraph.extract import vocab
+from councilgraph.graph.model import Label
+
+
+@dataclass
+class Mention:
+    """A span of a sentence that names an actor; `generic` marks "the Committee"-like references."""
+
+    start: int
+    end: int
+    label: Label
+    name: str
+    surface: str
+    honorific: str | None = None
+    first: str | None = None
+    kind: str | None = None
+    generic: bool = False
+    inner: list[Mention] = field(default_factory=list)  # a body or council named inside a post title
+    acronym: str | None = None
+    node: str | None = None  # the node id, set by the resolver
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_Q = "’'"
+HON = rf"(?:{_alt(vocab.HONORIFICS)})\.?"
+_STOP_WORDS = set(vocab.HONORIFICS) | set(vocab.MONTHS_AND_DAYS) | {
+    "The", "This", "These", "That", "Members", "Officers", "Councillors", "Resolved", "RESOLVED"}
+_HEAD_WORDS = set(vocab.ROLE_HEADS) - {"Head", "Lead", "Principal", "Officer", "Inspector", "Clerk"}
+STOP = rf"(?:{_alt(_STOP_WORDS | _HEAD_WORDS)})(?![\w{_Q}\-])"
+W = rf"(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a capitalised word or acronym
+SEQ = rf"{W}(?: {W})*"
+ROLE_HEADS_RE = _alt(vocab.ROLE_HEADS)
+LSEQ = rf"{SEQ}(?!\s+(?:{ROLE_HEADS_RE})\b)"
+PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? and {LSEQ}|(?: & | and | of the | of | for | in | on | with ){LSEQ})*"
+NAMEW = rf"[A-Z][a-z]*(?:[{_Q}\-][A-Z]?[a-z]+|[A-Z][a-z]+)*[a-z]"
+_NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEADS} | {h.split()[-1] for h in vocab.BODY_HEADS}
+                | {"Council", "Park", "Centre", "Primary", "Street", "Road", "Way", "Lane", "Avenue", "Close", "Gardens",
+                   "House", "Hall", "Court", "Square", "Place", "Green", "Hill", "School", "Services", "Service", "Plan",
+                   "Programme", "Project", "Team", "Model", "Hub", "Policy", "Strategy", "Report", "Update"})
+
+PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
+PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b")
+ROLE = re.compile(
+    rf"(?<![\w{_Q}\-])((?:{SEQ} )?)({ROLE_HEADS_RE})(?![\w\-])"
+    rf"((?:,? (?:of|for|on|with responsibility for) (?:the )?{PHRASE})?)")
+COUNCIL_NAMED = re.compile(
+    rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
+COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?![{_Q}\w]| [A-Z])"
+                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")
+BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
+BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")
+ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
+ORG_DESCRIBED = re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})")
+GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")
+GENERIC_TRUST = re.compile(r"\b[Tt]he (Trust|Partnership)\b")
+ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z0-9&]{1,9})\)")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector as gd  # a name list shipped in the package, no download
+
+    return gd.Detector(case_sensitive=True)
+
+
+def is_first_name(word: str) -> bool:
+    """Is this a common given name (and not a capitalised word of minutes)?"""
+    if word in vocab.NOT_NAMES or len(word) < 3:
+        return False
+    return _first_names().get_gender(word) != "unknown"
+
+
+def known_org(name: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of a national organisation by any of its names."""
+    key = name.replace("’", "'").lower()
+    for canon, (alts, kind) in vocab.KNOWN_ORGS.items():
+        if key == canon.replace("’", "'").lower() or key in (a.replace("’", "'").lower() for a in alts):
+            return canon, kind
+    return None
+
+
+def _known_org_re():
+    names = [n for canon, (alts, _) in vocab.KNOWN_ORGS.items() for n in (canon, *alts)]
+    names += [n.replace("'", "’") for n in names if "'" in n]
+    return re.compile(rf"(?<![\w\-])({_alt(names)})(?![\w\-])")
+
+
+KNOWN_ORG = _known_org_re()
+
+
+class Finder:
+    """Finds mentions in one sentence, masking what each stage takes."""
+
+    def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str]):
+        self.text = text
+        self.masked = text
+        self.found: list[Mention] = []
+        self.acronyms = acronyms
+        self.first_names = first_names
+
+    def take(self, m: Mention) -> Mention | None:
+        if not self.free(m.start, m.end):
+            return None
+        after = ACRONYM_AFTER.match(self.text[m.end:])
+        if after and m.label is not Label.PERSON:
+            m.acronym = after[1]
+            self.acronyms.setdefault(after[1], (m.label, m.name))
+            m.end += after.end()
+            self.found = [x for x in self.found if not (m.start <= x.start and x.end <= m.end)]
+        self.masked = self.masked[:m.start] + "\x00" * (m.end - m.start) + self.masked[m.end:]
+        self.found.append(m)
+        return m
+
+    def free(self, a: int, b: int) -> bool:
+        return "\x00" not in self.masked[a:b]
+
+    def run(self) -> list[Mention]:
+        self.known_orgs()
+        self.people()
+        self.roles()
+        self.councils()
+        self.bodies()
+        self.orgs()
+        self.generics()
+        return sorted(self.found, key=lambda m: m.start)
+
+    def known_orgs(self) -> None:
+        for m in KNOWN_ORG.finditer(self.masked):
+            canon, kind = known_org(m[1])  # type: ignore[misc]
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
+        for acr, (label, name) in self.acronyms.items():
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", self.masked):
+                self.take(Mention(m.start(), m.end(), label, name, acr))
+
+    def people(self) -> None:
+        for m in PERSON_HON.finditer(self.masked):
+            hons = m[1].split()
+            words = m[3].split()
+            if not words or not self.free(m.start(), m.end()):
+                continue
+            first = words[0] if len(words) > 1 else None
+            end = m.start(3) + len(m[3].rstrip())
+            self.take(Mention(m.start(), end, Label.PERSON, " ".join(words), self.text[m.start():end],
+                              honorific=hons[-1].rstrip("."), first=first))
+        for m in PERSON_BARE.finditer(self.masked):
+            if is_first_name(m[1]) and m[2] not in _NON_SURNAME and m[2] not in vocab.NOT_NAMES:
+                self.take(Mention(m.start(), m.end(), Label.PERSON, f"{m[1]} {m[2]}", m[0], first=m[1]))
+        for first, full in self.first_names.items():
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-{_Q}]| [A-Z])", self.masked):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, full, first, first=first))
+
+    def roles(self) -> None:
+        for m in ROLE.finditer(self.masked):
+            pre, head, tail = m[1].strip(), m[2], m[3]
+            pre = re.sub(rf"^(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
+            if not pre and not tail and head not in vocab.BARE_HEADS_OK or head == "Head" and not tail:
+                continue
+            start = m.start(2) if not pre else m.start(1)
+            name = " ".join(x for x in (pre, head) if x) + tail.lstrip(",")
+            role = Mention(start, m.end(), Label.ROLE, name, self.text[start:m.end()], kind=head)
+            of = re.match(r",? (?:of|for|on) (?:the )?(.*)$", tail)
+            if of:
+                sub = Finder(of[1], self.acronyms, {})
+                sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
+                off = m.end() - len(of[1])
+                whole = [x for x in sub.found if x.end == len(of[1])]
+                generic_council = re.fullmatch(r"(?:(?:County|City|Borough|District) )?Council", of[1])
+                if generic_council:
+                    role.inner.append(Mention(off, m.end(), Label.COUNCIL, of[1], of[1], generic=True))
+                for x in whole:
+                    x.start += off
+                    x.end += off
+                    role.inner.append(x)
+            self.take(role)
+
+    def councils(self) -> None:
+        for m in COUNCIL_NAMED.finditer(self.masked):
+            name = re.sub(r"^(?:The|the) ", "", m[1])
+            if name.split()[0] in ("County", "City", "Borough", "District", "Council"):
+                continue
+            if re.search(r"\b(?:Youth|Care|School|Schools|Pupil|Student|Young People’s|Young People's)(?: Parliament)? Council$", name):
+                self.take(Mention(m.start(1), m.end(1), Label.BODY, name, m[1], kind="council"))
+                continue
+            self.take(Mention(m.start(1), m.end(1), Label.COUNCIL, name, m[1]))
+        for m in COUNCIL_GENERIC.finditer(self.masked):
+            g = 1 if m[1] else 2
+            self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
+
+    def bodies(self) -> None:
+        for m in BODY.finditer(self.masked):
+            pre, head = m[1].strip(), m[2]
+            pre = re.sub(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ", "", pre)
+            if not pre and head != "Cabinet":
+                continue
+            if head == "Cabinet" and re.match(r"\s*(?:Member|Lead|Portfolio)", self.masked[m.end():]):
+                continue
+            start = m.end() - len(head) - (len(pre) + 1 if pre else 0)
+            self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
+        for m in BODY_MEETING.finditer(self.masked):
+            if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):
+                self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
+
+    def orgs(self) -> None:
+        for m in ORG_SUFFIX.finditer(self.masked):
+            pre, suffix = m[1].strip(), m[2]
+            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre:
+                continue
+            known = known_org(f"{pre} {suffix}")
+            name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])
+            self.take(Mention(m.start(1), m.end(2), Label.ORGANISATION, name, m[0], kind=kind))
+        for m in ORG_DESCRIBED.finditer(self.masked):
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
+
+    def generics(self) -> None:
+        for m in GENERIC_BODY.finditer(self.masked):
+            g = 1 if m[1] else 2
+            self.take(Mention(m.start(g), m.end(g), Label.BODY, m[g], m[g], generic=True, kind=m[g].lower()))
+        for m in re.finditer(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b", self.masked):
+            self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1].title(), m[1], generic=True, kind=m[1]))
+        for m in GENERIC_TRUST.finditer(self.masked):
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], generic=True))
+
+
+def find_mentions(sentence: str, acronyms: dict[str, tuple[Label, str]] | None = None,
+                  first_names: dict[str, str] | None = None) -> list[Mention]:
+    """The actors a sentence names, in order."""
+    return Finder(sentence, acronyms if acronyms is not None else {}, first_names or {}).run()

@@ -1,0 +1,183 @@
+"""From a loaded document to the facts of one DocumentGraph: mentions → resolution → facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from councilgraph.extract import actions as act
+from councilgraph.extract.ids import short_hash, slug
+from councilgraph.extract.mentions import Mention, find_mentions
+from councilgraph.extract.relations import moved_seconded, sentence_facts
+from councilgraph.extract.resolve import Resolver, infer_home
+from councilgraph.extract.sentence import Sentence
+from councilgraph.extract.sentences import split_sentences
+from councilgraph.extract import vocab
+from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType
+from councilgraph.loaders.records import Block, Document, Item
+
+
+@dataclass
+class _Unit:
+    """A sentence in its place: item, block, and whether it is the item's description."""
+
+    item: int
+    block: Block | None
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _units(doc: Document) -> list[_Unit]:
+    out = []
+    for i, item in enumerate(doc.items):
+        for s in split_sentences(item.description):
+            out.append(_Unit(i, None, s))
+        for b in item.blocks:
+            for s in split_sentences(b.text) if b.kind != "point" else [b.text]:
+                out.append(_Unit(i, b, s))
+    return out
+
+
+def _first_names(units: list[_Unit]) -> dict[str, str]:
+    """Given names of the people named in full, where only one person has that name."""
+    seen: dict[str, set[str]] = {}
+    for u in units:
+        for m in find_mentions(u.text):
+            if m.label is Label.PERSON and m.first and " " in m.name:
+                seen.setdefault(m.first, set()).add(m.name)
+    return {f: next(iter(n)) for f, n in seen.items() if len(n) == 1}
+
+
+def extract(doc: Document) -> DocumentGraph:
+    """Every fact the document states, each with its evidence."""
+    g = DocumentGraph(doc.source)
+    units = _units(doc)
+    first = _first_names(units)
+    acronyms: dict = {}
+    for u in units:
+        u.mentions = find_mentions(u.text, acronyms, first)
+    everything = [m for u in units for m in u.mentions]
+    body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
+    home = infer_home(doc.source, doc.meta.council, body, everything, doc.text)
+    res = Resolver(g, home, first_names=first)
+    res.canonical_roles([(m.name, m.kind or "") for m in everything if m.label is Label.ROLE])
+    stem = slug(doc.source.rsplit(".", 1)[0])
+    for i, item in enumerate(doc.items):
+        _ItemReader(g, res, doc, item, i, stem, [u for u in units if u.item == i]).read()
+    return g
+
+
+class _ItemReader:
+    """Reads one item: its node, meeting, facts, decisions and actions."""
+
+    def __init__(self, g: DocumentGraph, res: Resolver, doc: Document, item: Item, index: int, stem: str,
+                 units: list[_Unit]):
+        self.g, self.res, self.doc, self.item, self.units = g, res, doc, item, units
+        self.key = f"{stem}/{item.number or index + 1}"
+        if any(o is not item and o.number == item.number for o in doc.items):
+            self.key = f"{stem}/{index + 1}"
+        self.id = f"item:{self.key}"
+        self.source = doc.source
+        self.authors: list[str] = []
+        self.pending: list[tuple[act.ActionFact, str, str | None, str]] = []  # action, evidence, para, arises-from
+        self.decisions: dict[int, list[str]] = {}  # resolution index -> decision ids
+        self.motions: list[tuple[int, RelType, str, str, str | None]] = []  # (unit pos, type, person, evidence, para)
+
+    def rel(self, typ: RelType, start: str | None, end: str | None, evidence: str, extractor: str,
+            para: str | None = None, **props) -> None:
+        if start and end:
+            self.g.add_rel(Rel(typ, start, end, self.source, evidence, extractor, para, props))
+
+    def read(self) -> None:
+        item, meta = self.item, self.doc.meta
+        date = item.date or meta.date
+        self.g.add_node(Node(self.id, Label.AGENDA_ITEM, item.title or f"Item {item.number or ''}".strip(),
+                             {"number": item.number, "source": self.source, "date": date,
+                              "council": self.res.home.council_name, "body": self.res.home.body}))
+        if date:
+            body_id = self.res.body_id()
+            mid = f"meeting:{self.res.home.scope}/{slug(self.res.home.body)}/{date}"
+            self.g.add_node(Node(mid, Label.MEETING, f"{self.res.home.body} {date}", {"date": date, "body": self.res.home.body}))
+            self.rel(RelType.HAS_ITEM, mid, self.id, item.title, "page-structure")
+            self.rel(RelType.HELD, body_id, mid, item.title, "page-structure")
+        last_person: str | None = None
+        first_seen: dict[str, tuple[str, str | None]] = {}
+        council = self.res.council_id() if self.res.home.council else None
+        for pos, u in enumerate(self.units):
+            para = u.block.para if u.block else None
+            for m in u.mentions:
+                self.res.resolve(m)
+            s = Sentence(u.text, u.mentions, para)
+            for m in u.mentions:
+                for x in (m, *m.inner):
+                    if x.node and x.node not in first_seen:
+                        first_seen[x.node] = (u.text, para)
+            for typ, a, b, how, props in sentence_facts(s, council, self.id, description=u.block is None):
+                if typ is RelType.AUTHORED and a not in self.authors:
+                    self.authors.append(a)
+                self.rel(typ, a, b, u.text, how, para, **props)
+            for typ, person in moved_seconded(s):
+                self.motions.append((pos, typ, person, u.text, para))
+            if u.block is None:
+                continue
+            if u.block.kind == "point" and u.block.resolution is not None:
+                dec = self.decision(u.block)
+                self.rel(RelType.RESOLVED, self.res.body_id(), dec, u.text, "resolution", para)
+                found = act.resolution(s)
+                arises = dec
+            else:
+                found = act.narrative(s, last_person)
+                arises = self.id
+            for a in act.dedupe(list(found)):
+                self.pending.append((a, u.text, para, arises))
+            people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
+            last_person = people[-1] if people else last_person
+        self.roles_in(first_seen, council)
+        for node, (text, para) in first_seen.items():
+            if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):
+                self.rel(RelType.MENTIONS, self.id, node, text, "mention", para)
+        self.link_motions()
+        self.write_actions()
+
+    def decision(self, block: Block) -> str:
+        ids = self.decisions.setdefault(block.resolution or 0, [])
+        key = block.point or (block.para if not ids else None) or f"r{block.resolution}-{len(ids) + 1}"
+        did = f"decision:{self.key}/{slug(key) or len(ids)}"
+        number = block.point or (block.para if not ids else None)
+        self.g.add_node(Node(did, Label.DECISION, block.text, {"number": number, "source": self.source,
+                                                                "item": self.id, "council": self.res.home.council_name}))
+        if did not in ids:
+            ids.append(did)
+        return did
+
+    def roles_in(self, first_seen: dict[str, tuple[str, str | None]], council: str | None) -> None:
+        """Each post belongs to its body (chairs) or to the council whose minutes these are."""
+        tied = {r.start for r in self.g.rels.values() if r.type is RelType.ROLE_IN}
+        for node, (text, para) in first_seen.items():
+            n = self.g.nodes[node]
+            if n.label is not Label.ROLE or node in tied:
+                continue
+            if n.name in vocab.CHAIR_HEADS:
+                self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body", para)
+            elif council:
+                self.rel(RelType.ROLE_IN, node, council, text, "post-of-council", para)
+
+    def link_motions(self) -> None:
+        """A motion moved and seconded applies to the decisions of the resolution that follows it."""
+        order = [u.block.resolution for u in self.units if u.block is not None]
+        for pos, typ, person, evidence, para in self.motions:
+            later = [r for r in order[pos:] if r is not None]
+            earlier = [r for r in order[:pos] if r is not None]
+            target = later[0] if later else (earlier[-1] if earlier else None)
+            for dec in self.decisions.get(target, []) if target is not None else []:
+                self.rel(typ, person, dec, evidence, "moved-seconded", para)
+
+    def write_actions(self) -> None:
+        home = self.res.body_id()
+        for a, evidence, para, arises in self.pending:
+            aid = f"action:{self.key}/{short_hash(a.text)}"
+            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "status": "open", "source": self.source,
+                                                             "item": self.id, "council": self.res.home.council_name}))
+            self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
+            for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
+                for node in self.authors if who == act.AUTHOR else [home] if who == act.HOME else [who]:
+                    self.rel(typ, node, aid, evidence, a.extractor, para)

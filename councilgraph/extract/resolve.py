@@ -1,0 +1,195 @@
+"""One actor, one node: turn mentions into node ids within a document and its council.
+
+People are keyed by surname within a council; posts by title and council; councils by name;
+bodies by name within a council; organisations by name everywhere ("DfE" is the Department for
+Education in every document). Generic references go to the body or council the minutes are
+of ("the Committee", "the County Council"), or to the fullest post of the same kind named in
+the document ("the Cabinet Member").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from councilgraph.extract import vocab
+from councilgraph.extract.ids import council_scope, role_key, slug
+from councilgraph.extract.mentions import Mention
+from councilgraph.graph.model import DocumentGraph, Label, Node
+
+
+@dataclass
+class Home:
+    """What the minutes are of: the council and body, where they can be known."""
+
+    scope: str
+    council: str | None = None
+    council_generic: bool = False
+    body: str = "Committee"
+
+    @property
+    def council_name(self) -> str | None:
+        """The council's name where the minutes name it ("the Council" alone names none)."""
+        return None if self.council_generic else self.council
+
+
+def infer_home(source: str, council: str | None, body: str | None, mentions: list[Mention], text: str) -> Home:
+    """The home council and body of a document: given, else read from how the text names them."""
+    scope = council_scope(council) if council else "doc-" + slug(source.rsplit(".", 1)[0])
+    home = Home(scope=scope, council=council)
+    if not council:
+        generic = [m for m in mentions if m.label is Label.COUNCIL and m.generic]
+        generic += [i for m in mentions for i in m.inner if i.label is Label.COUNCIL and i.generic]
+        named = {m.name for m in mentions if m.label is Label.COUNCIL and not m.generic}
+        if generic:
+            # A named council is this one when its place recurs in the text ("Torbay Council" … "Torbay").
+            local = [n for n in named if len(re.findall(re.escape(_place(n)), text)) >= 2]
+            if len(local) == 1:
+                home.council = local[0]
+            else:
+                home.council, home.council_generic = max((g.name for g in generic), key=len), True
+    generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
+    if body:
+        home.body = body
+    elif generic_bodies:
+        home.body = generic_bodies[0].name.title()
+    return home
+
+
+def _place(council: str) -> str:
+    words = council.split()
+    while words and words[-1] in (*vocab.COUNCIL_KINDS, "Council", "Borough", "Metropolitan"):
+        words.pop()
+    return " ".join(words) or council
+
+
+def _one_word_more(short: str, long: str) -> bool:
+    """Does the slug `long` name the same thing as `short` with one qualifying word added?"""
+    a, b = short.split("-"), long.split("-")
+    return len(b) == len(a) + 1 and a[-1] == b[-1] and any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _head(name: str) -> str:
+    return name.split()[-1].lower() if name else ""
+
+
+@dataclass
+class Resolver:
+    graph: DocumentGraph
+    home: Home
+    role_titles: dict[str, str] = field(default_factory=dict)  # role key -> canonical title
+    first_names: dict[str, str] = field(default_factory=dict)
+    named_bodies: list[tuple[str, str]] = field(default_factory=list)  # (name, id) in order seen
+    trusts: list[str] = field(default_factory=list)
+
+    # ---- the document's own council and body ---------------------------------------------------
+    def council_id(self) -> str | None:
+        if not self.home.council:
+            return None
+        if self.home.council_generic:
+            nid = f"council:{self.home.scope}"
+        else:
+            nid = f"council:{council_scope(self.home.council)}"
+        self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
+        return nid
+
+    def body_id(self) -> str:
+        nid = f"body:{self.home.scope}/{slug(self.home.body)}"
+        kind = _head(self.home.body)
+        self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": kind, "council": self.home.council}))
+        return nid
+
+    # ---- posts -----------------------------------------------------------------------------------
+    def canonical_roles(self, titles: list[tuple[str, str]]) -> None:
+        """Map short forms of posts to the fullest form named in the document.
+
+        "Cabinet Member" and "Cabinet Member for Children and Young" both become "Cabinet Member
+        for Children and Young People" when that is the one such post named."""
+        full: dict[str, str] = {}
+        for title, _ in titles:
+            full.setdefault(role_key(title), title)
+        for key, title in full.items():
+            # A title cut short ("Cabinet Member for Children and Young") is the post it begins.
+            longer = [t for k, t in full.items() if k != key and k.startswith(key + "-")] if "-of-" in key else []
+            # A one-word qualifier dropped ("Chairman of the Improvement Board") is the same post.
+            longer += [t for k, t in full.items() if k != key and "-of-" in key and _one_word_more(key, k)]
+            head = next((h for h in vocab.ROLE_HEADS if title == h), None)
+            if head and head not in vocab.CHAIR_HEADS:
+                longer += [t for k, t in full.items() if k != key and t.endswith(" " + head) or t.startswith(head + " ")]
+            longer = sorted(set(longer), key=len)
+            if longer and (len(longer) == 1 or all(role_key(x).startswith(role_key(longer[0])) for x in longer)):
+                self.role_titles[key] = longer[-1] if len(longer) > 1 else longer[0]
+            else:
+                self.role_titles[key] = title
+
+    def role(self, m: Mention) -> str:
+        title = self.role_titles.get(role_key(m.name), m.name)
+        if title in vocab.CHAIR_HEADS and not m.inner:
+            nid = f"role:{self.home.scope}/{role_key(title)}-of-{slug(self.home.body)}"
+            org = self.home.body
+        else:
+            nid = f"role:{self.home.scope}/{role_key(title)}"
+            org = self.home.council
+        self.graph.add_node(Node(nid, Label.ROLE, title, {"organisation": org, "council": self.home.council,
+                                                         "kind": m.kind}))
+        return nid
+
+    # ---- everything ------------------------------------------------------------------------------
+    def resolve(self, m: Mention) -> str | None:
+        """The node id of a mention (created or merged into the graph), or None to drop it."""
+        if m.label is Label.PERSON:
+            full = self.first_names.get(m.name, m.name) if " " not in m.name else m.name
+            surname = full.split()[-1]
+            nid = f"person:{self.home.scope}/{slug(surname)}"
+            aliases = [m.surface] if m.surface != full else []
+            self.graph.add_node(Node(nid, Label.PERSON, full, {"honorific": m.honorific, "aliases": aliases,
+                                                              "council": self.home.council}))
+            m.node = nid
+        elif m.label is Label.ROLE:
+            m.node = self.role(m)
+        elif m.label is Label.COUNCIL:
+            if m.generic or (self.home.council and m.name == self.home.council):
+                m.node = self.council_id()
+            else:
+                m.node = f"council:{council_scope(m.name)}"
+                self.graph.add_node(Node(m.node, Label.COUNCIL, m.name))
+        elif m.label is Label.BODY:
+            m.node = self.body(m)
+        elif m.label is Label.ORGANISATION:
+            if m.generic:
+                m.node = next((t for t in reversed(self.trusts) if self.graph.nodes[t].name.endswith(m.name)), None)
+                return m.node
+            m.node = f"org:{slug(m.name)}"
+            aliases = [a for a in (m.acronym, m.surface) if a and a != m.name]
+            self.graph.add_node(Node(m.node, Label.ORGANISATION, m.name, {"kind": m.kind, "aliases": aliases}))
+            if m.name.endswith(("Trust", "Partnership")):
+                self.trusts.append(m.node)
+        for inner in m.inner:
+            self.resolve(inner)
+        return m.node
+
+    def body(self, m: Mention) -> str:
+        home_head = _head(self.home.body)
+        if m.generic:
+            if m.name.lower() == home_head or _head(m.name) == home_head:
+                return self.body_id()
+            named = [nid for name, nid in reversed(self.named_bodies) if _head(name) == _head(m.name)]
+            if named:
+                return named[0]
+            nid = f"body:{self.home.scope}/{slug(m.name)}"
+            self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
+            return nid
+        if m.name == self.home.body:
+            return self.body_id()
+        same = next((nid for name, nid in self.named_bodies
+                     if _one_word_more(slug(m.name), slug(name)) or _one_word_more(slug(name), slug(m.name))), None)
+        if same:
+            if len(m.name) > len(self.graph.nodes[same].name):
+                self.graph.nodes[same].name = m.name
+            return same
+        nid = f"body:{self.home.scope}/{slug(m.name)}"
+        aliases = [m.acronym] if m.acronym else []
+        self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
+                                                          "council": self.home.council}))
+        self.named_bodies.append((m.name, nid))
+        return nid

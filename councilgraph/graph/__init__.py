@@ -1,0 +1,1 @@
+"""The graph model, its stores and its exports."""

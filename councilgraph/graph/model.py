@@ -1,0 +1,164 @@
+"""The graph model of ../shared/SCHEMA.md as plain records: labels, relationship types, nodes, facts.
+
+Everything that reaches Cypher as a label or type comes from these enums, never from user text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Label(str, Enum):
+    PERSON = "Person"
+    ROLE = "Role"
+    COUNCIL = "Council"
+    BODY = "Body"
+    ORGANISATION = "Organisation"
+    MEETING = "Meeting"
+    AGENDA_ITEM = "AgendaItem"
+    DECISION = "Decision"
+    ACTION = "Action"
+
+
+ACTORS = (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION)
+ALL_LABELS = tuple(Label)
+
+
+class RelType(str, Enum):
+    HOLDS = "HOLDS"
+    ROLE_IN = "ROLE_IN"
+    PART_OF = "PART_OF"
+    INTRODUCED = "INTRODUCED"
+    AUTHORED = "AUTHORED"
+    REQUESTED = "REQUESTED"
+    OWNS = "OWNS"
+    REPORTS_TO = "REPORTS_TO"
+    APPOINTED = "APPOINTED"
+    INSPECTED = "INSPECTED"
+    RESOLVED = "RESOLVED"
+    MOVED = "MOVED"
+    SECONDED = "SECONDED"
+    ARISES_FROM = "ARISES_FROM"
+    HAS_ITEM = "HAS_ITEM"
+    HELD = "HELD"
+    MENTIONS = "MENTIONS"
+
+
+L = Label
+_ORGS = (L.COUNCIL, L.BODY, L.ORGANISATION)
+#: Which labels each relationship type may join (SCHEMA.md's "from → to" column).
+ENDPOINTS: dict[RelType, tuple[tuple[Label, ...], tuple[Label, ...]]] = {
+    RelType.HOLDS: ((L.PERSON,), (L.ROLE,)),
+    RelType.ROLE_IN: ((L.ROLE,), _ORGS),
+    RelType.PART_OF: ((L.BODY, L.ORGANISATION), (L.COUNCIL, L.ORGANISATION, L.BODY)),
+    RelType.INTRODUCED: ((L.PERSON, L.ROLE), (L.AGENDA_ITEM,)),
+    RelType.AUTHORED: ((L.PERSON, L.ROLE, L.ORGANISATION, L.BODY), (L.AGENDA_ITEM,)),
+    RelType.REQUESTED: ((L.PERSON, L.ROLE, L.BODY, L.COUNCIL, L.ORGANISATION), (L.ACTION,)),
+    RelType.OWNS: (ACTORS, (L.ACTION,)),
+    RelType.REPORTS_TO: ((L.ROLE, L.BODY, L.ORGANISATION), (L.ROLE, *_ORGS)),
+    RelType.APPOINTED: ((L.ORGANISATION, L.BODY, L.ROLE, L.COUNCIL), (L.PERSON, L.ROLE)),
+    RelType.INSPECTED: ((L.ORGANISATION,), _ORGS),
+    RelType.RESOLVED: ((L.BODY, L.COUNCIL), (L.DECISION,)),
+    RelType.MOVED: ((L.PERSON,), (L.DECISION,)),
+    RelType.SECONDED: ((L.PERSON,), (L.DECISION,)),
+    RelType.ARISES_FROM: ((L.ACTION,), (L.DECISION, L.AGENDA_ITEM)),
+    RelType.HAS_ITEM: ((L.MEETING,), (L.AGENDA_ITEM,)),
+    RelType.HELD: ((L.BODY,), (L.MEETING,)),
+    RelType.MENTIONS: ((L.AGENDA_ITEM,), ACTORS),
+}
+
+#: Node properties, one column set shared by every label (a missing one is null).
+NODE_PROPS: dict[str, str] = {
+    "id": "STRING", "name": "STRING", "sources": "STRING[]", "aliases": "STRING[]",
+    "honorific": "STRING", "organisation": "STRING", "kind": "STRING", "council": "STRING",
+    "date": "STRING", "body": "STRING", "number": "STRING", "source": "STRING",
+    "due": "STRING", "status": "STRING", "item": "STRING",
+}
+#: Relationship properties, shared by every type; `source` is the merge key of a document's facts.
+REL_PROPS: dict[str, str] = {
+    "id": "STRING", "source": "STRING", "para": "STRING", "evidence": "STRING",
+    "extractor": "STRING", "date": "STRING", "outcome": "STRING",
+}
+
+
+@dataclass
+class Node:
+    """One node; `id` is deterministic so that loading twice merges."""
+
+    id: str
+    label: Label
+    name: str
+    props: dict[str, object] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, object]:
+        """The node as a flat row over NODE_PROPS."""
+        out: dict[str, object] = {k: None for k in NODE_PROPS}
+        out.update({k: v for k, v in self.props.items() if k in NODE_PROPS})
+        out.update(id=self.id, name=self.name, sources=sorted(set(self.sources)))
+        out["aliases"] = sorted(set(out["aliases"] or []))  # type: ignore[arg-type]
+        return out
+
+
+@dataclass
+class Rel:
+    """One fact with its evidence: the document, paragraph, sentence and the rule that read it."""
+
+    type: RelType
+    start: str
+    end: str
+    source: str
+    evidence: str
+    extractor: str
+    para: str | None = None
+    props: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        key = f"{self.type.value}|{self.start}|{self.end}|{self.source}"
+        return "r-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+    def row(self) -> dict[str, object]:
+        out: dict[str, object] = {k: None for k in REL_PROPS}
+        out.update({k: v for k, v in self.props.items() if k in REL_PROPS})
+        out.update(id=self.id, source=self.source, para=self.para, evidence=self.evidence,
+                   extractor=self.extractor)
+        return out
+
+
+@dataclass
+class DocumentGraph:
+    """Everything read from one document: what a store loads, all-or-nothing."""
+
+    source: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    rels: dict[str, Rel] = field(default_factory=dict)
+
+    def add_node(self, node: Node) -> Node:
+        """Add or merge a node: the fullest name wins, aliases and properties accumulate."""
+        have = self.nodes.get(node.id)
+        if have is None:
+            node.sources = [self.source]
+            self.nodes[node.id] = node
+            return node
+        if len(node.name) > len(have.name) and node.label in (Label.PERSON,):
+            have.props.setdefault("aliases", [])
+            have.props["aliases"] = [*have.props["aliases"], have.name]  # type: ignore[list-item]
+            have.name = node.name
+        for k, v in node.props.items():
+            if k == "aliases":
+                have.props["aliases"] = sorted({*have.props.get("aliases", []), *v} - {have.name})  # type: ignore[misc]
+            elif v is not None and have.props.get(k) is None:
+                have.props[k] = v
+        return have
+
+    def add_rel(self, rel: Rel) -> None:
+        """Add a fact unless the same (type, start, end) is already known from this document."""
+        if rel.start == rel.end or not rel.evidence:
+            return
+        allowed = ENDPOINTS[rel.type]
+        if self.nodes[rel.start].label not in allowed[0] or self.nodes[rel.end].label not in allowed[1]:
+            return
+        self.rels.setdefault(rel.id, rel)

@@ -1,0 +1,161 @@
+"""Neo4j 5 as the store: batched `UNWIND … MERGE` in one transaction per document, uniqueness
+constraints on every label's `id`, a full-text index over action and decision text, and user
+Cypher in read transactions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from councilgraph.errors import QueryError, StoreError
+from councilgraph.graph.export import GraphData
+from councilgraph.graph.model import ALL_LABELS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType
+from councilgraph.graph.store import LoadReport, Rows
+
+FULLTEXT_INDEX = "councilgraph_text"
+
+
+def schema_statements() -> list[str]:
+    out = [f"CREATE CONSTRAINT {lab.value.lower()}_id IF NOT EXISTS FOR (n:{lab.value}) REQUIRE n.id IS UNIQUE"
+           for lab in ALL_LABELS]
+    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Action|Decision) ON EACH [n.name]")
+    out.append("CREATE INDEX rel_source IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.source)")
+    return out
+
+
+class Neo4jStore:
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None):
+        import neo4j
+        from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
+
+        self.uri, self.database = uri, database
+        try:
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None)
+            self.driver.verify_connectivity()
+        except AuthError as e:
+            raise StoreError(f"Neo4j at {uri} refused user '{user}': check NEO4J_USERNAME and NEO4J_PASSWORD") from e
+        except (ServiceUnavailable, OSError) as e:
+            raise StoreError(f"cannot reach Neo4j at {uri}: is the server running? (docker/neo4j-local.sh start, "
+                             f"or docker compose up in docker/)") from e
+        except (ConfigurationError, ValueError) as e:
+            raise StoreError(f"bad Neo4j URI {uri!r}: {e}") from e
+        self._schema_done = False
+
+    def _session(self, read: bool = False):
+        import neo4j
+
+        return self.driver.session(database=self.database,
+                                   default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS)
+
+    def schema(self) -> None:
+        """Constraints on every label's id and the full-text index (idempotent)."""
+        with self._session() as s:
+            for stmt in schema_statements():
+                s.run(stmt).consume()
+            s.run("CALL db.awaitIndexes(60)").consume()
+        self._schema_done = True
+
+    # ---- queries ----------------------------------------------------------------------------------
+    def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx):
+            res = tx.run(cypher, params or {})
+            return Rows(list(res.keys()), [list(r.values()) for r in res])
+
+        try:
+            with self._session(read=read_only) as s:
+                return s.execute_read(work) if read_only else s.execute_write(work)
+        except Neo4jError as e:
+            msg = (e.message or str(e)).splitlines()[0]
+            if read_only and ("read access mode" in msg.lower() or "read only" in msg.lower()
+                              or e.code.endswith("ForbiddenDueToTransactionType")):
+                raise QueryError("Cypher here runs in a read-only transaction; this query writes") from e
+            raise QueryError(msg) from e
+
+    # ---- loading ----------------------------------------------------------------------------------
+    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
+        from neo4j.exceptions import Neo4jError
+
+        if not self._schema_done:
+            self.schema()
+        report = LoadReport()
+        with self._session() as s:
+            for g in graphs:
+                try:
+                    n, r = s.execute_write(_write_document, g)
+                    report.documents.append(g.source)
+                    report.nodes += n
+                    report.relationships += r
+                except Neo4jError as e:
+                    report.failed[g.source] = (e.message or str(e)).splitlines()[0]
+                if progress:
+                    progress(1)
+        return report
+
+    def remove(self, source: str) -> bool:
+        if source not in self.sources():
+            return False
+        with self._session() as s:
+            s.execute_write(_forget, source)
+        return True
+
+    def sources(self) -> list[str]:
+        rows = self.query("MATCH (n) UNWIND n.sources AS s RETURN DISTINCT s ORDER BY s").rows
+        return [r[0] for r in rows]
+
+    def dump(self) -> GraphData:
+        data = GraphData()
+        for label, props in self.query("MATCH (n) RETURN labels(n)[0] AS l, properties(n) AS p").rows:
+            data.nodes.append((label, {k: props.get(k) for k in NODE_PROPS}))  # type: ignore[union-attr]
+        q = "MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS s, b.id AS e, properties(r) AS p"
+        for t, s, e, props in self.query(q).rows:
+            data.rels.append((t, s, e, {k: props.get(k) for k in REL_PROPS}))  # type: ignore[union-attr]
+        return data
+
+    def counts(self) -> dict[str, int]:
+        out = {lab.value: 0 for lab in ALL_LABELS} | {t.value: 0 for t in RelType}
+        for label, n in self.query("MATCH (n) RETURN labels(n)[0] AS l, count(*) AS c").rows:
+            out[label] = n  # type: ignore[index]
+        for t, n in self.query("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c").rows:
+            out[t] = n  # type: ignore[index]
+        return out
+
+    def clear(self) -> None:
+        """Delete everything (tests and benchmarks)."""
+        with self._session() as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _forget(tx, source: str) -> None:
+    tx.run("MATCH ()-[r]->() WHERE r.source = $s DELETE r", s=source).consume()
+    tx.run("MATCH (n) WHERE $s IN n.sources SET n.sources = [x IN n.sources WHERE x <> $s] "
+           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", s=source).consume()
+
+
+def _write_document(tx, g: DocumentGraph) -> tuple[int, int]:
+    """One document in one transaction: forget its old facts, MERGE its nodes and relationships."""
+    _forget(tx, g.source)
+    by_label: dict[Label, list[dict]] = defaultdict(list)
+    for n in g.nodes.values():
+        by_label[n.label].append(n.row())
+    others = [c for c in NODE_PROPS if c not in ("id", "name", "sources", "aliases")]
+    sets = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in others)
+    for label, rows in by_label.items():
+        tx.run(f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
+               f"SET n.name = coalesce(n.name, r.name), "
+               f"n.sources = coalesce(n.sources, []) + [x IN r.sources WHERE NOT x IN coalesce(n.sources, [])], "
+               f"n.aliases = coalesce(n.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(n.aliases, [])], "
+               f"{sets}", rows=rows).consume()
+    groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
+    for r in g.rels.values():
+        groups[r.type, g.nodes[r.start].label, g.nodes[r.end].label].append({"s": r.start, "e": r.end, "p": r.row()})
+    for (typ, a, b), rows in groups.items():
+        tx.run(f"UNWIND $rows AS r MATCH (a:{a.value} {{id: r.s}}) MATCH (b:{b.value} {{id: r.e}}) "
+               f"MERGE (a)-[x:{typ.value} {{id: r.p.id}}]->(b) SET x += r.p", rows=rows).consume()
+    return len(g.nodes), len(g.rels)

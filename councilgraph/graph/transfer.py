@@ -1,0 +1,31 @@
+"""Rebuild per-document graphs from a store's dump, so that one store can be copied into another
+document by document (each all-or-nothing there too)."""
+
+from __future__ import annotations
+
+from councilgraph.graph.export import GraphData
+from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType
+
+
+def documents_of(data: GraphData) -> list[DocumentGraph]:
+    """One DocumentGraph per source: its relationships and every node it names."""
+    nodes = {p["id"]: (label, p) for label, p in data.nodes}
+    graphs: dict[str, DocumentGraph] = {}
+
+    def graph(src: str) -> DocumentGraph:
+        return graphs.setdefault(src, DocumentGraph(src))
+
+    for label, p in nodes.values():
+        for src in p.get("sources") or []:
+            props = {k: v for k, v in p.items() if k not in ("id", "name", "sources") and v is not None}
+            g = graph(src)
+            g.nodes[p["id"]] = Node(p["id"], Label(label), p["name"], props, [src])
+    for t, s, e, p in data.rels:
+        g = graph(p["source"])
+        for nid in (s, e):
+            if nid not in g.nodes:
+                label, q = nodes[nid]
+                g.nodes[nid] = Node(nid, Label(label), q["name"], {}, [p["source"]])
+        extra = {k: v for k, v in p.items() if k not in ("id", "source", "para", "evidence", "extractor") and v is not None}
+        g.rels[p["id"]] = Rel(RelType(t), s, e, p["source"], p["evidence"], p["extractor"], p["para"], extra)
+    return list(graphs.values())

@@ -1,0 +1,76 @@
+"""Ingest: files and folders in, the store updated; each document all-or-nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from councilgraph.errors import CouncilGraphError, LoaderError
+from councilgraph.extract.pipeline import extract
+from councilgraph.graph.model import DocumentGraph
+from councilgraph.graph.store import LoadReport, Store
+from councilgraph.loaders import discover, load
+from councilgraph.loaders.records import Meta
+
+BATCH = 200  # documents per embedded-store transaction: COPY's fixed cost is paid once a batch
+
+
+@dataclass
+class IngestReport:
+    loaded: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each: "path: problem"
+    nodes: int = 0
+    relationships: int = 0
+    labels: dict[str, int] = field(default_factory=dict)
+
+
+def plan(paths: list[Path]) -> list[tuple[Path, Meta]]:
+    """The documents the paths name, with their manifest metadata."""
+    return list(discover(paths))
+
+
+def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = None,
+           progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Read, extract and load documents; a bad document is reported and leaves the store untouched."""
+    report = IngestReport()
+    batch: list[DocumentGraph] = []
+    where: dict[str, Path] = {}
+
+    def flush() -> None:
+        if batch:
+            _add(report, store.load(batch), where)
+            batch.clear()
+
+    for path, meta in docs:
+        try:
+            doc = load(path, (options or Meta()).over(meta))
+            g = extract(doc)
+        except LoaderError as e:
+            report.errors.append(str(e))
+        except CouncilGraphError as e:
+            report.errors.append(f"{path}: {e}")
+        except (RecursionError, ValueError, IndexError, KeyError) as e:  # a rule tripped: name the file, go on
+            report.errors.append(f"{path}: extraction failed ({type(e).__name__}: {e})")
+        else:
+            if g.source in where and where[g.source] != path:
+                report.errors.append(f"{path}: another file named {g.source} is in this ingest; documents are "
+                                     f"keyed by file name, so only the first is loaded")
+            else:
+                where[g.source] = path
+                batch.append(g)
+                for n in g.nodes.values():
+                    report.labels[n.label.value] = report.labels.get(n.label.value, 0) + 1
+        if progress:
+            progress(path.name)
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return report
+
+
+def _add(report: IngestReport, lr: LoadReport, where: dict[str, Path]) -> None:
+    report.loaded += lr.documents
+    report.nodes += lr.nodes
+    report.relationships += lr.relationships
+    report.errors += [f"{where.get(src, src)}: not stored ({msg})" for src, msg in lr.failed.items()]

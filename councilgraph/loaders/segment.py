@@ -1,0 +1,192 @@
+"""Split the text of a ModernGov page (agenda item, agenda and minutes, issue, decision) into items
+and blocks: numbered paragraphs, bullets, resolutions and their points."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from councilgraph.loaders.records import Block, Item, Meta
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+_MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
+_END = re.compile(r"^(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:", re.I)
+_ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
+_PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
+_BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
+_NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
+_LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
+_RESOLVED = re.compile(
+    r"^(?:RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
+    r"(?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*\s*(.*)$")
+_NOISE = re.compile(
+    r"^(?:Agenda item|Issue - meetings|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
+    r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
+    r"Attendance details|Purpose of item|Decisions?)$", re.I)
+_PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
+MONTHS = ("january february march april may june july august september october november december").split()
+
+
+def normalise(text: str) -> list[str]:
+    """Lines with tidy spaces; a line of only spaces becomes empty."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    out: list[str] = []
+    for ln in text.split("\n"):
+        if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
+            for cell in ln.strip().strip("|").split("|"):
+                out += [_SPACES.sub(" ", cell).strip(), ""]
+        else:
+            out.append(_SPACES.sub(" ", ln).strip())
+    return out
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in a text as ISO 8601 (dd/mm/yyyy, '9th March, 2016', '26 February 2008')."""
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
+    if m:
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+        except ValueError:
+            return None
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", text, re.I)
+    if m:
+        try:
+            return datetime.strptime(f"{m[1]} {m[2]} {m[3]}", "%d %B %Y").date().isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def page_meta(lines: list[str]) -> Meta:
+    """Council-independent metadata a ModernGov page states: the meeting's body and date."""
+    meta = Meta()
+    for ln in lines[:80]:
+        m = re.match(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$", ln)
+        if m:
+            return Meta(None, m[2].strip(), parse_date(m[1]))
+        m = re.match(r"^(?:Decision Maker|Decision maker):\s*(.+)$", ln)
+        if m and not meta.body:
+            meta.body = m[1].strip()
+        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*[-–]\s*"
+                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*(.+)$", ln)
+        if m:
+            meta.body, meta.date = m[1].strip(), parse_date(m[2])
+        if not meta.date and re.match(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", ln, re.I):
+            meta.date = parse_date(ln)
+    return meta
+
+
+def _header(lines: list[str], number: str | None) -> Item:
+    """An item from its header lines: number, title, description, and an issue page's meeting line."""
+    item = Item(title="", number=number)
+    rest: list[str] = []
+    for ln in lines:
+        m = re.match(r"^Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*(\w+)\))?$", ln)
+        if m:
+            item.date, item.body = parse_date(m[1]), m[2].strip()
+            item.number = item.number or m[3]
+            continue
+        if _NOISE.match(ln):
+            continue
+        ln = _PDF_NOISE.sub("", ln)
+        if not item.title:
+            item.title = ln
+        elif ln != item.title:
+            rest.append(ln)
+    item.description = " ".join(rest)
+    return item
+
+
+def blocks(lines: list[str]) -> list[Block]:
+    """Blocks of an item's minutes, with paragraph numbers and resolution points."""
+    out: list[Block] = []
+    para: str | None = None
+    res: int | None = None  # index of the open resolution
+    res_para: str | None = None
+    style: str | None = None  # "num" or "letter": the point style of the open resolution
+    n_res = -1
+    prev_blank = True
+    for ln in lines:
+        if not ln:
+            prev_blank = True
+            continue
+        m = _PARA.match(ln)
+        if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|%)", ln):
+            para, ln = m[1], m[2]
+            res = None
+        r = _RESOLVED.match(ln)
+        if r and (r[1] == "" or r[1][:1].isupper() or r[1].startswith(("the ", "that ", "to "))) \
+                and not re.match(r"^(?:Decision|Agreed|Decided)\s+\w+\s+\w+", ln) or (r and ln.isupper()):
+            n_res += 1
+            res, res_para, style = n_res, para, None
+            rest = r[1].strip()
+            if rest and not rest.endswith(":"):
+                out.append(Block(rest, para, "point", None, res))
+            prev_blank = False
+            continue
+        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln)
+        if pm and not _PARA.match(ln):
+            this = "num" if pm.re is _NUM_POINT else "letter"
+            if res is not None and style not in (None, this):
+                res = None  # "b) Next heading" after "1. 2." points ends the resolution
+            if res is not None:
+                style = this
+                number = f"({pm[1]})" if this == "letter" else (f"{res_para}.{pm[1]}" if res_para else pm[1])
+                out.append(Block(pm[2], para, "point", number, res))
+            else:
+                out.append(Block(pm[2], para, "text", pm[1], None))
+            prev_blank = False
+            continue
+        b = _BULLET.match(ln)
+        if b and res is not None and out and out[-1].kind == "point" and out[-1].resolution == res:
+            out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
+        elif b:
+            out.append(Block(b[1], para, "bullet", None, res))
+        elif out and not prev_blank and not m:
+            out[-1].text += " " + ln
+        else:
+            if res is not None and out and out[-1].resolution == res and not m and style is not None:
+                res = None  # plain text after a resolution's points closes it
+            out.append(Block(ln, para, "text", None, res if (res is not None and style is None and not m) else None))
+        prev_blank = False
+    return out
+
+
+def segment(text: str) -> tuple[list[Item], Meta]:
+    """Items of a page's text and what the page says of its meeting."""
+    lines = normalise(text)
+    meta = page_meta(lines)
+    marks = [i for i, ln in enumerate(lines) if _MINUTES.match(ln)]
+    if not marks:
+        head = [ln for ln in lines[:12] if ln]
+        item = _header(head[:1], None)
+        item.blocks = blocks(lines[lines.index(head[0]) + 1:] if head else [])
+        return [item], meta
+    items: list[Item] = []
+    start = 0
+    for k, mk in enumerate(marks):
+        nxt = marks[k + 1] if k + 1 < len(marks) else len(lines)
+        # The next item's header starts at the last lone item number before its "Minutes:" line.
+        end = nxt
+        if k + 1 < len(marks):
+            nums = [i for i in range(mk + 1, nxt) if _ITEM_NO.match(lines[i])]
+            if nums:
+                end = nums[-1]
+            else:
+                ne = [i for i in range(mk + 1, nxt) if lines[i]]
+                end = ne[-2] if len(ne) >= 3 else (ne[0] if ne else nxt)
+        head = [ln for ln in lines[start:mk] if ln]
+        number = None
+        for i, ln in enumerate(head):
+            nm = _ITEM_NO.match(ln)
+            if nm:
+                number, head = nm[1], head[i + 1:]
+                break
+        item = _header(head[-6:] if number is None and k > 0 else head, number)
+        body = lines[mk:end]
+        body[0] = _MINUTES.match(body[0])[1]  # type: ignore[index]
+        stop = next((i for i, ln in enumerate(body) if _END.match(ln)), len(body))
+        item.blocks = blocks(body[:stop])
+        items.append(item)
+        start = end
+    return items, meta
