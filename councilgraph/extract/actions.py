@@ -30,8 +30,8 @@ class ActionFact:
 
 
 _MODAL = r"(?:would|will|shall|agreed to|has agreed to|had agreed to|undertook to|offered to|promised to|" \
-         r"committed to|was asked to|were asked to|is asked to|are asked to|volunteered to|is to|are to)"
-_VP = r"(?!be\b(?! \w+ing\b))(?!have\b|not\b|like to thank\b|welcome\b|also\b(?= be\b))([a-z].*)"
+         r"committed to|was asked to|were asked to|volunteered to|is to|are to)"
+_VP = r"(?!be\b(?! \w+ing\b))(?!have\b|not\b|like to thank\b|welcome\b|also\b(?= be\b)|note\b|receive\b|thank\b)([a-z].*)"
 _SUBJECT = rf"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bthe )|(?<=\bThe ))"
 _COMMIT = re.compile(rf"{_SUBJECT}{M}(?:,? (?:the |our )?{M},?)?(?: and (?:the )?{M})? (?:also )?{_MODAL} {_VP}")
 _PRONOUN = re.compile(rf"\b(?:[Hh]e|[Ss]he) (?:also )?(?:would|will|agreed to|undertook to|offered to|promised to|committed to) {_VP}")
@@ -60,9 +60,10 @@ _AGREE_TO = re.compile(r"\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[U
 _HOME_VERB = re.compile(r"^(?:That )?(?:the (?:Committee|Board|Panel) )?((?:[Ww]rites?|[Ww]ill \w+|[Ss]ets up|[Ee]stablishes|"
                         r"[Aa]rranges|[Ss]eeks|[Rr]efers)\b.+)")
 _SUGGEST = re.compile(rf"\b(?:suggests?|suggesting|recommending|proposes?) that (?:the )?{M} {_VP}")
-_SUBJUNCTIVE = re.compile(rf"(?:^|\bthat |\band |; )(?!the (?:report|presentation|minutes|update)\b)([^;]*?) be "
+_SUBJUNCTIVE = re.compile(rf"(?:^|\bthat |\band |; )(?!the (?:report|presentation|minutes|update)\b)((?:(?! be )[^;])*?) be "
                           rf"(?!noted|received|approved|endorsed|welcomed|accepted|adopted|confirmed|supported|signed|"
-                          rf"ratified|agreed|authorised|authorized|thanked|commended|made aware)([a-z]+ed)\b"
+                          rf"ratified|agreed|authorised|authorized|thanked|commended|made aware|given|appointed|"
+                          rf"re-appointed|elected|co-opted|deferred|refused|rejected)([a-z]+ed)\b"
                           rf"(?: (?:by|to) (?:the )?{M})?([^;]*)")
 _DELEGATED = re.compile(rf"\b(?:authority|responsibility|power)s? (?:be|is|are) delegated to (?:the )?{M}.*?\bto ([a-z].+)")
 _DUE = re.compile(
@@ -159,7 +160,13 @@ def resolution(s: Sentence) -> Iterator[ActionFact]:
         yield ActionFact(_tidy(vp), _owners(s, m[1]), [HOME], due_of(vp), "resolution-suggests")
     for m in _SUBJUNCTIVE.finditer(t):
         text = s.surface(f"{m[1]} be {m[2]}{' by ⟨' + m[3] + '⟩' if m[3] else ''}{m[4]}")
-        owners = _owners(s, m[3]) if m[3] else [AUTHOR]
+        subject = re.match(rf"^(?:That )?(?:the )?{M}$", m[1].strip())
+        if m[3]:
+            owners = _owners(s, m[3])
+        elif subject and m[2] in ("asked", "requested", "invited", "commissioned", "instructed", "tasked", "required"):
+            owners = _owners(s, subject[1])  # "that the Director be asked to …"
+        else:
+            owners = [AUTHOR]
         yield ActionFact(_tidy(text), owners, [HOME], due_of(text), "resolution-subjunctive")
     for m in _DELEGATED.finditer(t):
         vp = s.surface(m[2])

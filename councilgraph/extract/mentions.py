@@ -40,22 +40,26 @@ def _alt(words) -> str:
 _Q = "’'"
 HON = rf"(?:{_alt(vocab.HONORIFICS)})\.?"
 _STOP_WORDS = set(vocab.HONORIFICS) | set(vocab.MONTHS_AND_DAYS) | {
-    "The", "This", "These", "That", "Members", "Officers", "Councillors", "Resolved", "RESOLVED"}
+    "The", "This", "These", "That", "Members", "Member", "Officers", "Councillors", "Resolved", "RESOLVED",
+    "Minutes", "Meeting", "Report", "Inspection", "Previous", "Present", "Apologies"}
 _HEAD_WORDS = set(vocab.ROLE_HEADS) - {"Head", "Lead", "Principal", "Officer", "Inspector", "Clerk"}
 STOP = rf"(?:{_alt(_STOP_WORDS | _HEAD_WORDS)})(?![\w{_Q}\-])"
 W = rf"(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a capitalised word or acronym
 SEQ = rf"{W}(?: {W})*"
 ROLE_HEADS_RE = _alt(vocab.ROLE_HEADS)
 LSEQ = rf"{SEQ}(?!\s+(?:{ROLE_HEADS_RE})\b)"
-PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? and {LSEQ}|(?: & | and | of the | of | for | in | on | with ){LSEQ})*"
+PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? and {LSEQ}|(?: & | and | of the | of | for | with ){LSEQ})*"
 NAMEW = rf"[A-Z][a-z]*(?:[{_Q}\-][A-Z]?[a-z]+|[A-Z][a-z]+)*[a-z]"
 _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEADS} | {h.split()[-1] for h in vocab.BODY_HEADS}
                 | {"Council", "Park", "Centre", "Primary", "Street", "Road", "Way", "Lane", "Avenue", "Close", "Gardens",
                    "House", "Hall", "Court", "Square", "Place", "Green", "Hill", "School", "Services", "Service", "Plan",
-                   "Programme", "Project", "Team", "Model", "Hub", "Policy", "Strategy", "Report", "Update"})
+                   "Programme", "Project", "Team", "Model", "Hub", "Policy", "Strategy", "Report", "Update",
+                   "Present", "Apologies", "Absent", "Attending", "Substitute", "Room"})
+_GENERIC_ORG_WORDS = {"Local", "Authority", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
+                      "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
-PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
-PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b")
+PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
+PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b(?! [A-Z&])")
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ} )?)({ROLE_HEADS_RE})(?![\w\-])"
     rf"((?:,? (?:of|for|on|with responsibility for) (?:the )?{PHRASE})?)")
@@ -83,7 +87,7 @@ def is_first_name(word: str) -> bool:
     """Is this a common given name (and not a capitalised word of minutes)?"""
     if word in vocab.NOT_NAMES or len(word) < 3:
         return False
-    return _first_names().get_gender(word) != "unknown"
+    return _first_names().get_gender(word) in ("male", "female", "mostly_male", "mostly_female")
 
 
 def known_org(name: str) -> tuple[str, str] | None:
@@ -159,6 +163,9 @@ class Finder:
             self.take(Mention(m.start(), end, Label.PERSON, " ".join(words), self.text[m.start():end],
                               honorific=hons[-1].rstrip("."), first=first))
         for m in PERSON_BARE.finditer(self.masked):
+            before = re.search(r"([A-Z][\w’'\-]*)\s+$", self.masked[:m.start()])
+            if before and before[1] not in vocab.NOT_NAMES:
+                continue  # "Front Door Design": part of a longer proper name
             if is_first_name(m[1]) and m[2] not in _NON_SURNAME and m[2] not in vocab.NOT_NAMES:
                 self.take(Mention(m.start(), m.end(), Label.PERSON, f"{m[1]} {m[2]}", m[0], first=m[1]))
         for first, full in self.first_names.items():
@@ -168,11 +175,11 @@ class Finder:
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked):
             pre, head, tail = m[1].strip(), m[2], m[3]
-            pre = re.sub(rf"^(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
+            pre = re.sub(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
             if not pre and not tail and head not in vocab.BARE_HEADS_OK or head == "Head" and not tail:
                 continue
             start = m.start(2) if not pre else m.start(1)
-            name = " ".join(x for x in (pre, head) if x) + tail.lstrip(",")
+            name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
             role = Mention(start, m.end(), Label.ROLE, name, self.text[start:m.end()], kind=head)
             of = re.match(r",? (?:of|for|on) (?:the )?(.*)$", tail)
             if of:
@@ -208,6 +215,8 @@ class Finder:
             pre = re.sub(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ", "", pre)
             if not pre and head != "Cabinet":
                 continue
+            if head == "Meeting" and not re.fullmatch(r"(?:[A-Z][a-z]+ ){2,}[A-Z][a-z]+", pre):
+                continue  # "Previous Meeting", "Doncaster Meeting": an event, not a body
             if head == "Cabinet" and re.match(r"\s*(?:Member|Lead|Portfolio)", self.masked[m.end():]):
                 continue
             start = m.end() - len(head) - (len(pre) + 1 if pre else 0)
@@ -219,7 +228,7 @@ class Finder:
     def orgs(self) -> None:
         for m in ORG_SUFFIX.finditer(self.masked):
             pre, suffix = m[1].strip(), m[2]
-            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre:
+            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS:
                 continue
             known = known_org(f"{pre} {suffix}")
             name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])

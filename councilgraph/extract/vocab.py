@@ -41,7 +41,7 @@ ORG_SUFFIXES = {
     "Ventures": "company", "Consulting": "company", "Consultancy": "company", "Partners": "company",
     "Partnership": "partnership", "Alliance": "partnership", "Network": "partnership",
     "Authority": "other", "Institute": "other", "University": "other", "College": "other",
-    "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator", "Office": "government",
+    "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator",
     "Forum": "other", "Union": "other", "Federation": "other", "Collaborative": "partnership",
 }
 #: Words before a proper name that make it an organisation ("the adoption agency Together4Children").
@@ -98,6 +98,7 @@ NOT_NAMES = {
     "February", "September", "October", "November", "December", "Ofsted", "Section", "Appendix",
     "Standing", "Order", "Local", "Government", "Department", "County", "City", "Borough",
     "Health", "Education", "School", "Schools", "Police", "Trust", "Public", "National", "Peer", "Peers",
+    "London", "One", "Roman", "Sheffield", "Oak",
 }
 
 MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
