@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -123,7 +124,8 @@ def ingest(
 
     Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]
     """
-    from councilgraph.ingest import ingest as run, plan
+    from councilgraph.ingest import ingest as run
+    from councilgraph.ingest import plan
 
     docs = plan(paths)
     if not docs:
@@ -398,6 +400,34 @@ def analyse(
         _print_json(data)
     else:
         _table(["actor", "label", "betweenness", "degree"], [list(r.values()) for r in data])
+
+
+@app.command()
+@handled
+def browser(
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Write the assets to this folder.")] = None,
+    serve_port: Annotated[int | None, typer.Option("--serve", help="Serve the assets on localhost:PORT until Ctrl-C.")] = None,
+) -> None:
+    """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned
+    queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser
+    [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
+    from councilgraph.browser.serve import serve, write_assets
+
+    if serve_port is None:
+        files = write_assets(out_dir or Path("councilgraph-browser"))
+        for f in files:
+            out.print(str(f), markup=False, highlight=False)
+        err.print("Drag councilgraph.grass onto Neo4j Browser to style it, and queries.cypher onto Favorites.")
+        return
+    srv, folder = serve(serve_port, out_dir)
+    port = srv.server_address[1]
+    out.print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
+    out.print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
+    err.print(f"Serving {folder} on localhost:{port}; paste the lines above into Neo4j Browser. Ctrl-C stops.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        srv.shutdown()
 
 
 def main() -> None:

@@ -21,9 +21,9 @@ fetch() {
     mkdir -p "$home/lib"
     mvn -q -B -f "$here/neo4j-local/pom.xml" dependency:copy-dependencies \
         -DoutputDirectory="$home/lib" >&2
-    # APOC is a plugin: the server loads it from plugins/, not from the class path.
+    # APOC: procedures are found in plugins/, its extension (ApocConfig) on the class path.
     mkdir -p "$home/plugins"
-    mv "$home"/lib/apoc-core-*.jar "$home/plugins/"
+    cp "$home"/lib/apoc-core-*.jar "$home"/lib/apoc-common-*.jar "$home/plugins/"
     touch "$home/lib/.complete"
   fi
 }

@@ -32,7 +32,7 @@ class ActionFact:
 _MODAL = r"(?:would|will|shall|agreed to|has agreed to|had agreed to|undertook to|offered to|promised to|" \
          r"committed to|was asked to|were asked to|volunteered to|is to|are to)"
 _VP = r"(?!be\b(?! \w+ing\b))(?!have\b|not\b|like to thank\b|welcome\b|also\b(?= be\b)|note\b|receive\b|thank\b)([a-z].*)"
-_SUBJECT = rf"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bthe )|(?<=\bThe ))"
+_SUBJECT = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bthe )|(?<=\bThe ))"
 _COMMIT = re.compile(rf"{_SUBJECT}{M}(?:,? (?:the |our )?{M},?)?(?: and (?:the )?{M})? (?:also )?{_MODAL} {_VP}")
 _PRONOUN = re.compile(rf"\b(?:[Hh]e|[Ss]he) (?:also )?(?:would|will|agreed to|undertook to|offered to|promised to|committed to) {_VP}")
 _AGREED = re.compile(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further )?(?:agreed|AGREED|requested|REQUESTED) "
@@ -64,7 +64,7 @@ _SUBJUNCTIVE = re.compile(rf"(?:^|\bthat |\band |; )(?!the (?:report|presentatio
                           rf"(?!noted|received|approved|endorsed|welcomed|accepted|adopted|confirmed|supported|signed|"
                           rf"ratified|agreed|authorised|authorized|thanked|commended|made aware|given|appointed|"
                           rf"re-appointed|elected|co-opted|deferred|refused|rejected)([a-z]+ed)\b"
-                          rf"(?: (?:by|to) (?:the )?{M})?([^;]*)")
+                          rf"(?: (?:by|to) (?:the )?(?:⟨\d+⟩[’']s )?{M})?([^;]*)")
 _DELEGATED = re.compile(rf"\b(?:authority|responsibility|power)s? (?:be|is|are) delegated to (?:the )?{M}.*?\bto ([a-z].+)")
 _DUE = re.compile(
     r"\b(?:by|before|at|in|for|on) (?:the )?((?:\d{1,2}(?:st|nd|rd|th)? )?(?:January|February|March|April|May|June|July|"
@@ -84,9 +84,10 @@ def due_of(text: str) -> str | None:
 
 
 def _owners(s: Sentence, *idx: str | None) -> list[str]:
-    out = [s.at(i).node for i in idx if i is not None and s.is_(i, *ACTORS)]
-    people = [n for n, i in zip(out, [i for i in idx if i is not None and s.is_(i, *ACTORS)]) if s.is_(i, Label.PERSON)]
-    return [x for x in (people or out) if x]
+    """The actors among these mentions; people first, since a person in apposition to a post is who acts."""
+    found = [i for i in idx if i is not None and s.is_(i, *ACTORS)]
+    people = [s.at(i).node for i in found if s.is_(i, Label.PERSON)]
+    return [x for x in (people or [s.at(i).node for i in found]) if x]
 
 
 def narrative(s: Sentence, last_person: str | None) -> Iterator[ActionFact]:
@@ -159,7 +160,7 @@ def resolution(s: Sentence) -> Iterator[ActionFact]:
         vp = s.surface(f"⟨{m[1]}⟩ {m[2]}")
         yield ActionFact(_tidy(vp), _owners(s, m[1]), [HOME], due_of(vp), "resolution-suggests")
     for m in _SUBJUNCTIVE.finditer(t):
-        text = s.surface(f"{m[1]} be {m[2]}{' by ⟨' + m[3] + '⟩' if m[3] else ''}{m[4]}")
+        text = s.surface(t[m.start(1):m.end()])
         subject = re.match(rf"^(?:That )?(?:the )?{M}$", m[1].strip())
         if m[3]:
             owners = _owners(s, m[3])

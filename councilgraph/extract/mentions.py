@@ -62,7 +62,7 @@ PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_S
 PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b(?! [A-Z&])")
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ} )?)({ROLE_HEADS_RE})(?![\w\-])"
-    rf"((?:,? (?:of|for|on|with responsibility for) (?:the )?{PHRASE})?)")
+    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE})?)")
 COUNCIL_NAMED = re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?![{_Q}\w]| [A-Z])"
@@ -181,7 +181,7 @@ class Finder:
             start = m.start(2) if not pre else m.start(1)
             name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
             role = Mention(start, m.end(), Label.ROLE, name, self.text[start:m.end()], kind=head)
-            of = re.match(r",? (?:of|for|on) (?:the )?(.*)$", tail)
+            of = re.match(r",? (?:of|for) (?:the )?(.*)$", tail)
             if of:
                 sub = Finder(of[1], self.acronyms, {})
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from councilgraph.extract import actions as act
+from councilgraph.extract import vocab
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home
 from councilgraph.extract.sentence import Sentence
 from councilgraph.extract.sentences import split_sentences
-from councilgraph.extract import vocab
 from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType
 from councilgraph.loaders.records import Block, Document, Item
 

@@ -9,7 +9,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.sentence import M, Sentence
 from councilgraph.graph.model import Label, RelType
 
-P, R, B, O, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
+P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 
 _APPOSITION = re.compile(rf"{M}(,? (?:the |our |as )?|\s\((?:the )?){M}(?=[,)\s.;:]|$)")
@@ -86,19 +86,19 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
             if description:
                 yield RelType.INTRODUCED, node(m[2]), item_id, "presented-by", {}
     for i in authored:
-        if s.is_(i, P, R, O, B):
+        if s.is_(i, P, R, ORG, B):
             yield RelType.AUTHORED, node(i), item_id, "report-by", {}
 
     for m in _REPORTS_TO.finditer(t):
-        if s.is_(m[1], R, B, O) and s.is_(m[2], R, B, O, C):
+        if s.is_(m[1], R, B, ORG) and s.is_(m[2], R, B, ORG, C):
             yield RelType.REPORTS_TO, node(m[1]), node(m[2]), "reports-to", {}
     for rx, who, whom in _APPOINTED:
         for m in rx.finditer(t):
             a, b = m[who + 1], m[whom + 1]
-            if s.is_(a, O, B, R, C) and s.is_(b, P, R):
+            if s.is_(a, ORG, B, R, C) and s.is_(b, P, R):
                 yield RelType.APPOINTED, node(a), node(b), "appointed-by", {}
     for m in _PART_OF.finditer(t):
-        if s.is_(m[1], B, O) and s.is_(m[2], O, C, B):
+        if s.is_(m[1], B, ORG) and s.is_(m[2], ORG, C, B):
             yield RelType.PART_OF, node(m[1]), node(m[2]), "part-of", {}
     for mention in s.mentions:
         for inner in mention.inner:
@@ -112,7 +112,7 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
     low = s.text.lower()
     if not any(w in low for w in vocab.INSPECTION_WORDS):
         return
-    regulators = [m for m in s.mentions if m.label is O and m.name in vocab.REGULATORS and m.node]
+    regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]
     targets = [m.node for m in s.mentions if m.label is C and not m.generic and m.node]
     target = targets[0] if targets else home_council
     if not regulators or not target:

@@ -53,7 +53,7 @@ class LadybugStore:
     def _run(self, cypher: str, params: dict | None = None) -> Rows:
         res = self.conn.execute(cypher, params or {})
         res = res[-1] if isinstance(res, list) else res
-        return Rows(list(res.get_column_names()), [list(r) for r in res.get_all()])
+        return Rows(list(res.get_column_names()), [[_plain(v) for v in r] for r in res.get_all()])
 
     def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
         if read_only and not self.read_only and _writes(cypher):
@@ -188,11 +188,11 @@ class LadybugStore:
         cols = ", ".join(f"n.{c}" for c in _NODE_COLS)
         for lab in ALL_LABELS:
             for row in self._run(f"MATCH (n:{lab.value}) RETURN {cols}").rows:
-                data.nodes.append((lab.value, dict(zip(_NODE_COLS, row))))
+                data.nodes.append((lab.value, dict(zip(_NODE_COLS, row, strict=True))))
         rcols = ", ".join(f"r.{c}" for c in _REL_COLS)
         for typ in RelType:
             for row in self._run(f"MATCH (a)-[r:{typ.value}]->(b) RETURN a.id, b.id, {rcols}").rows:
-                data.rels.append((typ.value, row[0], row[1], dict(zip(_REL_COLS, row[2:]))))
+                data.rels.append((typ.value, row[0], row[1], dict(zip(_REL_COLS, row[2:], strict=True))))
         return data
 
     def counts(self) -> dict[str, int]:
@@ -203,6 +203,19 @@ class LadybugStore:
     def close(self) -> None:
         self.conn.close()
         self.db.close()
+
+
+def _plain(v: object) -> object:
+    """Nodes, relationships and paths as the same plain dicts the Neo4j store gives."""
+    if isinstance(v, dict) and "_LABEL" in v:
+        if "_SRC" in v:
+            return {"type": v["_LABEL"], "id": v.get("id")}
+        return {"label": v["_LABEL"], "id": v.get("id"), "name": v.get("name")}
+    if isinstance(v, dict) and "_NODES" in v:
+        return {"nodes": [_plain(n) for n in v["_NODES"]], "relationships": [_plain(r) for r in v["_RELS"]]}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    return v
 
 
 def _pairs(typ: RelType) -> int:

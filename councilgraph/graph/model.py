@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     PERSON = "Person"
     ROLE = "Role"
     COUNCIL = "Council"
@@ -26,7 +26,7 @@ ACTORS = (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATIO
 ALL_LABELS = tuple(Label)
 
 
-class RelType(str, Enum):
+class RelType(StrEnum):
     HOLDS = "HOLDS"
     ROLE_IN = "ROLE_IN"
     PART_OF = "PART_OF"

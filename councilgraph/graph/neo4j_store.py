@@ -63,7 +63,7 @@ class Neo4jStore:
 
         def work(tx):
             res = tx.run(cypher, params or {})
-            return Rows(list(res.keys()), [list(r.values()) for r in res])
+            return Rows(list(res.keys()), [[_plain(v) for v in r.values()] for r in res])
 
         try:
             with self._session(read=read_only) as s:
@@ -130,6 +130,21 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _plain(v: object) -> object:
+    """Nodes, relationships and paths as plain dicts, alike on both stores."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(v, Node):
+        return {"label": next(iter(v.labels), None), "id": v.get("id"), "name": v.get("name")}
+    if isinstance(v, Relationship):
+        return {"type": v.type, "id": v.get("id")}
+    if isinstance(v, Path):
+        return {"nodes": [_plain(n) for n in v.nodes], "relationships": [_plain(r) for r in v.relationships]}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    return v
 
 
 def _forget(tx, source: str) -> None:

@@ -22,7 +22,7 @@ class Rows:
     rows: list[list[object]]
 
     def dicts(self) -> list[dict[str, object]]:
-        return [dict(zip(self.columns, r)) for r in self.rows]
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
 
 
 @dataclass

@@ -1,0 +1,172 @@
+"""Facts read from whole real documents: relations, decisions, actions, owners, one actor one node."""
+
+from __future__ import annotations
+
+from councilgraph.extract.pipeline import extract
+from councilgraph.graph.model import Label, RelType
+from councilgraph.loaders import load
+from councilgraph.loaders.records import Meta
+from tests.conftest import corpus, seed
+
+
+def facts(g, typ: RelType) -> set[tuple[str, str]]:
+    return {(g.nodes[r.start].name, g.nodes[r.end].name) for r in g.rels.values() if r.type is typ}
+
+
+def actions(g) -> list[tuple[str, list[str], list[str]]]:
+    out = []
+    for n in g.nodes.values():
+        if n.label is Label.ACTION:
+            own = sorted(g.nodes[r.start].name for r in g.rels.values() if r.end == n.id and r.type is RelType.OWNS)
+            req = sorted(g.nodes[r.start].name for r in g.rels.values() if r.end == n.id and r.type is RelType.REQUESTED)
+            out.append((n.name, own, req))
+    return out
+
+
+def action(g, words: str):
+    found = sorted((a for a in actions(g) if words in a[0]), key=lambda a: a[0].find(words))
+    assert found, f"no action with {words!r} in {[a[0] for a in actions(g)]}"
+    return found[0]
+
+
+def test_holds_from_apposition_both_orders(seed_graphs):
+    holds = facts(seed_graphs["001"], RelType.HOLDS)
+    assert ("Russell", "Cabinet Member for Children and Young People") in holds  # truncated title resolved to full
+    assert ("Butler", "Executive Director of Children, Young People and Learning") in holds  # "for" == "of"
+    assert ("Ruaux", "Assistant Director for Corporate Parenting") in holds
+    assert ("Russell", "Lead Member for Children") in holds
+
+
+def test_introduced_and_authored(seed_graphs):
+    g = seed_graphs["000"]
+    assert facts(g, RelType.INTRODUCED) == {("Russell", "Children First Improvement Programme Update"),
+                                            ("Clark", "Children First Improvement Programme Update")}
+    assert facts(g, RelType.AUTHORED) == {("Executive Director of Children, Young People and Learning",
+                                           "Children First Improvement Programme Update")}
+    g = seed_graphs["002"]
+    assert {a for a, _ in facts(g, RelType.AUTHORED)} == {
+        "Cabinet Member for Children and Young People", "Assistant Director for Children's Wellbeing and Partnership"}
+    assert {a for a, _ in facts(g, RelType.INTRODUCED)} == {"Assistant Director for Children's Wellbeing and Partnership"}
+
+
+def test_reports_to_appointed_inspected_part_of(seed_graphs):
+    assert ("West Sussex Children’s Commissioner", "Department for Education") in facts(seed_graphs["001"], RelType.REPORTS_TO)
+    assert ("Department for Education", "Children’s Commissioner") in facts(seed_graphs["003"], RelType.APPOINTED)
+    assert ("Ofsted", "County Council") in facts(seed_graphs["001"], RelType.INSPECTED)
+    assert ("Children and Adolescent Mental Health Services", "National Health Service") in facts(seed_graphs["001"], RelType.PART_OF)
+    inspected = [r for r in seed_graphs["001"].rels.values() if r.type is RelType.INSPECTED][0]
+    assert inspected.props == {"date": "2019", "outcome": "inadequate"}
+
+
+def test_role_in_body_and_council(seed_graphs):
+    g = seed_graphs["003"]
+    role_in = facts(g, RelType.ROLE_IN)
+    assert ("Chairman of the Children’s Improvement Board", "Children’s Improvement Board") in role_in
+    assert ("Director of Children’s Services", "Torbay Council") in role_in
+    assert ("Leader of the Council", "Torbay Council") in role_in
+    assert ("Chairman", "Board") in role_in  # the chair of the body whose minutes these are
+
+
+def test_moved_and_seconded_apply_to_every_point_of_the_resolution(seed_graphs):
+    g = seed_graphs["004"]
+    moved = facts(g, RelType.MOVED)
+    assert {p for p, _ in moved} == {"Sanders"} and len(moved) == 4
+    assert {p for p, _ in facts(g, RelType.SECONDED)} == {"Trail"}
+    assert len(facts(g, RelType.RESOLVED)) == 4
+
+
+def test_commitment_in_narrative(seed_graphs):
+    text, owners, _ = action(seed_graphs["000"], "look at giving the Committee the opportunity")
+    assert owners == ["Clark"]
+
+
+def test_it_was_agreed_that_a_post_would(seed_graphs):
+    text, owners, _ = action(seed_graphs["003"], "re-run a course on understanding children’s data")
+    assert owners == ["Director of Children’s Services"]
+
+
+def test_offered_to_and_will_consider(seed_graphs):
+    g = seed_graphs["001"]
+    assert action(g, "write to the Chairman of the Health and Adult")[1] == ["Chairman"]
+    assert "Committee" in action(g, "consider, with HASC")[1]
+
+
+def test_requests_in_resolutions_go_to_the_report_author(seed_graphs):
+    g = seed_graphs["000"]
+    _, owners, requesters = action(g, "updates on staff engagement work")
+    assert owners == ["Executive Director of Children, Young People and Learning"] and requesters == ["Committee"]
+
+
+def test_invites_someone_to_report_back(seed_graphs):
+    _, owners, requesters = action(seed_graphs["004"], "report back at a later stage")
+    assert owners == ["Cabinet Member"] and requesters == ["Committee"]
+
+
+def test_agrees_to_and_suggests_that(seed_graphs):
+    assert action(seed_graphs["004"], "set up a future task group")[1] == ["Committee"]
+    g = seed_graphs["000"]
+    assert action(g, "Writes to the Chairman of the Corporate Parenting Panel")[1] == ["Committee"]
+    _, owners, requesters = action(g, "Panel provides their view")
+    assert owners == ["Corporate Parenting Panel"] and requesters == ["Committee"]
+
+
+def test_subjunctive_with_agent_and_agrees_for(seed_graphs):
+    g = seed_graphs["001"]
+    assert action(g, "be considered by the Committee’s Business Planning Group")[1] == ["Business Planning Group"]
+    assert action(g, "speak with Service officers")[1] == ["Chairman"]
+
+
+def test_due_dates(seed_graphs):
+    g = seed_graphs["000"]
+    due = {n.name[:40]: n.props.get("due") for n in g.nodes.values() if n.label is Label.ACTION}
+    assert "7 January Committee meeting" in due.values()
+
+
+def test_noting_and_welcoming_are_not_actions(seed_graphs):
+    texts = [a[0] for g in seed_graphs.values() for a in actions(g)]
+    assert not any(t.startswith(("welcomes", "Welcomes", "Is satisfied", "Supports")) for t in texts)
+
+
+def test_action_lines_in_a_table():
+    g = extract(load(corpus("014")))
+    assert action(g, "circulate a note to Board members")[1] == ["Nick Brook"]
+
+
+def test_one_actor_one_node_within_a_document(seed_graphs):
+    g = seed_graphs["003"]
+    people = sorted(n.name for n in g.nodes.values() if n.label is Label.PERSON)
+    assert people == ["Anne-Marie Bond", "Charlie Hine", "Law", "Nancy Meehan", "Nigel Richardson", "Steve Darling"]
+    richardson = next(n for n in g.nodes.values() if n.name == "Nigel Richardson")
+    assert {"Mr Nigel Richardson", "Nigel"} <= set(richardson.props["aliases"])
+
+
+def test_dfe_is_one_organisation_everywhere(seed_graphs):
+    ids = {n.id for g in seed_graphs.values() for n in g.nodes.values() if n.name == "Department for Education"}
+    assert ids == {"org:department-for-education"}
+
+
+def test_roles_are_keyed_by_title_and_council():
+    a = extract(load(seed("000"), Meta(council="West Sussex County Council")))
+    b = extract(load(seed("000"), Meta(council="Staffordshire County Council")))
+    ra = {n.id for n in a.nodes.values() if n.name == "Cabinet Member for Children and Young People"}
+    rb = {n.id for n in b.nodes.values() if n.name == "Cabinet Member for Children and Young People"}
+    assert ra == {"role:west-sussex/cabinet-member-of-children-and-young-people"} and ra != rb
+
+
+def test_council_is_not_guessed(seed_graphs):
+    assert not [n for n in seed_graphs["000"].nodes.values() if n.label is Label.COUNCIL and n.name != "Hampshire County Council"]
+    assert {n.name for n in seed_graphs["003"].nodes.values() if n.label is Label.COUNCIL} == {"Torbay Council"}
+
+
+def test_every_fact_has_evidence_from_its_document(seed_graphs):
+    for key, g in seed_graphs.items():
+        text = " ".join(seed(key).read_text(encoding="utf-8").split())
+        for r in g.rels.values():
+            assert r.evidence and r.extractor and r.source == g.source
+            first = " ".join(r.evidence.split())[:40]
+            assert first in text, (r.type, r.evidence)
+
+
+def test_ids_are_deterministic():
+    a, b = extract(load(seed("001"))), extract(load(seed("001")))
+    assert set(a.nodes) == set(b.nodes) and set(a.rels) == set(b.rels)

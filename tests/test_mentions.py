@@ -1,0 +1,93 @@
+"""Mentions: people, posts, councils, bodies and organisations in real sentences of minutes."""
+
+from __future__ import annotations
+
+from councilgraph.extract.mentions import find_mentions
+from councilgraph.graph.model import Label
+from tests.conftest import corpus, seed, sentence_with
+
+
+def names(sentence: str, **kw) -> list[tuple[str, str]]:
+    return [(m.label.value, m.name) for m in find_mentions(sentence, **kw)]
+
+
+def test_person_with_honorific_and_role_in_apposition():
+    s = sentence_with(seed("000"), "The item was introduced by Cllr Russell")
+    assert names(s)[:2] == [("Person", "Russell"), ("Role", "Cabinet Member for Children and Young People")]
+
+
+def test_role_before_person_and_a_truncated_title():
+    s = sentence_with(seed("001"), "The Cabinet Member for Children and Young, Cllr Russell")
+    assert names(s)[:2] == [("Role", "Cabinet Member for Children and Young"), ("Person", "Russell")]
+
+
+def test_title_of_a_list_with_commas():
+    s = sentence_with(seed("001"), "The Executive Director for Children, Young People and Learning, Ms Butler")
+    assert ("Role", "Executive Director for Children, Young People and Learning") in names(s)
+    assert ("Person", "Butler") in names(s)
+
+
+def test_people_named_without_honorific_by_given_name():
+    s = sentence_with(seed("003"), "the crucial roles of the Director of Children’s Services, Nancy Meehan")
+    found = names(s)
+    i = found.index(("Role", "Director of Children’s Services"))
+    assert found[i:i + 4] == [("Role", "Director of Children’s Services"), ("Person", "Nancy Meehan"),
+                              ("Role", "Interim Chief Executive"), ("Person", "Anne-Marie Bond")]
+
+
+def test_titles_stop_at_the_next_title():
+    s = sentence_with(seed("003"), "Members also heard from the Cabinet Member for Children’s Services and Director")
+    assert names(s) == [("Role", "Cabinet Member for Children’s Services"), ("Role", "Director of Children’s Services")]
+
+
+def test_chair_of_a_named_body_carries_the_body():
+    s = sentence_with(seed("001"), "The Chairman offered to write")
+    chair, other = [m for m in find_mentions(s) if m.label is Label.ROLE]
+    assert chair.name == "Chairman" and not chair.inner
+    assert other.name == "Chairman of the Health and Adult Social Care Scrutiny Committee"
+    assert [(i.label.value, i.name) for i in other.inner] == [("Body", "Health and Adult Social Care Scrutiny Committee")]
+
+
+def test_acronym_in_brackets_is_an_alias_and_acronyms_of_national_bodies_are_known():
+    s = sentence_with(seed("001"), "Mental health support for young people fell to")
+    found = find_mentions(s)
+    assert [(m.label.value, m.name, m.acronym) for m in found] == [
+        ("Organisation", "Children and Adolescent Mental Health Services", "CAMHS"),
+        ("Organisation", "National Health Service", None)]
+    s = sentence_with(seed("003"), "appointment of Children’s Commissioner by the Department for Education (DFE)")
+    assert ("Organisation", "Department for Education") in names(s)
+    assert ("Role", "Children’s Commissioner") in names(s)
+
+
+def test_organisations_by_suffix_and_by_descriptor():
+    s = sentence_with(seed("000"), "work was progressing with Mutual Ventures")
+    assert ("Organisation", "Mutual Ventures") in names(s) and ("Body", "Cabinet") in names(s)
+    s = sentence_with(seed("002"), "the new regional adoption agency Together4Children")
+    assert names(s) == [("Organisation", "Together4Children")]
+
+
+def test_bodies_and_generic_references_to_the_committee():
+    s = sentence_with(seed("001"), "The Committee expressed a wish to be kept up to date")
+    found = find_mentions(s)
+    assert [(m.name, m.generic) for m in found] == [("Committee", True), ("Business Planning Group", False)]
+
+
+def test_named_council_and_generic_council():
+    s = sentence_with(seed("003"), "another local authority who would work alongside Torbay Council")
+    found = [(m.label.value, m.name, m.generic) for m in find_mentions(s) if m.label is Label.COUNCIL]
+    assert ("Council", "Torbay Council", False) in found and ("Council", "Council", True) in found
+
+
+def test_given_name_alone_resolves_to_the_person_named_in_full():
+    s = sentence_with(seed("003"), "Nigel highlighted the areas")
+    assert names(s, first_names={"Nigel": "Nigel Richardson"})[0] == ("Person", "Nigel Richardson")
+
+
+def test_lists_of_councillors_and_action_tables():
+    s = sentence_with(corpus("024"), "To note the appointment of County Councillor Gina Dowding")
+    assert ("Person", "Gina Dowding") in names(s) and ("Person", "Susie Charles") in names(s)
+
+
+def test_capitalised_phrases_are_not_people():
+    s = sentence_with(seed("004"), "Front Door Design")
+    assert ("Person", "Door Design") not in names(s)
