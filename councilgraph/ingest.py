@@ -13,7 +13,7 @@ from councilgraph.graph.store import LoadReport, Store
 from councilgraph.loaders import discover, load
 from councilgraph.loaders.records import Meta
 
-BATCH = 200  # documents per embedded-store transaction: COPY's fixed cost is paid once a batch
+BATCH = 1000  # documents per embedded-store transaction: COPY into a non-empty table costs per statement, so fewer, larger ones
 
 
 @dataclass

@@ -216,3 +216,25 @@ def test_every_command_has_help_and_is_in_the_readme(runner):
         r = runner.invoke(app, [name, "--help"])
         assert r.exit_code == 0 and "Usage" in r.output, name
         assert f"councilgraph {name}" in readme or f"`{name}`" in readme, name
+
+
+def test_changed_and_new_documents_in_one_ingest(runner, tmp_path):
+    """Deleting a changed document's old facts and bulk-inserting others in the same run."""
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    for p in ("000", "004"):
+        shutil.copy(seed(p), folder / seed(p).name)
+    store = tmp_path / "cg.db"
+    assert cli(runner, store, "ingest", str(folder)).exit_code == 0
+    doc = folder / seed("004").name
+    doc.write_text(re.sub(r"\n\(d\).*?(?=\n\S|\Z)", "\n", doc.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+    for p in ("001", "002", "003"):
+        shutil.copy(seed(p), folder / seed(p).name)
+    r = cli(runner, store, "ingest", str(folder), "--json")
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.stdout)["loaded"]) == 5
+    c = counts(store)
+    assert c["Decision"] == 15 and c["MOVED"] == 3
+    fresh = tmp_path / "fresh.db"
+    assert cli(runner, fresh, "ingest", str(folder)).exit_code == 0
+    assert counts(fresh) == c

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from councilgraph.graph.model import DocumentGraph
+from councilgraph.graph.model import DocumentGraph, merge_row
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -34,9 +34,7 @@ class GraphData:
             for n in g.nodes.values():
                 row = n.row()
                 if n.id in nodes:
-                    have = nodes[n.id][1]
-                    have["sources"] = sorted({*have["sources"], *row["sources"]})
-                    have["aliases"] = sorted({*have["aliases"], *row["aliases"]})
+                    merge_row(nodes[n.id][1], row)
                 else:
                     nodes[n.id] = (n.label.value, row)
             for r in g.rels.values():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
-from councilgraph.graph.model import ALL_LABELS, ENDPOINTS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType
+from councilgraph.graph.model import ALL_LABELS, ENDPOINTS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType, merge_row
 from councilgraph.graph.store import LoadReport, Rows
 
 _NODE_COLS = list(NODE_PROPS)
@@ -45,6 +45,7 @@ class LadybugStore:
         except RuntimeError as e:
             raise StoreError(f"{path}: cannot open the embedded store ({_first_line(e)})") from e
         self.read_only = read_only
+        self._present: set[str] = set()  # relationship ids a reload keeps as they are
         if not read_only:
             for stmt in _ddl():
                 self.conn.execute(stmt)
@@ -96,17 +97,15 @@ class LadybugStore:
             for n in g.nodes.values():
                 row = n.row()
                 if n.id in nodes:
-                    have = nodes[n.id][1]
-                    have["sources"] = sorted({*have["sources"], *row["sources"]})
-                    have["aliases"] = sorted({*have["aliases"], *row["aliases"]})
-                    for k, v in row.items():
-                        if have.get(k) is None:
-                            have[k] = v
+                    merge_row(nodes[n.id][1], row)
                 else:
                     nodes[n.id] = (n.label, row)
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            self._forget(sources)
+            self._present = set()
+            known = self._known(sources)
+            if known:  # documents loaded before: their old facts go, unchanged ones stay
+                self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()})
             report.nodes += self._write_nodes(nodes)
             report.relationships += self._write_rels(graphs, nodes)
             self.conn.execute("COMMIT")
@@ -114,19 +113,35 @@ class LadybugStore:
             self.conn.execute("ROLLBACK")
             raise
 
-    def _forget(self, sources: list[str]) -> None:
-        """Delete the facts these documents gave before, and nodes no other document names."""
+    def _known(self, sources: list[str]) -> list[str]:
+        """Which of these documents the store already holds (each has at least one AgendaItem)."""
+        rows = self._run("MATCH (i:AgendaItem) WHERE i.source IN $s RETURN DISTINCT i.source", {"s": sources}).rows
+        return [r[0] for r in rows]
+
+    def _forget(self, sources: list[str], reloading: set[str] | None = None, keep_rels: set[str] | None = None) -> None:
+        """Delete the facts these documents gave before, and nodes no other document names.
+
+        Facts and nodes the new versions give again are kept as they are, so reloading an unchanged
+        document writes nothing but its nodes' source lists."""
+        keep_rels = keep_rels or set()
         for typ in RelType:
-            self.conn.execute(f"MATCH ()-[r:{typ.value}]->() WHERE r.source IN $s DELETE r", {"s": sources})
+            old = [r[0] for r in self._run(f"MATCH ()-[r:{typ.value}]->() WHERE r.source IN $s RETURN r.id",
+                                           {"s": sources}).rows]
+            stale = [i for i in old if i not in keep_rels]
+            if stale:
+                self.conn.execute(f"MATCH ()-[r:{typ.value}]->() WHERE r.id IN $ids DELETE r", {"ids": stale})
+            self._present.update(i for i in old if i in keep_rels)
         gone = set(sources)
         for lab in ALL_LABELS:
             rows = self._run(f"UNWIND $s AS src MATCH (n:{lab.value}) WHERE list_contains(n.sources, src) "
                              f"RETURN DISTINCT n.id, n.sources", {"s": sources}).rows
-            keep = [{"id": i, "sources": [x for x in srcs if x not in gone]} for i, srcs in rows]
-            if keep:
+            left = [{"id": i, "sources": [x for x in srcs if x not in gone]} for i, srcs in rows]
+            orphans = [r["id"] for r in left if not r["sources"] and r["id"] not in (reloading or ())]
+            if left:
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{lab.value} {{id: r.id}}) SET n.sources = r.sources",
-                                  {"rows": keep})
-                self.conn.execute(f"MATCH (n:{lab.value}) WHERE size(n.sources) = 0 DETACH DELETE n")
+                                  {"rows": left})
+            if orphans:
+                self.conn.execute(f"MATCH (n:{lab.value}) WHERE n.id IN $ids DETACH DELETE n", {"ids": orphans})
 
     def _write_nodes(self, nodes: dict[str, tuple[Label, dict]]) -> int:
         by_label: dict[Label, list[dict]] = defaultdict(list)
@@ -156,18 +171,20 @@ class LadybugStore:
         groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
         for g in graphs:
             for r in g.rels.values():
-                groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, **r.row()})
+                if r.id not in self._present:  # an unchanged fact of a reloaded document stays as it is
+                    groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, **r.row()})
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in _REL_COLS])
         for (typ, a, b), rows in groups.items():
             opts = f' (from="{a.value}", to="{b.value}")' if _pairs(typ) > 1 else ""
             self.conn.execute(f"COPY {typ.value} FROM (UNWIND $rows AS r RETURN {ret}){opts}", {"rows": rows})
-        return sum(len(v) for v in groups.values())
+        return sum(len(g.rels) for g in graphs)
 
     # ---- the rest ----------------------------------------------------------------------------------
     def remove(self, source: str) -> bool:
         if source not in self.sources():
             return False
         self.conn.execute("BEGIN TRANSACTION")
+        self._present = set()
         try:
             self._forget([source])
             self.conn.execute("COMMIT")

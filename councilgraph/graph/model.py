@@ -102,6 +102,16 @@ class Node:
         return out
 
 
+def merge_row(have: dict[str, object], row: dict[str, object]) -> None:
+    """Merge a node row into one already seen: sources and aliases accumulate, and for every other
+    property the first value seen wins. Both stores merge by this same rule."""
+    for k, v in row.items():
+        if k in ("sources", "aliases"):
+            have[k] = sorted({*(have.get(k) or []), *(v or [])})  # type: ignore[misc]
+        elif have.get(k) is None:
+            have[k] = v
+
+
 @dataclass
 class Rel:
     """One fact with its evidence: the document, paragraph, sentence and the rule that read it."""
@@ -116,8 +126,14 @@ class Rel:
     props: dict[str, object] = field(default_factory=dict)
 
     @property
+    def key(self) -> str:
+        """One fact per (type, start, end) and document."""
+        return f"{self.type.value}|{self.start}|{self.end}|{self.source}"
+
+    @property
     def id(self) -> str:
-        key = f"{self.type.value}|{self.start}|{self.end}|{self.source}"
+        """Deterministic, and new when the evidence changes, so a re-scraped document updates it."""
+        key = f"{self.key}|{self.para}|{self.evidence}|{sorted(self.props.items())}"
         return "r-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def row(self) -> dict[str, object]:
@@ -161,4 +177,4 @@ class DocumentGraph:
         allowed = ENDPOINTS[rel.type]
         if self.nodes[rel.start].label not in allowed[0] or self.nodes[rel.end].label not in allowed[1]:
             return
-        self.rels.setdefault(rel.id, rel)
+        self.rels.setdefault(rel.key, rel)

@@ -19,7 +19,8 @@ def schema_statements() -> list[str]:
     out = [f"CREATE CONSTRAINT {lab.value.lower()}_id IF NOT EXISTS FOR (n:{lab.value}) REQUIRE n.id IS UNIQUE"
            for lab in ALL_LABELS]
     out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Action|Decision) ON EACH [n.name]")
-    out.append("CREATE INDEX rel_source IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.source)")
+    out.append("CREATE INDEX item_source IF NOT EXISTS FOR (i:AgendaItem) ON (i.source)")
+    out += [f"CREATE INDEX {t.value.lower()}_source IF NOT EXISTS FOR ()-[r:{t.value}]-() ON (r.source)" for t in RelType]
     return out
 
 
@@ -96,6 +97,8 @@ class Neo4jStore:
         return report
 
     def remove(self, source: str) -> bool:
+        if not self._schema_done:
+            self.schema()
         if source not in self.sources():
             return False
         with self._session() as s:
@@ -148,9 +151,18 @@ def _plain(v: object) -> object:
 
 
 def _forget(tx, source: str) -> None:
-    tx.run("MATCH ()-[r]->() WHERE r.source = $s DELETE r", s=source).consume()
-    tx.run("MATCH (n) WHERE $s IN n.sources SET n.sources = [x IN n.sources WHERE x <> $s] "
-           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", s=source).consume()
+    """Delete what a document gave before (nothing to do for a new one: it has no AgendaItem yet)."""
+    if not tx.run("MATCH (i:AgendaItem {source: $s}) RETURN count(i) AS c", s=source).single()["c"]:
+        return
+    ends: set[str] = set()
+    for t in RelType:  # typed, so that each uses its index on source
+        rec = tx.run(f"MATCH (a)-[r:{t.value}]->(b) WHERE r.source = $s DELETE r "
+                     "RETURN collect(DISTINCT elementId(a)) + collect(DISTINCT elementId(b)) AS e", s=source).single()
+        ends.update(rec["e"] if rec else [])
+    tx.run("UNWIND $e AS e MATCH (n) WHERE elementId(n) = e AND $s IN n.sources "
+           "SET n.sources = [x IN n.sources WHERE x <> $s] "
+           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", e=sorted(ends), s=source).consume()
+    tx.run("MATCH (n:AgendaItem {source: $s}) WHERE size(n.sources) = 0 DETACH DELETE n", s=source).consume()
 
 
 def _write_document(tx, g: DocumentGraph) -> tuple[int, int]:

@@ -27,5 +27,6 @@ def documents_of(data: GraphData) -> list[DocumentGraph]:
                 label, q = nodes[nid]
                 g.nodes[nid] = Node(nid, Label(label), q["name"], {}, [p["source"]])
         extra = {k: v for k, v in p.items() if k not in ("id", "source", "para", "evidence", "extractor") and v is not None}
-        g.rels[p["id"]] = Rel(RelType(t), s, e, p["source"], p["evidence"], p["extractor"], p["para"], extra)
+        rel = Rel(RelType(t), s, e, p["source"], p["evidence"], p["extractor"], p["para"], extra)
+        g.rels[rel.key] = rel
     return list(graphs.values())
