@@ -41,7 +41,7 @@ server.http.advertised_address=127.0.0.1:$http
 server.https.enabled=false
 dbms.security.auth_enabled=$auth
 server.memory.heap.initial_size=512m
-server.memory.heap.max_size=1g
+server.memory.heap.max_size=2g
 server.memory.pagecache.size=256m
 server.directories.data=$home/data
 server.directories.logs=$home/logs
@@ -63,7 +63,7 @@ start() {
     "$java" -cp "$home/lib/*" org.neo4j.server.startup.Neo4jAdminCommand dbms set-initial-password \
       "$NEO4J_PASSWORD" >/dev/null 2>&1 || true
   fi
-  NEO4J_HOME="$home" NEO4J_CONF="$home/conf" nohup "$java" -Xmx1g -cp "$home/lib/*" \
+  NEO4J_HOME="$home" NEO4J_CONF="$home/conf" nohup "$java" -Xmx2g -cp "$home/lib/*" \
     org.neo4j.server.CommunityEntryPoint --home-dir="$home" --config-dir="$home/conf" \
     --console-mode > "$home/logs/console.log" 2>&1 &
   echo $! > "$home/run/pid"

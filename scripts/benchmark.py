@@ -30,6 +30,17 @@ SURNAMES = ("Abbott Begum Carter Dawson Ellis Foster Gill Hughes Iqbal Jones Kha
 HONORIFIC_NAME = re.compile(r"\b(Cllr|Councillor|Mr|Mrs|Ms|Dr) ([A-Z][a-z]+)\b")
 
 
+def _renamed(text: str, rng: random.Random) -> str:
+    """The text with each person's surname replaced by a made-up one, consistently."""
+    rename: dict[str, str] = {}
+
+    def new(m: re.Match) -> str:
+        made = rng.choice(SURNAMES) + rng.choice(SURNAMES).lower() + rng.choice(SURNAMES).lower()
+        return f"{m[1]} " + rename.setdefault(m[2], made)
+
+    return HONORIFIC_NAME.sub(new, text)
+
+
 def generate(seeds: Path, out: Path, items: int, councils: int, rng: random.Random) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
     out.mkdir(parents=True)
@@ -37,10 +48,7 @@ def generate(seeds: Path, out: Path, items: int, councils: int, rng: random.Rand
         w = csv.writer(f)
         w.writerow(["file", "council"])
         for i in range(items):
-            text = texts[i % len(texts)]
-            rename: dict[str, str] = {}
-            text = HONORIFIC_NAME.sub(lambda m: f"{m[1]} " + rename.setdefault(
-                m[2], f"{rng.choice(SURNAMES)}{rng.randrange(1000)}".replace("0", "o")), text)
+            text = _renamed(texts[i % len(texts)], rng)
             name = f"item{i:05d}.txt"
             (out / name).write_text(text, encoding="utf-8")
             w.writerow([name, f"Benchmark Borough {i % councils} Council"])
@@ -68,16 +76,23 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cg-bench-"))
+    results: list[dict] = []
+
+    def report(r: dict) -> None:
+        results.append(r)
+        if not args.json:
+            print("  ".join(f"{k}={v}" for k, v in r.items()), flush=True)
+
     try:
         generate(args.seeds, work / "corpus", args.items, args.councils, random.Random(7))
         t = time.perf_counter()
         graphs = [extract(load(p, m)) for p, m in discover([work / "corpus"])]
         extract_s = time.perf_counter() - t
-        results = [{"stage": "read+extract", "documents": len(graphs), "seconds": round(extract_s, 2),
-                    "documents_per_s": round(len(graphs) / extract_s, 1)}]
+        report({"stage": "read+extract", "documents": len(graphs), "seconds": round(extract_s, 2),
+                "documents_per_s": round(len(graphs) / extract_s, 1)})
         emb = LadybugStore(work / "bench.db")
-        results.append(measure(f"embedded (LadybugDB, COPY, {BATCH} documents a transaction)", emb, graphs, BATCH))
-        results.append(measure("embedded, reloading the same documents (replace)", emb, graphs, BATCH))
+        report(measure(f"embedded (LadybugDB, COPY, {BATCH} documents a transaction)", emb, graphs, BATCH))
+        report(measure("embedded, reloading the same documents (replace)", emb, graphs, BATCH))
         counts = emb.counts()
         emb.close()
         if args.neo4j:
@@ -86,18 +101,15 @@ def main() -> int:
             neo = Neo4jStore(args.neo4j)
             neo.clear()
             neo.schema()
-            results.append(measure("neo4j (UNWIND … MERGE, one transaction per document)", neo, graphs, 1000))
+            report(measure("neo4j (UNWIND … MERGE, one transaction per document)", neo, graphs, 1000))
             assert neo.counts() == counts, "the two stores disagree"
             neo.clear()
             neo.close()
-        results.append({"graph": {k: v for k, v in counts.items() if v}})
+        report({"graph": {k: v for k, v in counts.items() if v}})
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
         print(json.dumps(results, indent=2))
-    else:
-        for r in results:
-            print("  ".join(f"{k}={v}" for k, v in r.items()))
     return 0
 
 

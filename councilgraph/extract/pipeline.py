@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from councilgraph.extract import actions as act
@@ -41,7 +42,7 @@ def _first_names(units: list[_Unit]) -> dict[str, str]:
     """Given names of the people named in full, where only one person has that name."""
     seen: dict[str, set[str]] = {}
     for u in units:
-        for m in find_mentions(u.text):
+        for m in u.mentions:
             if m.label is Label.PERSON and m.first and " " in m.name:
                 seen.setdefault(m.first, set()).add(m.name)
     return {f: next(iter(n)) for f, n in seen.items() if len(n) == 1}
@@ -51,10 +52,16 @@ def extract(doc: Document) -> DocumentGraph:
     """Every fact the document states, each with its evidence."""
     g = DocumentGraph(doc.source)
     units = _units(doc)
-    first = _first_names(units)
     acronyms: dict = {}
     for u in units:
-        u.mentions = find_mentions(u.text, acronyms, first)
+        u.mentions = find_mentions(u.text, acronyms)
+    # "Nigel" alone is Nigel Richardson once he is named in full: read again where a given name occurs.
+    first = _first_names(units)
+    if first:
+        given = re.compile(r"\b(?:" + "|".join(map(re.escape, first)) + r")\b")
+        for u in units:
+            if given.search(u.text):
+                u.mentions = find_mentions(u.text, acronyms, first)
     everything = [m for u in units for m in u.mentions]
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
     home = infer_home(doc.source, doc.meta.council, body, everything, doc.text)

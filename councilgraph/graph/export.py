@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from councilgraph.graph.model import DocumentGraph, merge_row
+from councilgraph.graph.model import DocumentGraph, merged_nodes
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,18 +28,10 @@ class GraphData:
     @classmethod
     def of(cls, graphs: Iterable[DocumentGraph]) -> GraphData:
         """GraphData of extracted documents (before any store), merged as a store would merge them."""
-        nodes: dict[str, tuple[str, dict]] = {}
-        rels: dict[str, tuple[str, str, str, dict]] = {}
-        for g in graphs:
-            for n in g.nodes.values():
-                row = n.row()
-                if n.id in nodes:
-                    merge_row(nodes[n.id][1], row)
-                else:
-                    nodes[n.id] = (n.label.value, row)
-            for r in g.rels.values():
-                rels[r.id] = (r.type.value, r.start, r.end, r.row())
-        return cls(list(nodes.values()), list(rels.values()))
+        graphs = list(graphs)
+        nodes = [(label.value, row) for label, row in merged_nodes(graphs).values()]
+        rels = {r.id: (r.type.value, r.start, r.end, r.row()) for g in graphs for r in g.rels.values()}
+        return cls(nodes, list(rels.values()))
 
 
 def _clean(props: dict) -> dict:

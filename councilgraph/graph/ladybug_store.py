@@ -13,7 +13,16 @@ from pathlib import Path
 
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
-from councilgraph.graph.model import ALL_LABELS, ENDPOINTS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType, merge_row
+from councilgraph.graph.model import (
+    ALL_LABELS,
+    ENDPOINTS,
+    NODE_PROPS,
+    REL_PROPS,
+    DocumentGraph,
+    Label,
+    RelType,
+    merged_nodes,
+)
 from councilgraph.graph.store import LoadReport, Rows
 
 _NODE_COLS = list(NODE_PROPS)
@@ -92,14 +101,7 @@ class LadybugStore:
         if not graphs:
             return
         sources = [g.source for g in graphs]
-        nodes: dict[str, tuple[Label, dict]] = {}
-        for g in graphs:
-            for n in g.nodes.values():
-                row = n.row()
-                if n.id in nodes:
-                    merge_row(nodes[n.id][1], row)
-                else:
-                    nodes[n.id] = (n.label, row)
+        nodes = merged_nodes(graphs)
         self.conn.execute("BEGIN TRANSACTION")
         try:
             self._present = set()

@@ -6,6 +6,7 @@ Everything that reaches Cypher as a label or type comes from these enums, never 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -110,6 +111,18 @@ def merge_row(have: dict[str, object], row: dict[str, object]) -> None:
             have[k] = sorted({*(have.get(k) or []), *(v or [])})  # type: ignore[misc]
         elif have.get(k) is None:
             have[k] = v
+
+
+def merged_nodes(graphs: Iterable[DocumentGraph]) -> dict[str, tuple[Label, dict[str, object]]]:
+    """Every node of these documents as a row, merged across documents by `merge_row`."""
+    nodes: dict[str, tuple[Label, dict[str, object]]] = {}
+    for g in graphs:
+        for n in g.nodes.values():
+            if n.id in nodes:
+                merge_row(nodes[n.id][1], n.row())
+            else:
+                nodes[n.id] = (n.label, n.row())
+    return nodes
 
 
 @dataclass
