@@ -170,3 +170,14 @@ def test_every_fact_has_evidence_from_its_document(seed_graphs):
 def test_ids_are_deterministic():
     a, b = extract(load(seed("001"))), extract(load(seed("001")))
     assert set(a.nodes) == set(b.nodes) and set(a.rels) == set(b.rels)
+
+
+def test_something_will_be_sent_is_an_action_without_a_named_owner():
+    g = extract(load(corpus("033")))
+    text, owners, requesters = action(g, "an email would be sent out for nominations")
+    assert requesters == []
+
+
+def test_would_be_shared_about_money_is_not_an_action():
+    g = extract(load(corpus("041")))
+    assert not [a for a in actions(g) if "money would be shared" in a[0]]

@@ -154,3 +154,8 @@ def test_every_corpus_file_loads():
 def test_unknown_suffix_is_refused():
     with pytest.raises(LoaderError, match="unsupported file type"):
         load(Path("minutes.docx"))
+
+
+def test_resolution_points_all_numbered_one_are_numbered_in_order():
+    points = [p for p, _ in _decisions(load(corpus("029")))]
+    assert points == ["1", "2", "3", "4", "5"]

@@ -44,7 +44,18 @@ _MEMBERS_WISH = re.compile(
 _PASSIVE_REQUEST = re.compile(r"^(?:[-–•·]\s*)?([A-Z][^⟨]*?\b(?:narrative|information|report|update|data|details?|briefing|"
                               r"breakdown|figures|analysis|paper|clarification|evidence)\b[^⟨]*?) "
                               r"(?:was|were) (?:requested|asked for)\b(.*)")
-_ASKED_FOR = re.compile(rf"(?:{M}|[Mm]embers) (?:asked|requested) (?:for|that) (.+)")
+_ASKED_FOR = re.compile(rf"(?:{M}|[Mm]embers) (?:asked|requested)(?: for| that)? (.+)")
+_DELIVERABLE = (r"(?:report|update|information|briefing|note|email|e-mail|letter|figures|data|details|paper|session|"
+                r"training|item|presentation|response|breakdown|analysis|list|copy|link|feedback|summary|plan)s?")
+_PASSIVE_FUTURE = re.compile(  # "a briefing note would be circulated to Members"
+    rf"(?:^|\bthat )(?:[-–•·]\s*)?((?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?\b{_DELIVERABLE}\b[^⟨;]*?) "
+    rf"(?:would|will|is to|are to) be (?:circulated|provided|shared|sent|brought back|brought|reported back|included|"
+    rf"made available|arranged|added to the work programme|scheduled|presented|submitted|organised|organized)\b"
+    rf"(?: (?:out|back))?(?: (?:to|by) (?:the )?(?:⟨\d+⟩[’']s )?{M})?[^;]*")
+_GENERIC_COMMIT = re.compile(
+    r"\b(?:[Oo]fficers?|[Tt]he [Dd]epartment|[Tt]he [Ss]ervice|[Tt]he [Tt]eam)\s+"
+    r"(?:agreed to|undertook to|offered to|committed to|promised to|would(?= (?:circulate|provide|share|send|arrange|"
+    r"look into|investigate|update|bring|report back|confirm)\b))\s+([a-z].+)")
 _FUTURE = re.compile(r"\b(?:future|next meeting|circulat|be provided|report back|in due course|at a later|"
                      r"be shared|be sent|come back|be brought)", re.I)
 _ACTION_LINE = re.compile(rf"^(?:ACTIONS?|Action)?\s*[:–—-]*\s*{M}(?: and {M})? to ([a-z].+)")
@@ -123,6 +134,14 @@ def narrative(s: Sentence, last_person: str | None) -> Iterator[ActionFact]:
         what = s.surface(m[2])
         if _FUTURE.search(what):
             yield ActionFact(_tidy(what), [AUTHOR], [HOME], due_of(what), "members-asked")
+    m = _PASSIVE_FUTURE.search(t)
+    if m and not _PASSIVE_REQUEST.match(t):
+        agent = m[2] if m[2] and re.search(r"\bby (?:the )?(?:⟨\d+⟩[’']s )?⟨\d+⟩", m[0]) else None
+        text = s.surface(m[0].removeprefix("that "))
+        yield ActionFact(_tidy(text), _owners(s, agent) if agent else [AUTHOR], [], due_of(text), "will-be-done")
+    for m in _GENERIC_COMMIT.finditer(t):  # "Officers undertook to …": a commitment with no named owner
+        vp = s.surface(m[1])
+        yield ActionFact(_tidy(vp), [], [], due_of(vp), "commitment-unnamed")
     m = _ACTION_LINE.match(t)
     if m:
         vp = s.surface(m[3])

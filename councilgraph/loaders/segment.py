@@ -16,6 +16,7 @@ _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
 _NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
 _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
+_UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
 _RESOLVED = re.compile(
     r"^(?:RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     r"(?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*\s*(.*)$")
@@ -120,18 +121,23 @@ def blocks(lines: list[str]) -> list[Block]:
             n_res += 1
             res, res_para, style = n_res, para, None
             rest = r[1].strip()
-            if rest and not rest.endswith(":"):
+            if rest and not rest.rstrip(" -–—").endswith(":"):
                 out.append(Block(rest, para, "point", None, res))
             prev_blank = False
             continue
-        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln)
+        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or (_UPPER_POINT.match(ln) if res is not None else None)
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
             if res is not None and style not in (None, this):
                 res = None  # "b) Next heading" after "1. 2." points ends the resolution
             if res is not None:
                 style = this
-                number = f"({pm[1]})" if this == "letter" else (f"{res_para}.{pm[1]}" if res_para else pm[1])
+                point = pm[1]
+                if this == "num":  # lists exported as "1. 1. 1.": number them in order
+                    last = max((int(b.point.rsplit(".", 1)[-1]) for b in out if b.resolution == res and b.point
+                                and b.point.rsplit(".", 1)[-1].isdigit()), default=0)
+                    point = str(int(point) if int(point) > last else last + 1)
+                number = f"({point})" if this == "letter" else (f"{res_para}.{point}" if res_para else point)
                 out.append(Block(pm[2], para, "point", number, res))
             else:
                 out.append(Block(pm[2], para, "text", pm[1], None))
@@ -140,6 +146,10 @@ def blocks(lines: list[str]) -> list[Block]:
         b = _BULLET.match(ln)
         if b and res is not None and out and out[-1].kind == "point" and out[-1].resolution == res:
             out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
+        elif b and res is not None and style in (None, "bullet") and not (out and out[-1].resolution == res
+                                                                         and out[-1].kind == "text"):
+            style = "bullet"  # "Resolved that: · … · …": each bullet is a resolution point
+            out.append(Block(b[1], para, "point", None, res))
         elif b:
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m:
