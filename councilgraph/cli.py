@@ -101,7 +101,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     store: Annotated[str | None, typer.Option("--store", envvar="COUNCILGRAPH_STORE", metavar="PATH",
-                                              help=f"Embedded database directory [default: ./{DEFAULT_STORE}].")] = None,
+                                              help=f"Embedded database directory (default ./{DEFAULT_STORE}).")] = None,
     neo4j: Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI", metavar="URI",
                                               help="Use this Neo4j server (bolt://HOST:PORT); user and password from "
                                                    "NEO4J_USERNAME / NEO4J_PASSWORD.")] = None,
@@ -119,11 +119,9 @@ def ingest(
     date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD), where the text does not say.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces
-    what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
+    """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
 
-    Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]
-    """
+    Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
     from councilgraph.ingest import ingest as run
     from councilgraph.ingest import plan
 
@@ -163,8 +161,7 @@ def who_owns(
     limit: Annotated[int, typer.Option(help="Most actions to show.")] = 5,
     json_out: JsonOpt = False,
 ) -> None:
-    """Who owns the actions matching these words: owner, their post and body, who asked, when due,
-    the item, meeting date, council and the sentence it was read from. Best match first."""
+    """Who owns the actions matching these words: owner, their post and body, who asked, when due, the item, meeting date, council and the sentence it was read from. Best match first."""
     from councilgraph.ask import who_owns as ask
 
     store = _store(read_only=True)
@@ -213,8 +210,7 @@ def query(
     show: Annotated[bool, typer.Option("--show", help="Print the query's Cypher instead of running it.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Run a canned query from the catalogue, e.g.
-    [bold]councilgraph query actions-owned-by --param who="Director of Children's Services"[/bold]"""
+    """Run a canned query from the catalogue, e.g. [bold]councilgraph query actions-owned-by --param who="Director of Children's Services"[/bold]"""
     if list_ or not name:
         cat = queries.catalogue()
         if json_out:
@@ -251,8 +247,7 @@ def cypher(
     param: ParamOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Run your own read-only Cypher, e.g.
-    [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name" -p n=Russell[/bold]"""
+    """Run your own read-only Cypher, e.g. [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name" -p n=Russell[/bold]"""
     store = _store(read_only=True)
     try:
         rows = store.query(text, _params(param), read_only=True)
@@ -408,9 +403,7 @@ def browser(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Write the assets to this folder.")] = None,
     serve_port: Annotated[int | None, typer.Option("--serve", help="Serve the assets on localhost:PORT until Ctrl-C.")] = None,
 ) -> None:
-    """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned
-    queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser
-    [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
+    """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
     from councilgraph.browser.serve import serve, write_assets
 
     if serve_port is None:
