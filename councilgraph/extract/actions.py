@@ -154,7 +154,7 @@ def resolution(s: Sentence) -> Iterator[ActionFact]:
     asked_whom = False
     for m in _ASK_WHO.finditer(t):
         owners = _owners(s, m[1], m[2])
-        if owners and not s.is_(m[1], Label.BODY) or (owners and s.at(m[1]).generic is False):
+        if owners and not (s.is_(m[1], Label.BODY) and s.at(m[1]).generic):  # not the minuting body itself
             asked_whom = True
             vp = s.surface(m[3])
             yield ActionFact(_tidy(vp), owners, [HOME], due_of(vp), "resolution-request")
@@ -173,7 +173,7 @@ def resolution(s: Sentence) -> Iterator[ActionFact]:
         yield ActionFact(_tidy(vp), [HOME], [], due_of(vp), "resolution-agrees-to")
     m = _HOME_VERB.match(t)
     if m:
-        vp = s.surface(re.split(r"\bsuggest", m[1])[0] if False else m[1])
+        vp = s.surface(m[1])
         yield ActionFact(_tidy(vp), [HOME], [], due_of(vp), "resolution-undertakes")
     for m in _SUGGEST.finditer(t):
         vp = s.surface(f"⟨{m[1]}⟩ {m[2]}")

@@ -66,7 +66,7 @@ def extract(doc: Document) -> DocumentGraph:
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
     home = infer_home(doc.source, doc.meta.council, body, everything, doc.text)
     res = Resolver(g, home, first_names=first)
-    res.canonical_roles([(m.name, m.kind or "") for m in everything if m.label is Label.ROLE])
+    res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
     stem = slug(doc.source.rsplit(".", 1)[0])
     for i, item in enumerate(doc.items):
         _ItemReader(g, res, doc, item, i, stem, [u for u in units if u.item == i]).read()

@@ -100,27 +100,26 @@ class Resolver:
         return nid
 
     # ---- posts -----------------------------------------------------------------------------------
-    def canonical_roles(self, titles: list[tuple[str, str]]) -> None:
+    def canonical_roles(self, titles: list[str]) -> None:
         """Map short forms of posts to the fullest form named in the document.
 
         "Cabinet Member" and "Cabinet Member for Children and Young" both become "Cabinet Member
         for Children and Young People" when that is the one such post named."""
         full: dict[str, str] = {}
-        for title, _ in titles:
+        for title in titles:
             full.setdefault(role_key(title), title)
         for key, title in full.items():
             # A title cut short ("Cabinet Member for Children and Young") is the post it begins.
             longer = [t for k, t in full.items() if k != key and k.startswith(key + "-")] if "-of-" in key else []
             # A one-word qualifier dropped ("Chairman of the Improvement Board") is the same post.
             longer += [t for k, t in full.items() if k != key and "-of-" in key and _one_word_more(key, k)]
-            head = next((h for h in vocab.ROLE_HEADS if title == h), None)
-            if head and head not in vocab.CHAIR_HEADS:
-                longer += [t for k, t in full.items() if k != key and t.endswith(" " + head) or t.startswith(head + " ")]
+            # A bare title ("the Cabinet Member", "the Commissioner") is the one such post named in full.
+            if title in vocab.ROLE_HEADS and title not in vocab.CHAIR_HEADS:
+                longer += [t for t in full.values() if t.endswith(" " + title) or t.startswith(title + " ")]
             longer = sorted(set(longer), key=len)
-            if longer and (len(longer) == 1 or all(role_key(x).startswith(role_key(longer[0])) for x in longer)):
-                self.role_titles[key] = longer[-1] if len(longer) > 1 else longer[0]
-            else:
-                self.role_titles[key] = title
+            # Several candidates resolve only when they are one post written out more or less fully.
+            one_post = all(role_key(x).startswith(role_key(longer[0])) for x in longer) if longer else False
+            self.role_titles[key] = longer[-1] if one_post else title
 
     def role(self, m: Mention) -> str:
         title = self.role_titles.get(role_key(m.name), m.name)
