@@ -238,3 +238,13 @@ def test_changed_and_new_documents_in_one_ingest(runner, tmp_path):
     fresh = tmp_path / "fresh.db"
     assert cli(runner, fresh, "ingest", str(folder)).exit_code == 0
     assert counts(fresh) == c
+
+
+def test_what_the_page_says_wins_over_options(runner, tmp_path):
+    from tests.conftest import corpus
+
+    store = tmp_path / "cg.db"
+    r = cli(runner, store, "ingest", str(corpus("001")), "--date", "2020-01-01", "--council", "Cheshire East Council")
+    assert r.exit_code == 0
+    r = cli(runner, store, "cypher", "MATCH (b:Body)-[:HELD]->(m:Meeting) RETURN b.name AS body, m.date AS date", "--json")
+    assert json.loads(r.stdout) == [{"body": "Children and Families Scrutiny Committee", "date": "2010-01-18"}]

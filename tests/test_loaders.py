@@ -159,3 +159,17 @@ def test_unknown_suffix_is_refused():
 def test_resolution_points_all_numbered_one_are_numbered_in_order():
     points = [p for p, _ in _decisions(load(corpus("029")))]
     assert points == ["1", "2", "3", "4", "5"]
+
+
+def test_page_without_minutes_lines_splits_on_additional_documents():
+    titles = [i.title for i in load(corpus("057")).items]
+    assert titles == ["Declarations of Interest",
+                      "Minutes of the Safeguarding Overview and Scrutiny Committee meeting held on 18 April 2024",
+                      "Education and current key themes"]
+    assert load(corpus("057")).items[2].description.startswith("Presentation by the Assistamt Director")
+
+
+def test_items_written_one_a_line_split_at_minutes():
+    items = load(corpus("027")).items
+    assert items[0].title.startswith("Apologies for Absence")
+    assert items[0].blocks[0].text.startswith("Apologies for absence were received from Cllr Cook")

@@ -59,7 +59,7 @@ def load(path: Path, meta: Meta | None = None) -> Document:
     except Exception as e:  # a parser's own failure on malformed input
         raise LoaderError(path, f"cannot be read ({type(e).__name__}: {e})") from e
     if meta is not None:
-        doc.meta = meta.over(doc.meta) if meta.council or meta.body or meta.date else doc.meta
+        doc.meta = doc.meta.over(meta)  # what the page says wins; the options and manifest fill the gaps
     return doc
 
 

@@ -23,7 +23,7 @@ _RESOLVED = re.compile(
 _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
-    r"Attendance details|Purpose of item|Decisions?)$", re.I)
+    r"Attendance details|Purpose of item|Decisions?|Agenda and draft minutes|Draft minutes)$", re.I)
 _PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 
@@ -36,6 +36,9 @@ def normalise(text: str) -> list[str]:
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
                 out += [_SPACES.sub(" ", cell).strip(), ""]
+        elif re.search(r"\S\s+Minutes:\s", ln):  # a whole item on one line: "Title … Minutes: text"
+            head, _, body = ln.partition("Minutes:")
+            out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
             out.append(_SPACES.sub(" ", ln).strip())
     return out
@@ -162,11 +165,34 @@ def blocks(lines: list[str]) -> list[Block]:
     return out
 
 
+_DESCRIPTION = re.compile(r"^(?:Report|Presentation|Briefing|Joint report|To (?:receive|consider|note|approve|agree)|"
+                          r"Purpose|Update|Verbal)\b", re.I)
+
+
+def _header_start(lines: list[str], lo: int, hi: int) -> int:
+    """Where the next item's header begins, when no item number marks it: its title line, and
+    the line before when the last one reads as a description ("Report by …", "To consider …")."""
+    filled = [i for i in range(lo, hi) if lines[i]]
+    if not filled:
+        return hi
+    start = filled[-1]
+    if _DESCRIPTION.match(lines[start]) and len(filled) >= 2:
+        start = filled[-2]
+    return start if start > (filled[0] if len(filled) > 1 else lo - 1) else hi
+
+
 def segment(text: str) -> tuple[list[Item], Meta]:
     """Items of a page's text and what the page says of its meeting."""
     lines = normalise(text)
     meta = page_meta(lines)
     marks = [i for i, ln in enumerate(lines) if _MINUTES.match(ln)]
+    if not marks:  # pages without "Minutes:" lines mark each item's text with "Additional documents:"
+        marks = [i for i, ln in enumerate(lines) if re.match(r"^Additional documents:\s*$", ln)]
+        if len(marks) > 1:
+            for i in marks:
+                lines[i] = "Minutes:"
+        else:
+            marks = []
     if not marks:
         head = [ln for ln in lines[:12] if ln]
         item = _header(head[:1], None)
@@ -183,8 +209,9 @@ def segment(text: str) -> tuple[list[Item], Meta]:
             if nums:
                 end = nums[-1]
             else:
-                ne = [i for i in range(mk + 1, nxt) if lines[i]]
-                end = ne[-2] if len(ne) >= 3 else (ne[0] if ne else nxt)
+                end = _header_start(lines, mk + 1, nxt)
+        if k == 0:  # a page's table of items starts after its "No. Item" heading
+            start = max([i + 1 for i in range(mk) if re.match(r"^(?:No\.? Item|Items)$", lines[i])], default=0)
         head = [ln for ln in lines[start:mk] if ln]
         number = None
         for i, ln in enumerate(head):
