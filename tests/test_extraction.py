@@ -181,3 +181,10 @@ def test_something_will_be_sent_is_an_action_without_a_named_owner():
 def test_would_be_shared_about_money_is_not_an_action():
     g = extract(load(corpus("041")))
     assert not [a for a in actions(g) if "money would be shared" in a[0]]
+
+
+def test_copular_holds_chair_of_the_committee_and_the_director_alone():
+    g = extract(load(corpus("069")))
+    assert ("Rhodes-White", "Chair of the Improvement Board") in facts(g, RelType.HOLDS)
+    assert ("Vice-Chair of the Committee", "Committee") in facts(g, RelType.ROLE_IN)
+    assert action(g, "present an update to the Board")[1] == ["Director for Children and Families"]

@@ -187,9 +187,10 @@ class Finder:
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
                 off = m.end() - len(of[1])
                 whole = [x for x in sub.found if x.end == len(of[1])]
-                generic_council = re.fullmatch(r"(?:(?:County|City|Borough|District) )?Council", of[1])
-                if generic_council:
+                if re.fullmatch(r"(?:(?:County|City|Borough|District) )?Council", of[1]):  # "Leader of the Council"
                     role.inner.append(Mention(off, m.end(), Label.COUNCIL, of[1], of[1], generic=True))
+                elif of[1] in vocab.GENERIC_BODIES:  # "Vice-Chair of the Committee"
+                    role.inner.append(Mention(off, m.end(), Label.BODY, of[1], of[1], generic=True, kind=of[1].lower()))
                 for x in whole:
                     x.start += off
                     x.end += off

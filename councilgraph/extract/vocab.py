@@ -22,7 +22,7 @@ ROLE_HEADS = (
 BARE_HEADS_OK = {"Chairman", "Chair", "Vice-Chairman", "Vice-Chair", "Vice Chairman", "Vice Chair",
                  "Cabinet Member", "Lead Member", "Portfolio Holder", "Leader", "Chief Executive",
                  "Commissioner", "Deputy Leader", "Mayor", "Secretary of State", "Executive Director",
-                 "Deputy Chairman", "Deputy Chair", "Monitoring Officer"}
+                 "Deputy Chairman", "Deputy Chair", "Monitoring Officer", "Director"}
 #: Chair posts belong to a body (the one whose minutes these are, unless named).
 CHAIR_HEADS = {"Chairman", "Chair", "Chairperson", "Vice-Chairman", "Vice-Chair", "Vice Chairman",
                "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair"}
