@@ -188,3 +188,8 @@ def test_copular_holds_chair_of_the_committee_and_the_director_alone():
     assert ("Rhodes-White", "Chair of the Improvement Board") in facts(g, RelType.HOLDS)
     assert ("Vice-Chair of the Committee", "Committee") in facts(g, RelType.ROLE_IN)
     assert action(g, "present an update to the Board")[1] == ["Director for Children and Families"]
+
+
+def test_declared_interest_as_a_post_is_holding_it():
+    g = extract(load(corpus("054")))
+    assert ("Mercer", "Chair of the Orchard Hill College Academy Trust") in facts(g, RelType.HOLDS)

@@ -55,6 +55,10 @@ def holds(s: Sentence) -> Iterator[tuple[int, int]]:
     for m in re.finditer(rf"{M} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{M}", t):
         if s.is_(m[1], P) and s.is_(m[2], R):
             yield int(m[1]), int(m[2])
+    # "Cllr Mercer declared a personal interest as the Chair of the … Trust"
+    for m in re.finditer(rf"{M} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{M}", t):
+        if s.is_(m[1], P) and s.is_(m[2], R):
+            yield int(m[1]), int(m[2])
     # "Ms Rhodes-White, who was present observing the meeting, was the Chair of the Improvement Board"
     for m in re.finditer(rf"{M},?(?: who [^⟨]*?,)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
                          rf"(?:new |interim |current |acting )?{M}", t):
