@@ -7,12 +7,14 @@
 #   docker/neo4j-local.sh status   say whether it runs
 #
 # Settings (environment): NEO4J_HOME_DIR (default .neo4j-local), NEO4J_BOLT_PORT (7687),
-# NEO4J_HTTP_PORT (7474), NEO4J_PASSWORD (auth on when set; default: auth off, loopback only).
+# NEO4J_HTTP_PORT (7474), NEO4J_HEAP (2g), NEO4J_PASSWORD (auth on when set, with this password
+# for user neo4j on first start; default: auth off, loopback only).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 home="$(realpath -m "${NEO4J_HOME_DIR:-$here/../.neo4j-local}")"
 bolt="${NEO4J_BOLT_PORT:-7687}"
 http="${NEO4J_HTTP_PORT:-7474}"
+heap="${NEO4J_HEAP:-2g}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 fetch() {
@@ -41,7 +43,7 @@ server.http.advertised_address=127.0.0.1:$http
 server.https.enabled=false
 dbms.security.auth_enabled=$auth
 server.memory.heap.initial_size=512m
-server.memory.heap.max_size=2g
+server.memory.heap.max_size=$heap
 server.memory.pagecache.size=256m
 server.directories.data=$home/data
 server.directories.logs=$home/logs
@@ -58,12 +60,19 @@ start() {
   if [ -f "$home/run/pid" ] && kill -0 "$(cat "$home/run/pid")" 2>/dev/null; then
     echo "neo4j-local: already running (pid $(cat "$home/run/pid"))" >&2; return 0
   fi
+  for port in "$bolt" "$http"; do
+    if up "$port"; then
+      echo "neo4j-local: port $port on 127.0.0.1 is already in use (another Neo4j?); set NEO4J_BOLT_PORT/NEO4J_HTTP_PORT" >&2
+      return 1
+    fi
+  done
   fetch; configure
   if [ -n "${NEO4J_PASSWORD:-}" ] && [ ! -f "$home/data/dbms/auth.ini" ]; then
-    "$java" -cp "$home/lib/*" org.neo4j.server.startup.Neo4jAdminCommand dbms set-initial-password \
-      "$NEO4J_PASSWORD" >/dev/null 2>&1 || true
+    NEO4J_HOME="$home" NEO4J_CONF="$home/conf" "$java" -cp "$home/lib/*" \
+      org.neo4j.server.startup.Neo4jAdminCommand dbms set-initial-password \
+      "$NEO4J_PASSWORD" >/dev/null
   fi
-  NEO4J_HOME="$home" NEO4J_CONF="$home/conf" nohup "$java" -Xmx2g -cp "$home/lib/*" \
+  NEO4J_HOME="$home" NEO4J_CONF="$home/conf" nohup "$java" -Xmx"$heap" -cp "$home/lib/*" \
     org.neo4j.server.CommunityEntryPoint --home-dir="$home" --config-dir="$home/conf" \
     --console-mode > "$home/logs/console.log" 2>&1 &
   echo $! > "$home/run/pid"

@@ -20,6 +20,15 @@ if ! bash docker/neo4j-local.sh status >/dev/null 2>&1; then
   bash docker/neo4j-local.sh start
   started=1
 fi
-trap '[ "$started" = 1 ] && bash docker/neo4j-local.sh stop' EXIT
+# A second, small server with a password, for the tests of a refused login.
+auth_env=(NEO4J_HOME_DIR="$PWD/.neo4j-local-auth" NEO4J_BOLT_PORT=7688 NEO4J_HTTP_PORT=7475 NEO4J_HEAP=512m
+          NEO4J_PASSWORD=councilgraph-test)
+env "${auth_env[@]}" bash docker/neo4j-local.sh start
+export COUNCILGRAPH_TEST_NEO4J_AUTH="bolt://127.0.0.1:7688" COUNCILGRAPH_TEST_NEO4J_PASSWORD=councilgraph-test
+cleanup() {
+  env "${auth_env[@]}" bash docker/neo4j-local.sh stop || true
+  if [ "$started" = 1 ]; then bash docker/neo4j-local.sh stop || true; fi
+}
+trap cleanup EXIT
 .venv/bin/ruff check councilgraph tests scripts
 .venv/bin/python -m pytest "$@"

@@ -140,3 +140,27 @@ def test_neo4j_uri_from_the_environment(runner, neo4j_store, neo4j_uri, monkeypa
     assert runner.invoke(app, ["ingest", str(seed("000"))]).exit_code == 0
     assert neo4j_store.sources() == [seed("000").name]
     assert os.environ["NEO4J_URI"] == neo4j_uri
+
+
+@pytest.fixture(scope="module")
+def auth_server():
+    from tests.conftest import _server
+
+    return _server("COUNCILGRAPH_TEST_NEO4J_AUTH", "a Neo4j with a password"), os.environ["COUNCILGRAPH_TEST_NEO4J_PASSWORD"]
+
+
+def test_the_right_password_is_used_from_the_environment(runner, auth_server, monkeypatch):
+    uri, password = auth_server
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    assert ncli(runner, uri, "ingest", str(seed("003"))).exit_code == 0
+    r = ncli(runner, uri, "who-owns", "course on understanding children's data", "--json")
+    assert json.loads(r.stdout)[0]["owners"][0]["held_by"] == ["Nancy Meehan"]
+    assert ncli(runner, uri, "remove", seed("003").name).exit_code == 0
+
+
+def test_a_refused_password_is_a_one_line_error(runner, auth_server, monkeypatch):
+    uri, _ = auth_server
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
+    r = ncli(runner, uri, "stats")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == (f"Error: Neo4j at {uri} refused user 'neo4j': check NEO4J_USERNAME and NEO4J_PASSWORD")

@@ -30,7 +30,7 @@ class ActionFact:
 
 
 _MODAL = r"(?:would|will|shall|agreed to|has agreed to|had agreed to|undertook to|offered to|promised to|" \
-         r"committed to|was asked to|were asked to|volunteered to|is to|are to)"
+         r"committed to|was asked to|were asked to|would be asked to|will be asked to|volunteered to|is to|are to)"
 _VP = r"(?!be\b(?! \w+ing\b))(?!have\b|not\b|like to thank\b|welcome\b|also\b(?= be\b)|note\b|receive\b|thank\b)([a-z].*)"
 _SUBJECT = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bthe )|(?<=\bThe ))"
 _COMMIT = re.compile(rf"{_SUBJECT}{M}(?:,? (?:the |our )?{M},?)?(?: and (?:the )?{M})? (?:also )?{_MODAL} {_VP}")
@@ -59,6 +59,8 @@ _GENERIC_COMMIT = re.compile(
 _FUTURE = re.compile(r"\b(?:future|next meeting|circulat|be provided|report back|in due course|at a later|"
                      r"be shared|be sent|come back|be brought)", re.I)
 _ACTION_LINE = re.compile(rf"^(?:ACTIONS?|Action)?\s*[:–—-]*\s*{M}(?: and {M})? to ([a-z].+)")
+_ACTION_LINE_UNNAMED = re.compile(r"^(?:ACTIONS?|Action)\s*[:–—-]+\s*(?:[Oo]fficers?|[Tt]he [Cc]lerk|[Dd]emocratic [Ss]ervices|"
+                                  r"[Tt]he [Ss]crutiny [Oo]fficer|[Aa]ll)\s+to ([a-z].+)")
 _NOT_ACTION = re.compile(r"\b(?:minutes|correct record|be noted|noted|be received|apologies)\b", re.I)
 
 # Resolution points
@@ -146,6 +148,10 @@ def narrative(s: Sentence, last_person: str | None) -> Iterator[ActionFact]:
     if m:
         vp = s.surface(m[3])
         yield ActionFact(_tidy(vp), _owners(s, m[1], m[2]), [], due_of(vp), "action-line")
+    m = _ACTION_LINE_UNNAMED.match(t)
+    if m:
+        vp = s.surface(m[1])
+        yield ActionFact(_tidy(vp), [], [], due_of(vp), "action-line")
 
 
 def resolution(s: Sentence) -> Iterator[ActionFact]:

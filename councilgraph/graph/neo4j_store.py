@@ -29,7 +29,7 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None):
         import neo4j
-        from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
+        from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
         self.uri, self.database = uri, database
         try:
@@ -42,6 +42,8 @@ class Neo4jStore:
                              f"or docker compose up in docker/)") from e
         except (ConfigurationError, ValueError) as e:
             raise StoreError(f"bad Neo4j URI {uri!r}: {e}") from e
+        except ClientError as e:  # e.g. too many failed logins in a row
+            raise StoreError(f"Neo4j at {uri} refused the connection: {(e.message or str(e)).splitlines()[0]}") from e
         self._schema_done = False
 
     def _session(self, read: bool = False):
