@@ -96,7 +96,7 @@ class Resolver:
     def body_id(self) -> str:
         nid = f"body:{self.home.scope}/{slug(self.home.body)}"
         kind = _head(self.home.body)
-        self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": kind, "council": self.home.council}))
+        self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": kind, "council": self.home.council_name}))
         return nid
 
     # ---- posts -----------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class Resolver:
         else:
             nid = f"role:{self.home.scope}/{role_key(title)}"
             org = self.home.council
-        self.graph.add_node(Node(nid, Label.ROLE, title, {"organisation": org, "council": self.home.council,
+        self.graph.add_node(Node(nid, Label.ROLE, title, {"organisation": org, "council": self.home.council_name,
                                                          "kind": m.kind}))
         return nid
 
@@ -142,7 +142,7 @@ class Resolver:
             nid = f"person:{self.home.scope}/{slug(surname)}"
             aliases = [m.surface] if m.surface != full else []
             self.graph.add_node(Node(nid, Label.PERSON, full, {"honorific": m.honorific, "aliases": aliases,
-                                                              "council": self.home.council}))
+                                                              "council": self.home.council_name}))
             m.node = nid
         elif m.label is Label.ROLE:
             m.node = self.role(m)
@@ -189,6 +189,6 @@ class Resolver:
         nid = f"body:{self.home.scope}/{slug(m.name)}"
         aliases = [m.acronym] if m.acronym else []
         self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
-                                                          "council": self.home.council}))
+                                                          "council": self.home.council_name}))
         self.named_bodies.append((m.name, nid))
         return nid
