@@ -193,3 +193,12 @@ def test_copular_holds_chair_of_the_committee_and_the_director_alone():
 def test_declared_interest_as_a_post_is_holding_it():
     g = extract(load(corpus("054")))
     assert ("Mercer", "Chair of the Orchard Hill College Academy Trust") in facts(g, RelType.HOLDS)
+
+
+def test_decision_page_points_and_delegated_authority():
+    g = extract(load(corpus("035")))
+    decisions = sorted(n.props["number"] for n in g.nodes.values() if n.label is Label.DECISION)
+    assert decisions == ["1", "2"]
+    assert ("Cabinet", ) == tuple({a for a, _ in facts(g, RelType.RESOLVED)})
+    text, owners, _ = action(g, "finalise the Children’s Improvement Plan")
+    assert owners == ["Director of Children’s Services"]

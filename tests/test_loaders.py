@@ -173,3 +173,15 @@ def test_items_written_one_a_line_split_at_minutes():
     items = load(corpus("027")).items
     assert items[0].title.startswith("Apologies for Absence")
     assert items[0].blocks[0].text.startswith("Apologies for absence were received from Cllr Cook")
+
+
+def test_item_without_a_minutes_line_keeps_its_title_and_description():
+    (item,) = load(corpus("082")).items
+    assert item.title == "Cabinet Member for Young People and Learning - Portfolio Update Report"
+    assert item.description.startswith("To receive an update report from the Cabinet Member")
+    assert item.blocks[0].para == "5.1"
+
+
+def test_decision_page_title_is_its_first_line_not_its_metadata():
+    (item,) = load(corpus("035")).items
+    assert item.title == "Improve outcomes for children and young people"

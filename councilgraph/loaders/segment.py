@@ -23,7 +23,9 @@ _RESOLVED = re.compile(
 _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
-    r"Attendance details|Purpose of item|Decisions?|Agenda and draft minutes|Draft minutes)$", re.I)
+    r"Attendance details|Purpose of item|Decisions?|Agenda and draft minutes|Draft minutes|"
+    r"(?:Decision [Mm]aker|Decision status|Is Key decision\?|Is subject to call in\?|Publication date|Date of decision|"
+    r"Effective from|Wards affected|Lead officer|Decision due|Accompanying Documents)\s*:.*)$", re.I)
 _PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 
@@ -133,6 +135,9 @@ def blocks(lines: list[str]) -> list[Block]:
             this = "num" if pm.re is _NUM_POINT else "letter"
             if res is not None and style not in (None, this):
                 res = None  # "b) Next heading" after "1. 2." points ends the resolution
+            if res is None and re.match(r"That\b", pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
+                n_res += 1  # "1) That …" on a decision page: a resolution without its heading
+                res, res_para, style = n_res, para, None
             if res is not None:
                 style = this
                 point = pm[1]
@@ -193,10 +198,15 @@ def segment(text: str) -> tuple[list[Item], Meta]:
                 lines[i] = "Minutes:"
         else:
             marks = []
-    if not marks:
-        head = [ln for ln in lines[:12] if ln]
-        item = _header(head[:1], None)
-        item.blocks = blocks(lines[lines.index(head[0]) + 1:] if head else [])
+    if not marks:  # one item without a "Minutes:" line: title, perhaps a description, then the text
+        filled = [i for i, ln in enumerate(lines) if ln and not _NOISE.match(ln)]
+        if not filled:
+            return [Item(title="")], meta
+        head = [lines[filled[0]]]
+        if len(filled) > 1 and _DESCRIPTION.match(lines[filled[1]]):
+            head.append(lines[filled[1]])
+        item = _header(head, None)
+        item.blocks = blocks(lines[filled[len(head) - 1] + 1:])
         return [item], meta
     items: list[Item] = []
     start = 0
