@@ -185,3 +185,13 @@ def test_item_without_a_minutes_line_keeps_its_title_and_description():
 def test_decision_page_title_is_its_first_line_not_its_metadata():
     (item,) = load(corpus("035")).items
     assert item.title == "Improve outcomes for children and young people"
+
+
+def test_item_numbers_printed_before_titles_are_taken_apart():
+    (item,) = load(corpus("003")).items
+    assert item.number == "113" and item.title.startswith("Children's Trust")
+
+
+def test_page_that_starts_with_its_decisions_has_no_made_up_title():
+    (item,) = load(corpus("011")).items
+    assert item.title == "" and [b.point for b in item.blocks] == ["1", "2"]

@@ -24,6 +24,7 @@ _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
     r"Attendance details|Purpose of item|Decisions?|Agenda and draft minutes|Draft minutes|"
+    r"(?:Note )?No\.? ?\|? ?Item ?\|?|Note:.*|[-|: ]+|"
     r"(?:Decision [Mm]aker|Decision status|Is Key decision\?|Is subject to call in\?|Publication date|Date of decision|"
     r"Effective from|Wards affected|Lead officer|Decision due|Accompanying Documents)\s*:.*)$", re.I)
 _PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
@@ -96,6 +97,9 @@ def _header(lines: list[str], number: str | None) -> Item:
             continue
         ln = _PDF_NOISE.sub("", ln)
         if not item.title:
+            numbered = re.match(r"^(\d{1,3}[a-z]?)\.?\s+(?=[A-Z])(.*)$", ln)  # "113 Children's Trust …"
+            if numbered and not item.number:
+                item.number, ln = numbered[1], numbered[2]
             item.title = ln
         elif ln != item.title:
             rest.append(ln)
@@ -202,7 +206,10 @@ def segment(text: str) -> tuple[list[Item], Meta]:
         filled = [i for i, ln in enumerate(lines) if ln and not _NOISE.match(ln)]
         if not filled:
             return [Item(title="")], meta
-        head = [lines[filled[0]]]
+        first = lines[filled[0]]
+        if _NUM_POINT.match(first) or _LETTER_POINT.match(first) or _PARA.match(first):
+            return [Item(title="", blocks=blocks(lines[filled[0]:]))], meta  # the text starts at once
+        head = [first]
         if len(filled) > 1 and _DESCRIPTION.match(lines[filled[1]]):
             head.append(lines[filled[1]])
         item = _header(head, None)
@@ -221,7 +228,8 @@ def segment(text: str) -> tuple[list[Item], Meta]:
             else:
                 end = _header_start(lines, mk + 1, nxt)
         if k == 0:  # a page's table of items starts after its "No. Item" heading
-            start = max([i + 1 for i in range(mk) if re.match(r"^(?:No\.? Item|Items)$", lines[i])], default=0)
+            start = max([i + 1 for i in range(mk) if re.match(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$", lines[i])],
+                        default=0)
         head = [ln for ln in lines[start:mk] if ln]
         number = None
         for i, ln in enumerate(head):
