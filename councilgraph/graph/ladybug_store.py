@@ -48,6 +48,8 @@ class LadybugStore:
         self.path = path
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = ladybug.Database(str(path), read_only=read_only)
             self.conn = ladybug.Connection(self.db)
