@@ -98,8 +98,9 @@ def test_requests_in_resolutions_go_to_the_report_author(seed_graphs):
 
 
 def test_invites_someone_to_report_back(seed_graphs):
-    _, owners, requesters = action(seed_graphs["004"], "report back at a later stage")
+    text, owners, requesters = action(seed_graphs["004"], "report back at a later stage")
     assert owners == ["Cabinet Member"] and requesters == ["Committee"]
+    assert text == "report back at a later stage on this"  # "… and welcomes improvements …" is another point
 
 
 def test_agrees_to_and_suggests_that(seed_graphs):
@@ -202,3 +203,24 @@ def test_decision_page_points_and_delegated_authority():
     assert ("Cabinet", ) == tuple({a for a, _ in facts(g, RelType.RESOLVED)})
     text, owners, _ = action(g, "finalise the Children’s Improvement Plan")
     assert owners == ["Director of Children’s Services"]
+
+
+def test_she_would_is_owned_by_the_person_last_named():
+    g = extract(load(corpus("030")))
+    text, owners, _ = action(g, "provide a progress update in the next annual report")
+    assert owners == ["Simmons"]
+
+
+def test_a_request_in_the_passive_and_members_wishes(seed_graphs):
+    text, owners, requesters = action(seed_graphs["004"], "Further narrative on the data (p.3)")
+    assert requesters == ["Committee"] and owners == []  # no report author is named in 004
+    text, owners, requesters = action(seed_graphs["001"], "be kept up to date on staff turnover")
+    assert owners == ["Executive Director of Children, Young People and Learning"] and requesters == ["Committee"]
+
+
+def test_every_actor_of_an_item_is_mentioned_by_it(seed_graphs):
+    g = seed_graphs["003"]
+    mentioned = {g.nodes[r.end].name for r in g.rels.values() if r.type is RelType.MENTIONS}
+    actors = {n.name for n in g.nodes.values() if n.label in (Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION,
+                                                               Label.COUNCIL)}
+    assert mentioned == actors and "Local Government Association" in mentioned

@@ -87,7 +87,14 @@ _DUE = re.compile(
     r"(?:autumn|spring|summer|winter|Autumn|Spring|Summer|Winter)(?: \d{4})?)")
 
 
+_NEXT_RESOLUTION_VERB = re.compile(
+    r"\s+and\s+(?:also\s+)?(?:welcomes|notes|agrees|asks|requests|raises|supports|thanks|endorses|approves|resolves|"
+    r"recommends|invites|highlights|acknowledges|recognises|commends)\b.*$", re.S)
+
+
 def _tidy(text: str) -> str:
+    """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
+    text = _NEXT_RESOLUTION_VERB.sub("", text)
     return re.sub(r"\s+", " ", text).strip().rstrip(".;:,").strip()
 
 
