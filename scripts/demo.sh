@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 seeds="${1:-../shared/seeds}"
-question="${2:-course on understanding children's data}"
+default_question="course on understanding children's data"
+question="${2:-$default_question}"
 .venv/bin/councilgraph --store councilgraph.db ingest "$seeds"
 .venv/bin/councilgraph --store councilgraph.db who-owns "$question"
