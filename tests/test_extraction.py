@@ -224,3 +224,12 @@ def test_every_actor_of_an_item_is_mentioned_by_it(seed_graphs):
     actors = {n.name for n in g.nodes.values() if n.label in (Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION,
                                                                Label.COUNCIL)}
     assert mentioned == actors and "Local Government Association" in mentioned
+
+
+def test_panel_chair_in_either_order_is_one_post_and_a_children_in_care_council_is_a_body():
+    g = extract(load(corpus("030")))
+    chairs = {n.name for n in g.nodes.values() if n.label is Label.ROLE and "Chair" in n.name}
+    assert chairs == {"Chair of Corporate Parenting Panel"}
+    assert ("Simmons", "Chair of Corporate Parenting Panel") in facts(g, RelType.HOLDS)
+    bodies = {n.name: n.label for n in g.nodes.values() if "Care Council" in n.name}
+    assert bodies == {"Children in Care Council": Label.BODY}

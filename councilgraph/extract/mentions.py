@@ -72,6 +72,7 @@ BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
 ORG_DESCRIBED = re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})")
 GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")
+BODY_COUNCIL = re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")
 GENERIC_TRUST = re.compile(r"\b[Tt]he (Trust|Partnership)\b")
 ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
@@ -180,7 +181,13 @@ class Finder:
                 continue
             start = m.start(2) if not pre else m.start(1)
             name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
+            chair_of = head in vocab.CHAIR_HEADS and not tail and re.search(
+                rf"\b(?:{_alt(vocab.BODY_HEADS)})$", pre)
+            if chair_of:  # "Corporate Parenting Panel Chair" is the Chair of the Corporate Parenting Panel
+                name = f"{head} of the {pre}"
             role = Mention(start, m.end(), Label.ROLE, name, self.text[start:m.end()], kind=head)
+            if chair_of:
+                role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
             of = re.match(r",? (?:of|for) (?:the )?(.*)$", tail)
             if of:
                 sub = Finder(of[1], self.acronyms, {})
@@ -198,12 +205,11 @@ class Finder:
             self.take(role)
 
     def councils(self) -> None:
+        for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
+            self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="council"))
         for m in COUNCIL_NAMED.finditer(self.masked):
             name = re.sub(r"^(?:The|the) ", "", m[1])
             if name.split()[0] in ("County", "City", "Borough", "District", "Council"):
-                continue
-            if re.search(r"\b(?:Youth|Care|School|Schools|Pupil|Student|Young People’s|Young People's)(?: Parliament)? Council$", name):
-                self.take(Mention(m.start(1), m.end(1), Label.BODY, name, m[1], kind="council"))
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.COUNCIL, name, m[1]))
         for m in COUNCIL_GENERIC.finditer(self.masked):
