@@ -91,3 +91,12 @@ def test_lists_of_councillors_and_action_tables():
 def test_capitalised_phrases_are_not_people():
     s = sentence_with(seed("004"), "Front Door Design")
     assert ("Person", "Door Design") not in names(s)
+
+
+def test_hyphenated_surnames_lists_with_ampersands_and_a_name_before_a_title():
+    s = sentence_with(corpus("020"), "Councillor Mrs Anda Fitzgerald")
+    assert ("Person", "Anda Fitzgerald-O’Connor") in names(s)
+    s = sentence_with(corpus("020"), "Cabinet Member for Children, Young People")
+    assert ("Role", "Cabinet Member for Children, Young People & Families") in names(s)
+    s = sentence_with(corpus("048"), "Carol Cammiss")
+    assert ("Person", "Carol Cammiss") in names(s)

@@ -48,8 +48,8 @@ W = rf"(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a
 SEQ = rf"{W}(?: {W})*"
 ROLE_HEADS_RE = _alt(vocab.ROLE_HEADS)
 LSEQ = rf"{SEQ}(?!\s+(?:{ROLE_HEADS_RE})\b)"
-PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? and {LSEQ}|(?: & | and | of the | of | for | with ){LSEQ})*"
-NAMEW = rf"[A-Z][a-z]*(?:[{_Q}\-][A-Z]?[a-z]+|[A-Z][a-z]+)*[a-z]"
+PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? (?:and|&) {LSEQ}|(?: & | and | of the | of | for | with ){LSEQ})*"
+NAMEW = rf"[A-Z][a-z]*(?:(?:[{_Q}\-][A-Z]?)+[a-z]+|[A-Z][a-z]+)*[a-z]"  # Anne-Marie, McGregor, Fitzgerald-O’Connor
 _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEADS} | {h.split()[-1] for h in vocab.BODY_HEADS}
                 | {"Council", "Park", "Centre", "Primary", "Street", "Road", "Way", "Lane", "Avenue", "Close", "Gardens",
                    "House", "Hall", "Court", "Square", "Place", "Green", "Hill", "School", "Services", "Service", "Plan",
@@ -59,7 +59,10 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Foundation", "Trust", "Trade", "Uni
                       "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
 PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
-PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b(?! [A-Z&])")
+# A given name and a surname, not followed by another capitalised word unless a post begins there
+# ("Carol Cammiss Executive Director"): "Sheffield Sexual Exploitation Service" is no person.
+PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b"
+                         rf"(?! (?!(?:{ROLE_HEADS_RE}|Interim|Acting|Deputy|Assistant|Head|Chief)\b)[A-Z&])")
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ} )?)({ROLE_HEADS_RE})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE})?)")
