@@ -233,3 +233,12 @@ def test_panel_chair_in_either_order_is_one_post_and_a_children_in_care_council_
     assert ("Simmons", "Chair of Corporate Parenting Panel") in facts(g, RelType.HOLDS)
     bodies = {n.name: n.label for n in g.nodes.values() if "Care Council" in n.name}
     assert bodies == {"Children in Care Council": Label.BODY}
+
+
+def test_that_the_board_agree_introduces_decisions_and_actions():
+    g = extract(load(corpus("006")))
+    assert len(facts(g, RelType.RESOLVED)) == 7 and {b for b, _ in facts(g, RelType.RESOLVED)} == {"Board"}
+    assert action(g, "re-constitute the Children and Young People’s Trust Board")[1] == ["Board"]
+    text, owners, requesters = action(g, "a further report in respect of the necessary transitional arrangements")
+    assert requesters == ["Board"]
+    assert next(n for n in g.nodes.values() if n.name == text).props["due"] == "April 2011"

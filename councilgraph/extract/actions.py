@@ -78,6 +78,11 @@ _SUBJUNCTIVE = re.compile(rf"(?:^|\bthat |\band |; )(?!the (?:report|presentatio
                           rf"ratified|agreed|authorised|authorized|thanked|commended|made aware|given|appointed|"
                           rf"re-appointed|elected|co-opted|deferred|refused|rejected)([a-z]+ed)\b"
                           rf"(?: (?:by|to) (?:the )?(?:⟨\d+⟩[’']s )?{M})?([^;]*)")
+_TO_DO = re.compile(r"^To (?!note|receive|approve|endorse|agree|accept|welcome|thank|support|confirm|consider)([a-z]+\b.*)")
+_RECEIVE = re.compile(
+    r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
+    r"((?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
+    r"(?:report|update|briefing|information|presentation)s?\b.*)")
 _DELEGATED = re.compile(rf"\b(?:authority|responsibility|power)s? (?:be|is|are) delegated to (?:the )?{M}.*?\bto ([a-z].+)")
 _DUE = re.compile(
     r"\b(?:by|before|at|in|for|on) (?:the )?((?:\d{1,2}(?:st|nd|rd|th)? )?(?:January|February|March|April|May|June|July|"
@@ -201,6 +206,13 @@ def resolution(s: Sentence) -> Iterator[ActionFact]:
         else:
             owners = [AUTHOR]
         yield ActionFact(_tidy(text), owners, [HOME], due_of(text), "resolution-subjunctive")
+    m = _TO_DO.match(t)
+    if m:  # "That the Board agree: (1) To re-constitute …": the body will do it
+        vp = s.surface(m[1])
+        yield ActionFact(_tidy(vp), [HOME], [], due_of(vp), "resolution-to-do")
+    for m in _RECEIVE.finditer(t):  # "To receive a further report …": the report's author provides it
+        what = s.surface(m[1])
+        yield ActionFact(_tidy(what), [AUTHOR], [HOME], due_of(what), "resolution-receive")
     for m in _DELEGATED.finditer(t):
         vp = s.surface(m[2])
         yield ActionFact(_tidy(vp), _owners(s, m[1]), [HOME], due_of(vp), "resolution-delegates")

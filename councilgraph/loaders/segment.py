@@ -20,8 +20,11 @@ _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside 
 _RESOLVED = re.compile(
     r"^(?:RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     r"(?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*\s*(.*)$")
+_AGREED_HEADING = re.compile(
+    r"^(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
+    r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*[:–-]+\s*$", re.I)
 _NOISE = re.compile(
-    r"^(?:Agenda item|Issue - meetings|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
+    r"^(?:Agenda item|Issue - meetings|Issue - decisions|skip navigation.*|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
     r"Attendance details|Purpose of item|Decisions?|Agenda and draft minutes|Draft minutes|"
     r"(?:Note )?No\.? ?\|? ?Item ?\|?|Note:.*|[-|: ]+|"
@@ -124,6 +127,12 @@ def blocks(lines: list[str]) -> list[Block]:
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|%)", ln):
             para, ln = m[1], m[2]
             res = None
+        if _AGREED_HEADING.match(ln):  # "That the Board agree:" introduces the points that follow
+            out.append(Block(ln, para, "text", None, None))
+            n_res += 1
+            res, res_para, style = n_res, para, None
+            prev_blank = False
+            continue
         r = _RESOLVED.match(ln)
         if r and (r[1] == "" or r[1][:1].isupper() or r[1].startswith(("the ", "that ", "to "))) \
                 and not re.match(r"^(?:Decision|Agreed|Decided)\s+\w+\s+\w+", ln) or (r and ln.isupper()):
