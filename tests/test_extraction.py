@@ -242,3 +242,11 @@ def test_that_the_board_agree_introduces_decisions_and_actions():
     text, owners, requesters = action(g, "a further report in respect of the necessary transitional arrangements")
     assert requesters == ["Board"]
     assert next(n for n in g.nodes.values() if n.name == text).props["due"] == "April 2011"
+
+
+def test_she_suggested_that_a_report_be_brought_back():
+    g = extract(load(corpus("003")))
+    assert ("Diane Taylor", "Partnerships and Planning Manager") in facts(g, RelType.HOLDS)
+    text, owners, _ = action(g, "a report be brought back to the Committee in six months")
+    assert owners == ["Diane Taylor"]
+    assert next(n for n in g.nodes.values() if n.name == text).props["due"] == "in six months"

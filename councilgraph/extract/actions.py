@@ -57,7 +57,11 @@ _GENERIC_COMMIT = re.compile(
     r"(?:agreed to|undertook to|offered to|committed to|promised to|would(?= (?:circulate|provide|share|send|arrange|"
     r"look into|investigate|update|bring|report back|confirm)\b))\s+([a-z].+)")
 _FUTURE = re.compile(r"\b(?:future|next meeting|circulat|be provided|report back|in due course|at a later|"
-                     r"be shared|be sent|come back|be brought)", re.I)
+                     r"be shared|be sent|come back|be brought|provide|share|send|bring|update)", re.I)
+_SUGGESTED_PASSIVE = re.compile(  # "She suggested that a report be brought back to the Committee in six months"
+    rf"(?:{M}|\b([Ss]he|[Hh]e|[Mm]embers|[Ii]t was))\s+(?:also\s+)?(?:suggested|proposed|recommended|requested|asked)\s+that\s+"
+    rf"((?:a|an|the|further|more)\b[^⟨;]*?\s(?:be|would be|should be)\s(?:brought|submitted|provided|circulated|presented|"
+    rf"reported|added|scheduled|shared|sent)\b.*)")
 _ACTION_LINE = re.compile(rf"^(?:ACTIONS?|Action)?\s*[:–—-]*\s*{M}(?: and {M})? to ([a-z].+)")
 _ACTION_LINE_UNNAMED = re.compile(r"^(?:ACTIONS?|Action)\s*[:–—-]+\s*(?:[Oo]fficers?|[Tt]he [Cc]lerk|[Dd]emocratic [Ss]ervices|"
                                   r"[Tt]he [Ss]crutiny [Oo]fficer|[Aa]ll)\s+to ([a-z].+)")
@@ -89,7 +93,8 @@ _DUE = re.compile(
     r"August|September|October|November|December)(?: and (?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December))?(?: \d{4})?(?: (?:Committee|Board|Panel|Cabinet) meeting)?|next meeting|"
     r"(?:a|the) later (?:stage|date|meeting)|(?:a|the) future meeting|the end of [A-Z]?\w+(?: \d{4})?|"
-    r"(?:autumn|spring|summer|winter|Autumn|Spring|Summer|Winter)(?: \d{4})?)")
+    r"(?:autumn|spring|summer|winter|Autumn|Spring|Summer|Winter)(?: \d{4})?)"
+    r"|\b((?:within|in) (?:the next )?(?:\w+ )?(?:weeks?|months?)(?:[’'] time| time)?)\b")
 
 
 _NEXT_RESOLUTION_VERB = re.compile(
@@ -104,8 +109,9 @@ def _tidy(text: str) -> str:
 
 
 def due_of(text: str) -> str | None:
+    """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
     m = _DUE.search(text)
-    return m[1] if m else None
+    return (m[1] or m[2]) if m else None
 
 
 def _owners(s: Sentence, *idx: str | None) -> list[str]:
@@ -156,6 +162,14 @@ def narrative(s: Sentence, last_person: str | None) -> Iterator[ActionFact]:
     for m in _GENERIC_COMMIT.finditer(t):  # "Officers undertook to …": a commitment with no named owner
         vp = s.surface(m[1])
         yield ActionFact(_tidy(vp), [], [], due_of(vp), "commitment-unnamed")
+    for m in _SUGGESTED_PASSIVE.finditer(t):
+        text = s.surface(m[3])
+        if m[1] is not None and s.is_(m[1], Label.PERSON, Label.ROLE):
+            yield ActionFact(_tidy(text), _owners(s, m[1]), [], due_of(text), "suggested-that")
+        elif m[2] in ("She", "she", "He", "he") and last_person:
+            yield ActionFact(_tidy(text), [last_person], [], due_of(text), "suggested-that")
+        else:
+            yield ActionFact(_tidy(text), [AUTHOR], [HOME], due_of(text), "suggested-that")
     m = _ACTION_LINE.match(t)
     if m:
         vp = s.surface(m[3])

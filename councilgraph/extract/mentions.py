@@ -64,7 +64,7 @@ PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_S
 PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b"
                          rf"(?! (?!(?:{ROLE_HEADS_RE}|Interim|Acting|Deputy|Assistant|Head|Chief)\b)[A-Z&])")
 ROLE = re.compile(
-    rf"(?<![\w{_Q}\-])((?:{SEQ} )?)({ROLE_HEADS_RE})(?![\w\-])"
+    rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({ROLE_HEADS_RE})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE})?)")
 COUNCIL_NAMED = re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
