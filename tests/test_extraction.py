@@ -250,3 +250,18 @@ def test_she_suggested_that_a_report_be_brought_back():
     text, owners, _ = action(g, "a report be brought back to the Committee in six months")
     assert owners == ["Diane Taylor"]
     assert next(n for n in g.nodes.values() if n.name == text).props["due"] == "in six months"
+
+
+def test_elected_as_chairman_and_vice_chairman_are_two_posts():
+    g = extract(load(corpus("056")))
+    holds = facts(g, RelType.HOLDS)
+    assert ("Linehan", "Chairman of the Children and Young People’s Services Scrutiny Committee") in holds
+    assert ("Dabell", "Vice-Chairman of the Children and Young People’s Services Scrutiny Committee") in holds
+    assert ("Linehan", "Vice-Chairman of the Children and Young People’s Services Scrutiny Committee") not in holds
+
+
+def test_it_was_agreed_to_with_no_one_named_goes_to_the_report_author_when_it_is_information(seed_graphs):
+    text, owners, requesters = action(seed_graphs["000"], "share information on the app with all Councillors")
+    assert owners == ["Executive Director of Children, Young People and Learning"] and requesters == ["Committee"]
+    text, owners, requesters = action(seed_graphs["002"], "quarterly progress reports would be shared with Cabinet")
+    assert requesters == ["Committee"]

@@ -52,10 +52,6 @@ _PASSIVE_FUTURE = re.compile(  # "a briefing note would be circulated to Members
     rf"(?:would|will|is to|are to) be (?:circulated|provided|shared|sent|brought back|brought|reported back|included|"
     rf"made available|arranged|added to the work programme|scheduled|presented|submitted|organised|organized)\b"
     rf"(?: (?:out|back))?(?: (?:to|by) (?:the )?(?:⟨\d+⟩[’']s )?{M})?[^;]*")
-_GENERIC_COMMIT = re.compile(
-    r"\b(?:[Oo]fficers?|[Tt]he [Dd]epartment|[Tt]he [Ss]ervice|[Tt]he [Tt]eam)\s+"
-    r"(?:agreed to|undertook to|offered to|committed to|promised to|would(?= (?:circulate|provide|share|send|arrange|"
-    r"look into|investigate|update|bring|report back|confirm)\b))\s+([a-z].+)")
 _FUTURE = re.compile(r"\b(?:future|next meeting|circulat|be provided|report back|in due course|at a later|"
                      r"be shared|be sent|come back|be brought|provide|share|send|bring|update)", re.I)
 _SUGGESTED_PASSIVE = re.compile(  # "She suggested that a report be brought back to the Committee in six months"
@@ -63,8 +59,6 @@ _SUGGESTED_PASSIVE = re.compile(  # "She suggested that a report be brought back
     rf"((?:a|an|the|further|more)\b[^⟨;]*?\s(?:be|would be|should be)\s(?:brought|submitted|provided|circulated|presented|"
     rf"reported|added|scheduled|shared|sent)\b.*)")
 _ACTION_LINE = re.compile(rf"^(?:ACTIONS?|Action)?\s*[:–—-]*\s*{M}(?: and {M})? to ([a-z].+)")
-_ACTION_LINE_UNNAMED = re.compile(r"^(?:ACTIONS?|Action)\s*[:–—-]+\s*(?:[Oo]fficers?|[Tt]he [Cc]lerk|[Dd]emocratic [Ss]ervices|"
-                                  r"[Tt]he [Ss]crutiny [Oo]fficer|[Aa]ll)\s+to ([a-z].+)")
 _NOT_ACTION = re.compile(r"\b(?:minutes|correct record|be noted|noted|be received|apologies)\b", re.I)
 
 # Resolution points
@@ -159,9 +153,6 @@ def narrative(s: Sentence, last_person: str | None) -> Iterator[ActionFact]:
         agent = m[2] if m[2] and re.search(r"\bby (?:the )?(?:⟨\d+⟩[’']s )?⟨\d+⟩", m[0]) else None
         text = s.surface(m[0].removeprefix("that "))
         yield ActionFact(_tidy(text), _owners(s, agent) if agent else [AUTHOR], [], due_of(text), "will-be-done")
-    for m in _GENERIC_COMMIT.finditer(t):  # "Officers undertook to …": a commitment with no named owner
-        vp = s.surface(m[1])
-        yield ActionFact(_tidy(vp), [], [], due_of(vp), "commitment-unnamed")
     for m in _SUGGESTED_PASSIVE.finditer(t):
         text = s.surface(m[3])
         if m[1] is not None and s.is_(m[1], Label.PERSON, Label.ROLE):
@@ -174,10 +165,6 @@ def narrative(s: Sentence, last_person: str | None) -> Iterator[ActionFact]:
     if m:
         vp = s.surface(m[3])
         yield ActionFact(_tidy(vp), _owners(s, m[1], m[2]), [], due_of(vp), "action-line")
-    m = _ACTION_LINE_UNNAMED.match(t)
-    if m:
-        vp = s.surface(m[1])
-        yield ActionFact(_tidy(vp), [], [], due_of(vp), "action-line")
 
 
 def resolution(s: Sentence) -> Iterator[ActionFact]:

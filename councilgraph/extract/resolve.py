@@ -64,9 +64,13 @@ def _place(council: str) -> str:
 
 
 def _one_word_more(short: str, long: str) -> bool:
-    """Does the slug `long` name the same thing as `short` with one qualifying word added?"""
+    """Does the slug `long` name the same thing as `short` with one qualifying word added to what
+    follows its "of" ("chairman-of-improvement-board" / "chairman-of-childrens-improvement-board")?
+    A word added before it makes another post ("vice-chairman-of-…")."""
     a, b = short.split("-"), long.split("-")
-    return len(b) == len(a) + 1 and a[-1] == b[-1] and any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+    start = a.index("of") + 1 if "of" in a else 0
+    return (len(b) == len(a) + 1 and a[-1] == b[-1] and b[:start] == a[:start]
+            and any(b[:i] + b[i + 1:] == a for i in range(start, len(b))))
 
 
 def _head(name: str) -> str:
