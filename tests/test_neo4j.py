@@ -164,3 +164,16 @@ def test_a_refused_password_is_a_one_line_error(runner, auth_server, monkeypatch
     r = ncli(runner, uri, "stats")
     assert r.exit_code == 1
     assert r.stderr.strip() == (f"Error: Neo4j at {uri} refused user 'neo4j': check NEO4J_USERNAME and NEO4J_PASSWORD")
+
+
+def test_removing_a_document_takes_out_nodes_it_gave_no_relationship(neo4j_store):
+    from councilgraph.loaders import discover
+    from tests.conftest import CORPUS, corpus
+
+    path, meta = next((p, m) for p, m in discover([CORPUS]) if p == corpus("024"))
+    g = extract(load(path, meta))
+    ends = {x for r in g.rels.values() for x in (r.start, r.end)}
+    assert [n for n in g.nodes if n not in ends]  # the council is named by nothing but the manifest
+    neo4j_store.load([g])
+    assert neo4j_store.remove(g.source)
+    assert sum(neo4j_store.counts().values()) == 0

@@ -157,15 +157,11 @@ def _forget(tx, source: str) -> None:
     """Delete what a document gave before (nothing to do for a new one: it has no AgendaItem yet)."""
     if not tx.run("MATCH (i:AgendaItem {source: $s}) RETURN count(i) AS c", s=source).single()["c"]:
         return
-    ends: set[str] = set()
     for t in RelType:  # typed, so that each uses its index on source
-        rec = tx.run(f"MATCH (a)-[r:{t.value}]->(b) WHERE r.source = $s DELETE r "
-                     "RETURN collect(DISTINCT elementId(a)) + collect(DISTINCT elementId(b)) AS e", s=source).single()
-        ends.update(rec["e"] if rec else [])
-    tx.run("UNWIND $e AS e MATCH (n) WHERE elementId(n) = e AND $s IN n.sources "
-           "SET n.sources = [x IN n.sources WHERE x <> $s] "
-           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", e=sorted(ends), s=source).consume()
-    tx.run("MATCH (n:AgendaItem {source: $s}) WHERE size(n.sources) = 0 DETACH DELETE n", s=source).consume()
+        tx.run(f"MATCH ()-[r:{t.value}]->() WHERE r.source = $s DELETE r", s=source).consume()
+    # Every node the document named, including those it gave no relationship (its council, say).
+    tx.run("MATCH (n) WHERE $s IN n.sources SET n.sources = [x IN n.sources WHERE x <> $s] "
+           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", s=source).consume()
 
 
 def _write_document(tx, g: DocumentGraph) -> tuple[int, int]:
