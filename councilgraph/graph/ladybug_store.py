@@ -56,7 +56,6 @@ class LadybugStore:
         except RuntimeError as e:
             raise StoreError(f"{path}: cannot open the embedded store ({_first_line(e)})") from e
         self.read_only = read_only
-        self._present: set[str] = set()  # relationship ids a reload keeps as they are
         if not read_only:
             for stmt in _ddl():
                 self.conn.execute(stmt)
@@ -106,12 +105,12 @@ class LadybugStore:
         nodes = merged_nodes(graphs)
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            self._present = set()
             known = self._known(sources)
+            kept: set[str] = set()
             if known:  # documents loaded before: their old facts go, unchanged ones stay
-                self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()})
+                kept = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()})
             report.nodes += self._write_nodes(nodes)
-            report.relationships += self._write_rels(graphs, nodes)
+            report.relationships += self._write_rels(graphs, nodes, kept)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -122,19 +121,21 @@ class LadybugStore:
         rows = self._run("MATCH (i:AgendaItem) WHERE i.source IN $s RETURN DISTINCT i.source", {"s": sources}).rows
         return [r[0] for r in rows]
 
-    def _forget(self, sources: list[str], reloading: set[str] | None = None, keep_rels: set[str] | None = None) -> None:
+    def _forget(self, sources: list[str], reloading: set[str] | None = None,
+                keep_rels: set[str] | None = None) -> set[str]:
         """Delete the facts these documents gave before, and nodes no other document names.
 
         Facts and nodes the new versions give again are kept as they are, so reloading an unchanged
-        document writes nothing but its nodes' source lists."""
+        document writes nothing but its nodes' source lists. Returns the ids of the facts kept."""
         keep_rels = keep_rels or set()
+        kept: set[str] = set()
         for typ in RelType:
             old = [r[0] for r in self._run(f"MATCH ()-[r:{typ.value}]->() WHERE r.source IN $s RETURN r.id",
                                            {"s": sources}).rows]
             stale = [i for i in old if i not in keep_rels]
             if stale:
                 self.conn.execute(f"MATCH ()-[r:{typ.value}]->() WHERE r.id IN $ids DELETE r", {"ids": stale})
-            self._present.update(i for i in old if i in keep_rels)
+            kept.update(i for i in old if i in keep_rels)
         gone = set(sources)
         for lab in ALL_LABELS:
             rows = self._run(f"UNWIND $s AS src MATCH (n:{lab.value}) WHERE list_contains(n.sources, src) "
@@ -146,6 +147,7 @@ class LadybugStore:
                                   {"rows": left})
             if orphans:
                 self.conn.execute(f"MATCH (n:{lab.value}) WHERE n.id IN $ids DETACH DELETE n", {"ids": orphans})
+        return kept
 
     def _write_nodes(self, nodes: dict[str, tuple[Label, dict]]) -> int:
         by_label: dict[Label, list[dict]] = defaultdict(list)
@@ -171,11 +173,11 @@ class LadybugStore:
                                   f"SET n.sources = r.sources, n.aliases = r.aliases, {sets}", {"rows": old})
         return len(nodes)
 
-    def _write_rels(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]]) -> int:
+    def _write_rels(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]], kept: set[str]) -> int:
         groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
         for g in graphs:
             for r in g.rels.values():
-                if r.id not in self._present:  # an unchanged fact of a reloaded document stays as it is
+                if r.id not in kept:  # an unchanged fact of a reloaded document stays as it is
                     groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, **r.row()})
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in _REL_COLS])
         for (typ, a, b), rows in groups.items():
@@ -188,7 +190,6 @@ class LadybugStore:
         if source not in self.sources():
             return False
         self.conn.execute("BEGIN TRANSACTION")
-        self._present = set()
         try:
             self._forget([source])
             self.conn.execute("COMMIT")
