@@ -195,3 +195,12 @@ def test_item_numbers_printed_before_titles_are_taken_apart():
 def test_page_that_starts_with_its_decisions_has_no_made_up_title():
     (item,) = load(corpus("011")).items
     assert item.title == "" and [b.point for b in item.blocks] == ["1", "2"]
+
+
+def test_bullets_under_a_resolved_heading_are_one_point_each():
+    from councilgraph.loaders.segment import segment
+
+    bullets = corpus("034").read_text(encoding="utf-8")  # two real bullet decisions, minuted under a heading
+    items, _ = segment("Agenda item\n\nChildren's Centres\n\nMinutes:\n\nRESOLVED:\n\n" + bullets)
+    points = [b.text for b in items[0].blocks if b.kind == "point"]
+    assert len(points) == 2 and points[0].startswith("Authorised a 6 week consultation")

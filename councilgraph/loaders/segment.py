@@ -165,7 +165,7 @@ def blocks(lines: list[str]) -> list[Block]:
             prev_blank = False
             continue
         b = _BULLET.match(ln)
-        if b and res is not None and out and out[-1].kind == "point" and out[-1].resolution == res:
+        if b and res is not None and style != "bullet" and out and out[-1].kind == "point" and out[-1].resolution == res:
             out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
         elif b and res is not None and style in (None, "bullet") and not (out and out[-1].resolution == res
                                                                          and out[-1].kind == "text"):
