@@ -119,6 +119,12 @@ def blocks(lines: list[str]) -> list[Block]:
     style: str | None = None  # "num" or "letter": the point style of the open resolution
     n_res = -1
     prev_blank = True
+
+    def open_resolution() -> None:
+        nonlocal n_res, res, res_para, style
+        n_res += 1
+        res, res_para, style = n_res, para, None
+
     for ln in lines:
         if not ln:
             prev_blank = True
@@ -129,15 +135,13 @@ def blocks(lines: list[str]) -> list[Block]:
             res = None
         if _AGREED_HEADING.match(ln):  # "That the Board agree:" introduces the points that follow
             out.append(Block(ln, para, "text", None, None))
-            n_res += 1
-            res, res_para, style = n_res, para, None
+            open_resolution()
             prev_blank = False
             continue
         r = _RESOLVED.match(ln)
         if r and (r[1] == "" or r[1][:1].isupper() or r[1].startswith(("the ", "that ", "to "))) \
                 and not re.match(r"^(?:Decision|Agreed|Decided)\s+\w+\s+\w+", ln) or (r and ln.isupper()):
-            n_res += 1
-            res, res_para, style = n_res, para, None
+            open_resolution()
             rest = r[1].strip()
             if rest and not rest.rstrip(" -–—").endswith(":"):
                 out.append(Block(rest, para, "point", None, res))
@@ -149,8 +153,7 @@ def blocks(lines: list[str]) -> list[Block]:
             if res is not None and style not in (None, this):
                 res = None  # "b) Next heading" after "1. 2." points ends the resolution
             if res is None and re.match(r"That\b", pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
-                n_res += 1  # "1) That …" on a decision page: a resolution without its heading
-                res, res_para, style = n_res, para, None
+                open_resolution()  # "1) That …" on a decision page: a resolution without its heading
             if res is not None:
                 style = this
                 point = pm[1]
