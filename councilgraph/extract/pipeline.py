@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from councilgraph.extract import actions as act
+from councilgraph.extract import commitments as act
 from councilgraph.extract import vocab
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
@@ -126,15 +126,12 @@ class _ItemReader:
                 self.motions.append((pos, typ, person, u.text, para))
             if u.block is None:
                 continue
-            if u.block.kind == "point" and u.block.resolution is not None:
-                dec = self.decision(u.block)
-                self.rel(RelType.RESOLVED, self.res.body_id(), dec, u.text, "resolution", para)
-                found = act.resolution(s)
-                arises = dec
-            else:
-                found = act.narrative(s, last_person)
-                arises = self.id
-            for a in act.dedupe(list(found)):
+            in_resolution = u.block.kind == "point" and u.block.resolution is not None
+            arises = self.id
+            if in_resolution:
+                arises = self.decision(u.block)
+                self.rel(RelType.RESOLVED, self.res.body_id(), arises, u.text, "resolution", para)
+            for a in act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_id())):
                 self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
             last_person = people[-1] if people else last_person

@@ -104,3 +104,87 @@ NOT_NAMES = {
 MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                    "Saturday", "Sunday")
+
+# ---- the language of commitments and requests (used by extract/grammar.py and extract/rules.py) ----------------
+
+#: Verbs after a subject that commit it to a future act ("Mr Clark would look at …", "X agreed to …").
+COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agreed to", "undertook to",
+                "offered to", "promised to", "committed to", "volunteered to", "is to", "are to",
+                "would continue to", "will continue to", "would also", "will also", "was going to", "were going to")
+#: Verb phrases that follow a modal without committing anyone to act ("would like to thank", "would be …").
+NOT_COMMITMENTS = ("be", "have been", "not", "like to thank", "welcome", "note", "receive", "thank", "like to",
+                   "need", "expect", "appear", "seem", "mean", "also be", "depend", "remain", "still", "result",
+                   "make a difference", "help", "benefit", "impact", "affect", "allow", "enable", "cost", "take place",
+                   "include", "involve", "require", "continue to be", "probably", "hopefully", "always", "never",
+                   "then be", "now be", "only", "likely", "in future", "become", "provide an opportunity")
+#: Verbs with which one actor asks another to act ("The Chairman asked Cllr Lord to …").
+ASK_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "urged", "encouraged", "challenged")
+#: Resolution verbs that ask someone to act ("requests the Cabinet Member to …", "invites X to report back").
+RESOLUTION_ASK_VERBS = ("requests", "request", "asks", "ask", "invites", "invite", "urges", "urge", "encourages",
+                        "encourage", "calls on", "calls upon", "call on", "instructs", "instruct", "directs", "direct",
+                        "recommends", "recommend", "requires", "require")
+#: Participles of "be X-ed to": someone is given an errand ("That the Director be commissioned to lead …").
+ERRAND_PARTICIPLES = ("asked", "requested", "invited", "commissioned", "instructed", "tasked", "required",
+                      "authorised", "authorized", "empowered", "mandated", "charged")
+#: Participles of a future deliverable ("a briefing would be provided", "a report be brought back").
+DELIVERY_PARTICIPLES = ("circulated", "provided", "shared", "sent", "sent out", "brought back", "brought", "reported back",
+                        "reported", "included", "made available", "arranged", "added", "scheduled", "presented",
+                        "submitted", "organised", "organized", "fed back", "e-mailed", "emailed", "forwarded",
+                        "distributed", "given", "made", "produced", "prepared", "developed", "undertaken",
+                        "carried out", "set up", "established", "explored", "investigated", "looked into",
+                        "considered", "reviewed", "revisited", "updated", "amended", "adjusted", "written",
+                        "drafted", "published", "contacted", "invited", "raised", "taken forward", "followed up",
+                        "pursued", "allocated", "convened", "held", "placed", "put", "clarified", "confirmed",
+                        "checked", "passed on", "picked up", "issued", "offered", "displayed", "used", "covered")
+#: Participles after which a resolution point records a formality, not something to do.
+FORMALITY_PARTICIPLES = ("noted", "received", "approved", "endorsed", "welcomed", "accepted", "adopted", "confirmed",
+                         "supported", "signed", "ratified", "agreed", "authorised", "authorized", "thanked",
+                         "commended", "made aware", "given", "appointed", "re-appointed", "reappointed", "elected",
+                         "re-elected", "co-opted", "deferred", "refused", "rejected", "withdrawn", "declared",
+                         "recorded", "held", "minuted", "congratulated", "informed", "reminded", "advised", "asked",
+                         "requested", "invited", "commissioned", "instructed", "tasked", "required", "delegated",
+                         "empowered", "mandated", "charged", "satisfied", "assured", "updated", "made", "considered")
+#: What a report author is asked to provide: more information in a later report.
+DELIVERABLES = ("report", "update", "information", "briefing", "note", "email", "e-mail", "letter", "figures", "data",
+                "details", "paper", "session", "training", "item", "presentation", "response", "breakdown",
+                "analysis", "list", "copy", "link", "feedback", "summary", "plan", "narrative", "clarification",
+                "evidence", "statistics", "numbers", "progress report", "update report", "written answer")
+#: Resolution verbs that record no action ("notes", "welcomes"): a point that starts with one asks nothing.
+FORMALITY_VERBS = ("note", "notes", "noted", "welcome", "welcomes", "thank", "thanks", "endorse", "endorses", "approve",
+                   "approves", "accept", "accepts", "agree", "agrees", "support", "supports", "receive", "receives",
+                   "consider", "considers", "acknowledge", "acknowledges", "congratulate", "congratulates",
+                   "recognise", "recognises", "commend", "commends", "confirm", "confirms", "is", "are", "be", "was",
+                   "were", "has", "have", "had", "express", "expresses", "record", "records", "place", "places",
+                   "delegate", "delegates", "request", "requests", "ask", "asks", "invite", "invites", "resolve",
+                   "resolves", "recommend", "recommends", "highlight", "highlights", "raise", "raises", "remain",
+                   "remains", "retain", "retains")
+#: Verbs of saying: who speaks of a future act commits to it ("the Director said the wording would be adjusted").
+SPEECH_VERBS = ("said", "confirmed", "advised", "explained", "stated", "indicated", "reported", "replied",
+                "responded", "assured", "undertook", "informed", "told", "added", "agreed", "noted", "mentioned",
+                "clarified", "commented", "highlighted", "suggested", "acknowledged", "accepted")
+#: Groups that are not actors ("Members", "officers"): they own nothing, and ask as the minuting body.
+GENERIC_GROUPS = ("Members", "members", "Councillors", "councillors", "Officers", "officers", "Committee members",
+                  "Committee Members", "Board members", "Panel members", "the Members", "the members",
+                  "All Members", "all Members", "all members")
+#: Words of proposal: "suggested that X …", "proposed that a report be brought back".
+SUGGEST_VERBS = ("suggested", "proposed", "recommended", "requested", "asked", "suggests", "proposes", "suggesting")
+#: Resolution verbs by which the minuting body itself commits ("agrees to", "resolves to", "decides to").
+SELF_COMMIT_VERBS = ("agrees to", "agree to", "agreed to", "resolves to", "resolved to", "decides to", "decided to",
+                     "commits to", "undertakes to", "will", "would")
+#: Words introducing when something is due.
+SEASONS = ("spring", "summer", "autumn", "winter", "Spring", "Summer", "Autumn", "Winter")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+DUE_PERIODS = ("week", "weeks", "month", "months", "year", "years")
+DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", "next Panel meeting",
+                "later stage", "later date", "later meeting", "future meeting", "a future date", "later in the year",
+                "end of the year", "end of the municipal year", "next municipal year", "next annual report",
+                "new year", "due course")
+#: Words of procedural formalities, which are not actions ("the minutes … be signed", "will be in attendance").
+PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attendance", "declarations of interest",
+              "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
+              "the next meeting of", "date of the next meeting", "dates of future meetings", "note the date")
+#: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
+NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
+                    "approves", "resolves", "recommends", "invites", "highlights", "acknowledges", "recognises",
+                    "commends")

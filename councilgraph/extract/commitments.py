@@ -1,0 +1,136 @@
+"""Apply the action rules (extract/rules.py) to a sentence, and say who owns and who asked.
+
+This is the one place that turns rule matches into actions with owners and requesters. An owner or requester is a
+node id, or AUTHOR / HOME, which the pipeline turns into the item's report author or the minuting body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from councilgraph.extract import vocab
+from councilgraph.extract.grammar import DELIVERABLE, DUE, alt
+from councilgraph.extract.rules import ACTION_RULES, ActionRule, Where, Who
+from councilgraph.extract.sentence import Sentence
+from councilgraph.graph.model import ACTORS, Label
+
+AUTHOR, HOME = "@author", "@home"
+_MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
+_AND_THAT = re.compile(r",? and that |;\s*and\b ")
+_PROCEDURAL = re.compile(alt(vocab.PROCEDURAL), re.I)
+_INFO = re.compile(DELIVERABLE, re.I)
+_NEXT_POINT = re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)
+
+
+@dataclass
+class ActionFact:
+    """One action read from a sentence: its words, owners, requesters, due and the rule that read it."""
+
+    text: str
+    owners: list[str] = field(default_factory=list)
+    requesters: list[str] = field(default_factory=list)
+    due: str | None = None
+    extractor: str = ""
+
+
+@dataclass
+class Context:
+    """What a rule may need beyond its sentence."""
+
+    in_resolution: bool = False
+    previous_person: str | None = None
+    home_body: str | None = None  # the minuting body's node: asking others, it does not ask itself
+
+
+def due_of(text: str) -> str | None:
+    """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
+    m = DUE.search(text)
+    return next((g for g in (m["when"], m["period"], m["meeting"]) if g), None) if m else None
+
+
+def _tidy(text: str) -> str:
+    """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
+    text = _NEXT_POINT.sub("", text)
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,").strip()
+
+
+def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
+    """The actor nodes a template fragment marks, people first (a person in apposition to a post is who acts)."""
+    if not fragment:
+        return []
+    ms = [s.at(i) for i in _MARK.findall(fragment)]
+    ms = [m for m in ms if m.node and m.label in ACTORS and m.node != drop]
+    people = [m.node for m in ms if m.label is Label.PERSON]
+    return list(dict.fromkeys(people + [m.node for m in ms if m.label is not Label.PERSON]))  # type: ignore[misc]
+
+
+def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence, ctx: Context, text: str) -> list[str]:
+    groups = m.re.groupindex
+    for who in whos:
+        if who in (Who.OWNER, Who.ASKER, Who.AGENT) and who.value in groups:
+            # A body asking someone to act does not ask itself: "the Committee" is then not an owner.
+            found = _actors(s, m[who.value], ctx.home_body if whos is rule.owner and Who.HOME in rule.requester else None)
+            if found:
+                return found
+        elif who is Who.HOME:
+            return [HOME]
+        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(text)):
+            return [AUTHOR]
+        elif who is Who.PREVIOUS and ctx.previous_person and ("pronoun" not in groups or m["pronoun"]):
+            return [ctx.previous_person]
+    return []
+
+
+def _text(rule: ActionRule, m: re.Match[str], s: Sentence) -> str:
+    if rule.text == "clause":
+        start = m.start("thing") if m["thing"] is not None else m.start()
+        return s.surface(s.template[start:m.end()])
+    return s.surface(m["vp"])
+
+
+def _applies(rule: ActionRule, ctx: Context) -> bool:
+    return rule.where is Where.ANY or (rule.where is Where.RESOLUTION) == ctx.in_resolution
+
+
+def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
+    """Every action the sentence records, one per commitment, in rule order."""
+    if _PROCEDURAL.search(s.text) and not re.search(r"\b(?:agreed to|undertook to|offered to)\b", s.text):
+        return []
+    found: list[ActionFact] = []
+    for rule in ACTION_RULES:
+        if not _applies(rule, ctx):
+            continue
+        for m in rule.trigger.finditer(s.template):
+            for text in _AND_THAT.split(_text(rule, m, s)):  # "requests that X … and that Y …": two asks
+                text = _tidy(text)
+                if len(_content(text)) < 2:
+                    continue
+                owners = _pick(rule, rule.owner, m, s, ctx, text)
+                requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
+                found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+    return dedupe(found)
+
+
+def _content(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", text.lower())) - {"the", "and", "for", "that", "with", "this", "from"}
+
+
+def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
+    """One action per commitment: a later reading whose words mostly repeat an earlier one, and names no other
+    owner, adds only what it knows more (rules come in order of precedence)."""
+    out: list[ActionFact] = []
+    for a in actions:
+        cw = _content(a.text)
+        mine = {o for o in a.owners if not o.startswith("@")}
+        dup = next((b for b in out if len(cw & _content(b.text)) >= 0.6 * min(len(cw), len(_content(b.text)))
+                    and mine <= {o for o in b.owners if not o.startswith("@")} | {o for o in b.requesters}), None)
+        if dup is None:
+            out.append(a)
+        else:
+            named = [o for o in a.owners if not o.startswith("@")]
+            if named and not [o for o in dup.owners if not o.startswith("@")]:
+                dup.owners = named
+            dup.requesters = dup.requesters or a.requesters
+            dup.due = dup.due or a.due
+    return out

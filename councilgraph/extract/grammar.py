@@ -1,0 +1,65 @@
+"""Pieces of the language of minutes, as regular expressions over sentence templates.
+
+A template is a sentence whose actor mentions are markers ⟨i⟩ (see extract/sentence.py). Every word list comes
+from `vocab`; this module only says how the words combine, so a rule in extract/rules.py reads like the sentence
+it matches: ``rf"{ASKER} {ASKED} {OWNERS} to {VP}"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from councilgraph.extract import vocab
+
+
+def alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of literal words, longest first, on word boundaries."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return r"(?:\b(?:" + "|".join(re.escape(w) for w in ws) + r")\b)"
+
+
+MARK = r"⟨\d+⟩"
+_THE = r"(?:(?:the|The|our|its|their|his|her) )?"
+#: One or more actors joined by "and", ",", "&", each perhaps after "the" ("the Chair and Vice-Chair").
+_ONE = rf"{_THE}(?:{MARK}[’']s )?{MARK}"  # "the Committee’s Business Planning Group": the group acts
+ACTORS = rf"{_ONE}(?:(?:,| and| &|, and) {_ONE})*"
+
+
+def group(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+OWNERS = group("owner", ACTORS)
+ASKER = group("asker", ACTORS)
+AGENT = group("agent", ACTORS)
+#: Where a subject may start: the start of a clause.
+CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere ))"
+#: The action's words: a lower-case verb phrase to the end of the clause.
+VP = group("vp", r"[a-z][^;]*")
+#: A verb phrase that commits (not "would be …", "would like to thank …").
+COMMIT_VP = group("vp", rf"(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})[a-z][^;]*|be \w+ing\b[^;]*")
+COMMIT = alt(vocab.COMMIT_VERBS)
+ASKED = r"(?:also |further |then )?" + alt(vocab.ASK_VERBS)
+RES_ASK = r"(?:also |further )?" + alt(vocab.RESOLUTION_ASK_VERBS)
+ERRAND = alt(vocab.ERRAND_PARTICIPLES)
+DELIVERED = alt(vocab.DELIVERY_PARTICIPLES)
+SAID = alt(vocab.SPEECH_VERBS)
+SUGGESTED = alt(vocab.SUGGEST_VERBS)
+GENERIC_GROUP = alt(vocab.GENERIC_GROUPS)
+DELIVERABLE = alt(vocab.DELIVERABLES) + r"s?"
+PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
+MODAL = r"(?:would|will|could|should|is to|are to|was to|were to|shall|can|may)"
+#: A thing in the passive: the clause's subject up to its verb ("a briefing note", "Details on this").
+THING = group("thing", r"(?:[A-Za-z‘’'(][^;⟨]*?|[^;]*?)")
+#: "That" at the head of a resolution point, perhaps numbered.
+THAT = r"(?:^|\bthat |\bThat |\bTHAT )"
+FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)
+
+_MONTH = alt(vocab.MONTHS)
+DUE = re.compile(
+    rf"\b(?:by|before|at|in|for|on|until|during|from) (?:the )?(?P<when>(?:(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}"
+    rf"(?: and {_MONTH})?(?:,? \d{{4}})?(?: (?:Committee|Board|Panel|Cabinet) meeting| meeting)?"
+    rf"|{alt(vocab.DUE_MEETINGS)}|the end of [A-Z]?\w+(?: \d{{4}})?|{alt(vocab.SEASONS)}(?: \d{{4}})?))"
+    rf"|\b(?P<period>(?:within|in|for) (?:the next )?(?:\w+ )?{alt(vocab.DUE_PERIODS)}(?:[’'] time| time)?)"
+    rf"|\b(?:the )?(?P<meeting>(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}(?: \d{{4}})? (?:Committee|Board|Panel|Cabinet) meeting)")
