@@ -77,6 +77,8 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
             return [HOME]
         elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(text)):
             return [AUTHOR]
+        elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
+            return _actors(s, first[1])
         elif who is Who.PREVIOUS and ctx.previous_person and ("pronoun" not in groups or m["pronoun"]):
             return [ctx.previous_person]
     return []

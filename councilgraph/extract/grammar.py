@@ -51,7 +51,9 @@ DELIVERABLE = alt(vocab.DELIVERABLES) + r"s?"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
 MODAL = r"(?:would|will|could|should|is to|are to|was to|were to|shall|can|may)"
 #: A thing in the passive: the clause's subject up to its verb ("a briefing note", "Details on this").
-THING = group("thing", r"(?:[A-Za-z‘’'(][^;⟨]*?|[^;]*?)")
+THING = group("thing", r"(?:(?!\b[Tt]hat\b)[^;])*?")
+#: A bare subjunctive "be" ("that a report be brought"), not a modal's ("would be").
+SUBJUNCTIVE_BE = r"(?<!\bwould)(?<!\bwill)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)(?<!\bcan)(?<!\bto) be"
 #: "That" at the head of a resolution point, perhaps numbered.
 THAT = r"(?:^|\bthat |\bThat |\bTHAT )"
 FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.graph.model import Label
@@ -58,11 +57,34 @@ _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEA
 _GENERIC_ORG_WORDS = {"Local", "Authority", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
                       "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
-PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\. ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
-# A given name and a surname, not followed by another capitalised word unless a post begins there
-# ("Carol Cammiss Executive Director"): "Sheffield Sexual Exploitation Service" is no person.
-PERSON_BARE = re.compile(rf"\b({NAMEW}) ((?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?)\b"
-                         rf"(?! (?!(?:{ROLE_HEADS_RE}|Interim|Acting|Deputy|Assistant|Head|Chief)\b)[A-Z&])")
+PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
+_NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
+#: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
+PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
+PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
+_ROLE_AFTER = re.compile(rf"^(?:,|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
+                         rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
+_ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
+_BRACKET_AFTER = re.compile(r"^ \((?:[A-Z]{2,4}\)|[A-Z][a-z])")  # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)"
+_LABEL_BEFORE = re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
+                           r"In attendance|Also present)\s*:\s*$")
+_LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
+_PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
+_VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
+_PLURAL_HON = re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+")
+_LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? and |, | & |$)")
+_NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
+
+
+_JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
+
+
+def _namelike(words: list[str], common: frozenset[str]) -> bool:
+    """Could these capitalised words be a person's name? None a word of minutes, nor one the document writes in
+    lower case elsewhere ("Programme" … "programme")."""
+    return all(w not in _NOT_NAME and w.lower() not in common for w in words)
+
+
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({ROLE_HEADS_RE})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE})?)")
@@ -78,20 +100,6 @@ GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GEN
 BODY_COUNCIL = re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")
 GENERIC_TRUST = re.compile(r"\b[Tt]he (Trust|Partnership)\b")
 ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z0-9&]{1,9})\)")
-
-
-@lru_cache(maxsize=1)
-def _first_names():
-    import gender_guesser.detector as gd  # a name list shipped in the package, no download
-
-    return gd.Detector(case_sensitive=True)
-
-
-def is_first_name(word: str) -> bool:
-    """Is this a common given name (and not a capitalised word of minutes)?"""
-    if word in vocab.NOT_NAMES or len(word) < 3:
-        return False
-    return _first_names().get_gender(word) in ("male", "female", "mostly_male", "mostly_female")
 
 
 def known_org(name: str) -> tuple[str, str] | None:
@@ -115,12 +123,15 @@ KNOWN_ORG = _known_org_re()
 class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
-    def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str]):
+    def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str],
+                 known: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
         self.text = text
         self.masked = text
         self.found: list[Mention] = []
         self.acronyms = acronyms
         self.first_names = first_names
+        self.known = known  # people named in full elsewhere in the document
+        self.common = common  # words the document writes in lower case
 
     def take(self, m: Mention) -> Mention | None:
         if not self.free(m.start, m.end):
@@ -166,12 +177,33 @@ class Finder:
             end = m.start(3) + len(m[3].rstrip())
             self.take(Mention(m.start(), end, Label.PERSON, " ".join(words), self.text[m.start():end],
                               honorific=hons[-1].rstrip("."), first=first))
+        for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
+            pos = m.end()
+            while (item := _LIST_ITEM.match(self.masked, pos)) and _namelike(item[2].split(), frozenset()):
+                words = item[2].split()
+                self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
+                                  self.text[item.start(1):item.end(2)], honorific="Councillor",
+                                  first=words[0] if len(words) > 1 else None))
+                pos = item.end()
         for m in PERSON_BARE.finditer(self.masked):
-            before = re.search(r"([A-Z][\w’'\-]*)\s+$", self.masked[:m.start()])
-            if before and before[1] not in vocab.NOT_NAMES:
+            words, before, after = m[1].split(), self.masked[:m.start()], self.masked[m.end():]
+            prev = re.search(r"([A-Z][\w’'\-]*)\s+$", before)
+            if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS:
                 continue  # "Front Door Design": part of a longer proper name
-            if is_first_name(m[1]) and m[2] not in _NON_SURNAME and m[2] not in vocab.NOT_NAMES:
-                self.take(Mention(m.start(), m.end(), Label.PERSON, f"{m[1]} {m[2]}", m[0], first=m[1]))
+            strong = (_ROLE_AFTER.match(after) or _ROLE_BEFORE.search(before) or _BRACKET_AFTER.match(after)
+                      or _LABEL_BEFORE.search(before) or m[1] in self.known)
+            weak = _VERB_AFTER.match(after) or (not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
+            if (strong and _namelike(words, frozenset())) or (weak and _namelike(words, self.common)):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
+        for m in PERSON_BARE.finditer(self.masked):  # in a list beside a person: "Laura Colman (…), Mike Cook and …"
+            words = m[1].split()
+            near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
+            if (_PERSON_BESIDE.search(near[0]) or _PERSON_BESIDE.match(near[1])) and _namelike(words, frozenset()):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
+        for m in PERSON_ONE.finditer(self.masked):  # "Luke agreed", "As Fiona was absent"
+            prev = self.masked[:m.start()].split()[-1:]
+            if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS:
+                self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
         for first, full in self.first_names.items():
             for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-{_Q}]| [A-Z])", self.masked):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, full, first, first=first))
@@ -257,6 +289,8 @@ class Finder:
 
 
 def find_mentions(sentence: str, acronyms: dict[str, tuple[Label, str]] | None = None,
-                  first_names: dict[str, str] | None = None) -> list[Mention]:
-    """The actors a sentence names, in order."""
-    return Finder(sentence, acronyms if acronyms is not None else {}, first_names or {}).run()
+                  first_names: dict[str, str] | None = None, known: frozenset[str] = frozenset(),
+                  common: frozenset[str] = frozenset()) -> list[Mention]:
+    """The actors a sentence names, in order; `known` are people the document names in full elsewhere, `common`
+    the words it writes in lower case."""
+    return Finder(sentence, acronyms if acronyms is not None else {}, first_names or {}, known, common).run()

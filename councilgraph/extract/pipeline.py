@@ -27,8 +27,12 @@ class _Unit:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_CONTACT = re.compile(r"^\s*(?:Contact|Report author|Lead officer)\s*:\s*(.+?)\s*$", re.M)
+
+
 def _units(doc: Document) -> list[_Unit]:
-    out = []
+    """The document's sentences in their places; a ModernGov page's "Contact:" line belongs to its first item."""
+    out = [_Unit(0, None, m[0].strip()) for m in _CONTACT.finditer(doc.text)][:1] if doc.items else []
     for i, item in enumerate(doc.items):
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
@@ -53,15 +57,17 @@ def extract(doc: Document) -> DocumentGraph:
     g = DocumentGraph(doc.source)
     units = _units(doc)
     acronyms: dict = {}
+    common = frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", doc.text))
     for u in units:
-        u.mentions = find_mentions(u.text, acronyms)
-    # "Nigel" alone is Nigel Richardson once he is named in full: read again where a given name occurs.
+        u.mentions = find_mentions(u.text, acronyms, common=common)
+    # A person named in full once is a person wherever the name recurs; "Nigel" alone is Nigel Richardson.
     first = _first_names(units)
-    if first:
-        given = re.compile(r"\b(?:" + "|".join(map(re.escape, first)) + r")\b")
+    known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
+    if first or known:
+        again = re.compile(r"\b(?:" + "|".join(map(re.escape, [*first, *known])) + r")\b")
         for u in units:
-            if given.search(u.text):
-                u.mentions = find_mentions(u.text, acronyms, first)
+            if again.search(u.text):
+                u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
     home = infer_home(doc.source, doc.meta.council, body, everything, doc.text)

@@ -12,6 +12,7 @@ Who may own or request an action:
   AUTHOR                 the item's report author (requests for more information go to them)
   AUTHOR_IF_INFO         the report author when the action asks for information, else no one
   PREVIOUS               the person last named before the sentence ("she would …")
+  SUBJECT                the actor the sentence opens with ("The Chair stressed … and has also asked …")
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from councilgraph.extract.grammar import (
-    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP, MARK, MODAL,
+    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP, MARK, MODAL, SUBJUNCTIVE_BE,
     OWNERS, PRONOUN, RES_ASK, SAID, SUGGESTED, THAT, THING, VP, group)
 
 
@@ -33,6 +34,7 @@ class Who(StrEnum):
     AUTHOR = "author"
     AUTHOR_IF_INFO = "author-if-info"
     PREVIOUS = "previous"
+    SUBJECT = "subject"
 
 
 class Where(StrEnum):
@@ -100,8 +102,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         )),
     ActionRule(
         "asked-to", Where.ANY,
-        _rx(rf"{CLAUSE}{ASKER},? (?:has |had |have )?{ASKED} {OWNERS} to {VP}"),
-        (Who.OWNER,), (Who.ASKER,), (
+        _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}"),
+        (Who.OWNER,), (Who.ASKER, Who.SUBJECT), (
             Example("028", "The Chairman asked Cllr Lord to express the Committee’s thanks", "express the Committee",
                     "Lord"),
             Example("022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
@@ -251,8 +253,12 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         (Who.AUTHOR,), (Who.HOME,), ()),
     ActionRule(
         "resolution-subjunctive", Where.RESOLUTION,
-        _rx(rf"{THAT}(?!the (?:report|presentation|minutes|update)\b){THING} be (?:also )?{DELIVERED}\b"
+        _rx(rf"{THAT}(?!the (?:report|presentation|minutes|update)\b){THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b"
             rf"(?: (?:by|to) {AGENT})?[^;]*"),
+        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
+    ActionRule(
+        "requested-that-be", Where.NARRATIVE,
+        _rx(rf"\b{SUGGESTED} that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
         (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
     ActionRule(
         "officers-to", Where.RESOLUTION,
