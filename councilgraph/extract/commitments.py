@@ -85,6 +85,8 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
 
 
 def _text(rule: ActionRule, m: re.Match[str], s: Sentence) -> str:
+    if rule.text == "thing+rest":
+        return s.surface(m["thing"] + m["rest"])
     if rule.text == "clause":
         start = m.start("thing") if m["thing"] is not None else m.start()
         return s.surface(s.template[start:m.end()])

@@ -64,6 +64,7 @@ PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q
 PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
 _ROLE_AFTER = re.compile(rf"^(?:,|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
+_ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
 _BRACKET_AFTER = re.compile(r"^ \((?:[A-Z]{2,4}\)|[A-Z][a-z])")  # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)"
 _LABEL_BEFORE = re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
@@ -185,16 +186,29 @@ class Finder:
                                   self.text[item.start(1):item.end(2)], honorific="Councillor",
                                   first=words[0] if len(words) > 1 else None))
                 pos = item.end()
-        for m in PERSON_BARE.finditer(self.masked):
-            words, before, after = m[1].split(), self.masked[:m.start()], self.masked[m.end():]
+        pos = 0
+        while m := PERSON_BARE.search(self.masked, pos):
+            pos = m.start() + len(m[1].split()[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
+            words, before = m[1].split(), self.masked[:m.start()]
+            while len(words) > 2 and not _namelike(words[-1:], frozenset()):  # "Helen Phillips Email"
+                words.pop()
+            name = " ".join(words)
+            after = self.masked[m.start() + len(name):]
             prev = re.search(r"([A-Z][\w’'\-]*)\s+$", before)
-            if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS:
+            titled = _ROLE_JUST_BEFORE.search(before)  # "the Executive Director for Childrens Services Carol Cammiss"
+            if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
-            strong = (_ROLE_AFTER.match(after) or _ROLE_BEFORE.search(before) or _BRACKET_AFTER.match(after)
-                      or _LABEL_BEFORE.search(before) or m[1] in self.known)
-            weak = _VERB_AFTER.match(after) or (not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
-            if (strong and _namelike(words, frozenset())) or (weak and _namelike(words, self.common)):
-                self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
+            role_after = _ROLE_AFTER.match(after)
+            if role_after and not re.match(r"^(?:,|\s*[–—-]|\s*\()", after) and prev:
+                role_after = None  # "Children First Transformation Director": the words are the title's
+            strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
+                or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
+            # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
+            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
+                or (not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
+            if _namelike(words, frozenset()) and (strong or (weak and _namelike(words[:1], self.common))):
+                self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
+                pos = m.start() + len(name)
         for m in PERSON_BARE.finditer(self.masked):  # in a list beside a person: "Laura Colman (…), Mike Cook and …"
             words = m[1].split()
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
@@ -202,7 +216,8 @@ class Finder:
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
         for m in PERSON_ONE.finditer(self.masked):  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[:m.start()].split()[-1:]
-            if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS:
+            if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
+                    and not prev[0][:1].isupper():
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
         for first, full in self.first_names.items():
             for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-{_Q}]| [A-Z])", self.masked):

@@ -74,8 +74,14 @@ def extract(doc: Document) -> DocumentGraph:
     res = Resolver(g, home, first_names=first)
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
     stem = slug(doc.source.rsplit(".", 1)[0])
+    deferred: list[Rel] = []
     for i, item in enumerate(doc.items):
-        _ItemReader(g, res, doc, item, i, stem, [u for u in units if u.item == i]).read()
+        _ItemReader(g, res, doc, item, i, stem, [u for u in units if u.item == i], deferred).read()
+    # "Committee" is not invented: the body holds its meetings and resolutions only when something names it.
+    if deferred and res.body_known():
+        res.body_id()
+        for r in deferred:
+            g.add_rel(r)
     return g
 
 
@@ -83,8 +89,9 @@ class _ItemReader:
     """Reads one item: its node, meeting, facts, decisions and actions."""
 
     def __init__(self, g: DocumentGraph, res: Resolver, doc: Document, item: Item, index: int, stem: str,
-                 units: list[_Unit]):
+                 units: list[_Unit], deferred: list[Rel]):
         self.g, self.res, self.doc, self.item, self.units = g, res, doc, item, units
+        self.deferred = deferred  # facts of the minuting body, kept only if the body is named or referred to
         self.key = f"{stem}/{item.number or index + 1}"
         if any(o is not item and o.number == item.number for o in doc.items):
             self.key = f"{stem}/{index + 1}"
@@ -107,11 +114,11 @@ class _ItemReader:
                              {"number": item.number, "source": self.source, "date": date,
                               "council": self.res.home.council_name, "body": self.res.home.body}))
         if date:
-            body_id = self.res.body_id()
+            body_id = self.res.body_key()
             mid = f"meeting:{self.res.home.scope}/{slug(self.res.home.body)}/{date}"
             self.g.add_node(Node(mid, Label.MEETING, f"{self.res.home.body} {date}", {"date": date, "body": self.res.home.body}))
             self.rel(RelType.HAS_ITEM, mid, self.id, item.title, "page-structure")
-            self.rel(RelType.HELD, body_id, mid, item.title, "page-structure")
+            self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
         last_person: str | None = None
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
@@ -136,11 +143,12 @@ class _ItemReader:
             arises = self.id
             if in_resolution:
                 arises = self.decision(u.block)
-                self.rel(RelType.RESOLVED, self.res.body_id(), arises, u.text, "resolution", para)
-            for a in act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_id())):
+                self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
+                                         para))
+            for a in act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key())):
                 self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
-            last_person = people[-1] if people else last_person
+            last_person = people[0] if people else last_person  # "She …" is the last sentence's subject
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
             if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):

@@ -26,6 +26,7 @@ class Home:
     council: str | None = None
     council_generic: bool = False
     body: str = "Committee"
+    body_named: bool = False  # the page, options or manifest name the body (else it is known only as "the Committee")
 
     @property
     def council_name(self) -> str | None:
@@ -50,7 +51,7 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
                 home.council, home.council_generic = max((g.name for g in generic), key=len), True
     generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
     if body:
-        home.body = body
+        home.body, home.body_named = body, True
     elif generic_bodies:
         home.body = generic_bodies[0].name.title()
     return home
@@ -97,8 +98,16 @@ class Resolver:
         self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
         return nid
 
+    def body_key(self) -> str:
+        """The minuting body's node id, without creating the node."""
+        return f"body:{self.home.scope}/{slug(self.home.body)}"
+
+    def body_known(self) -> bool:
+        """Is the minuting body named by the page or the options, or referred to by the text?"""
+        return self.home.body_named or self.body_key() in self.graph.nodes
+
     def body_id(self) -> str:
-        nid = f"body:{self.home.scope}/{slug(self.home.body)}"
+        nid = self.body_key()
         kind = _head(self.home.body)
         self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": kind, "council": self.home.council_name}))
         return nid

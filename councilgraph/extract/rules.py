@@ -62,7 +62,7 @@ class ActionRule:
     owner: tuple[Who, ...]  # tried in order: the first that names someone wins
     requester: tuple[Who, ...]
     examples: tuple[Example, ...]
-    text: str = "vp"  # the group that gives the action's words; "clause" = from `thing` to the end
+    text: str = "vp"  # the group that gives the action's words; "clause": from `thing` to the end; "thing+rest"
 
 
 _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be informed|receive|hear|see|have sight)\b[^;]*")
@@ -180,7 +180,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         (Who.AUTHOR_IF_INFO,), (Who.HOME,), ()),
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
-        _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?{THING} (?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*"),
+        _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} (?:would|will|could|should) "
+            rf"(?:also )?be {DELIVERED}\b[^;]*"),
         (Who.ASKER,), (), (), text="clause"),
     ActionRule(
         "will-be-done", Where.ANY,
@@ -208,10 +209,10 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         )),
     ActionRule(
         "was-requested", Where.NARRATIVE,
-        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b[^;]*"),
+        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
-            Example("004", "Further narrative was requested on the data", "Further narrative was requested on the data"),
-        ), text="clause"),
+            Example("004", "Further narrative was requested on the data", "Further narrative on the data"),
+        ), text="thing+rest"),
     ActionRule(
         "body-undertakes", Where.RESOLUTION,
         _rx(rf"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ww]ill \w+|[Ss]ets up|[Ee]stablishes|"
@@ -228,11 +229,11 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         )),
     ActionRule(
         "suggests-that", Where.RESOLUTION,
-        _rx(rf"\b(?:suggests?|suggesting|recommending|proposes?) that {OWNERS} {COMMIT_VP}"),
+        _rx(rf"\b(?:suggests?|suggesting|recommending|proposes?) that (?P<thing>{OWNERS} {COMMIT_VP})"),
         (Who.OWNER,), (Who.HOME,), (
-            Example("000", "to suggest that the Panel provides their view", "provides their view",
+            Example("000", "to suggest that the Panel provides their view", "Panel provides their view",
                     "Corporate Parenting Panel"),
-        )),
+        ), text="clause"),
     ActionRule(
         "resolution-agrees-to", Where.RESOLUTION,
         _rx(rf"\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to {VP}"),

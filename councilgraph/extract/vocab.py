@@ -244,4 +244,6 @@ NOT_NAME_WORDS = ("Item", "Items", "Minutes", "Agenda", "Report", "Reports", "Pl
                   "Participation", "Partner", "Partners", "Provider", "Providers", "Fostering",
                   "Adoption", "Carers", "Carer", "Kinship", "Residential", "Virtual", "Head's", "Exploitation",
                   "Sexual", "Child", "Protection", "Domestic", "Abuse", "Violence", "Joint", "Area", "Areas",
-                  "North", "South", "East", "West", "Central", "Inner", "Outer", "Upper", "Lower", "St", "Saint")
+                  "North", "South", "East", "West", "Central", "Inner", "Outer", "Upper", "Lower", "St", "Saint",
+                  "Publication", "Email", "E-mail", "Tel", "Telephone", "Phone", "Mobile", "Agency", "Multi", "Web",
+                  "Website", "Link", "Download", "View", "Published", "Decision", "Status", "Date", "Time", "Venue")
