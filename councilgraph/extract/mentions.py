@@ -199,7 +199,7 @@ class Finder:
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
             role_after = _ROLE_AFTER.match(after)
-            if role_after and not re.match(r"^(?:,|\s*[–—-]|\s*\()", after) and prev:
+            if role_after and not re.match(r"^(?:,|\s*[–—-]|\s*\()", after) and prev and not titled:
                 role_after = None  # "Children First Transformation Director": the words are the title's
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
                 or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
