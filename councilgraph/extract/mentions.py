@@ -88,7 +88,7 @@ def _namelike(words: list[str], common: frozenset[str]) -> bool:
 
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({ROLE_HEADS_RE})(?![\w\-])"
-    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE})?)")
+    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.)]|$| \(|,? (?:and )?[a-z]))?)")
 COUNCIL_NAMED = re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?![{_Q}\w]| [A-Z])"
@@ -227,15 +227,19 @@ class Finder:
         for m in ROLE.finditer(self.masked):
             pre, head, tail = m[1].strip(), m[2], m[3]
             pre = re.sub(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
-            if not pre and not tail and head not in vocab.BARE_HEADS_OK or head == "Head" and not tail:
+            if re.match(r"^(?:,| [–—-]|:)", tail) and head not in vocab.TITLE_TAIL_HEADS:
+                tail = ""  # "Chairman, Cllr …": only a director's or a head's title goes on after a comma
+            if not pre and not tail and head not in vocab.BARE_HEADS_OK and " " not in head or head == "Head" and not tail \
+                    or not pre and head in vocab.QUALIFIED_HEADS and not tail:
                 continue
             start = m.start(2) if not pre else m.start(1)
+            end = m.end() if tail or not m[3] else m.end(2)
             name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
             chair_of = head in vocab.CHAIR_HEADS and not tail and re.search(
                 rf"\b(?:{_alt(vocab.BODY_HEADS)})$", pre)
             if chair_of:  # "Corporate Parenting Panel Chair" is the Chair of the Corporate Parenting Panel
                 name = f"{head} of the {pre}"
-            role = Mention(start, m.end(), Label.ROLE, name, self.text[start:m.end()], kind=head)
+            role = Mention(start, end, Label.ROLE, name, self.text[start:end], kind=head)
             if chair_of:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
             of = re.match(r",? (?:of|for) (?:the )?(.*)$", tail)

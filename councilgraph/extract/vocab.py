@@ -16,8 +16,18 @@ ROLE_HEADS = (
     "Deputy Chairman", "Deputy Chair", "Independent Chair", "Chairman", "Chairperson", "Chair",
     "Deputy Leader", "Leader", "Advisor", "Adviser", "Secretary of State", "Mayor", "Ombudsman",
     "Inspector", "Lead", "Coordinator", "Co-ordinator", "Solicitor", "Clerk", "Principal",
-    "Superintendent", "Chief Constable", "Treasurer", "Auditor",
+    "Superintendent", "Chief Constable", "Treasurer", "Auditor", "HMI", "Member", "Representative", "Governor",
+    "Spokesperson", "Secretary", "Co-Optee", "Co-optee", "Convener", "Convenor", "Champion", "Practitioner",
+    "Consultant", "Analyst", "Scrutiny Officer", "Support Officer", "Services Officer",
 )
+#: Heads that name a post only with a word before them ("Co-opted Member", "Parent Governor Representative").
+QUALIFIED_HEADS = {"Member", "Representative", "Governor", "Secretary", "Champion", "Practitioner", "Consultant",
+                   "Analyst", "Lead", "Officer", "Manager", "Head", "Inspector", "Principal", "Clerk", "Coordinator",
+                   "Co-ordinator", "Advisor", "Adviser", "Auditor", "Treasurer", "Solicitor"}
+#: Heads whose title may go on after a comma, dash or colon ("Director, Finance and Resources",
+#: "Assistant Director - Education", "Interim Director: Children & Families").
+TITLE_TAIL_HEADS = {"Director", "Deputy Director", "Assistant Director", "Executive Director", "Corporate Director",
+                    "Strategic Director", "Service Director", "Director General", "Lead", "Manager", "Head"}
 #: Heads that, bare, are too vague to be a post ("Lead", "Head", "Officer" alone).
 BARE_HEADS_OK = {"Chairman", "Chair", "Vice-Chairman", "Vice-Chair", "Vice Chairman", "Vice Chair",
                  "Cabinet Member", "Lead Member", "Portfolio Holder", "Leader", "Chief Executive",
