@@ -227,12 +227,14 @@ class Finder:
         for m in ROLE.finditer(self.masked):
             pre, head, tail = m[1].strip(), m[2], m[3]
             pre = re.sub(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
+            while pre.split(" ", 1)[0] in vocab.NOT_TITLE_WORDS:  # "Every Member", "the Expected Vice-Chair"
+                pre = pre.split(" ", 1)[1] if " " in pre else ""
             if re.match(r"^(?:,| [–—-]|:)", tail) and head not in vocab.TITLE_TAIL_HEADS:
                 tail = ""  # "Chairman, Cllr …": only a director's or a head's title goes on after a comma
             if not pre and not tail and head not in vocab.BARE_HEADS_OK and " " not in head or head == "Head" and not tail \
                     or not pre and head in vocab.QUALIFIED_HEADS and not tail:
                 continue
-            start = m.start(2) if not pre else m.start(1)
+            start = m.start(2) - len(pre) - 1 if pre else m.start(2)
             end = m.end() if tail or not m[3] else m.end(2)
             name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
             chair_of = head in vocab.CHAIR_HEADS and not tail and re.search(

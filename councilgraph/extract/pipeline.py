@@ -10,7 +10,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
-from councilgraph.extract.resolve import Resolver, infer_home
+from councilgraph.extract.resolve import Resolver, place, infer_home
 from councilgraph.extract.sentence import Sentence
 from councilgraph.extract.sentences import split_sentences
 from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType
@@ -27,6 +27,7 @@ class _Unit:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _CONTACT = re.compile(r"^\s*(?:Contact|Report author|Lead officer)\s*:\s*(.+?)\s*$", re.M)
 
 
@@ -72,6 +73,10 @@ def extract(doc: Document) -> DocumentGraph:
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
     home = infer_home(doc.source, doc.meta.council, body, everything, doc.text)
     res = Resolver(g, home, first_names=first)
+    # A post is the council's only where the text speaks of the council at all ("the Council", "Torbay").
+    res.council_referred = bool(home.council) and (
+        any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
+        or place(home.council) in doc.text)
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
@@ -176,7 +181,7 @@ class _ItemReader:
                 continue
             if n.name in vocab.CHAIR_HEADS:
                 self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body", para)
-            elif council:
+            elif council and self.res.council_referred and not _NATIONAL.search(n.name):
                 self.rel(RelType.ROLE_IN, node, council, text, "post-of-council", para)
 
     def link_motions(self) -> None:

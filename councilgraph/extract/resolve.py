@@ -44,7 +44,7 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
         named = {m.name for m in mentions if m.label is Label.COUNCIL and not m.generic}
         if generic:
             # A named council is this one when its place recurs in the text ("Torbay Council" … "Torbay").
-            local = [n for n in named if len(re.findall(re.escape(_place(n)), text)) >= 2]
+            local = [n for n in named if len(re.findall(re.escape(place(n)), text)) >= 2]
             if len(local) == 1:
                 home.council = local[0]
             else:
@@ -57,7 +57,7 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     return home
 
 
-def _place(council: str) -> str:
+def place(council: str) -> str:
     words = council.split()
     while words and words[-1] in (*vocab.COUNCIL_KINDS, "Council", "Borough", "Metropolitan"):
         words.pop()
@@ -86,6 +86,7 @@ class Resolver:
     first_names: dict[str, str] = field(default_factory=dict)
     named_bodies: list[tuple[str, str]] = field(default_factory=list)  # (name, id) in order seen
     trusts: list[str] = field(default_factory=list)
+    council_referred: bool = False  # does the text speak of the minuted council at all?
 
     # ---- the document's own council and body ---------------------------------------------------
     def council_id(self) -> str | None:

@@ -257,3 +257,11 @@ NOT_NAME_WORDS = ("Item", "Items", "Minutes", "Agenda", "Report", "Reports", "Pl
                   "North", "South", "East", "West", "Central", "Inner", "Outer", "Upper", "Lower", "St", "Saint",
                   "Publication", "Email", "E-mail", "Tel", "Telephone", "Phone", "Mobile", "Agency", "Multi", "Web",
                   "Website", "Link", "Download", "View", "Published", "Decision", "Status", "Date", "Time", "Venue")
+#: Words before a post title that are not part of it ("Every Member", "the Expected Vice-Chair").
+NOT_TITLE_WORDS = ("Every", "A", "An", "Each", "Any", "All", "Another", "Expected", "Proposed", "Former", "Previous",
+                   "Current", "New", "Existing", "Relevant", "Both", "Either", "Neither", "Our", "Their", "His", "Her")
+#: Words of posts held outside the council whose minutes these are (government, inspectorates): such a post is
+#: not the council's unless the text says so ("Secretary of State", "Senior HMI", "Lead Inspector").
+NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspector", "Minister",
+                       "Intervention Advisor", "Intervention Adviser", "Ombudsman", "Chief Constable", "Superintendent",
+                       "Majesty")
