@@ -79,7 +79,8 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
             return [AUTHOR]
         elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
             return _actors(s, first[1])
-        elif who is Who.PREVIOUS and ctx.previous_person and ("pronoun" not in groups or m["pronoun"]):
+        elif who is Who.PREVIOUS and ctx.previous_person and ("pronoun" not in groups or m["pronoun"]) \
+                and not re.match(r"(?i)they\b", m[0]):  # "they" is not the person last named
             return [ctx.previous_person]
     return []
 

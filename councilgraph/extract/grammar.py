@@ -48,7 +48,7 @@ SAID = alt(vocab.SPEECH_VERBS)
 SUGGESTED = alt(vocab.SUGGEST_VERBS)
 GENERIC_GROUP = alt(vocab.GENERIC_GROUPS)
 DELIVERABLE = alt(vocab.DELIVERABLES) + r"s?"
-PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
+PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 MODAL = r"(?:would|will|could|should|is to|are to|was to|were to|shall|can|may)"
 #: A thing in the passive: the clause's subject up to its verb ("a briefing note", "Details on this").
 THING = group("thing", r"(?:(?!\b[Tt]hat\b)[^;])*?")
@@ -56,6 +56,8 @@ THING = group("thing", r"(?:(?!\b[Tt]hat\b)[^;])*?")
 SUBJUNCTIVE_BE = r"(?<!\bwould)(?<!\bwill)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)(?<!\bcan)(?<!\bto) be"
 #: "That" at the head of a resolution point, perhaps numbered.
 THAT = r"(?:^|\bthat |\bThat |\bTHAT )"
+#: The head of a resolution point the layout did not mark: "that …", "RESOLVED that …", "(ii) That …".
+POINT_HEAD = r"^(?:\(?[0-9a-zivx]{1,4}[.)]\s*)?(?:(?:RESOLVED|Resolved|AGREED|Agreed)\s*[:,–-]?\s*)?(?:that|That|THAT) "
 FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)
 
 _MONTH = alt(vocab.MONTHS)

@@ -144,9 +144,9 @@ class _ItemReader:
                 self.motions.append((pos, typ, person, u.text, para))
             if u.block is None:
                 continue
-            in_resolution = u.block.kind == "point" and u.block.resolution is not None
+            in_resolution = u.block.resolution is not None
             arises = self.id
-            if in_resolution:
+            if in_resolution and u.block.kind == "point":
                 arises = self.decision(u.block)
                 self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
                                          para))

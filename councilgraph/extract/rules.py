@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from councilgraph.extract.grammar import (
-    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP, MARK, MODAL, SUBJUNCTIVE_BE,
+    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP, MARK, MODAL, POINT_HEAD, SUBJUNCTIVE_BE,
     OWNERS, PRONOUN, RES_ASK, SAID, SUGGESTED, THAT, THING, VP, group)
 
 
@@ -77,7 +77,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "commitment", Where.ANY,
-        _rx(rf"{CLAUSE}{OWNERS},?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?{COMMIT_VP}"),
+        _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
+            rf"{COMMIT_VP}"),
         (Who.OWNER,), (), (
             Example("000", "Mr Clark would look at giving the Committee the opportunity", "look at giving the Committee",
                     "Clark"),
@@ -255,6 +256,11 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "resolution-subjunctive", Where.RESOLUTION,
         _rx(rf"{THAT}(?!the (?:report|presentation|minutes|update)\b){THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b"
+            rf"(?: (?:by|to) {AGENT})?[^;]*"),
+        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
+    ActionRule(
+        "point-subjunctive", Where.NARRATIVE,
+        _rx(rf"{POINT_HEAD}(?!the (?:report|presentation|minutes|update)\b){THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b"
             rf"(?: (?:by|to) {AGENT})?[^;]*"),
         (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
     ActionRule(

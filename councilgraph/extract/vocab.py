@@ -177,7 +177,8 @@ GENERIC_GROUPS = ("Members", "members", "Councillors", "councillors", "Officers"
                   "Committee Members", "Board members", "Panel members", "the Members", "the members",
                   "All Members", "all Members", "all members")
 #: Words of proposal: "suggested that X …", "proposed that a report be brought back".
-SUGGEST_VERBS = ("suggested", "proposed", "recommended", "requested", "asked", "suggests", "proposes", "suggesting")
+SUGGEST_VERBS = ("suggested", "proposed", "recommended", "requested", "asked", "suggests", "proposes", "suggesting",
+                 "required", "requires", "agreed", "AGREED", "RESOLVED", "resolved", "directed", "instructed")
 #: Resolution verbs by which the minuting body itself commits ("agrees to", "resolves to", "decides to").
 SELF_COMMIT_VERBS = ("agrees to", "agree to", "agreed to", "resolves to", "resolved to", "decides to", "decided to",
                      "commits to", "undertakes to", "will", "would")
