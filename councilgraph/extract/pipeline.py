@@ -103,6 +103,7 @@ class _ItemReader:
         self.id = f"item:{self.key}"
         self.source = doc.source
         self.authors: list[str] = []
+        self.introducers: list[str] = []  # who answers for the report when no author is named
         self.pending: list[tuple[act.ActionFact, str, str | None, str]] = []  # action, evidence, para, arises-from
         self.decisions: dict[int, list[str]] = {}  # resolution index -> decision ids
         self.motions: list[tuple[int, RelType, str, str, str | None]] = []  # (unit pos, type, person, evidence, para)
@@ -139,6 +140,8 @@ class _ItemReader:
             for typ, a, b, how, props in sentence_facts(s, council, self.id, description=u.block is None):
                 if typ is RelType.AUTHORED and a not in self.authors:
                     self.authors.append(a)
+                if typ is RelType.INTRODUCED and a not in self.introducers:
+                    self.introducers.append(a)
                 self.rel(typ, a, b, u.text, how, para, **props)
             for typ, person in moved_seconded(s):
                 self.motions.append((pos, typ, person, u.text, para))
@@ -202,5 +205,6 @@ class _ItemReader:
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
-                for node in self.authors if who == act.AUTHOR else [home] if who == act.HOME else [who]:
+                authors = self.authors or self.introducers
+                for node in authors if who == act.AUTHOR else [home] if who == act.HOME else [who]:
                     self.rel(typ, node, aid, evidence, a.extractor, para)

@@ -13,7 +13,8 @@ P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Labe
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 
 _APPOSITION = re.compile(rf"{M}(,? (?:the |our |as )?|\s\((?:the )?){M}(?=[,)\s.;:]|$)")
-_INTRODUCED_BY = re.compile(rf"\b(?:introduced|presented|outlined|led) by (?:the )?{M}")
+_INTRODUCED_BY = re.compile(rf"\b(?:introduced|presented|outlined|led) by (?:the )?{M}"
+                            rf"|\b(?:invited|asked) (?:the )?{M},?(?: [^,;]*,)? to (?:introduce|present|outline|take (?:the )?[Mm]embers through)")
 _INTRO_VERB = re.compile(
     r"\b(?:introduced|presented|outlined|gave|provided|delivered|took members through|"
     r"updated (?:the )?(?:Committee|Board|Panel|Members)|reported on)\b"
@@ -76,7 +77,8 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     appos = {a: b for a, b in pairs} | {b: a for a, b in pairs}
 
     for m in _INTRODUCED_BY.finditer(t):
-        for i in _pick_person(s, [m[1], *([str(appos[int(m[1])])] if int(m[1]) in appos else [])]):
+        who = m[1] or m[2]
+        for i in _pick_person(s, [who, *([str(appos[int(who)])] if int(who) in appos else [])]):
             yield RelType.INTRODUCED, node(i), item_id, "introduced-by", {}
     for m in _INTRO_VERB.finditer(t):
         head = re.split(r"\bthat\b|;|\bwhich\b|\bwho\b", t[:m.start()])[-1]

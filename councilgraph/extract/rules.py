@@ -204,7 +204,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         (Who.AUTHOR,), (Who.HOME,), ()),
     ActionRule(
         "requests-that", Where.RESOLUTION,
-        _rx(rf"\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? (?!{MARK})(?P<vp>[^;]*)"),
+        _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
+            rf"(?!{MARK}|from\b)(?P<vp>[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
             Example("000", "Requests that updates on staff engagement work are included", "staff engagement work"),
         )),

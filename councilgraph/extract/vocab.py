@@ -122,7 +122,7 @@ COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agr
                 "offered to", "promised to", "committed to", "volunteered to", "is to", "are to",
                 "would continue to", "will continue to", "would also", "will also", "was going to", "were going to")
 #: Verb phrases that follow a modal without committing anyone to act ("would like to thank", "would be …").
-NOT_COMMITMENTS = ("be", "have been", "not", "like to thank", "welcome", "note", "receive", "thank", "like to",
+NOT_COMMITMENTS = ("be", "have been", "not", "like", "welcome", "note", "receive", "thank", "like to",
                    "need", "expect", "appear", "seem", "mean", "also be", "depend", "remain", "still", "result",
                    "make a difference", "help", "benefit", "impact", "affect", "allow", "enable", "cost", "take place",
                    "include", "involve", "require", "continue to be", "probably", "hopefully", "always", "never",
@@ -194,7 +194,8 @@ DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", 
 #: Words of procedural formalities, which are not actions ("the minutes … be signed", "will be in attendance").
 PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attendance", "declarations of interest",
               "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
-              "the next meeting of", "date of the next meeting", "dates of future meetings", "note the date")
+              "the next meeting of", "date of the next meeting", "dates of future meetings", "note the date",
+              "pecuniary", "disclosable", "disclose any")
 #: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
 NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
                     "approves", "resolves", "recommends", "invites", "highlights", "acknowledges", "recognises",
