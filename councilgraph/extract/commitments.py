@@ -73,7 +73,7 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
             found = _actors(s, m[who.value], ctx.home_body if whos is rule.owner and Who.HOME in rule.requester else None)
             if found:
                 return found
-        elif who is Who.HOME:
+        elif who is Who.HOME or (who is Who.HOME_IF_RESOLVED and ctx.in_resolution):
             return [HOME]
         elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(text)):
             return [AUTHOR]
@@ -85,13 +85,15 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
     return []
 
 
-def _text(rule: ActionRule, m: re.Match[str], s: Sentence) -> str:
-    if rule.text == "thing+rest":
+def _text(m: re.Match[str], s: Sentence) -> str:
+    """The action's words: the verb phrase, else the clause from its subject (`thing`, perhaps with `rest`)."""
+    groups = m.re.groupindex
+    if "vp" in groups and m["vp"] is not None:
+        return s.surface(m["vp"])
+    if "rest" in groups:
         return s.surface(m["thing"] + m["rest"])
-    if rule.text == "clause":
-        start = m.start("thing") if m["thing"] is not None else m.start()
-        return s.surface(s.template[start:m.end()])
-    return s.surface(m["vp"])
+    start = m.start("thing") if "thing" in groups and m["thing"] is not None else m.start()
+    return s.surface(s.template[start:m.end()])
 
 
 def _applies(rule: ActionRule, ctx: Context) -> bool:
@@ -106,8 +108,8 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     for rule in ACTION_RULES:
         if not _applies(rule, ctx):
             continue
-        for m in rule.trigger.finditer(s.template):
-            for text in _AND_THAT.split(_text(rule, m, s)):  # "requests that X … and that Y …": two asks
+        for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
+            for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 text = _tidy(text)
                 if len(_content(text)) < 2:
                     continue

@@ -38,7 +38,8 @@ CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthe
 #: The action's words: a lower-case verb phrase to the end of the clause.
 VP = group("vp", r"[a-z][^;]*")
 #: A verb phrase that commits (not "would be …", "would like to thank …").
-COMMIT_VP = group("vp", rf"(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})[a-z][^;]*|be \w+ing\b[^;]*")
+COMMIT_PHRASE = rf"(?:(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})[a-z][^;]*|be \w+ing\b[^;]*)"
+COMMIT_VP = group("vp", COMMIT_PHRASE)
 COMMIT = alt(vocab.COMMIT_VERBS)
 ASKED = r"(?:also |further |then )?" + alt(vocab.ASK_VERBS)
 RES_ASK = r"(?:also |further )?" + alt(vocab.RESOLUTION_ASK_VERBS)

@@ -13,7 +13,7 @@ from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, place, infer_home
 from councilgraph.extract.sentence import Sentence
 from councilgraph.extract.sentences import split_sentences
-from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType
+from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType, node_key
 from councilgraph.loaders.records import Block, Document, Item
 
 
@@ -73,6 +73,8 @@ def extract(doc: Document) -> DocumentGraph:
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
     home = infer_home(doc.source, doc.meta.council, body, everything, doc.text)
     res = Resolver(g, home, first_names=first)
+    for name in known:
+        res.full_names.setdefault(name.split()[-1], set()).add(name)
     # A post is the council's only where the text speaks of the council at all ("the Council", "Torbay").
     res.council_referred = bool(home.council) and (
         any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
@@ -100,7 +102,7 @@ class _ItemReader:
         self.key = f"{stem}/{item.number or index + 1}"
         if any(o is not item and o.number == item.number for o in doc.items):
             self.key = f"{stem}/{index + 1}"
-        self.id = f"item:{self.key}"
+        self.id = node_key(Label.AGENDA_ITEM, self.key)
         self.source = doc.source
         self.authors: list[str] = []
         self.introducers: list[str] = []  # who answers for the report when no author is named
@@ -121,7 +123,7 @@ class _ItemReader:
                               "council": self.res.home.council_name, "body": self.res.home.body}))
         if date:
             body_id = self.res.body_key()
-            mid = f"meeting:{self.res.home.scope}/{slug(self.res.home.body)}/{date}"
+            mid = node_key(Label.MEETING, self.res.home.scope, slug(self.res.home.body), date)
             self.g.add_node(Node(mid, Label.MEETING, f"{self.res.home.body} {date}", {"date": date, "body": self.res.home.body}))
             self.rel(RelType.HAS_ITEM, mid, self.id, item.title, "page-structure")
             self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
@@ -167,7 +169,7 @@ class _ItemReader:
     def decision(self, block: Block) -> str:
         ids = self.decisions.setdefault(block.resolution or 0, [])
         key = block.point or (block.para if not ids else None) or f"r{block.resolution}-{len(ids) + 1}"
-        did = f"decision:{self.key}/{slug(key) or len(ids)}"
+        did = node_key(Label.DECISION, self.key, slug(key) or str(len(ids)))
         number = block.point or (block.para if not ids else None)
         self.g.add_node(Node(did, Label.DECISION, block.text, {"number": number, "source": self.source,
                                                                 "item": self.id, "council": self.res.home.council_name}))
@@ -200,7 +202,7 @@ class _ItemReader:
     def write_actions(self) -> None:
         home = self.res.body_id()
         for a, evidence, para, arises in self.pending:
-            aid = f"action:{self.key}/{short_hash(a.text)}"
+            aid = node_key(Label.ACTION, self.key, short_hash(a.text))
             self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "status": "open", "source": self.source,
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from councilgraph.extract import vocab
 from councilgraph.extract.ids import council_scope, role_key, slug
 from councilgraph.extract.mentions import Mention
-from councilgraph.graph.model import DocumentGraph, Label, Node
+from councilgraph.graph.model import DocumentGraph, Label, Node, node_key
 
 
 @dataclass
@@ -87,21 +87,31 @@ class Resolver:
     named_bodies: list[tuple[str, str]] = field(default_factory=list)  # (name, id) in order seen
     trusts: list[str] = field(default_factory=list)
     council_referred: bool = False  # does the text speak of the minuted council at all?
+    full_names: dict[str, set[str]] = field(default_factory=dict)  # surname -> the full names the document gives
+
+    def person_key(self, m: Mention) -> str:
+        """A person's key: the full name where one is known; a bare surname ("Cllr Smith") joins the one person of
+        that surname named in full in the document, and stays a surname when there are two (two Smiths stay two)."""
+        full = self.first_names.get(m.name, m.name)
+        if " " in full:
+            return full
+        named = self.full_names.get(full, set())
+        return next(iter(named)) if len(named) == 1 else full
 
     # ---- the document's own council and body ---------------------------------------------------
     def council_id(self) -> str | None:
         if not self.home.council:
             return None
         if self.home.council_generic:
-            nid = f"council:{self.home.scope}"
+            nid = node_key(Label.COUNCIL, self.home.scope)
         else:
-            nid = f"council:{council_scope(self.home.council)}"
+            nid = node_key(Label.COUNCIL, council_scope(self.home.council))
         self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
         return nid
 
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
-        return f"body:{self.home.scope}/{slug(self.home.body)}"
+        return node_key(Label.BODY, self.home.scope, slug(self.home.body))
 
     def body_known(self) -> bool:
         """Is the minuting body named by the page or the options, or referred to by the text?"""
@@ -138,10 +148,10 @@ class Resolver:
     def role(self, m: Mention) -> str:
         title = self.role_titles.get(role_key(m.name), m.name)
         if title in vocab.CHAIR_HEADS and not m.inner:
-            nid = f"role:{self.home.scope}/{role_key(title)}-of-{slug(self.home.body)}"
+            nid = node_key(Label.ROLE, self.home.scope, f"{role_key(title)}-of-{slug(self.home.body)}")
             org = self.home.body
         else:
-            nid = f"role:{self.home.scope}/{role_key(title)}"
+            nid = node_key(Label.ROLE, self.home.scope, role_key(title))
             org = self.home.council
         self.graph.add_node(Node(nid, Label.ROLE, title, {"organisation": org, "council": self.home.council_name,
                                                          "kind": m.kind}))
@@ -151,9 +161,8 @@ class Resolver:
     def resolve(self, m: Mention) -> str | None:
         """The node id of a mention (created or merged into the graph), or None to drop it."""
         if m.label is Label.PERSON:
+            nid = node_key(Label.PERSON, self.home.scope, slug(self.person_key(m)))
             full = self.first_names.get(m.name, m.name) if " " not in m.name else m.name
-            surname = full.split()[-1]
-            nid = f"person:{self.home.scope}/{slug(surname)}"
             aliases = [m.surface] if m.surface != full else []
             self.graph.add_node(Node(nid, Label.PERSON, full, {"honorific": m.honorific, "aliases": aliases,
                                                               "council": self.home.council_name}))
@@ -164,7 +173,7 @@ class Resolver:
             if m.generic or (self.home.council and m.name == self.home.council):
                 m.node = self.council_id()
             else:
-                m.node = f"council:{council_scope(m.name)}"
+                m.node = node_key(Label.COUNCIL, council_scope(m.name))
                 self.graph.add_node(Node(m.node, Label.COUNCIL, m.name))
         elif m.label is Label.BODY:
             m.node = self.body(m)
@@ -172,7 +181,7 @@ class Resolver:
             if m.generic:
                 m.node = next((t for t in reversed(self.trusts) if self.graph.nodes[t].name.endswith(m.name)), None)
                 return m.node
-            m.node = f"org:{slug(m.name)}"
+            m.node = node_key(Label.ORGANISATION, slug(m.name))
             aliases = [a for a in (m.acronym, m.surface) if a and a != m.name]
             self.graph.add_node(Node(m.node, Label.ORGANISATION, m.name, {"kind": m.kind, "aliases": aliases}))
             if m.name.endswith(("Trust", "Partnership")):
@@ -189,7 +198,7 @@ class Resolver:
             named = [nid for name, nid in reversed(self.named_bodies) if _head(name) == _head(m.name)]
             if named:
                 return named[0]
-            nid = f"body:{self.home.scope}/{slug(m.name)}"
+            nid = node_key(Label.BODY, self.home.scope, slug(m.name))
             self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
             return nid
         if m.name == self.home.body:
@@ -200,7 +209,7 @@ class Resolver:
             if len(m.name) > len(self.graph.nodes[same].name):
                 self.graph.nodes[same].name = m.name
             return same
-        nid = f"body:{self.home.scope}/{slug(m.name)}"
+        nid = node_key(Label.BODY, self.home.scope, slug(m.name))
         aliases = [m.acronym] if m.acronym else []
         self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
                                                           "council": self.home.council_name}))

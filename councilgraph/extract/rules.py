@@ -1,18 +1,21 @@
-"""The action rules: one table entry per form of commitment or request that minutes use.
+"""The action rules: one table entry per construction that minutes use to commit someone or ask someone to act.
 
 Each entry names the rule (the `extractor` value a user sees in the graph), says where it applies (running text,
-resolution points, or both), what triggers it (a pattern over the sentence template, built from extract/grammar.py),
-how it picks the owner and the requester, and gives real sentences from two or more councils that it must read
-(tests/test_rules.py runs every rule on its examples, in their documents). extract/commitments.py applies the
-table; nothing else decides who owns an action.
+resolution points, or both), what triggers it (patterns over the sentence template, built from extract/grammar.py;
+one construction may have a few surface forms), how it picks the owner and the requester, and real sentences from
+two or more councils that it must read: tests/test_rules.py runs every rule on its examples, in their documents.
+extract/commitments.py applies the table in order (an earlier rule wins a sentence part); nothing else decides who
+owns an action.
 
-Who may own or request an action:
-  OWNER / ASKER / AGENT  the actors the pattern's group of that name marks
+A trigger's groups say what the words are: `vp` the verb phrase to do; else `thing` (and `rest`) the clause from its
+subject. Who may own or request an action:
+  OWNER / ASKER / AGENT  the actors the trigger's group of that name marks
+  SUBJECT                the actor the sentence opens with ("The Chair stressed … and has also asked …")
   HOME                   the body whose minutes these are ("the Committee")
-  AUTHOR                 the item's report author (requests for more information go to them)
+  HOME_IF_RESOLVED       that body, when the sentence is a resolution point
+  AUTHOR                 the item's report author or presenter (requests for more information go to them)
   AUTHOR_IF_INFO         the report author when the action asks for information, else no one
   PREVIOUS               the person last named before the sentence ("she would …")
-  SUBJECT                the actor the sentence opens with ("The Chair stressed … and has also asked …")
 """
 
 from __future__ import annotations
@@ -22,19 +25,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from councilgraph.extract.grammar import (
-    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP, MARK, MODAL, POINT_HEAD, SUBJUNCTIVE_BE,
-    OWNERS, PRONOUN, RES_ASK, SAID, SUGGESTED, THAT, THING, VP, group)
+    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_PHRASE, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP,
+    MARK, MODAL, OWNERS, POINT_HEAD, PRONOUN, RES_ASK, SAID, SUBJUNCTIVE_BE, SUGGESTED, THAT, THING, VP, group)
 
 
 class Who(StrEnum):
     OWNER = "owner"
     ASKER = "asker"
     AGENT = "agent"
+    SUBJECT = "subject"
     HOME = "home"
+    HOME_IF_RESOLVED = "home-if-resolved"
     AUTHOR = "author"
     AUTHOR_IF_INFO = "author-if-info"
     PREVIOUS = "previous"
-    SUBJECT = "subject"
 
 
 class Where(StrEnum):
@@ -45,8 +49,8 @@ class Where(StrEnum):
 
 @dataclass(frozen=True)
 class Example:
-    """A real sentence a rule must read: the document (file name prefix under ../shared/seeds or corpus), words of
-    the sentence, words of the action it gives, and words of its owner (None: no owner is named)."""
+    """A real sentence a rule must read: the document ("seeds/000", "corpus/014": a file name prefix under
+    ../shared), words of the sentence, words of the action it gives, and words of its owner (None: no owner)."""
 
     doc: str
     sentence: str
@@ -58,220 +62,224 @@ class Example:
 class ActionRule:
     name: str
     where: Where
-    trigger: re.Pattern[str]
+    triggers: tuple[re.Pattern[str], ...]
     owner: tuple[Who, ...]  # tried in order: the first that names someone wins
     requester: tuple[Who, ...]
     examples: tuple[Example, ...]
-    text: str = "vp"  # the group that gives the action's words; "clause": from `thing` to the end; "thing+rest"
 
 
+def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+#: What a body asks to be kept informed of ("asked to be kept updated on …", "hoped to hear more updates …").
 _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be informed|receive|hear|see|have sight)\b[^;]*")
-_SUBJECT_VP = group("vp", r"[a-z]+\b[^;]*")
-_TO_VP = group("vp", r"[a-z]+\b.*")
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
+#: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
+_ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
+                    r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
+_NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
 
 ACTION_RULES: tuple[ActionRule, ...] = (
+    ActionRule(
+        "agreed-that", Where.NARRATIVE,
+        _rx(rf"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|resolved|RESOLVED|decided) "
+            rf"(?:that )?{OWNERS} (?:would|will|should|is to|are to) {COMMIT_VP}"),
+        (Who.OWNER,), (Who.HOME,), (
+            Example("seeds/003", "it was agreed that the Director of Children’s Services would", "re-run a course",
+                    "Director of Children’s Services"),
+            Example("corpus/008", "It was agreed that the Director of Children’s Social Care would look at",
+                    "look at strengthening", "Director of Children’s Social Care"),
+        )),
     ActionRule(
         "commitment", Where.ANY,
         _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
             rf"{COMMIT_VP}"),
         (Who.OWNER,), (), (
-            Example("000", "Mr Clark would look at giving the Committee the opportunity", "look at giving the Committee",
-                    "Clark"),
-            Example("069", "the Director would present an update to the Board", "present an update to the Board",
+            Example("seeds/000", "Mr Clark would look at giving the Committee the opportunity",
+                    "look at giving the Committee", "Clark"),
+            Example("corpus/069", "the Director would present an update to the Board", "present an update to the Board",
                     "Director"),
+            Example("corpus/017", "Continuous Improvement Executive Group would ensure tighter focus",
+                    "ensure tighter focus", "Continuous Improvement Executive Group"),
         )),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
-        _rx(rf"{PRONOUN} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
+        _rx(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
         (Who.PREVIOUS,), (), (
-            Example("030", "she would provide a progress update in the next annual report",
+            Example("corpus/030", "she would provide a progress update in the next annual report",
                     "provide a progress update in the next annual report", "Simmons"),
-            Example("040", "She would update Members when confirmed", "update Members when confirmed", "Jones"),
+            Example("corpus/040", "She would update Members when confirmed", "update Members when confirmed", "Jones"),
         )),
     ActionRule(
-        "action-line", Where.ANY,
-        _rx(rf"^(?:ACTIONS?|Actions?)?\s*[:–—-]*\s*{OWNERS} to {VP}"),
-        (Who.OWNER,), (), (
-            Example("014", "Nick Brook to circulate a note to Board members", "circulate a note to Board members",
+        "someone-to-do", Where.ANY,
+        _rx(rf"^(?:ACTIONS?|Actions?)?\s*[:–—-]*\s*{OWNERS} to {VP}",
+            rf"\b(?:[Aa]grees?|[Aa]greed|AGREED|[Aa]rranged|[Hh]appy|[Cc]ontent) for {OWNERS} to {COMMIT_VP}"),
+        (Who.OWNER,), (Who.HOME_IF_RESOLVED,), (
+            Example("corpus/014", "Nick Brook to circulate a note to Board members", "circulate a note to Board members",
                     "Nick Brook"),
-            Example("014", "Jacky Tiotto to meet with Paul Snell", "meet with Paul Snell", "Jacky Tiotto"),
+            Example("seeds/001", "agrees for the Chairman to speak with Service officers", "speak with Service officers",
+                    "Chairman"),
         )),
     ActionRule(
         "asked-to", Where.ANY,
-        _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}"),
-        (Who.OWNER,), (Who.ASKER, Who.SUBJECT), (
-            Example("028", "The Chairman asked Cllr Lord to express the Committee’s thanks", "express the Committee",
-                    "Lord"),
-            Example("022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
-                    "Scrutiny Manager"),
-        )),
-    ActionRule(
-        "was-asked-to", Where.ANY,
-        _rx(rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{ERRAND} to {VP}"),
-        (Who.OWNER,), (Who.HOME,), ()),
-    ActionRule(
-        "members-invited", Where.ANY,
-        _rx(rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
-            rf"to {VP}"),
-        (), (Who.HOME,), ()),
-    ActionRule(
-        "asked-if-could", Where.NARRATIVE,
-        _rx(rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}"),
-        (Who.OWNER,), (Who.ASKER,), ()),
-    ActionRule(
-        "resolution-request", Where.ANY,
-        _rx(rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
+        _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
+            rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}",
+            rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
             rf"{COMMIT_VP}"),
-        (Who.OWNER,), (Who.HOME,), (
-            Example("004", "invites the Cabinet Member to report back at a later stage", "report back at a later stage",
-                    "Cabinet Member"),
+        (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
+            Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
+                    "Scrutiny Manager"),
+            Example("corpus/037", "The Chair asked if Luke could provide an update", "provide an update for the Panel",
+                    "Luke"),
+            Example("seeds/004", "invites the Cabinet Member to report back at a later stage",
+                    "report back at a later stage", "Cabinet Member"),
         )),
     ActionRule(
         "given-errand", Where.ANY,
-        _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}"),
+        _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
+            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{ERRAND} to "
+            rf"(?!{FORMALITY_VERB}){VP}",
+            rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
+            rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
+            rf"\b(?:[Dd]elegates?|[Gg]ives?|[Gg]ave|[Gg]rants?|[Gg]ranted) (?:delegated )?(?:authority |powers? )?to {OWNERS}"
+            rf"(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}"),
         (Who.OWNER,), (Who.HOME,), (
-            Example("029", "That the Director of Children’s Services be commissioned to lead the implementation",
+            Example("corpus/029", "That the Director of Children’s Services be commissioned to lead the implementation",
                     "lead the implementation", "Director of Children’s Services"),
-            Example("002", "that the Member Management Committee be requested to approve appointments",
+            Example("corpus/002", "that the Member Management Committee be requested to approve appointments",
                     "approve appointments", "Member Management Committee"),
+            Example("corpus/035", "That authority be delegated to the Director of Children’s Services",
+                    "finalise the Children", "Director of Children’s Services"),
+            Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
+                    "update members on the annual report"),
         )),
     ActionRule(
-        "delegation", Where.ANY,
-        _rx(rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
-            rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}"),
-        (Who.OWNER,), (Who.HOME,), (
-            Example("035", "That authority be delegated to the Director of Children’s Services", "finalise the Children",
-                    "Director of Children’s Services"),
-            Example("011", "That authority be delegated to the Director of Children’s Services", "finalise the Children",
-                    "Director of Children’s Services"),
+        "generic-group-invited", Where.ANY,
+        _rx(rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
+            rf"to {VP}"),
+        (), (Who.HOME,), (
+            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
+            Example("corpus/040", "Members were invited to ask questions and make comments",
+                    "ask questions and make comments"),
         )),
     ActionRule(
-        "given-authority", Where.ANY,
-        _rx(rf"\b(?:[Dd]elegates?|[Dd]elegated|[Gg]ives?|[Gg]ave|[Gg]rants?|[Gg]ranted|[Gg]iven) (?:delegated )?(?:authority |"
-            rf"powers? )?to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}"),
-        (Who.OWNER,), (Who.HOME,), ()),
-    ActionRule(
-        "passive-with-agent", Where.ANY,
+        "done-by-agent", Where.ANY,
         _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
         (Who.AGENT,), (), (
-            Example("082", "Details on this could be provided by Ian Heggs", "Details on this could be provided",
+            Example("corpus/082", "Details on this could be provided by Ian Heggs", "Details on this could be provided",
                     "Ian Heggs"),
-            Example("010", "Minor changes would be made to the text of the plan by the corporate director",
+            Example("corpus/010", "Minor changes would be made to the text of the plan by the corporate director",
                     "Minor changes would be made to the text of the plan", "corporate director"),
-        ), text="clause"),
-    ActionRule(
-        "it-was-agreed", Where.NARRATIVE,
-        _rx(rf"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|resolved|RESOLVED|decided) "
-            rf"(?:that )?{OWNERS} (?:would|will|should|is to|are to) {COMMIT_VP}"),
-        (Who.OWNER,), (Who.HOME,), (
-            Example("003", "It was agreed that the Director of Children’s Services would", "re-run a course",
-                    "Director of Children’s Services"),
-            Example("008", "It was agreed that the Director of Children’s Social Care would look at",
-                    "look at strengthening", "Director of Children’s Social Care"),
         )),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
-        _rx(rf"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
-            rf"(?:that |to )(?P<vp>[^;⟨]*(?:⟨\d+⟩[^;⟨]*)*)"),
-        (Who.AUTHOR_IF_INFO,), (Who.HOME,), ()),
+        _rx(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
+            r"(?:to (?P<vp>[^;⟨]*(?:⟨\d+⟩[^;⟨]*)*)|that (?P<thing>[^;]*\b(?:would|will|should|be)\b[^;]*))"),
+        (Who.AUTHOR_IF_INFO,), (Who.HOME,), (
+            Example("seeds/000", "It was agreed to share information on the app", "share information on the app",
+                    "Executive Director of Children, Young People and Learning"),
+            Example("corpus/079", "it was agreed to seek two nominations", "seek two nominations"),
+        )),
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
-        _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} (?:would|will|could|should) "
-            rf"(?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.ASKER,), (), (), text="clause"),
+        _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
+            rf"(?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*"),
+        (Who.ASKER,), (), (
+            Example("corpus/028", "the Director of Law and Assurance said the wording would be adjusted",
+                    "the wording would be adjusted", "Director of Law and Assurance"),
+            Example("corpus/033", "The Chairman advised that an email would be sent out for nominations",
+                    "an email would be sent out for nominations", "Chairman"),
+        )),
     ActionRule(
         "will-be-done", Where.ANY,
-        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?\b{group('what', r'[a-z]+')}[^⟨;]*?) "
+        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?) "
             rf"(?:would|will|is to|are to) (?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.AUTHOR_IF_INFO,), (), (), text="clause"),
+        (Who.AUTHOR_IF_INFO,), (), (
+            Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
+            Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
+                    "a report will be presented to Cabinet"),
+        )),
+    ActionRule(
+        "body-undertakes", Where.RESOLUTION,
+        _rx(r"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ss]ets up|[Ee]stablishes|"
+            r"[Aa]rranges|[Ss]eeks|[Rr]efers)\b[^;]*)",
+            rf"\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to (?!the\b|a\b|an\b){VP}",
+            r"^To (?!note|receive|approve|endorse|agree|accept|welcome|thank|support|confirm|consider)(?P<vp>[a-z]+\b.*)"),
+        (Who.HOME,), (), (
+            Example("seeds/000", "Writes to the Chairman of the Corporate Parenting Panel", "Writes to the Chairman"),
+            Example("seeds/004", "agrees to set up a future task group", "set up a future task group"),
+            Example("corpus/006", "To re-constitute the Children and Young People’s Trust Board",
+                    "re-constitute the Children and Young People’s Trust Board", "Board"),
+        )),
     ActionRule(
         "suggested-that", Where.ANY,
         _rx(rf"(?:{ASKER}|{group('pronoun', PRONOUN)}|[Mm]embers|[Ii]t was) (?:also )?{SUGGESTED} that "
-            rf"{THING} (?:be|would be|should be|could be) {DELIVERED}\b[^;]*"),
-        (Who.ASKER, Who.PREVIOUS, Who.AUTHOR_IF_INFO), (), (
-            Example("003", "She suggested that a report be brought back to the Committee in six months",
+            rf"{THING}(?:{SUBJUNCTIVE_BE}| would be| should be| could be) {DELIVERED}\b[^;]*",
+            rf"\b(?:suggests?|suggesting|recommending|proposes?) that (?P<thing>{OWNERS} {COMMIT_PHRASE})"),
+        (Who.OWNER, Who.ASKER, Who.PREVIOUS, Who.AUTHOR_IF_INFO), (Who.HOME_IF_RESOLVED,), (
+            Example("corpus/003", "She suggested that a report be brought back to the Committee in six months",
                     "report be brought back to the Committee in six months", "Diane Taylor"),
-        ), text="clause"),
+            Example("corpus/037", "It was suggested that a letter of thanks from the CICC be e-mailed",
+                    "a letter of thanks from the CICC be e-mailed"),
+            Example("seeds/000", "to suggest that the Panel provides their view", "Panel provides their view",
+                    "Corporate Parenting Panel"),
+        )),
     ActionRule(
         "asked-to-be-informed", Where.ANY,
         _rx(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
             rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}"),
-        (Who.AUTHOR,), (Who.HOME,), ()),
+        (Who.AUTHOR,), (Who.HOME,), (
+            Example("seeds/001", "The Committee Members said they hoped to hear more updates",
+                    "hear more updates on social work practice", "Executive Director"),
+            Example("corpus/038", "Members would like to see the scope of the scrutiny exercise",
+                    "see the scope of the scrutiny exercise"),
+        )),
     ActionRule(
-        "requests-that", Where.RESOLUTION,
+        "information-requested", Where.ANY,
         _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
-            rf"(?!{MARK}|from\b)(?P<vp>[^;]*)"),
-        (Who.AUTHOR,), (Who.HOME,), (
-            Example("000", "Requests that updates on staff engagement work are included", "staff engagement work"),
-        )),
-    ActionRule(
-        "was-requested", Where.NARRATIVE,
-        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)"),
-        (Who.AUTHOR,), (Who.HOME,), (
-            Example("004", "Further narrative was requested on the data", "Further narrative on the data"),
-        ), text="thing+rest"),
-    ActionRule(
-        "body-undertakes", Where.RESOLUTION,
-        _rx(rf"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ww]ill \w+|[Ss]ets up|[Ee]stablishes|"
-            rf"[Aa]rranges|[Ss]eeks|[Rr]efers)\b[^;]*)"),
-        (Who.HOME,), (), (
-            Example("000", "Writes to the Chairman of the Corporate Parenting Panel", "Writes to the Chairman"),
-        )),
-    ActionRule(
-        "agrees-for", Where.RESOLUTION,
-        _rx(rf"\b[Aa]grees? (?:for|that) {OWNERS} (?:to |should |will |would ){COMMIT_VP}"),
-        (Who.OWNER,), (Who.HOME,), (
-            Example("001", "agrees for the Chairman to speak with Service officers", "speak with Service officers",
-                    "Chairman"),
-        )),
-    ActionRule(
-        "suggests-that", Where.RESOLUTION,
-        _rx(rf"\b(?:suggests?|suggesting|recommending|proposes?) that (?P<thing>{OWNERS} {COMMIT_VP})"),
-        (Who.OWNER,), (Who.HOME,), (
-            Example("000", "to suggest that the Panel provides their view", "Panel provides their view",
-                    "Corporate Parenting Panel"),
-        ), text="clause"),
-    ActionRule(
-        "resolution-agrees-to", Where.RESOLUTION,
-        _rx(rf"\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to {VP}"),
-        (Who.HOME,), (), ()),
-    ActionRule(
-        "resolution-subject-acts", Where.RESOLUTION,
-        _rx(rf"^(?:That )?{OWNERS} (?!{FORMALITY_VERB})(?![a-z]+ed\b){_SUBJECT_VP}"),
-        (Who.OWNER,), (Who.HOME,), ()),
-    ActionRule(
-        "resolution-to-do", Where.RESOLUTION,
-        _rx(rf"^To (?!note|receive|approve|endorse|agree|accept|welcome|thank|support|confirm|consider){_TO_VP}"),
-        (Who.HOME,), (), ()),
-    ActionRule(
-        "resolution-receive", Where.RESOLUTION,
-        _rx(r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
+            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received)\b)(?P<vp>[^;]*)",
+            rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
+            rf"\b(?:required|requires|requested|asked) that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
+            r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
             r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
             r"(?:report|update|briefing|information|presentation)s?\b.*)"),
-        (Who.AUTHOR,), (Who.HOME,), ()),
+        (Who.AUTHOR,), (Who.HOME,), (
+            Example("seeds/000", "Requests that updates on staff engagement work are included", "staff engagement work",
+                    "Executive Director"),
+            Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
+            Example("corpus/045", "required that an action plan be submitted by 17 October 2019",
+                    "an action plan be submitted"),
+            Example("corpus/006", "To receive a further report in respect of the necessary transitional arrangements",
+                    "a further report in respect of the necessary transitional arrangements"),
+        )),
+    ActionRule(
+        "resolution-subject-acts", Where.RESOLUTION,
+        _rx(rf"^(?:That )?{OWNERS} {_ACTS}",
+            rf"{THAT}(?:the )?(?:[Oo]fficers|[Ss]taff) (?:be asked to |to |should |will )?{VP}"),
+        (Who.OWNER,), (Who.HOME,), (
+            Example("corpus/009", "That the Cabinet Member writes to the schools", "writes to the schools",
+                    "Cabinet Member"),
+            Example("corpus/018", "That officers report back to the July corporate parenting committee",
+                    "report back to the July corporate parenting committee"),
+        )),
     ActionRule(
         "resolution-subjunctive", Where.RESOLUTION,
-        _rx(rf"{THAT}(?!the (?:report|presentation|minutes|update)\b){THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b"
-            rf"(?: (?:by|to) {AGENT})?[^;]*"),
-        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
+        _rx(rf"{THAT}{_NOT_FORMALITY}{THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
+        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (
+            Example("seeds/001", "be considered by the Committee’s Business Planning Group", "areas of focus for future",
+                    "Business Planning Group"),
+            Example("corpus/002", "That an update report be brought to this Board later in the year",
+                    "an update report be brought to this Board"),
+        )),
     ActionRule(
         "point-subjunctive", Where.NARRATIVE,
-        _rx(rf"{POINT_HEAD}(?!the (?:report|presentation|minutes|update)\b){THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b"
-            rf"(?: (?:by|to) {AGENT})?[^;]*"),
-        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
-    ActionRule(
-        "requested-that-be", Where.NARRATIVE,
-        _rx(rf"\b{SUGGESTED} that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
-        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (), text="clause"),
-    ActionRule(
-        "officers-to", Where.RESOLUTION,
-        _rx(rf"{THAT}(?:the )?(?:[Oo]fficers|[Ss]taff) (?:be asked to |to |should |will )?{VP}"),
-        (), (Who.HOME,), ()),
+        _rx(rf"{POINT_HEAD}{_NOT_FORMALITY}{THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
+        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (
+            Example("corpus/023", "that a progress report on the Family Placement Service Gold Project be added",
+                    "a progress report on the Family Placement Service Gold Project", "Sarah Forsyth"),
+            Example("corpus/033", "RESOLVED that a Working Group of the Children’s Services Overview and Scrutiny",
+                    "be established to oversee the progress"),
+        )),
 )
 
 RULES_BY_NAME = {r.name: r for r in ACTION_RULES}

@@ -191,3 +191,15 @@ class DocumentGraph:
         if self.nodes[rel.start].label not in allowed[0] or self.nodes[rel.end].label not in allowed[1]:
             return
         self.rels.setdefault(rel.key, rel)
+
+
+# ---- node keys -------------------------------------------------------------------------------------------------
+_PREFIX = {Label.PERSON: "person", Label.ROLE: "role", Label.COUNCIL: "council", Label.BODY: "body",
+           Label.ORGANISATION: "org", Label.MEETING: "meeting", Label.AGENDA_ITEM: "item", Label.DECISION: "decision",
+           Label.ACTION: "action"}
+
+
+def node_key(label: Label, *parts: str) -> str:
+    """A node's id from its label and its key parts, already slugged: ("person", "west-sussex", "sarah-russell")
+    → "person:west-sussex/sarah-russell". Every id in the graph is made here (docs/MODEL.md lists the parts)."""
+    return f"{_PREFIX[label]}:" + "/".join(p for p in parts if p)
