@@ -62,7 +62,7 @@ _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
-_ROLE_AFTER = re.compile(rf"^(?:,|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
+_ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
@@ -89,6 +89,9 @@ def _namelike(words: list[str], common: frozenset[str]) -> bool:
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({ROLE_HEADS_RE})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.)]|$| \(|,? (?:and )?[a-z]))?)")
+#: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
+LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
+                        rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])")
 COUNCIL_NAMED = re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?![{_Q}\w]| [A-Z])"
@@ -259,6 +262,9 @@ class Finder:
                     x.end += off
                     role.inner.append(x)
             self.take(role)
+
+        for m in LOWER_ROLE.finditer(self.masked):  # "the corporate director", "the cabinet member children and families"
+            self.take(Mention(m.start(1), m.end(1), Label.ROLE, m[1], m[1], kind=m[2]))
 
     def councils(self) -> None:
         for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
