@@ -10,7 +10,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
-from councilgraph.extract.resolve import Resolver, place, infer_home
+from councilgraph.extract.resolve import Resolver, infer_home, place
 from councilgraph.extract.sentence import Sentence
 from councilgraph.extract.sentences import split_sentences
 from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType, node_key

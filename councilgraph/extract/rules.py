@@ -25,8 +25,32 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from councilgraph.extract.grammar import (
-    AGENT, ASKED, ASKER, CLAUSE, COMMIT, COMMIT_PHRASE, COMMIT_VP, DELIVERABLE, DELIVERED, ERRAND, FORMALITY_VERB, GENERIC_GROUP,
-    MARK, MODAL, OWNERS, POINT_HEAD, PRONOUN, RES_ASK, SAID, SUBJUNCTIVE_BE, SUGGESTED, THAT, THING, VP, group)
+    AGENT,
+    ASKED,
+    ASKER,
+    CLAUSE,
+    COMMIT,
+    COMMIT_PHRASE,
+    COMMIT_VP,
+    DELIVERABLE,
+    DELIVERED,
+    ERRAND,
+    FORMALITY_VERB,
+    GENERIC_GROUP,
+    MARK,
+    MODAL,
+    OWNERS,
+    POINT_HEAD,
+    PRONOUN,
+    RES_ASK,
+    SAID,
+    SUBJUNCTIVE_BE,
+    SUGGESTED,
+    THAT,
+    THING,
+    VP,
+    group,
+)
 
 
 class Who(StrEnum):
