@@ -46,6 +46,7 @@ STOP = rf"(?:{_alt(_STOP_WORDS | _HEAD_WORDS)})(?![\w{_Q}\-])"
 W = rf"(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a capitalised word or acronym
 SEQ = rf"{W}(?: {W})*"
 ROLE_HEADS_RE = _alt(vocab.ROLE_HEADS)
+_ROLE_OR_PLURAL = _alt([*vocab.ROLE_HEADS, *vocab.PLURAL_HEADS])
 LSEQ = rf"{SEQ}(?!\s+(?:{ROLE_HEADS_RE})\b)"
 PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? (?:and|&) {LSEQ}|(?: & | and | of the | of | for | with ){LSEQ})*"
 NAMEW = rf"[A-Z][a-z]*(?:(?:[{_Q}\-][A-Z]?)+[a-z]+|[A-Z][a-z]+)*[a-z]"  # Anne-Marie, McGregor, Fitzgerald-O’Connor
@@ -87,7 +88,7 @@ def _namelike(words: list[str], common: frozenset[str]) -> bool:
 
 
 ROLE = re.compile(
-    rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({ROLE_HEADS_RE})(?![\w\-])"
+    rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.)]|$| \(|,? (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
 LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
@@ -228,7 +229,9 @@ class Finder:
 
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked):
-            pre, head, tail = m[1].strip(), m[2], m[3]
+            pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
+            if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
+                continue  # "Members" alone, "Committee Members", "Voting Member" are no post
             pre = re.sub(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
             while pre.split(" ", 1)[0] in vocab.NOT_TITLE_WORDS:  # "Every Member", "the Expected Vice-Chair"
                 pre = pre.split(" ", 1)[1] if " " in pre else ""

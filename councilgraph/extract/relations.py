@@ -12,7 +12,9 @@ from councilgraph.graph.model import Label, RelType
 P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 
-_APPOSITION = re.compile(rf"{M}(,? (?:the |our |as )?|\s\((?:the )?){M}(?=[,)\s.;:]|$)")
+_APPOSITION = re.compile(rf"{M}(,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){M}(?=[,)\s.;:]|$)")
+#: "Laura Colman and Claire Platt (Co-opted Members)": every person of the list holds the post in brackets.
+_LIST_IN_BRACKETS = re.compile(rf"((?:{M}, )*{M},? and {M}) \((?:non-voting |voting )?{M}\)")
 _INTRODUCED_BY = re.compile(rf"\b(?:introduced|presented|outlined|led) by (?:the )?{M}"
                             rf"|\b(?:invited|asked) (?:the )?{M},?(?: [^,;]*,)? to (?:introduce|present|outline|take (?:the )?[Mm]embers through)")
 _INTRO_VERB = re.compile(
@@ -61,7 +63,12 @@ def holds(s: Sentence) -> Iterator[tuple[int, int]]:
         if s.is_(m[1], P) and s.is_(m[2], R):
             yield int(m[1]), int(m[2])
     # "Ms Rhodes-White, who was present observing the meeting, was the Chair of the Improvement Board"
-    for m in re.finditer(rf"{M},?(?: who [^⟨]*?,)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
+    for m in _LIST_IN_BRACKETS.finditer(t):
+        role = m.group(m.lastindex or 0)
+        for p in re.findall(M, m[1]):
+            if s.is_(p, P) and s.is_(role, R):
+                yield int(p), int(role)
+    for m in re.finditer(rf"{M},?(?: who [^⟨]*?,|,? who)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
                          rf"(?:new |interim |current |acting )?{M}", t):
         if s.is_(m[1], P) and s.is_(m[2], R):
             yield int(m[1]), int(m[2])

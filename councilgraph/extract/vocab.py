@@ -21,6 +21,12 @@ ROLE_HEADS = (
     "Consultant", "Analyst", "Scrutiny Officer", "Support Officer", "Services Officer",
 )
 #: Heads that name a post only with a word before them ("Co-opted Member", "Parent Governor Representative").
+#: Plural heads of posts held by several people ("Laura Colman and Claire Platt (Co-opted Members)").
+PLURAL_HEADS = {"Members": "Member", "Representatives": "Representative", "Governors": "Governor",
+                "Officers": "Officer", "Managers": "Manager", "Directors": "Director", "Advisers": "Adviser",
+                "Advisors": "Advisor", "Inspectors": "Inspector", "Commissioners": "Commissioner"}
+#: The words that make "Member" a post of its own ("Co-opted Member", "Lay Member"); "Committee Members" are none.
+MEMBER_QUALIFIERS = ("Co-opted", "Co-Opted", "Coopted", "Lay", "Ward", "ward", "Independent", "Parent Governor")
 QUALIFIED_HEADS = {"Member", "Representative", "Governor", "Secretary", "Champion", "Practitioner", "Consultant",
                    "Analyst", "Lead", "Officer", "Manager", "Head", "Inspector", "Principal", "Clerk", "Coordinator",
                    "Co-ordinator", "Advisor", "Adviser", "Auditor", "Treasurer", "Solicitor"}
