@@ -54,6 +54,14 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
         home.body, home.body_named = body, True
     elif generic_bodies:
         home.body = generic_bodies[0].name.title()
+        # "the Committee" is the committee the text names before it, or in its opening lines, with the same head
+        # word ("… the Children & Young People Scrutiny Committee …  the Committee agreed …").
+        first = mentions.index(generic_bodies[0])
+        head = _head(home.body)
+        named = [m for i, m in enumerate(mentions) if m.label is Label.BODY and not m.generic and _head(m.name) == head
+                 and (i < first or i < 4)]
+        if named:
+            home.body = named[0].name
     return home
 
 
