@@ -44,11 +44,13 @@ _STOP_WORDS = set(vocab.HONORIFICS) | set(vocab.MONTHS_AND_DAYS) | {
 _HEAD_WORDS = set(vocab.ROLE_HEADS) - {"Head", "Lead", "Principal", "Officer", "Inspector", "Clerk"}
 STOP = rf"(?:{_alt(_STOP_WORDS | _HEAD_WORDS)})(?![\w{_Q}\-])"
 W = rf"(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a capitalised word or acronym
-SEQ = rf"{W}(?: {W})*"
+# Runs are bounded (a name has at most 7 capitalised words a part, 5 parts) so that no pattern rescans a long run of
+# capitalised words from every start: extraction stays linear in the length of the text.
+SEQ = rf"{W}(?: {W}){{0,6}}"
 ROLE_HEADS_RE = _alt(vocab.ROLE_HEADS)
 _ROLE_OR_PLURAL = _alt([*vocab.ROLE_HEADS, *vocab.PLURAL_HEADS])
 LSEQ = rf"{SEQ}(?!\s+(?:{ROLE_HEADS_RE})\b)"
-PHRASE = rf"{SEQ}(?:(?:, {SEQ})*,? (?:and|&) {LSEQ}|(?: & | and | of the | of | for | with ){LSEQ})*"
+PHRASE = rf"{SEQ}(?:(?:, {SEQ}){{0,4}},? (?:and|&) {LSEQ}|(?: & | and | of the | of | for | with ){LSEQ}){{0,4}}"
 NAMEW = rf"[A-Z][a-z]*(?:(?:[{_Q}\-][A-Z]?)+[a-z]+|[A-Z][a-z]+)*[a-z]"  # Anne-Marie, McGregor, Fitzgerald-O’Connor
 _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEADS} | {h.split()[-1] for h in vocab.BODY_HEADS}
                 | {"Council", "Park", "Centre", "Primary", "Street", "Road", "Way", "Lane", "Avenue", "Close", "Gardens",
@@ -78,6 +80,8 @@ _LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? an
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 
 
+_CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
+_WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
 
 
@@ -104,7 +108,7 @@ ORG_DESCRIBED = re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})")
 GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")
 BODY_COUNCIL = re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")
 GENERIC_TRUST = re.compile(r"\b[Tt]he (Trust|Partnership)\b")
-ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z0-9&]{1,9})\)")
+ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
 
 def known_org(name: str) -> tuple[str, str] | None:
@@ -141,11 +145,11 @@ class Finder:
     def take(self, m: Mention) -> Mention | None:
         if not self.free(m.start, m.end):
             return None
-        after = ACRONYM_AFTER.match(self.text[m.end:])
+        after = ACRONYM_AFTER.match(self.text, m.end)
         if after and m.label is not Label.PERSON:
             m.acronym = after[1]
             self.acronyms.setdefault(after[1], (m.label, m.name))
-            m.end += after.end()
+            m.end = after.end()
             self.found = [x for x in self.found if not (m.start <= x.start and x.end <= m.end)]
         self.masked = self.masked[:m.start] + "\x00" * (m.end - m.start) + self.masked[m.end:]
         self.found.append(m)
@@ -193,11 +197,12 @@ class Finder:
         pos = 0
         while m := PERSON_BARE.search(self.masked, pos):
             pos = m.start() + len(m[1].split()[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
-            words, before = m[1].split(), self.masked[:m.start()]
+            # Cues are read in a window around the name, so that a long run of names costs linear time.
+            words, before = m[1].split(), self.masked[max(0, m.start() - _WINDOW):m.start()]
             while len(words) > 2 and not _namelike(words[-1:], frozenset()):  # "Helen Phillips Email"
                 words.pop()
             name = " ".join(words)
-            after = self.masked[m.start() + len(name):]
+            after = self.masked[m.start() + len(name):m.start() + len(name) + _WINDOW]
             prev = re.search(r"([A-Z][\w’'\-]*)\s+$", before)
             titled = _ROLE_JUST_BEFORE.search(before)  # "the Executive Director for Childrens Services Carol Cammiss"
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
@@ -209,7 +214,7 @@ class Finder:
                 or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
             # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
             weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
-                or (not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
+                or (m.start() < _WINDOW and not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
             if _namelike(words, frozenset()) and (strong or (weak and _namelike(words[:1], self.common))):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
                 pos = m.start() + len(name)
@@ -219,7 +224,7 @@ class Finder:
             if (_PERSON_BESIDE.search(near[0]) or _PERSON_BESIDE.match(near[1])) and _namelike(words, frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
         for m in PERSON_ONE.finditer(self.masked):  # "Luke agreed", "As Fiona was absent"
-            prev = self.masked[:m.start()].split()[-1:]
+            prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
@@ -289,7 +294,7 @@ class Finder:
                 continue
             if head == "Meeting" and not re.fullmatch(r"(?:[A-Z][a-z]+ ){2,}[A-Z][a-z]+", pre):
                 continue  # "Previous Meeting", "Doncaster Meeting": an event, not a body
-            if head == "Cabinet" and re.match(r"\s*(?:Member|Lead|Portfolio)", self.masked[m.end():]):
+            if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
                 continue
             start = m.end() - len(head) - (len(pre) + 1 if pre else 0)
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))

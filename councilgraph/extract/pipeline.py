@@ -82,8 +82,11 @@ def extract(doc: Document) -> DocumentGraph:
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
+    by_item: dict[int, list[_Unit]] = {}
+    for u in units:
+        by_item.setdefault(u.item, []).append(u)
     for i, item in enumerate(doc.items):
-        _ItemReader(g, res, doc, item, i, stem, [u for u in units if u.item == i], deferred).read()
+        _ItemReader(g, res, doc, item, i, stem, by_item.get(i, []), deferred).read()
     # "Committee" is not invented: the body holds its meetings and resolutions only when something names it.
     if deferred and res.body_known():
         res.body_id()
@@ -114,6 +117,8 @@ class _ItemReader:
             para: str | None = None, **props) -> None:
         if start and end:
             self.g.add_rel(Rel(typ, start, end, self.source, evidence, extractor, para, props))
+            if typ is RelType.ROLE_IN:
+                self.res.tied_roles.add(start)
 
     def read(self) -> None:
         item, meta = self.item, self.doc.meta
@@ -179,10 +184,9 @@ class _ItemReader:
 
     def roles_in(self, first_seen: dict[str, tuple[str, str | None]], council: str | None) -> None:
         """Each post belongs to its body (chairs) or to the council whose minutes these are."""
-        tied = {r.start for r in self.g.rels.values() if r.type is RelType.ROLE_IN}
         for node, (text, para) in first_seen.items():
             n = self.g.nodes[node]
-            if n.label is not Label.ROLE or node in tied:
+            if n.label is not Label.ROLE or node in self.res.tied_roles:
                 continue
             if n.name in vocab.CHAIR_HEADS:
                 self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body", para)

@@ -92,9 +92,10 @@ class Resolver:
     home: Home
     role_titles: dict[str, str] = field(default_factory=dict)  # role key -> canonical title
     first_names: dict[str, str] = field(default_factory=dict)
-    named_bodies: list[tuple[str, str]] = field(default_factory=list)  # (name, id) in order seen
+    named_bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug -> (name, id), in order seen
     trusts: list[str] = field(default_factory=list)
     council_referred: bool = False  # does the text speak of the minuted council at all?
+    tied_roles: set[str] = field(default_factory=set)  # posts the document already places (ROLE_IN)
     full_names: dict[str, set[str]] = field(default_factory=dict)  # surname -> the full names the document gives
 
     def person_key(self, m: Mention) -> str:
@@ -203,7 +204,7 @@ class Resolver:
         if m.generic:
             if m.name.lower() == home_head or _head(m.name) == home_head:
                 return self.body_id()
-            named = [nid for name, nid in reversed(self.named_bodies) if _head(name) == _head(m.name)]
+            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == _head(m.name)]
             if named:
                 return named[0]
             nid = node_key(Label.BODY, self.home.scope, slug(m.name))
@@ -211,15 +212,18 @@ class Resolver:
             return nid
         if m.name == self.home.body:
             return self.body_id()
-        same = next((nid for name, nid in self.named_bodies
-                     if _one_word_more(slug(m.name), slug(name)) or _one_word_more(slug(name), slug(m.name))), None)
+        key = slug(m.name)
+        if key in self.named_bodies:
+            return self.named_bodies[key][1]
+        same = next((nid for other, (_, nid) in self.named_bodies.items()
+                     if _one_word_more(key, other) or _one_word_more(other, key)), None)
         if same:
             if len(m.name) > len(self.graph.nodes[same].name):
                 self.graph.nodes[same].name = m.name
             return same
-        nid = node_key(Label.BODY, self.home.scope, slug(m.name))
+        nid = node_key(Label.BODY, self.home.scope, key)
         aliases = [m.acronym] if m.acronym else []
         self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
                                                           "council": self.home.council_name}))
-        self.named_bodies.append((m.name, nid))
+        self.named_bodies[key] = (m.name, nid)
         return nid

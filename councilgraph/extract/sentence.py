@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from councilgraph.extract.mentions import Mention
 from councilgraph.graph.model import Label
@@ -19,7 +20,7 @@ class Sentence:
     mentions: list[Mention]
     para: str | None = None
 
-    @property
+    @cached_property
     def template(self) -> str:
         out, pos = [], 0
         for i, m in enumerate(self.mentions):
