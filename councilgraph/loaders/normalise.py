@@ -26,7 +26,8 @@ _PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,
 # "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
 _GLUED_MARK = re.compile(
     r"^(\s*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
-    r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|\s*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,}))(?=[A-Za-z‘“\"'(])")
+    r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|\s*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,})|"
+    r"\s*\d{1,3}(?:\.\d{1,3})+(?=[AI]\s))(?=[A-Za-z‘“\"'(])")
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
     r"^(?:[·|]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
@@ -45,7 +46,7 @@ def normalise(text: str) -> str:
     lines = [ln.rstrip() for ln in _drop_furniture(text.split("\n"))]
     lines = [_BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", ln)) for ln in lines]
     joined = _join_lines(lines)
-    vocab = _vocabulary(joined)
+    vocab = _Vocab(joined)
     return "\n".join(_split_glued(ln, vocab) for ln in joined)
 
 
@@ -100,54 +101,91 @@ def _join_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _vocabulary(lines: list[str]) -> Counter[str]:
-    """How often each word stands on its own in the document (exact case and lower case)."""
-    words: Counter[str] = Counter()
-    for ln in lines:
-        for tok in ln.replace("\u0000", " ").split():
-            w = tok.strip(".,;:()[]‘’“”\"'!?")
-            if w:
-                words[w] += 1
+_STRIP = ".,;:()[]‘’“”\"'!?"
+_FUNCTION = frozenset("a an the of to for and or in on at by with from that this is was be as are were its their "
+                      "his her he she it they we would will".split())
+_HONORIFIC = frozenset("Cllr Councillor Mr Mrs Ms Miss Dr Prof Sir Dame".split())
+
+
+class _Vocab:
+    """The document's own words: how often each stands alone, and which pairs stand side by side."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.pairs: set[tuple[str, str]] = set()
+        for ln in lines:
+            prev = ""
+            for tok in ln.replace("\u0000", " ").split():
+                w = tok.strip(_STRIP)
+                if not w:
+                    prev = ""
+                    continue
+                self.words[w] += 1
                 if w.lower() != w:
-                    words[w.lower()] += 1
-    return words
+                    self.words[w.lower()] += 1
+                if w.endswith(("’s", "'s")):
+                    self.words[w[:-2].lower()] += 1
+                if prev:
+                    self.pairs.add((prev, w.lower()))
+                prev = w.lower() if tok == w or tok[-1] not in ".,;:!?)" else ""
+
+    def known(self, word: str) -> bool:
+        """Does the word stand on its own somewhere in the document?"""
+        w = word.strip(_STRIP)
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        return bool(w) and (self.words[w] > 0 or self.words[w.lower()] > 0)
 
 
-def _known(word: str, vocab: Counter[str], exclude: str = "") -> bool:
-    """Does the word stand on its own somewhere else in the document?"""
-    w = word.strip(".,;:()[]‘’“”\"'!?")
-    return bool(w) and (vocab[w] - (w == exclude) > 0 or vocab[w.lower()] - (w.lower() == exclude.lower()) > 0)
-
-
-_GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d])(?=[A-Z][a-z’']*)")
-
-
-def _split_glued(line: str, vocab: Counter[str]) -> str:
-    """Words run together at a lost line break split again where the document's own words show
-    the boundary: "forEducation" when "for" and "Education" stand alone elsewhere and
-    "forEducation" does not; "Careto" when the document writes "Care to"."""
-    out = []
+def _split_glued(line: str, vocab: _Vocab) -> str:
+    """Words run together at a lost line break split again where the boundary is visible and the
+    document's own words confirm it: "forEducation" (a function word, then a capital), "TrustBoard"
+    where the document writes "Trust Board", "meeting.The", "Cllr KVickers", "Careto" where the
+    document writes "Care to"."""
+    out: list[str] = []
     for tok in line.split(" "):
         if "\u0000" in tok:  # a word hyphenated at a line end
             left, right = tok.split("\u0000", 1)
             whole = left + right
-            tok = whole if _known(whole, vocab) or not _known(f"{left}-{right}", vocab) else f"{left}-{right}"
+            tok = whole if vocab.known(whole) or not vocab.known(f"{left}-{right}") else f"{left}-{right}"
+        if out and out[-1] in _HONORIFIC and re.fullmatch(r"[A-Z][A-Z][a-z]{2,}[,.;:]?", tok):
+            tok = tok[0] + " " + tok[1:]  # "Cllr KVickers": an initial glued to the surname
         out.append(_split_token(tok, vocab))
     return " ".join(out)
 
 
-def _split_token(tok: str, vocab: Counter[str]) -> str:
-    core = tok.strip(".,;:()[]‘’“”\"'!?")
-    if len(core) < 4 or vocab[core] > 1 or "/" in tok or "@" in tok or "www" in tok.lower():
+_GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—](?=[A-Z][a-z])")
+
+
+def _split_token(tok: str, vocab: _Vocab) -> str:
+    core = tok.strip(_STRIP)
+    if len(core) < 4 or "/" in tok or "@" in tok or "www" in tok.lower():
         return tok
     for m in _GLUE.finditer(tok):
-        i = m.start()
+        i = m.start() or 1
         left, right = tok[:i], tok[i:]
-        lw = _WORD.findall(left)
-        rw = _WORD.findall(right)
-        if not rw or len(rw[0]) < 2 and right[:1] != "I":
+        lw, rw = _WORD.findall(left), _WORD.findall(right)
+        if not rw:
             continue
-        left_ok = not left[-1:].isalpha() or (lw and _known(lw[-1], vocab, core))
-        if left_ok and _known(rw[0], vocab, core):
+        r = rw[0]
+        if not left[-1].isalpha():  # "meeting.The", "impact of,Priority", "Plan –Establishment"
+            ok = len(r) >= 2 and not (left[-1] == "-" and len(left) > 1) and \
+                (not left[-1].isdigit() or bool(re.match(r"[A-Z][a-z]", right)))
+        elif not lw:
+            ok = False
+        else:
+            lo = lw[-1].lower()
+            once = vocab.words[core] <= 1
+            ok = (lo, r.lower()) in vocab.pairs or lo in _FUNCTION or \
+                bool(re.search(r"\d(?:st|nd|rd|th)$", left)) or \
+                (once and vocab.known(lw[-1]) and vocab.known(r)) or \
+                (once and re.fullmatch(r"[A-Z][a-z]{2,}", lw[-1]) is not None and re.match(r"[A-Z][a-z]{2,}", r)
+                 is not None and lw[-1] not in ("Mac", "Fitz", "Van", "Von", "Della"))
+        if ok:
             return left + " " + _split_token(right, vocab)
+    if vocab.words[core] <= 1 and core.isalpha() and core[1:].islower() and len(core) >= 5:
+        low = core.lower()
+        for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
+            if (low[:i], low[i:]) in vocab.pairs:
+                return tok.replace(core, core[:i] + " " + core[i:], 1)
     return tok

@@ -39,6 +39,7 @@ def normalise(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
     for ln in text.split("\n"):
+        ln = re.sub(r"\bAdditional documents:\s*(?=Minutes:)", "", ln)  # a label, wherever a line break fell
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
                 out += [_SPACES.sub(" ", cell).strip(), ""]
