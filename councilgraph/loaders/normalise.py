@@ -32,7 +32,8 @@ _GLUED_MARK = re.compile(
 _STARTS = re.compile(
     r"^(?:[·|]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
     r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
-    r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b)")
+    r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
+    r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 _END_SENTENCE = re.compile(r"[.:;!?|)\]]['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
     r"\b(?:a|an|the|of|to|for|and|or|in|on|at|by|with|from|that|which|who|be|was|were|is|are|would|will|"
@@ -79,8 +80,9 @@ def _joins(a: str, b: str) -> bool:
         return True  # a table row runs on until its closing bar
     if _END_SENTENCE.search(a) or a.startswith("|"):
         return False
-    if _STARTS.match(b):
-        return bool(_CONTINUES.search(a)) and len(a) >= 30 and not b.startswith(("·", "|"))
+    if _STARTS.match(b):  # only a sentence cut after "of", "the", "was" … runs on into a marker
+        return bool(_CONTINUES.search(a)) and len(a) >= 30 and not b.startswith(("·", "|")) and \
+            not re.search(r"(?:[,;]|\b(?:and|or))$", a)
     if b[:1].islower():
         return True
     return len(a) >= 35

@@ -18,11 +18,18 @@ _NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
 _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
 _RESOLVED = re.compile(
-    r"^(?:RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
-    r"(?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*\s*(.*)$")
+    r"^(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
+    r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
+_DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
+# A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
+_THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
+# A "That …" paragraph standing alone as a resolution: its verb is a resolution's ("be noted").
+_THAT_RESOLUTION = re.compile(
+    r"^(?:That|that)\s.*\bbe\s+(?:noted|agreed|approved|received|adopted|endorsed|confirmed|appointed|"
+    r"accepted|signed|made|given|established|added|brought|deferred|supported|amended|delegated|requested)\b")
 _AGREED_HEADING = re.compile(
     r"^(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
-    r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*[:–-]+\s*$", re.I)
+    r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*$", re.I)
 _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Issue - decisions|skip navigation.*|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
@@ -111,21 +118,53 @@ def _header(lines: list[str], number: str | None) -> Item:
     return item
 
 
-def blocks(lines: list[str]) -> list[Block]:
-    """Blocks of an item's minutes, with paragraph numbers and resolution points."""
+def _resolution_start(ln: str) -> tuple[bool, str] | None:
+    """A line that opens a resolution, and the text of its first point on the same line.
+
+    "RESOLVED that …", "Resolved – That …", "AGREED:", "DECISION:", "Resolved: Noted …",
+    "RESOLVED" alone, "Resolved to approve …". A capitalised word after a lower-case marker
+    with no separator is narrative ("Decision making is…", "Agreed targets were…")."""
+    r = _RESOLVED.match(ln)
+    if not r:
+        return None
+    word, sep, rest = r[1], r[2].strip(), r[3].strip()
+    if sep or word.isupper() or not rest or rest.startswith("to "):
+        return True, "" if rest.rstrip(" -–—").endswith(":") else rest
+    return None
+
+
+def _that_point(text: str) -> bool:
+    """A resolution point written as a subjunctive clause: "That the report be noted.",
+    "That Councillor Gough be appointed …", "that the Chair write to …"."""
+    return bool(_THAT.match(text))
+
+
+def blocks(lines: list[str], decision: bool = False) -> list[Block]:
+    """Blocks of an item's minutes, with paragraph numbers and resolution points.
+
+    `decision` marks the text under a decision page's "Decision:" label: its first paragraph is
+    a resolution point even without a "Resolved" heading."""
     out: list[Block] = []
     para: str | None = None
     res: int | None = None  # index of the open resolution
     res_para: str | None = None
-    style: str | None = None  # "num" or "letter": the point style of the open resolution
+    style: str | None = None  # num | letter | bullet | that: how the open resolution's points are written
     n_res = -1
     prev_blank = True
+    expect = False  # a heading was just read: the next paragraph is its first point
 
     def open_resolution() -> None:
-        nonlocal n_res, res, res_para, style
+        nonlocal n_res, res, res_para, style, expect
         n_res += 1
-        res, res_para, style = n_res, para, None
+        res, res_para, style, expect = n_res, para, None, True
 
+    def point(text: str, number: str | None) -> None:
+        nonlocal expect
+        out.append(Block(text, para, "point", number, res))
+        expect = False
+
+    if decision:
+        open_resolution()
     for ln in lines:
         if not ln:
             prev_blank = True
@@ -134,51 +173,63 @@ def blocks(lines: list[str]) -> list[Block]:
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|%)", ln):
             para, ln = m[1], m[2]
             res = None
-        if _AGREED_HEADING.match(ln):  # "That the Board agree:" introduces the points that follow
+        if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
             out.append(Block(ln, para, "text", None, None))
             open_resolution()
-            prev_blank = False
+            prev_blank = True
             continue
-        r = _RESOLVED.match(ln)
-        if r and (r[1] == "" or r[1][:1].isupper() or r[1].startswith(("the ", "that ", "to "))) \
-                and not re.match(r"^(?:Decision|Agreed|Decided)\s+\w+\s+\w+", ln) or (r and ln.isupper()):
+        start = _resolution_start(ln)
+        if start:
             open_resolution()
-            rest = r[1].strip()
-            if rest and not rest.rstrip(" -–—").endswith(":"):
-                out.append(Block(rest, para, "point", None, res))
-            prev_blank = False
+            if start[1]:
+                point(start[1], None)
+                style = "inline"
+            prev_blank = True
             continue
-        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or (_UPPER_POINT.match(ln) if res is not None else None)
+        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or \
+            (_UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln) if res is not None else None)
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
             if res is not None and style not in (None, this):
                 res = None  # "b) Next heading" after "1. 2." points ends the resolution
-            if res is None and re.match(r"That\b", pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
+            if res is None and _that_point(pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
                 open_resolution()  # "1) That …" on a decision page: a resolution without its heading
             if res is not None:
                 style = this
-                point = pm[1]
+                number = pm[1]
                 if this == "num":  # lists exported as "1. 1. 1.": number them in order
                     last = max((int(b.point.rsplit(".", 1)[-1]) for b in out if b.resolution == res and b.point
                                 and b.point.rsplit(".", 1)[-1].isdigit()), default=0)
-                    point = str(int(point) if int(point) > last else last + 1)
-                number = f"({point})" if this == "letter" else (f"{res_para}.{point}" if res_para else point)
-                out.append(Block(pm[2], para, "point", number, res))
+                    number = str(int(number) if int(number) > last else last + 1)
+                point(pm[2], f"({number})" if this == "letter" else (f"{res_para}.{number}" if res_para else number))
             else:
                 out.append(Block(pm[2], para, "text", pm[1], None))
             prev_blank = False
             continue
         b = _BULLET.match(ln)
-        if b and res is not None and style != "bullet" and out and out[-1].kind == "point" and out[-1].resolution == res:
+        if b and res is not None and style not in ("bullet", None, "inline") and out and out[-1].kind == "point" \
+                and out[-1].resolution == res:
             out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
-        elif b and res is not None and style in (None, "bullet") and not (out and out[-1].resolution == res
-                                                                         and out[-1].kind == "text"):
+        elif b and res is not None and (style == "bullet" or expect):
             style = "bullet"  # "Resolved that: · … · …": each bullet is a resolution point
-            out.append(Block(b[1], para, "point", None, res))
+            point(b[1], None)
         elif b:
+            if res is not None and style in ("inline", "that"):
+                res = None
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m:
             out[-1].text += " " + ln
+        elif res is not None and expect and ln.rstrip(" -–—").endswith(":"):
+            out.append(Block(ln, para, "text", None, res))  # "For the reasons set out in the report: -"
+            prev_blank = True
+            continue
+        elif res is not None and not m and (expect or (style in ("that", "inline") and _that_point(ln))):
+            style = "that" if style in (None, "inline") else style
+            point(ln, None)  # "RESOLVED:" then "That the report be noted."
+        elif res is None and not m and _that_point(ln) and _THAT_RESOLUTION.match(ln):
+            open_resolution()  # a lone "That the minutes … be agreed as a correct record."
+            style = "that"
+            point(ln, None)
         else:
             if res is not None and out and out[-1].resolution == res and not m and style is not None:
                 res = None  # plain text after a resolution's points closes it
