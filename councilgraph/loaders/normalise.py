@@ -172,7 +172,8 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
         r = rw[0]
         if not left[-1].isalpha():  # "meeting.The", "impact of,Priority", "Plan –Establishment"
             ok = len(r) >= 2 and not (left[-1] == "-" and len(left) > 1) and \
-                (not left[-1].isdigit() or bool(re.match(r"[A-Z][a-z]", right)))
+                (not left[-1].isdigit() or bool(re.match(r"[A-Z][a-z]", right)) and
+                 re.fullmatch(r"[\d.,:/£$%()-]+", left) is not None)  # "2024That", not "Together4Children"
         elif not lw:
             ok = False
         else:

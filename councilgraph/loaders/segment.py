@@ -18,8 +18,10 @@ _NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
 _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
 _RESOLVED = re.compile(
-    r"^(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
+    r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
+_MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)")
 _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
@@ -45,12 +47,14 @@ def normalise(text: str) -> list[str]:
     """Lines with tidy spaces; a line of only spaces becomes empty."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
+    # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
+    text = _MIDLINE_MARK.sub("\n", text)
     for ln in text.split("\n"):
         ln = re.sub(r"\bAdditional documents:\s*(?=Minutes:)", "", ln)  # a label, wherever a line break fell
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
                 out += [_SPACES.sub(" ", cell).strip(), ""]
-        elif re.search(r"\S\s+Minutes:\s", ln):  # a whole item on one line: "Title … Minutes: text"
+        elif re.search(r"\S\s+Minutes:(?:\s|$)", ln):  # a whole item on one line: "Title … Minutes: text"
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
@@ -217,7 +221,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             if res is not None and style in ("inline", "that"):
                 res = None
             out.append(Block(b[1], para, "bullet", None, res))
-        elif out and not prev_blank and not m:
+        elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
             out[-1].text += " " + ln
         elif res is not None and expect and ln.rstrip(" -–—").endswith(":"):
             out.append(Block(ln, para, "text", None, res))  # "For the reasons set out in the report: -"
