@@ -34,7 +34,8 @@ _STARTS = re.compile(
     r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
     r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
-_END_SENTENCE = re.compile(r"[.:;!?|)\]]['’\"”]?$|[-–—]$")
+_FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
+_END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
     r"\b(?:a|an|the|of|to|for|and|or|in|on|at|by|with|from|that|which|who|be|was|were|is|are|would|will|"
     r"should|could|had|has|have|as|this|these|its|their|his|her|not|it)$|,$", re.I)
@@ -71,28 +72,38 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     return out
 
 
-def _joins(a: str, b: str) -> bool:
-    """Does line b continue line a (a break made by re-wrapping, not by the author)?"""
+def _joins(a: str, b: str, whole: str) -> bool:
+    """Does line b continue line a (a break made by re-wrapping, not by the author)? `whole` is
+    the line a ends, with what was joined to it already."""
     a, b = a.strip(), b.strip()
+    if whole.lstrip().startswith("|") and not a.endswith("|"):
+        return True  # a table row runs on until its closing bar
     if re.search(r"[a-z]-$", a) and b[:1].islower():
         return True  # a word hyphenated at the line end
-    if a.startswith("|") and not a.endswith("|"):
-        return True  # a table row runs on until its closing bar
-    if _END_SENTENCE.search(a) or a.startswith("|"):
+    if _FILE_SIZE.match(b) or re.search(r"\b(?:pdf icon|PDF)$", a):
+        return True  # "… Plan 2011-2014 PDF" + "172 KB": a ModernGov link's size
+    if re.search(r"[^:;.]\s[-–—]$", a) and not _STARTS.match(b):
+        return True  # "Scrutiny Committee -" + "Wednesday, 6th July": a title runs on after its dash
+    if _END_SENTENCE.search(a) or _FILE_SIZE.search(a) or whole.lstrip().startswith("|"):
         return False
     if _STARTS.match(b):  # only a sentence cut after "of", "the", "was" … runs on into a marker
         return bool(_CONTINUES.search(a)) and len(a) >= 30 and not b.startswith(("·", "|")) and \
             not re.search(r"(?:[,;]|\b(?:and|or))$", a)
     if b[:1].islower():
         return True
+    if len(a) + 1 + len(b.split()[0]) <= 45:
+        return False  # the next word would have fitted on the line: the author broke it
+    if re.fullmatch(r"[A-Z][a-z]+", b) and not _CONTINUES.search(a):
+        return False  # a one-word heading ("Minutes", "Attachments")
     return len(a) >= 35
 
 
 def _join_lines(lines: list[str]) -> list[str]:
     """Lines broken mid-sentence joined again; a word hyphenated at a line end made whole."""
     out: list[str] = []
+    last = ""  # the line as read before it was joined: its length tells a wrapped line
     for ln in lines:
-        if out and out[-1].strip() and ln.strip() and _joins(out[-1], ln):
+        if out and out[-1].strip() and ln.strip() and _joins(last, ln, out[-1]):
             prev = out[-1]
             if re.search(r"[a-z]-$", prev) and ln.strip()[:1].islower():
                 out[-1] = prev[:-1] + "\u0000" + ln.strip()  # decided once the vocabulary is known
@@ -100,6 +111,7 @@ def _join_lines(lines: list[str]) -> list[str]:
                 out[-1] = prev + " " + ln.strip()
         else:
             out.append(ln)
+        last = ln
     return out
 
 
@@ -156,7 +168,7 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
     return " ".join(out)
 
 
-_GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—](?=[A-Z][a-z])")
+_GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")
 
 
 def _split_token(tok: str, vocab: _Vocab) -> str:
@@ -181,6 +193,7 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
             once = vocab.words[core] <= 1
             ok = (lo, r.lower()) in vocab.pairs or lo in _FUNCTION or \
                 bool(re.search(r"\d(?:st|nd|rd|th)$", left)) or \
+                (once and re.fullmatch(r"[a-z]{2,}", lw[-1]) is not None and len(r) >= 3 and vocab.known(r)) or \
                 (once and vocab.known(lw[-1]) and vocab.known(r)) or \
                 (once and re.fullmatch(r"[A-Z][a-z]{2,}", lw[-1]) is not None and re.match(r"[A-Z][a-z]{2,}", r)
                  is not None and lw[-1] not in ("Mac", "Fitz", "Van", "Von", "Della"))
