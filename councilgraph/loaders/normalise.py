@@ -30,7 +30,7 @@ _GLUED_MARK = re.compile(
     r"\s*\d{1,3}(?:\.\d{1,3})+(?=[AI]\s))(?=[A-Za-z‘“\"'(])")
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
-    r"^(?:[·|]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
+    r"^(?:[·|]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
     r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
     r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
@@ -76,7 +76,8 @@ def _joins(a: str, b: str, whole: str) -> bool:
     """Does line b continue line a (a break made by re-wrapping, not by the author)? `whole` is
     the line a ends, with what was joined to it already."""
     a, b = a.strip(), b.strip()
-    if whole.lstrip().startswith("|") and not a.endswith("|"):
+    if b == "|":
+        return True  # a table cell's closing bar    if whole.lstrip().startswith("|") and not a.endswith("|"):
         return True  # a table row runs on until its closing bar
     if re.search(r"[a-z]-$", a) and b[:1].islower():
         return True  # a word hyphenated at the line end
@@ -93,8 +94,8 @@ def _joins(a: str, b: str, whole: str) -> bool:
         return True
     if len(a) + 1 + len(b.split()[0]) <= 45:
         return False  # the next word would have fitted on the line: the author broke it
-    if re.fullmatch(r"[A-Z][a-z]+", b) and not _CONTINUES.search(a):
-        return False  # a one-word heading ("Minutes", "Attachments")
+    if re.fullmatch(r"(?:Minutes|Attachments|Decisions?|Resolved|Present|Apologies|Documents)\s*:?", b):
+        return False  # a section heading of its own ("Minutes", "Attachments")
     return len(a) >= 35
 
 
@@ -173,8 +174,13 @@ _GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–�
 
 def _split_token(tok: str, vocab: _Vocab) -> str:
     core = tok.strip(_STRIP)
-    if len(core) < 4 or "/" in tok or "@" in tok or "www" in tok.lower():
+    if len(core) < 4 or "://" in tok or "@" in tok or "www" in tok.lower():
         return tok
+    acronym = re.match(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$", tok)  # "SENDImprovement"
+    if acronym and vocab.words[core] <= 1 and vocab.known(acronym[1]) and vocab.known(_WORD.findall(acronym[2])[0]):
+        return acronym[1] + " " + _split_token(acronym[2], vocab)
+    if re.fullmatch(r"\d+[KM]B", tok):
+        return tok[:-2] + " " + tok[-2:]  # "357KB"
     for m in _GLUE.finditer(tok):
         i = m.start() or 1
         left, right = tok[:i], tok[i:]
@@ -193,7 +199,8 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
             once = vocab.words[core] <= 1
             ok = (lo, r.lower()) in vocab.pairs or lo in _FUNCTION or \
                 bool(re.search(r"\d(?:st|nd|rd|th)$", left)) or \
-                (once and re.fullmatch(r"[a-z]{2,}", lw[-1]) is not None and len(r) >= 3 and vocab.known(r)) or \
+                (re.fullmatch(r"[a-z]{2,}", lw[-1]) is not None and len(r) >= 3 and vocab.known(r)) or \
+                r in _HONORIFIC or \
                 (once and vocab.known(lw[-1]) and vocab.known(r)) or \
                 (once and re.fullmatch(r"[A-Z][a-z]{2,}", lw[-1]) is not None and re.match(r"[A-Z][a-z]{2,}", r)
                  is not None and lw[-1] not in ("Mac", "Fitz", "Van", "Von", "Della"))
