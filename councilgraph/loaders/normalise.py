@@ -77,7 +77,8 @@ def _joins(a: str, b: str, whole: str) -> bool:
     the line a ends, with what was joined to it already."""
     a, b = a.strip(), b.strip()
     if b == "|":
-        return True  # a table cell's closing bar    if whole.lstrip().startswith("|") and not a.endswith("|"):
+        return True  # a table cell's closing bar
+    if whole.lstrip().startswith("|") and not a.endswith("|"):
         return True  # a table row runs on until its closing bar
     if re.search(r"[a-z]-$", a) and b[:1].islower():
         return True  # a word hyphenated at the line end
