@@ -34,6 +34,12 @@ _STARTS = re.compile(
     r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
     r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
+# The labels of a ModernGov decision page, run together when its line breaks were lost:
+# "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
+_LABEL_MID = re.compile(r"(?<=\S)[ \t]+(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+                        r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
+                        r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
+                        r"Supporting documents|Background papers)\s*:)")
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -47,6 +53,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE)
     lines = [ln.rstrip() for ln in _drop_furniture(text.split("\n"))]
     lines = [_BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", ln)) for ln in lines]
+    lines = [part for ln in lines for part in _LABEL_MID.sub("\n", ln).split("\n")]
     joined = _join_lines(lines)
     vocab = _Vocab(joined)
     return "\n".join(_split_glued(ln, vocab) for ln in joined)

@@ -21,7 +21,8 @@ _RESOLVED = re.compile(
     r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
 _MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
-                           r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)")
+                           r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=[.;:])[ \t]+(?=(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))")
 _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
@@ -58,8 +59,56 @@ def normalise(text: str) -> list[str]:
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
-            out.append(_SPACES.sub(" ", ln).strip())
+            out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
     return out
+
+
+_ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.)\s+(?=\S)")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _enum_key(mark: str) -> tuple[str, int] | None:
+    """The list style and position of a point marker: "(2)" -> ("num", 2), "b)" -> ("letter", 2)."""
+    core = mark.strip("().")
+    if core.isdigit():
+        return ("num" + ("." if mark.endswith(".") else ")"), int(core))
+    if core in _ROMAN and core not in ("v", "x"):
+        return ("roman", _ROMAN.index(core) + 1)
+    if len(core) == 1:
+        return ("letter", ord(core) - ord("a") + 1)
+    return None
+
+
+def _split_enumeration(ln: str) -> list[str]:
+    """A resolution whose points lost their line breaks, split into one line a point again:
+    "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
+    markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
+    marker, or whose points begin "That", is taken apart."""
+    marks = list(_ENUM.finditer(ln))
+    if len(marks) < 2:
+        return [ln]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        key = _enum_key(m[1])
+        if key is None:
+            continue
+        if not run:
+            if key[1] == 1:
+                run = [m]
+            continue
+        last = _enum_key(run[-1][1])
+        if last and key[0] == last[0] and key[1] == last[1] + 1:
+            run.append(m)
+    if len(run) < 2:
+        return [ln]
+    head = ln[:run[0].start()]
+    formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b", head)
+    if not formal and not all(re.match(r"[Tt]hat\b", ln[m.end():]) for m in run):
+        return [ln]
+    cuts = [m.start() for m in run] + [len(ln)]
+    parts = [head] if head.strip() else []
+    parts += [ln[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    return parts
 
 
 def parse_date(text: str) -> str | None:
@@ -307,9 +356,11 @@ def segment(text: str) -> tuple[list[Item], Meta]:
                 break
         item = _header(head[-6:] if number is None and k > 0 else head, number)
         body = lines[mk:end]
-        body[0] = _MINUTES.match(body[0])[1]  # type: ignore[index]
+        mark = body[0]
+        body[0] = _MINUTES.match(mark)[1].strip(" |")  # type: ignore[index]
         stop = next((i for i, ln in enumerate(body) if _END.match(ln)), len(body))
-        item.blocks = blocks(body[:stop])
+        # a decision page's "Decision:" label: what follows is the decision itself
+        item.blocks = blocks(body[:stop], decision=mark.upper().startswith("DECISION"))
         items.append(item)
         start = end
     return items, meta
