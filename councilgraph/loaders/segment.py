@@ -97,8 +97,8 @@ def _split_enumeration(ln: str) -> list[str]:
                 run = [m]
             continue
         last = _enum_key(run[-1][1])
-        if last and key[0] == last[0] and key[1] == last[1] + 1:
-            run.append(m)
+        if last and key[0] == last[0] and key[1] in (last[1] + 1, 1 if last[1] == 1 else -1):
+            run.append(m)  # 1, 2, 3 … or lists exported as "1. 1. 1."
     if len(run) < 2:
         return [ln]
     head = ln[:run[0].start()]
@@ -302,6 +302,8 @@ def _header_start(lines: list[str], lo: int, hi: int) -> int:
     if not filled:
         return hi
     start = filled[-1]
+    if _THAT.match(lines[start]) or _resolution_start(lines[start]):
+        return hi  # "That the minutes … be agreed": a resolution point, not the next item's title
     if _DESCRIPTION.match(lines[start]) and len(filled) >= 2:
         start = filled[-2]
     return start if start > (filled[0] if len(filled) > 1 else lo - 1) else hi
