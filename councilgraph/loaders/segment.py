@@ -254,7 +254,8 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                     last = max((int(b.point.rsplit(".", 1)[-1]) for b in out if b.resolution == res and b.point
                                 and b.point.rsplit(".", 1)[-1].isdigit()), default=0)
                     number = str(int(number) if int(number) > last else last + 1)
-                point(pm[2], f"({number})" if this == "letter" else (f"{res_para}.{number}" if res_para else number))
+                point(pm[2], (f"{res_para or ''}({number})" if this == "letter" else
+                              f"{res_para}.{number}" if res_para else number))
             else:
                 out.append(Block(pm[2], para, "text", pm[1], None))
             prev_blank = False
@@ -295,6 +296,23 @@ _DESCRIPTION = re.compile(r"^(?:Report|Presentation|Briefing|Joint report|To (?:
                           r"Purpose|Update|Verbal)\b", re.I)
 
 
+def number_points(item: Item) -> None:
+    """Decision numbers as minutes cite them: the item's number joined to a point that has no
+    paragraph number ("215(a)", "6.1", "16(ii)"), and a resolution's only unnumbered point
+    numbered by its paragraph or item ("14")."""
+    by_res: dict[int, list[Block]] = {}
+    for b in item.blocks:
+        if b.kind == "point" and b.resolution is not None:
+            by_res.setdefault(b.resolution, []).append(b)
+    for pts in by_res.values():
+        for b in pts:
+            if b.point is None:
+                if len(pts) == 1:
+                    b.point = b.para or item.number
+            elif item.number and not b.para and not b.point.startswith(item.number):
+                b.point = f"{item.number}{b.point}" if b.point.startswith("(") else f"{item.number}.{b.point}"
+
+
 def _header_start(lines: list[str], lo: int, hi: int) -> int:
     """Where the next item's header begins, when no item number marks it: its title line, and
     the line before when the last one reads as a description ("Report by …", "To consider …")."""
@@ -333,6 +351,7 @@ def segment(text: str) -> tuple[list[Item], Meta]:
             head.append(lines[filled[1]])
         item = _header(head, None)
         item.blocks = blocks(lines[filled[len(head) - 1] + 1:])
+        number_points(item)
         return [item], meta
     items: list[Item] = []
     start = 0
@@ -363,6 +382,7 @@ def segment(text: str) -> tuple[list[Item], Meta]:
         stop = next((i for i, ln in enumerate(body) if _END.match(ln)), len(body))
         # a decision page's "Decision:" label: what follows is the decision itself
         item.blocks = blocks(body[:stop], decision=mark.upper().startswith("DECISION"))
+        number_points(item)
         items.append(item)
         start = end
     return items, meta
