@@ -30,7 +30,7 @@ _GLUED_MARK = re.compile(
     r"\s*\d{1,3}(?:\.\d{1,3})+(?=[AI]\s))(?=[A-Za-z‘“\"'(])")
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
-    r"^(?:[·|]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
+    r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
     r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
     r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
@@ -54,7 +54,7 @@ def normalise(text: str) -> str:
     lines = [ln.rstrip() for ln in _drop_furniture(text.split("\n"))]
     lines = [_BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", ln)) for ln in lines]
     lines = [part for ln in lines for part in _LABEL_MID.sub("\n", ln).split("\n")]
-    joined = _join_lines(lines)
+    joined = [re.sub(r"(?<=\S)(?=PDF \d{1,5}\s*[KM]B\b)", " ", ln) for ln in _join_lines(lines)]
     vocab = _Vocab(joined)
     return "\n".join(_split_glued(ln, vocab) for ln in joined)
 
@@ -63,12 +63,16 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     """Lines without page numbers, and without running headers/footers: a line repeated next to
     page breaks (form feeds or page numbers) three times or more."""
     breaks = [i for i, ln in enumerate(lines) if "\f" in ln or _PAGE.match(ln)]
-    near: Counter[str] = Counter()
+    bounds: list[list[int]] = []  # page boundaries: runs of break lines close together
     for i in breaks:
-        for j in range(max(0, i - 2), min(len(lines), i + 3)):
-            s = lines[j].replace("\f", "").strip()
-            if s and not _PAGE.match(s):
-                near[s] += 1
+        if bounds and i - bounds[-1][-1] <= 2:
+            bounds[-1].append(i)
+        else:
+            bounds.append([i])
+    near: Counter[str] = Counter()
+    for b in bounds:  # each line counted once a boundary
+        seen = {lines[j].replace("\f", "").strip() for j in range(max(0, b[0] - 2), min(len(lines), b[-1] + 3))}
+        near.update(x for x in seen if x and not _PAGE.match(x))
     furniture = {s for s, n in near.items() if n >= 3 and len(s) < 100}
     out = []
     for ln in lines:
@@ -138,9 +142,9 @@ class _Vocab:
         self.pairs: set[tuple[str, str]] = set()
         for ln in lines:
             prev = ""
-            for tok in ln.replace("\u0000", " ").split():
+            for tok in ln.split():
                 w = tok.strip(_STRIP)
-                if not w:
+                if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
                     prev = ""
                     continue
                 self.words[w] += 1
@@ -208,9 +212,10 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
             ok = (lo, r.lower()) in vocab.pairs or lo in _FUNCTION or \
                 bool(re.search(r"\d(?:st|nd|rd|th)$", left)) or \
                 (re.fullmatch(r"[a-z]{2,}", lw[-1]) is not None and len(r) >= 3 and vocab.known(r)) or \
-                r in _HONORIFIC or \
+                (re.fullmatch(r"[a-z]{3,}", lw[-1]) is not None and re.match(r"[A-Z][a-z]{2,}", r) is not None) or \
+                r in _HONORIFIC or lw[-1] in _HONORIFIC or \
                 (once and vocab.known(lw[-1]) and vocab.known(r)) or \
-                (once and re.fullmatch(r"[A-Z][a-z]{2,}", lw[-1]) is not None and re.match(r"[A-Z][a-z]{2,}", r)
+                (once and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", lw[-1]) is not None and re.match(r"[A-Z][a-z]{2,}", r)
                  is not None and lw[-1] not in ("Mac", "Fitz", "Van", "Von", "Della"))
         if ok:
             return left + " " + _split_token(right, vocab)
