@@ -222,6 +222,10 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
         if not ln:
             prev_blank = True
             continue
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", ln):  # a paragraph number on a line of its own
+            para, res = ln.rstrip("."), None
+            prev_blank = True
+            continue
         m = _PARA.match(ln)
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|%)", ln):
             para, ln = m[1], m[2]
@@ -351,6 +355,9 @@ def segment(text: str) -> tuple[list[Item], Meta]:
             head.append(lines[filled[1]])
         item = _header(head, None)
         item.blocks = blocks(lines[filled[len(head) - 1] + 1:])
+        meeting = _header([b.text for b in item.blocks[:3] if b.text.startswith("Meeting:")], None)
+        item.number, item.date, item.body = (item.number or meeting.number, item.date or meeting.date,
+                                             item.body or meeting.body)  # an issue page's "Meeting: … (Item 14)"
         number_points(item)
         return [item], meta
     items: list[Item] = []
