@@ -247,7 +247,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             (_UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln) if res is not None else None)
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
-            if res is not None and style not in (None, this):
+            if res is not None and style not in (None, "inline", this):
                 res = None  # "b) Next heading" after "1. 2." points ends the resolution
             if res is None and _that_point(pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
                 open_resolution()  # "1) That …" on a decision page: a resolution without its heading
