@@ -22,7 +22,10 @@ _RESOLVED = re.compile(
     r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
 _MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
                            r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
-                           r"(?<=[.;:])[ \t]+(?=(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))")
+                           r"(?<=[.;:])[ \t]+(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
+                           # "… for future reports. That the report be noted.": a resolution whose line break was lost
+                           r"(?<=[a-z)][.:])[ \t]+(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
+                           r"appointed|adopted|received)\b)")
 _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
@@ -63,7 +66,7 @@ def normalise(text: str) -> list[str]:
     return out
 
 
-_ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.)\s+(?=\S)")
+_ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-h]\.)\s+(?=\S)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -72,6 +75,8 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
     core = mark.strip("().")
     if core.isdigit():
         return ("num" + ("." if mark.endswith(".") else ")"), int(core))
+    if mark.endswith(".") and len(core) == 1:
+        return ("letter.", ord(core) - ord("a") + 1)
     if core in _ROMAN and core not in ("v", "x"):
         return ("roman", _ROMAN.index(core) + 1)
     if len(core) == 1:
