@@ -89,27 +89,23 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    marks = list(_ENUM.finditer(ln))
-    if len(marks) < 2:
-        return [ln]
-    run: list[re.Match[str]] = []
-    for m in marks:
-        key = _enum_key(m[1])
-        if key is None:
+    marks = [(m, key) for m in _ENUM.finditer(ln) if (key := _enum_key(m[1])) is not None]
+    best: list[re.Match[str]] = []
+    for k, (first, key) in enumerate(marks):
+        if key[1] != 1:
             continue
-        if not run:
-            if key[1] == 1:
-                run = [m]
-            continue
-        last = _enum_key(run[-1][1])
-        if last and key[0] == last[0] and key[1] in (last[1] + 1, 1 if last[1] == 1 else -1):
-            run.append(m)  # 1, 2, 3 … or lists exported as "1. 1. 1."
-    if len(run) < 2:
+        run, last = [first], key
+        for m, nxt in marks[k + 1:]:
+            if nxt[0] == last[0] and nxt[1] in (last[1] + 1, 1 if last[1] == 1 else -1):
+                run.append(m)
+                last = nxt
+        formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
+                           ln[max(0, first.start() - 300):first.start()])
+        if len(run) > max(1, len(best)) and (formal or all(re.match(r"[Tt]hat\b", ln[m.end():]) for m in run)):
+            best = run
+    if not best:
         return [ln]
-    head = ln[:run[0].start()]
-    formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b", head)
-    if not formal and not all(re.match(r"[Tt]hat\b", ln[m.end():]) for m in run):
-        return [ln]
+    run, head = best, ln[:best[0].start()]
     cuts = [m.start() for m in run] + [len(ln)]
     parts = [head] if head.strip() else []
     parts += [ln[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
