@@ -101,7 +101,9 @@ def _split_enumeration(ln: str) -> list[str]:
                 last = nxt
         formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
                            ln[max(0, first.start() - 300):first.start()])
-        if len(run) > max(1, len(best)) and (formal or all(re.match(r"[Tt]hat\b", ln[m.end():]) for m in run)):
+        if not formal:  # without a marker, only the points that read "That …"
+            run = run[:next((i for i, m in enumerate(run) if not re.match(r"[Tt]hat\b", ln[m.end():])), len(run))]
+        if len(run) > max(1, len(best)):
             best = run
     if not best:
         return [ln]
