@@ -107,3 +107,13 @@ def test_points_run_together_when_line_breaks_are_lost_are_taken_apart(path, tmp
     f = tmp_path / path.name
     f.write_text(flat, encoding="utf-8")
     assert decisions(f) == decisions(path) != []
+
+
+@pytest.mark.parametrize("prefix", ["002", "023", "029", "064", "073", "081"])
+def test_a_page_on_one_line_still_gives_its_resolution_points(prefix, tmp_path):
+    # Leeds, Slough, Cheshire East, Southampton, Sheffield, Swansea: every line break lost
+    path = corpus(prefix)
+    f = tmp_path / path.name
+    f.write_text(re.sub(r"\s*\n\s*", " ", path.read_text(encoding="utf-8")), encoding="utf-8")
+    flat, clean = texts(f), texts(path)
+    assert len(flat) == len(clean) and [t[:40] for t in flat] == [t[:40] for t in clean]
