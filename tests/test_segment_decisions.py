@@ -117,3 +117,13 @@ def test_a_page_on_one_line_still_gives_its_resolution_points(prefix, tmp_path):
     f.write_text(re.sub(r"\s*\n\s*", " ", path.read_text(encoding="utf-8")), encoding="utf-8")
     flat, clean = texts(f), texts(path)
     assert len(flat) == len(clean) and [t[:40] for t in flat] == [t[:40] for t in clean]
+
+
+def test_two_resolutions_of_one_item_keep_apart(tmp_path):
+    # Durham's "Resolved / That the report … be noted." twice in one item: two decisions, not one number shared
+    text = corpus("041").read_text(encoding="utf-8")
+    i = text.index("Resolved")
+    f = tmp_path / "twice.txt"
+    f.write_text(text[:i] + text[i:].replace("Supporting documents:", "") + "\n\n" + text[i:], encoding="utf-8")
+    found = decisions(f)
+    assert len(found) == 2 and found[0][0] is None and found[1][0] is None  # the extractor keys them apart

@@ -4,6 +4,7 @@ and blocks: numbered paragraphs, bullets, resolutions and their points."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime
 
 from councilgraph.loaders.records import Block, Item, Meta
@@ -311,13 +312,18 @@ def number_points(item: Item) -> None:
     for b in item.blocks:
         if b.kind == "point" and b.resolution is not None:
             by_res.setdefault(b.resolution, []).append(b)
+    lone: list[Block] = []
     for pts in by_res.values():
         for b in pts:
             if b.point is None:
                 if len(pts) == 1:
-                    b.point = b.para or item.number
+                    lone.append(b)
             elif item.number and not b.para and not b.point.startswith(item.number):
                 b.point = f"{item.number}{b.point}" if b.point.startswith("(") else f"{item.number}.{b.point}"
+    taken = Counter(b.para or item.number for b in lone)
+    for b in lone:  # two resolutions in one paragraph keep no number rather than share one
+        if taken[b.para or item.number] == 1:
+            b.point = b.para or item.number
 
 
 def _header_start(lines: list[str], lo: int, hi: int) -> int:
