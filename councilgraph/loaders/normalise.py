@@ -30,7 +30,8 @@ _GLUED_MARK = re.compile(
     r"\s*\d{1,3}(?:\.\d{1,3})+(?=[AI]\s))(?=[A-Za-z‘“\"'(])")
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
-    r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
+    r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})*(?=\s+[A-Z(‘“\"']))\s"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
     r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
     r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
@@ -44,7 +45,10 @@ _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
     r"\b(?:a|an|the|of|to|for|and|or|in|on|at|by|with|from|that|which|who|be|was|were|is|are|would|will|"
-    r"should|could|had|has|have|as|this|these|its|their|his|her|not|it)$|,$", re.I)
+    r"should|could|had|has|have|as|this|these|its|their|his|her|not|it|"
+    # a reference runs on into its number: "(paragraph" + "3.15 and …", "(Appendix" + "1 of the report)"
+    r"paragraphs?|paras?|appendix|appendices|items?|pages?|sections?|minutes?|annex|table|figure|no\.|"
+    r"recommendations?|part|schedule|options?|order)$|,$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 
 
