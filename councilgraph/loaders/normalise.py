@@ -57,6 +57,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE)
     lines = [ln.rstrip() for ln in _drop_furniture(text.split("\n"))]
     lines = [_BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", ln)) for ln in lines]
+    lines = [re.sub(r"\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])", r"\1 ", ln) for ln in lines]  # "RESOLVEDThat"
     lines = [part for ln in lines for part in _LABEL_MID.sub("\n", ln).split("\n")]
     joined = [re.sub(r"(?<=\S)(?=PDF \d{1,5}\s*[KM]B\b)", " ", ln) for ln in _join_lines(lines)]
     vocab = _Vocab(joined)
