@@ -8,12 +8,13 @@ from pathlib import Path
 from councilgraph.errors import LoaderError
 from councilgraph.loaders.decode import decode
 from councilgraph.loaders.manifest import Manifest
+from councilgraph.loaders.normalise import normalise as normalise_text
 from councilgraph.loaders.records import Document, Meta
 from councilgraph.loaders.segment import segment
 
 
 def _from_text(path: Path, text: str) -> Document:
-    items, meta = segment(text)
+    items, meta = segment(normalise_text(text))
     if not any(it.title or it.blocks for it in items):
         raise LoaderError(path, "no minutes text found")
     return Document(path.name, items, meta, text)

@@ -4,6 +4,7 @@ and blocks: numbered paragraphs, bullets, resolutions and their points."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime
 
 from councilgraph.loaders.records import Block, Item, Meta
@@ -18,11 +19,24 @@ _NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
 _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
 _RESOLVED = re.compile(
-    r"^(?:RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
-    r"(?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*\s*(.*)$")
+    r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
+    r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
+_MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=[.;:])[ \t]+(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
+                           # "… for future reports. That the report be noted.": a resolution whose line break was lost
+                           r"(?<=[a-z)][.:])[ \t]+(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
+                           r"appointed|adopted|received)\b)")
+_DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
+# A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
+_THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
+# A "That …" paragraph standing alone as a resolution: its verb is a resolution's ("be noted").
+_THAT_RESOLUTION = re.compile(
+    r"^(?:That|that)\s.*\bbe\s+(?:noted|agreed|approved|received|adopted|endorsed|confirmed|appointed|"
+    r"accepted|signed|made|given|established|added|brought|deferred|supported|amended|delegated|requested)\b")
 _AGREED_HEADING = re.compile(
     r"^(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
-    r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*[:–-]+\s*$", re.I)
+    r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*$", re.I)
 _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Issue - decisions|skip navigation.*|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
@@ -38,16 +52,67 @@ def normalise(text: str) -> list[str]:
     """Lines with tidy spaces; a line of only spaces becomes empty."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
+    # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
+    text = _MIDLINE_MARK.sub("\n", text)
     for ln in text.split("\n"):
+        ln = re.sub(r"\bAdditional documents:\s*(?=Minutes:)", "", ln)  # a label, wherever a line break fell
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
                 out += [_SPACES.sub(" ", cell).strip(), ""]
-        elif re.search(r"\S\s+Minutes:\s", ln):  # a whole item on one line: "Title … Minutes: text"
+        elif re.search(r"\S\s+Minutes:(?:\s|$)", ln):  # a whole item on one line: "Title … Minutes: text"
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
-            out.append(_SPACES.sub(" ", ln).strip())
+            out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
     return out
+
+
+_ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-h]\.)\s+(?=\S)")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _enum_key(mark: str) -> tuple[str, int] | None:
+    """The list style and position of a point marker: "(2)" -> ("num", 2), "b)" -> ("letter", 2)."""
+    core = mark.strip("().")
+    if core.isdigit():
+        return ("num" + ("." if mark.endswith(".") else ")"), int(core))
+    if mark.endswith(".") and len(core) == 1:
+        return ("letter.", ord(core) - ord("a") + 1)
+    if core in _ROMAN and core not in ("v", "x"):
+        return ("roman", _ROMAN.index(core) + 1)
+    if len(core) == 1:
+        return ("letter", ord(core) - ord("a") + 1)
+    return None
+
+
+def _split_enumeration(ln: str) -> list[str]:
+    """A resolution whose points lost their line breaks, split into one line a point again:
+    "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
+    markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
+    marker, or whose points begin "That", is taken apart."""
+    marks = [(m, key) for m in _ENUM.finditer(ln) if (key := _enum_key(m[1])) is not None]
+    best: list[re.Match[str]] = []
+    for k, (first, key) in enumerate(marks):
+        if key[1] != 1:
+            continue
+        run, last = [first], key
+        for m, nxt in marks[k + 1:]:
+            if nxt[0] == last[0] and nxt[1] in (last[1] + 1, 1 if last[1] == 1 else -1):
+                run.append(m)
+                last = nxt
+        formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
+                           ln[max(0, first.start() - 300):first.start()])
+        if not formal:  # without a marker, only the points that read "That …"
+            run = run[:next((i for i, m in enumerate(run) if not re.match(r"[Tt]hat\b", ln[m.end():])), len(run))]
+        if len(run) > max(1, len(best)):
+            best = run
+    if not best:
+        return [ln]
+    run, head = best, ln[:best[0].start()]
+    cuts = [m.start() for m in run] + [len(ln)]
+    parts = [head] if head.strip() else []
+    parts += [ln[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    return parts
 
 
 def parse_date(text: str) -> str | None:
@@ -110,74 +175,123 @@ def _header(lines: list[str], number: str | None) -> Item:
     return item
 
 
-def blocks(lines: list[str]) -> list[Block]:
-    """Blocks of an item's minutes, with paragraph numbers and resolution points."""
+def _resolution_start(ln: str) -> tuple[bool, str] | None:
+    """A line that opens a resolution, and the text of its first point on the same line.
+
+    "RESOLVED that …", "Resolved – That …", "AGREED:", "DECISION:", "Resolved: Noted …",
+    "RESOLVED" alone, "Resolved to approve …". A capitalised word after a lower-case marker
+    with no separator is narrative ("Decision making is…", "Agreed targets were…")."""
+    r = _RESOLVED.match(ln)
+    if not r:
+        return None
+    word, sep, rest = r[1], r[2].strip(), r[3].strip()
+    if sep or word.isupper() or not rest or rest.startswith("to "):
+        return True, "" if rest.rstrip(" -–—").endswith(":") else rest
+    return None
+
+
+def _that_point(text: str) -> bool:
+    """A resolution point written as a subjunctive clause: "That the report be noted.",
+    "That Councillor Gough be appointed …", "that the Chair write to …"."""
+    return bool(_THAT.match(text))
+
+
+def blocks(lines: list[str], decision: bool = False) -> list[Block]:
+    """Blocks of an item's minutes, with paragraph numbers and resolution points.
+
+    `decision` marks the text under a decision page's "Decision:" label: its first paragraph is
+    a resolution point even without a "Resolved" heading."""
     out: list[Block] = []
     para: str | None = None
     res: int | None = None  # index of the open resolution
     res_para: str | None = None
-    style: str | None = None  # "num" or "letter": the point style of the open resolution
+    style: str | None = None  # num | letter | bullet | that: how the open resolution's points are written
     n_res = -1
     prev_blank = True
+    expect = False  # a heading was just read: the next paragraph is its first point
 
     def open_resolution() -> None:
-        nonlocal n_res, res, res_para, style
+        nonlocal n_res, res, res_para, style, expect
         n_res += 1
-        res, res_para, style = n_res, para, None
+        res, res_para, style, expect = n_res, para, None, True
 
+    def point(text: str, number: str | None) -> None:
+        nonlocal expect
+        out.append(Block(text, para, "point", number, res))
+        expect = False
+
+    if decision:
+        open_resolution()
     for ln in lines:
         if not ln:
+            prev_blank = True
+            continue
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", ln):  # a paragraph number on a line of its own
+            para, res = ln.rstrip("."), None
             prev_blank = True
             continue
         m = _PARA.match(ln)
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|%)", ln):
             para, ln = m[1], m[2]
             res = None
-        if _AGREED_HEADING.match(ln):  # "That the Board agree:" introduces the points that follow
+        if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
             out.append(Block(ln, para, "text", None, None))
             open_resolution()
-            prev_blank = False
+            prev_blank = True
             continue
-        r = _RESOLVED.match(ln)
-        if r and (r[1] == "" or r[1][:1].isupper() or r[1].startswith(("the ", "that ", "to "))) \
-                and not re.match(r"^(?:Decision|Agreed|Decided)\s+\w+\s+\w+", ln) or (r and ln.isupper()):
+        start = _resolution_start(ln)
+        if start:
             open_resolution()
-            rest = r[1].strip()
-            if rest and not rest.rstrip(" -–—").endswith(":"):
-                out.append(Block(rest, para, "point", None, res))
-            prev_blank = False
+            if start[1]:
+                point(start[1], None)
+                style = "inline"
+            prev_blank = True
             continue
-        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or (_UPPER_POINT.match(ln) if res is not None else None)
+        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or \
+            (_UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln) if res is not None else None)
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
-            if res is not None and style not in (None, this):
+            if res is not None and style not in (None, "inline", this):
                 res = None  # "b) Next heading" after "1. 2." points ends the resolution
-            if res is None and re.match(r"That\b", pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
+            if res is None and _that_point(pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
                 open_resolution()  # "1) That …" on a decision page: a resolution without its heading
             if res is not None:
                 style = this
-                point = pm[1]
+                number = pm[1]
                 if this == "num":  # lists exported as "1. 1. 1.": number them in order
                     last = max((int(b.point.rsplit(".", 1)[-1]) for b in out if b.resolution == res and b.point
                                 and b.point.rsplit(".", 1)[-1].isdigit()), default=0)
-                    point = str(int(point) if int(point) > last else last + 1)
-                number = f"({point})" if this == "letter" else (f"{res_para}.{point}" if res_para else point)
-                out.append(Block(pm[2], para, "point", number, res))
+                    number = str(int(number) if int(number) > last else last + 1)
+                point(pm[2], (f"{res_para or ''}({number})" if this == "letter" else
+                              f"{res_para}.{number}" if res_para else number))
             else:
                 out.append(Block(pm[2], para, "text", pm[1], None))
             prev_blank = False
             continue
         b = _BULLET.match(ln)
-        if b and res is not None and style != "bullet" and out and out[-1].kind == "point" and out[-1].resolution == res:
+        if b and res is not None and style not in ("bullet", None, "inline") and out and out[-1].kind == "point" \
+                and out[-1].resolution == res:
             out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
-        elif b and res is not None and style in (None, "bullet") and not (out and out[-1].resolution == res
-                                                                         and out[-1].kind == "text"):
+        elif b and res is not None and (style == "bullet" or expect):
             style = "bullet"  # "Resolved that: · … · …": each bullet is a resolution point
-            out.append(Block(b[1], para, "point", None, res))
+            point(b[1], None)
         elif b:
+            if res is not None and style in ("inline", "that"):
+                res = None
             out.append(Block(b[1], para, "bullet", None, res))
-        elif out and not prev_blank and not m:
+        elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
             out[-1].text += " " + ln
+        elif res is not None and expect and ln.rstrip(" -–—").endswith(":"):
+            out.append(Block(ln, para, "text", None, res))  # "For the reasons set out in the report: -"
+            prev_blank = True
+            continue
+        elif res is not None and not m and (expect or (style in ("that", "inline") and _that_point(ln))):
+            style = "that" if style in (None, "inline") else style
+            point(ln, None)  # "RESOLVED:" then "That the report be noted."
+        elif res is None and not m and _that_point(ln) and _THAT_RESOLUTION.match(ln):
+            open_resolution()  # a lone "That the minutes … be agreed as a correct record."
+            style = "that"
+            point(ln, None)
         else:
             if res is not None and out and out[-1].resolution == res and not m and style is not None:
                 res = None  # plain text after a resolution's points closes it
@@ -190,6 +304,28 @@ _DESCRIPTION = re.compile(r"^(?:Report|Presentation|Briefing|Joint report|To (?:
                           r"Purpose|Update|Verbal)\b", re.I)
 
 
+def number_points(item: Item) -> None:
+    """Decision numbers as minutes cite them: the item's number joined to a point that has no
+    paragraph number ("215(a)", "6.1", "16(ii)"), and a resolution's only unnumbered point
+    numbered by its paragraph or item ("14")."""
+    by_res: dict[int, list[Block]] = {}
+    for b in item.blocks:
+        if b.kind == "point" and b.resolution is not None:
+            by_res.setdefault(b.resolution, []).append(b)
+    lone: list[Block] = []
+    for pts in by_res.values():
+        for b in pts:
+            if b.point is None:
+                if len(pts) == 1:
+                    lone.append(b)
+            elif item.number and not b.para and not b.point.startswith(item.number):
+                b.point = f"{item.number}{b.point}" if b.point.startswith("(") else f"{item.number}.{b.point}"
+    taken = Counter(b.para or item.number for b in lone)
+    for b in lone:  # two resolutions in one paragraph keep no number rather than share one
+        if taken[b.para or item.number] == 1:
+            b.point = b.para or item.number
+
+
 def _header_start(lines: list[str], lo: int, hi: int) -> int:
     """Where the next item's header begins, when no item number marks it: its title line, and
     the line before when the last one reads as a description ("Report by …", "To consider …")."""
@@ -197,6 +333,8 @@ def _header_start(lines: list[str], lo: int, hi: int) -> int:
     if not filled:
         return hi
     start = filled[-1]
+    if _THAT.match(lines[start]) or _resolution_start(lines[start]):
+        return hi  # "That the minutes … be agreed": a resolution point, not the next item's title
     if _DESCRIPTION.match(lines[start]) and len(filled) >= 2:
         start = filled[-2]
     return start if start > (filled[0] if len(filled) > 1 else lo - 1) else hi
@@ -226,6 +364,10 @@ def segment(text: str) -> tuple[list[Item], Meta]:
             head.append(lines[filled[1]])
         item = _header(head, None)
         item.blocks = blocks(lines[filled[len(head) - 1] + 1:])
+        meeting = _header([b.text for b in item.blocks[:3] if b.text.startswith("Meeting:")], None)
+        item.number, item.date, item.body = (item.number or meeting.number, item.date or meeting.date,
+                                             item.body or meeting.body)  # an issue page's "Meeting: … (Item 14)"
+        number_points(item)
         return [item], meta
     items: list[Item] = []
     start = 0
@@ -251,9 +393,12 @@ def segment(text: str) -> tuple[list[Item], Meta]:
                 break
         item = _header(head[-6:] if number is None and k > 0 else head, number)
         body = lines[mk:end]
-        body[0] = _MINUTES.match(body[0])[1]  # type: ignore[index]
+        mark = body[0]
+        body[0] = _MINUTES.match(mark)[1].strip(" |")  # type: ignore[index]
         stop = next((i for i, ln in enumerate(body) if _END.match(ln)), len(body))
-        item.blocks = blocks(body[:stop])
+        # a decision page's "Decision:" label: what follows is the decision itself
+        item.blocks = blocks(body[:stop], decision=mark.upper().startswith("DECISION"))
+        number_points(item)
         items.append(item)
         start = end
     return items, meta

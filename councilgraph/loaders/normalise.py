@@ -1,0 +1,243 @@
+"""Normalise minutes text before segmentation: undo what scraping and PDF conversion do to layout.
+
+Scraped minutes lose line breaks mid-sentence ("…the Director of\nChildren's Services"), lose the
+space where a break was ("forEducation"), glue numbering to the text ("(1)RESOLVED", "3.The"),
+hyphenate words at line ends and carry page headers, footers and "Page 3 of 12". `normalise` undoes
+these and nothing else: it never changes a word, so text that is already clean keeps its meaning and
+its lines (a real paragraph or point boundary is never joined away).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Every space-like character becomes a plain space; zero-width ones go.
+_SPACE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                        "\u200a\u202f\u205f\u3000\t"} | {c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+# Bullets as word processors and PDF converters write them (private-use Symbol/Wingdings glyphs
+# included); all become "·" so the segmenter knows one bullet.
+_BULLETS = "·•*▪◦‣∙●○■□➢➤►▸▹▶❖◆◇♦✓✔✗➔→⁃⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf02d\uf097\uf0e0"
+_BULLET = re.compile(rf"^(\s*)(?:[{re.escape(_BULLETS)}]|o(?=\s))\s*(?=\S)")
+# Page furniture on a line of its own: "Page 3 of 12", "Page 3", "- 3 -", "3 | Page".
+_PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
+                   r"\d{1,4}\s*\|\s*Page|\d{1,4}\s*/\s*\d{1,4})\s*$")
+# Numbering glued to its text at the start of a line: "(1)RESOLVED", "3.The", "26.1Resolved",
+# "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
+_GLUED_MARK = re.compile(
+    r"^(\s*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
+    r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|\s*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,})|"
+    r"\s*\d{1,3}(?:\.\d{1,3})+(?=[AI]\s))(?=[A-Za-z‘“\"'(])")
+# Lines that begin something new, so the line before never runs on into them.
+_STARTS = re.compile(
+    r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})*(?=\s+[A-Z(‘“\"']))\s"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)|\(?[a-z]{1,4}\)\s|[a-h]\.\s|[ivx]{1,5}\.\s|"
+    r"(?:RESOLVED|Resolved|RESOLUTION|AGREED|DECISION|DECIDED|Minutes|MINUTES|Decision|Supporting documents|"
+    r"Additional documents|Attachments|Present|Apologies|Meeting)\s*[:–—-]|(?:RESOLVED|AGREED|DECIDED)\b|"
+    r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
+# The labels of a ModernGov decision page, run together when its line breaks were lost:
+# "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
+_LABEL_MID = re.compile(r"(?<=\S)[ \t]+(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+                        r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
+                        r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
+                        r"Supporting documents|Background papers)\s*:)")
+_FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
+_END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
+_CONTINUES = re.compile(
+    r"\b(?:a|an|the|of|to|for|and|or|in|on|at|by|with|from|that|which|who|be|was|were|is|are|would|will|"
+    r"should|could|had|has|have|as|this|these|its|their|his|her|not|it|"
+    # a reference runs on into its number: "(paragraph" + "3.15 and …", "(Appendix" + "1 of the report)"
+    r"paragraphs?|paras?|appendix|appendices|items?|pages?|sections?|minutes?|annex|table|figure|no\.|"
+    r"recommendations?|part|schedule|options?|order)$|,$", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+
+
+def normalise(text: str) -> str:
+    """Clean minutes text: one paragraph, point or heading a line, as its author wrote it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE)
+    lines = [ln.rstrip() for ln in _drop_furniture(text.split("\n"))]
+    lines = [_BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", ln)) for ln in lines]
+    lines = [re.sub(r"\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])", r"\1 ", ln) for ln in lines]  # "RESOLVEDThat"
+    lines = [part for ln in lines for part in _LABEL_MID.sub("\n", ln).split("\n")]
+    joined = [re.sub(r"(?<=\S)(?=PDF \d{1,5}\s*[KM]B\b)", " ", ln) for ln in _join_lines(lines)]
+    vocab = _Vocab(joined)
+    return "\n".join(_split_glued(ln, vocab) for ln in joined)
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    """Lines without page numbers, and without running headers/footers: a line repeated next to
+    page breaks (form feeds or page numbers) three times or more."""
+    breaks = [i for i, ln in enumerate(lines) if "\f" in ln or _PAGE.match(ln)]
+    bounds: list[list[int]] = []  # page boundaries: runs of break lines close together
+    for i in breaks:
+        if bounds and i - bounds[-1][-1] <= 2:
+            bounds[-1].append(i)
+        else:
+            bounds.append([i])
+    near: Counter[str] = Counter()
+    for b in bounds:  # each line counted once a boundary
+        seen = {lines[j].replace("\f", "").strip() for j in range(max(0, b[0] - 2), min(len(lines), b[-1] + 3))}
+        near.update(x for x in seen if x and not _PAGE.match(x))
+    furniture = {s for s, n in near.items() if n >= 3 and len(s) < 100}
+    out = []
+    for ln in lines:
+        s = ln.replace("\f", "").strip()
+        if _PAGE.match(ln) or s in furniture:
+            continue
+        out.append(ln.replace("\f", ""))
+    return out
+
+
+def _joins(a: str, b: str, whole: str) -> bool:
+    """Does line b continue line a (a break made by re-wrapping, not by the author)? `whole` is
+    the line a ends, with what was joined to it already."""
+    a, b = a.strip(), b.strip()
+    if b == "|":
+        return True  # a table cell's closing bar
+    if whole.lstrip().startswith("|") and not a.endswith("|"):
+        return True  # a table row runs on until its closing bar
+    if re.search(r"[a-z]-$", a) and b[:1].islower():
+        return True  # a word hyphenated at the line end
+    if _FILE_SIZE.match(b) or re.search(r"\b(?:pdf icon|PDF)$", a):
+        return True  # "… Plan 2011-2014 PDF" + "172 KB": a ModernGov link's size
+    if re.search(r"[^:;.]\s[-–—]$", a) and not _STARTS.match(b):
+        return True  # "Scrutiny Committee -" + "Wednesday, 6th July": a title runs on after its dash
+    if _END_SENTENCE.search(a) or _FILE_SIZE.search(a) or whole.lstrip().startswith("|"):
+        return False
+    if _STARTS.match(b):  # only a sentence cut after "of", "the", "was" … runs on into a marker
+        return bool(_CONTINUES.search(a)) and len(a) >= 30 and not b.startswith(("·", "|")) and \
+            not re.search(r"(?:[,;]|\b(?:and|or))$", a)
+    if b[:1].islower():
+        return True
+    if len(a) + 1 + len(b.split()[0]) <= 45:
+        return False  # the next word would have fitted on the line: the author broke it
+    if re.fullmatch(r"(?:Minutes|Attachments|Decisions?|Resolved|Present|Apologies|Documents)\s*:?", b):
+        return False  # a section heading of its own ("Minutes", "Attachments")
+    return len(a) >= 35
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Lines broken mid-sentence joined again; a word hyphenated at a line end made whole."""
+    out: list[str] = []
+    last = ""  # the line as read before it was joined: its length tells a wrapped line
+    for ln in lines:
+        if out and out[-1].strip() and ln.strip() and _joins(last, ln, out[-1]):
+            prev = out[-1]
+            if re.search(r"[a-z]-$", prev) and ln.strip()[:1].islower():
+                out[-1] = prev[:-1] + "\u0000" + ln.strip()  # decided once the vocabulary is known
+            else:
+                out[-1] = prev + " " + ln.strip()
+        else:
+            out.append(ln)
+        last = ln
+    return out
+
+
+_STRIP = ".,;:()[]‘’“”\"'!?"
+_FUNCTION = frozenset("a an the of to for and or in on at by with from that this is was be as are were its their "
+                      "his her he she it they we would will".split())
+_HONORIFIC = frozenset("Cllr Councillor Mr Mrs Ms Miss Dr Prof Sir Dame".split())
+
+
+class _Vocab:
+    """The document's own words: how often each stands alone, and which pairs stand side by side."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.pairs: set[tuple[str, str]] = set()
+        for ln in lines:
+            prev = ""
+            for tok in ln.split():
+                w = tok.strip(_STRIP)
+                if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
+                    prev = ""
+                    continue
+                self.words[w] += 1
+                if w.lower() != w:
+                    self.words[w.lower()] += 1
+                if w.endswith(("’s", "'s")):
+                    self.words[w[:-2].lower()] += 1
+                if prev:
+                    self.pairs.add((prev, w.lower()))
+                prev = w.lower() if tok == w or tok[-1] not in ".,;:!?)" else ""
+
+    def known(self, word: str) -> bool:
+        """Does the word stand on its own somewhere in the document?"""
+        w = word.strip(_STRIP)
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        return bool(w) and (self.words[w] > 0 or self.words[w.lower()] > 0)
+
+
+def _split_glued(line: str, vocab: _Vocab) -> str:
+    """Words run together at a lost line break split again where the boundary is visible and the
+    document's own words confirm it: "forEducation" (a function word, then a capital), "TrustBoard"
+    where the document writes "Trust Board", "meeting.The", "Cllr KVickers", "Careto" where the
+    document writes "Care to"."""
+    out: list[str] = []
+    for tok in line.split(" "):
+        if "\u0000" in tok:  # a word hyphenated at a line end
+            left, right = tok.split("\u0000", 1)
+            whole = left + right
+            tok = whole if vocab.known(whole) or not vocab.known(f"{left}-{right}") else f"{left}-{right}"
+        if out and out[-1] in _HONORIFIC and re.fullmatch(r"[A-Z][A-Z][a-z]{2,}[,.;:]?", tok):
+            tok = tok[0] + " " + tok[1:]  # "Cllr KVickers": an initial glued to the surname
+        out.append(_split_token(tok, vocab))
+    return " ".join(out)
+
+
+_GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")
+
+
+def _boundary(left: str, right: str, once: bool, vocab: _Vocab) -> bool:
+    """Is there a lost space between `left` and `right` (which starts with a capital)? `once`: the
+    glued token occurs only here, so it is not a name the document spells that way."""
+    rw = _WORD.findall(right)
+    if not rw:
+        return False
+    r = rw[0]
+    if not left[-1].isalpha():
+        if left[-1].isdigit():  # "2024That", "21/06/2024The"; not "Together4Children", "6SL"
+            return re.match(r"[A-Z][a-z]", right) is not None and re.fullmatch(r"[\d.,:/£$%()-]+", left) is not None
+        # "meeting.The", "impact of,Priority", "Plan –Establishment"; not "Vice-Chairman"
+        return len(r) >= 2 and not (left[-1] == "-" and len(left) > 1)
+    lw = _WORD.findall(left)
+    if not lw:
+        return False
+    w = lw[-1]
+    capitalised = re.match(r"[A-Z][a-z]{2,}", r) is not None
+    return (
+        (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
+        or w.lower() in _FUNCTION  # "forEducation", "onHalton"
+        or re.search(r"\d(?:st|nd|rd|th)$", left) is not None  # "21stMarch"
+        or w in _HONORIFIC or r in _HONORIFIC  # "MrProctor", "McGregorCllr"
+        or re.fullmatch(r"[a-z]{3,}", w) is not None and capitalised  # "informedMembers", "underParagraph"
+        or re.fullmatch(r"[a-z]{2}", w) is not None and len(r) >= 3 and vocab.known(r)
+        or once and vocab.known(w) and vocab.known(r)
+        # "LocalAuthority", "ChristineHarris"; not "McDonald", "MacLeod"
+        or once and capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
+        and w not in ("Mac", "Fitz", "Van", "Von", "Della")
+    )
+
+
+def _split_token(tok: str, vocab: _Vocab) -> str:
+    """A token split where words were run together (recursively, for three glued words)."""
+    core = tok.strip(_STRIP)
+    if len(core) < 4 or "://" in tok or "@" in tok or "www" in tok.lower():
+        return tok
+    acronym = re.match(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$", tok)  # "SENDImprovement"
+    if acronym and vocab.words[core] <= 1 and vocab.known(acronym[1]) and vocab.known(_WORD.findall(acronym[2])[0]):
+        return acronym[1] + " " + _split_token(acronym[2], vocab)
+    if re.fullmatch(r"\d+[KM]B", tok):
+        return tok[:-2] + " " + tok[-2:]  # "357KB"
+    for m in _GLUE.finditer(tok):
+        i = m.start() or 1
+        left, right = tok[:i], tok[i:]
+        if _boundary(left, right, vocab.words[core] <= 1, vocab):
+            return left + " " + _split_token(right, vocab)
+    if vocab.words[core] <= 1 and core.isalpha() and core[1:].islower() and len(core) >= 5:
+        low = core.lower()
+        for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
+            if (low[:i], low[i:]) in vocab.pairs:
+                return tok.replace(core, core[:i] + " " + core[i:], 1)
+    return tok

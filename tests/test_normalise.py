@@ -1,0 +1,117 @@
+"""The normalisation stage on its own: real corpus minutes, clean and damaged by ../shared/tools/damage.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from councilgraph.loaders.normalise import normalise
+from councilgraph.loaders.segment import segment
+from tests.conftest import CORPUS, SHARED, corpus
+
+_spec = importlib.util.spec_from_file_location("damage", SHARED / "tools" / "damage.py")
+damage_tool = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+_spec.loader.exec_module(damage_tool)  # type: ignore[union-attr]
+
+FILES = sorted(CORPUS.glob("*.txt"))
+
+
+def damaged(path: Path, seed: int) -> str:
+    """The file as damage.py writes it for this seed."""
+    return damage_tool.damage(path.read_text(encoding="utf-8"), random.Random(f"{seed}:{path.name}"))
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", text)
+
+
+def decisions(text: str) -> list[tuple[str | None, str]]:
+    items, _ = segment(normalise(text))
+    return [(b.point, b.text) for it in items for b in it.blocks if b.kind == "point" and b.resolution is not None]
+
+
+def shape(text: str) -> list:
+    items, _ = segment(normalise(text))
+    return [(it.title, it.number, [(b.text, b.para, b.kind, b.point, b.resolution) for b in it.blocks]) for it in items]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:3])
+def test_clean_minutes_keep_every_word(path):
+    text = path.read_text(encoding="utf-8")
+    assert letters(normalise(text)) == letters(text)  # spaces and line breaks move; no letter or digit does
+
+
+@pytest.mark.parametrize("seed", [1, 7, 8])
+def test_damaged_corpus_gives_the_clean_corpus_decisions(seed):
+    differ = [p.name for p in FILES if decisions(damaged(p, seed)) != decisions(p.read_text(encoding="utf-8"))]
+    assert differ == []
+
+
+@pytest.mark.parametrize("seed", [2, 5])
+def test_damaged_corpus_segments_like_the_clean_corpus(seed):
+    same = sum(shape(damaged(p, seed)) == shape(p.read_text(encoding="utf-8")) for p in FILES)
+    assert same >= 0.9 * len(FILES), f"only {same} of {len(FILES)} pages segment as when clean"
+
+
+def test_wrapped_lines_are_joined_and_paragraphs_kept():
+    path = corpus("029")  # Cheshire East: long paragraphs, then "RESOLVED" and its points
+    clean = normalise(path.read_text(encoding="utf-8"))
+    for seed in range(4):
+        text = damaged(path, seed)
+        assert max(map(len, clean.splitlines())) > 200 and "RESOLVED" in clean
+        assert shape(text) == shape(path.read_text(encoding="utf-8"))
+        assert [ln for ln in normalise(text).splitlines() if ln.lstrip().startswith("1.")] == \
+            [ln for ln in clean.splitlines() if ln.lstrip().startswith("1.")]
+
+
+def test_glued_numbering_is_taken_apart():
+    path = corpus("055")  # West Sussex: "26.1   Resolved that …", damaged to "26.1Resolved that …"
+    text = damaged(path, 3)
+    assert re.search(r"^\d+\.\d+Resolved", text, re.M)
+    assert not re.search(r"^\d+\.\d+Resolved", normalise(text), re.M)
+    assert "(1)RESOLVED" not in normalise("(1)RESOLVED that the report be noted.")
+    assert normalise("3.The Committee noted the report.") == "3. The Committee noted the report."
+    assert normalise("16(ii)That the plan be agreed.") == "16(ii) That the plan be agreed."
+
+
+def test_words_run_together_at_lost_breaks_are_split_by_the_documents_own_words():
+    path = corpus("004")  # Oxford: "Children's Trust Board" five times; damage glues "TrustBoard"
+    text = damaged(path, 2)
+    assert "TrustBoard" in text
+    assert "TrustBoard" not in normalise(text)
+    doc = "The report was noted forEducation.\nThe Director of Care to attend. Careto review the plan."
+    out = normalise(doc)
+    assert "for Education" in out and "Care to review" in out
+    # words the document does not show apart stay as written
+    assert normalise("Cllr McDonald and Cllr MacLeod spoke for Together4Children and the iPad scheme.") == \
+        "Cllr McDonald and Cllr MacLeod spoke for Together4Children and the iPad scheme."
+
+
+def test_hyphenation_at_line_ends():
+    text = "The Committee discussed the develop-\nment of the service and the well-\nbeing of children. The well-being board met."
+    out = normalise(text)
+    assert "development of the service" in out and "well-being of children" in out
+
+
+def test_page_furniture_spaces_and_bullets():
+    pages = [f"Children's Scrutiny Committee 12 March 2024\nThe Committee noted report {n}.\nPage {n} of 3\n\f"
+             for n in (1, 2, 3)]
+    text = "\n".join(pages).replace("noted", "noted\u00a0the\u2009whole")
+    out = normalise(text + "\uf0b7 Item one\n\u27a2 Item two\n\u2022 Item three\no Item four")
+    assert "Page 1 of 3" not in out and "Children's Scrutiny Committee 12 March 2024" not in out
+    assert [ln for ln in out.splitlines() if "report" in ln] == [f"The Committee noted the whole report {n}." for n in (1, 2, 3)]
+    assert [ln for ln in out.splitlines() if ln.startswith("·")] == \
+        ["· Item one", "· Item two", "· Item three", "· Item four"]
+    # a bullet that mentions a page is text, not furniture (Lincolnshire: "Page 113 - Juvenile …")
+    assert "Page 113" in normalise(corpus("071").read_text(encoding="utf-8"))
+
+
+def test_a_line_that_ends_a_sentence_or_heading_is_not_run_on():
+    lines = normalise(corpus("088").read_text(encoding="utf-8")).splitlines()
+    assert "Minutes" in lines  # Doncaster: a one-word heading between two lines stays apart
+    lines = normalise(corpus("035").read_text(encoding="utf-8")).splitlines()
+    assert "Decision status: Recommendations Approved" in lines  # label lines of a decision page

@@ -1,0 +1,129 @@
+"""Decisions: each rule for the way minutes write resolutions, shown on the real minutes of two councils or more."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from councilgraph.loaders import load
+from tests.conftest import corpus, seed
+
+
+def decisions(path: Path) -> list[tuple[str | None, str]]:
+    doc = load(path)
+    return [(b.point, b.text) for it in doc.items for b in it.blocks if b.kind == "point" and b.resolution is not None]
+
+
+def texts(path: Path) -> list[str]:
+    return [t for _, t in decisions(path)]
+
+
+@pytest.mark.parametrize("prefix, start", [
+    ("041", "That the report and presentation be noted."),         # Durham: "Resolved" alone, blank lines, "That …"
+    ("085", "That Councillor Gough be appointed as Chairman"),     # Solihull: "RESOLVED:" then "That …"
+    ("027", "That the minutes of the meeting held on 29 April"),   # Cheshire East: "… Minutes: RESOLVED:" then "That …"
+])
+def test_a_bare_resolution_heading_takes_the_that_paragraph_after_it(prefix, start):
+    assert [t for t in texts(corpus(prefix)) if t.startswith(start)]
+
+
+@pytest.mark.parametrize("prefix, start", [
+    ("008", "That the report be noted."),                                   # Cheshire East: last line of the minutes
+    ("088", "That the minutes of the meetings held on 20th June 2024"),     # Doncaster: under a "Minutes" heading
+])
+def test_a_lone_that_be_noted_paragraph_is_a_resolution(prefix, start):
+    assert [t for t in texts(corpus(prefix)) if t.startswith(start)]
+
+
+def test_narrative_agreement_and_approval_are_not_decisions():
+    # Cheshire East: "It was agreed that the Director … would look at …" is an action, not a resolution
+    assert not [t for t in texts(corpus("008")) if "strengthening" in t]
+    # Staffordshire: "The minutes of the joint … meeting … were agreed." is narrative past tense
+    assert texts(corpus("058")) == [t for t in texts(corpus("058")) if t.startswith("the minutes of the Safe and Strong")]
+    assert len(texts(corpus("058"))) == 1
+
+
+def test_a_heading_ending_in_a_colon_opens_points_bullets_or_numbers():
+    # Somerset: "It was agreed that: -" then four bullets, each a decision
+    somerset = texts(corpus("022"))
+    assert len(somerset) == 4 and somerset[-1] == "The work plan and outcome tracker be noted."
+    # Lancashire-style seed: "31.5 Resolved that – the Committee:" then numbered points
+    assert [p for p, _ in decisions(seed("000"))] == [f"31.5.{i}" for i in range(1, 7)]
+
+
+@pytest.mark.parametrize("prefix, points", [
+    ("081", ["(a)", "(b)"]),                                  # Swansea: "a.  The Chair write …", "b.  the … be NOTED."
+    ("073", ["10.4(a)", "10.4(b)", "10.4(c)"]),               # Sheffield: "(a) notes …" under paragraph 10.4
+    ("002", ["215(a)", "215(b)", "215(c)", "215(d)", "215(e)"]),  # Leeds: item 215's lettered points
+    ("064", ["16(i)", "16(ii)"]),                             # Southampton: roman points under item 16
+])
+def test_lettered_and_roman_points_are_numbered_by_their_paragraph_or_item(prefix, points):
+    assert [p for p, _ in decisions(corpus(prefix))] == points
+
+
+@pytest.mark.parametrize("prefix, n", [("023", 3), ("035", 2), ("011", 2)])
+def test_numbered_that_points_without_a_heading_are_a_resolution(prefix, n):
+    # Slough "1)  that a progress report …"; Kirklees decision pages "1) That the Children’s Improvement Plan …"
+    found = texts(corpus(prefix))
+    assert len(found) == n and all(re.match(r"[Tt]hat ", t) for t in found)
+
+
+@pytest.mark.parametrize("prefix, start", [
+    ("033", "a Working Group of the Children’s Services Overview"),   # BCP: "RESOLVED that a Working Group …"
+    ("058", "the minutes of the Safe and Strong Communities"),        # Staffordshire: "RESOLVED – That the minutes …"
+    ("024", "Noted the appointment of County Councillor"),            # Lancashire: "Resolved: Noted the …"
+])
+def test_a_resolution_on_the_heading_line_is_one_decision(prefix, start):
+    assert [t for t in texts(corpus(prefix)) if t.startswith(start)]
+
+
+def test_a_formal_marker_in_capitals_inside_a_sentence_opens_a_resolution():
+    # Cumbria: "… on the Board it was AGREED that the Board would write to Mr Proctor …"
+    assert texts(corpus("074")) == [t for t in texts(corpus("074")) if t.startswith("the Board would write to Mr Proctor")]
+    # a seed council: "It was MOVED by …, SECONDED by … and RESOLVED that the Committee:" then (a)-(d)
+    assert [p for p, _ in decisions(seed("004"))] == ["(a)", "(b)", "(c)", "(d)"]
+
+
+def test_a_decision_page_decision_label_gives_its_decision():
+    # Medway: "Decision: |" then "The Cabinet noted the content of this report …", then "Reasons:"
+    found = texts(corpus("012"))
+    assert len(found) == 1 and found[0].startswith("The Cabinet noted the content of this report")
+
+
+def test_a_single_unnumbered_resolution_takes_its_item_or_paragraph_number():
+    assert decisions(corpus("008"))[0][0] == "14"      # Cheshire East item 14
+    assert decisions(corpus("033"))[0][0] == "79"      # BCP item 79
+    assert decisions(corpus("085"))[0][0] == "1"       # Solihull item 1
+    assert [p for p, _ in decisions(corpus("029"))] == [f"6.{i}" for i in range(1, 6)]  # Cheshire East "1. 1. 1."
+
+
+@pytest.mark.parametrize("path", [corpus("002"), corpus("029"), corpus("006"), seed("000"), seed("001")],
+                         ids=lambda p: p.name[:3])
+def test_points_run_together_when_line_breaks_are_lost_are_taken_apart(path, tmp_path):
+    text = path.read_text(encoding="utf-8")
+    flat = re.sub(r"[ \t]*\n[ \t]*\n\s*", "\0", text).replace("\n", " ").replace("\0", "\n\n")
+    f = tmp_path / path.name
+    f.write_text(flat, encoding="utf-8")
+    assert decisions(f) == decisions(path) != []
+
+
+@pytest.mark.parametrize("prefix", ["002", "023", "029", "064", "073", "081"])
+def test_a_page_on_one_line_still_gives_its_resolution_points(prefix, tmp_path):
+    # Leeds, Slough, Cheshire East, Southampton, Sheffield, Swansea: every line break lost
+    path = corpus(prefix)
+    f = tmp_path / path.name
+    f.write_text(re.sub(r"\s*\n\s*", " ", path.read_text(encoding="utf-8")), encoding="utf-8")
+    flat, clean = texts(f), texts(path)
+    assert len(flat) == len(clean) and [t[:40] for t in flat] == [t[:40] for t in clean]
+
+
+def test_two_resolutions_of_one_item_keep_apart(tmp_path):
+    # Durham's "Resolved / That the report … be noted." twice in one item: two decisions, not one number shared
+    text = corpus("041").read_text(encoding="utf-8")
+    i = text.index("Resolved")
+    f = tmp_path / "twice.txt"
+    f.write_text(text[:i] + text[i:].replace("Supporting documents:", "") + "\n\n" + text[i:], encoding="utf-8")
+    found = decisions(f)
+    assert len(found) == 2 and found[0][0] is None and found[1][0] is None  # the extractor keys them apart
