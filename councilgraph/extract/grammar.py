@@ -57,8 +57,6 @@ THING = group("thing", r"(?:(?!\b[Tt]hat\b)[^;])*?")
 SUBJUNCTIVE_BE = r"(?<!\bwould)(?<!\bwill)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)(?<!\bcan)(?<!\bto) be"
 #: "That" at the head of a resolution point, perhaps numbered.
 THAT = r"(?:^|\bthat |\bThat |\bTHAT )"
-#: The head of a resolution point the layout did not mark: "that …", "RESOLVED that …", "(ii) That …".
-POINT_HEAD = r"^(?:\(?[0-9a-zivx]{1,4}[.)]\s*)?(?:(?:RESOLVED|Resolved|AGREED|Agreed)\s*[:,–-]?\s*)?(?:that|That|THAT) "
 FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)
 
 _MONTH = alt(vocab.MONTHS)

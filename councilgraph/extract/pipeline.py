@@ -173,9 +173,10 @@ class _ItemReader:
 
     def decision(self, block: Block) -> str:
         ids = self.decisions.setdefault(block.resolution or 0, [])
-        key = block.point or (block.para if not ids else None) or f"r{block.resolution}-{len(ids) + 1}"
+        # The segmenter numbers every point it safely can; a paragraph number alone could join two resolutions.
+        key = block.point or f"r{block.resolution}-{len(ids) + 1}"
         did = node_key(Label.DECISION, self.key, slug(key) or str(len(ids)))
-        number = block.point or (block.para if not ids else None)
+        number = block.point
         self.g.add_node(Node(did, Label.DECISION, block.text, {"number": number, "source": self.source,
                                                                 "item": self.id, "council": self.res.home.council_name}))
         if did not in ids:

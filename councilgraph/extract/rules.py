@@ -40,7 +40,6 @@ from councilgraph.extract.grammar import (
     MARK,
     MODAL,
     OWNERS,
-    POINT_HEAD,
     PRONOUN,
     RES_ASK,
     SAID,
@@ -292,15 +291,6 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Business Planning Group"),
             Example("corpus/002", "That an update report be brought to this Board later in the year",
                     "an update report be brought to this Board"),
-        )),
-    ActionRule(
-        "point-subjunctive", Where.NARRATIVE,
-        _rx(rf"{POINT_HEAD}{_NOT_FORMALITY}{THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
-        (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (
-            Example("corpus/023", "that a progress report on the Family Placement Service Gold Project be added",
-                    "a progress report on the Family Placement Service Gold Project", "Sarah Forsyth"),
-            Example("corpus/033", "RESOLVED that a Working Group of the Children’s Services Overview and Scrutiny",
-                    "be established to oversee the progress"),
         )),
 )
 
