@@ -9,14 +9,16 @@ from councilgraph.errors import LoaderError
 from councilgraph.loaders.decode import decode
 from councilgraph.loaders.manifest import Manifest
 from councilgraph.loaders.records import Document, Meta
-from councilgraph.loaders.segment import segment
+from councilgraph.loaders.segment import normalise, segment
 
 
 def _from_text(path: Path, text: str) -> Document:
+    from councilgraph.loaders.moderngov import attendance
+
     items, meta = segment(text)
     if not any(it.title or it.blocks for it in items):
         raise LoaderError(path, "no minutes text found")
-    return Document(path.name, items, meta, text)
+    return Document(path.name, items, meta, text, attendance(normalise(text)))
 
 
 def load_text(path: Path) -> Document:
