@@ -76,7 +76,8 @@ def test_interrupted_fetch_resumes_without_fetching_anything_twice(tmp_path):
     del site.served["/robots.txt"]
     assert site.served and max(site.served.values()) == 1, site.served
     assert _meeting_requests(site.served) == {str(m.id) for m in site.meetings} | {"102"}
-    assert site.failed["/mgWebService.asmx/GetMeeting?lMeetingId=101"] == 1  # and each fault was retried
+    for key in ("GetMeeting?lMeetingId=101", "GetMeeting?lMeetingId=103", "GetCommittees"):
+        assert site.failed["/mgWebService.asmx/" + key] == 1  # each passing fault struck once, and was retried
     # Every request named councilgraph and the contact.
     assert site.agents and all("councilgraph/" in a and CONTACT in a for a in site.agents)
     published = {str(m.id) for m in site.meetings if m.published}
@@ -191,3 +192,43 @@ def test_retry_after_delay_and_bounded_retries():
     with pytest.raises(FetchError, match="404"):
         client.get("http://127.0.0.1/e")
     assert len(seen) == 1
+
+
+def test_fetch_command_fetches_then_ingests(tmp_path, runner):
+    import json
+
+    from tests.conftest import cli
+
+    site = corpus_site(CORPUS)
+    store, cache = tmp_path / "cg.db", tmp_path / "cache"
+    args = ["fetch", "--cache", str(cache), "--contact", CONTACT, "--delay", "0", "--since", "2025-01-01",
+            "--until", "2025-12-31", "--council", "Test Borough Council", "--json"]
+    with Server(site) as srv:
+        r = cli(runner, store, *args[:1], srv.url, *args[1:])
+        assert r.exit_code == 0, r.output
+        first = json.loads(r.stdout)
+        r = cli(runner, store, *args[:1], srv.url, *args[1:])
+        second = json.loads(r.stdout)
+        bad = cli(runner, store, "fetch", srv.url, "--cache", str(cache), "--contact", CONTACT, "--since", "soon")
+    assert first["fetched"] == 6 and first["not_yet_published"] == 1 and first["loaded"] == 6
+    assert second["fetched"] == 0 and second["loaded"] == 6  # the kept minutes are ingested again, unchanged
+    assert bad.exit_code == 1 and "Error: --since soon: not a date" in bad.output
+    r = cli(runner, store, "sources", "--json")
+    assert sorted(json.loads(r.stdout)) == sorted(p.name for p in (cache / "minutes").glob("meeting-*"))
+
+
+def test_crawl_delay_in_robots_txt_wins_over_a_shorter_delay():
+    sleeps: list[float] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: *\nCrawl-delay: 5\nDisallow: /private/\n")
+        return httpx.Response(200, content=b"ok")
+
+    client = PoliteClient(Politeness(CONTACT, delay=1.0), sleep=sleeps.append, clock=lambda: 0.0,
+                          transport=httpx.MockTransport(handle))
+    client.get("http://127.0.0.1/a")
+    client.get("http://127.0.0.1/b")
+    assert sleeps[-1] == 5.0
+    with pytest.raises(FetchError, match="robots.txt"):
+        client.get("http://127.0.0.1/private/x")
