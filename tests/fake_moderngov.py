@@ -107,7 +107,8 @@ class FakeSite:
         title = m.title or html.escape(title)
         minutes = html.escape(paragraphs(body.splitlines())) if m.published else ""
         committee = html.escape(self.committees[m.committee])
-        return ("<?xml version='1.0' encoding='utf-8'?><getmeeting><meeting>"
+        # As the service sends it: the meeting's fields are the children of the answer's root.
+        return ("<?xml version='1.0' encoding='utf-8'?><meeting>"
                 f"<meetingid>{m.id}</meetingid><committeetitle>{committee}</committeetitle>"
                 f"<meetingdate>{m.date}</meetingdate><meetingtime>10:00</meetingtime>"
                 f"<meetinglocation>Council Chamber</meetinglocation><minutepublished>{m.published}</minutepublished>"
@@ -116,10 +117,14 @@ class FakeSite:
                 "<fulldisplaynumberformat>1.</fulldisplaynumberformat><minutesitemnumber>1</minutesitemnumber>"
                 f"<minutesnonemptyhtmlbody>{minutes}</minutesnonemptyhtmlbody>"
                 "<commentlabel2>Actions</commentlabel2><commenttext2></commenttext2>"
-                "<isdecision>False</isdecision><isrestricted>False</isrestricted><linkeddocuments/>"
-                "</agendaitem></agendaitems><attendees>"
+                "<isdecision>False</isdecision><isrestricted>False</isrestricted><isdisplayallowed>True</isdisplayallowed>"
+                "<linkeddocuments/></agendaitem>"
+                "<agendaitem><agendaitemid>2</agendaitemid><agendaitemtitle>Exclusion of the press and public</agendaitemtitle>"
+                "<minutesnonemptyhtmlbody>&lt;p&gt;Exempt information: not for publication.&lt;/p&gt;</minutesnonemptyhtmlbody>"
+                "<isrestricted>True</isrestricted><isdisplayallowed>False</isdisplayallowed></agendaitem>"
+                "</agendaitems><attendees>"
                 "<attendee memberid='7' name='Councillor A Example' roledescription='Chairman' attendance='Present'/>"
-                "</attendees></meeting></getmeeting>")
+                "</attendees></meeting>")
 
     # ---- HTML --------------------------------------------------------------------------------
     def html_committees(self) -> str:

@@ -89,6 +89,7 @@ def test_interrupted_fetch_resumes_without_fetching_anything_twice(tmp_path):
     # The doubly escaped title reads as written, and every document keeps its address.
     doc = load(cache / "minutes" / "meeting-100.xml", None)
     assert doc.items[0].title.endswith("& next steps") and "&amp;" not in doc.items[0].title
+    assert len(doc.items) == 1 and "Exempt" not in doc.text  # the restricted item stays out
     from councilgraph.loaders.manifest import Manifest
     man = Manifest.read(cache / "minutes")
     assert all(man.get(f).url and man.get(f).url.startswith(srv.url) for f in files)

@@ -21,6 +21,7 @@ from councilgraph.errors import CouncilGraphError
 from councilgraph.fetch.cache import Cache, Meeting
 from councilgraph.fetch.client import FetchError, PoliteClient, Politeness
 from councilgraph.loaders import html as pages
+from councilgraph.loaders.moderngov import meeting_element, minutes_published
 from councilgraph.loaders.segment import parse_date
 
 __all__ = ["FetchError", "FetchOptions", "FetchReport", "Politeness", "PoliteClient", "base_of", "fetch"]
@@ -252,11 +253,8 @@ def _one(site: _Site, m: Meeting, use_ws: bool, report: FetchReport) -> None:
         try:
             raw = site.get(url, site.opts.refresh)
             root = _xml(raw)
-            if root is not None and root.find(".//meeting") is not None or (root is not None and root.tag == "meeting"):
-                meeting = root if root.tag == "meeting" else root.find(".//meeting")
-                published = _text(meeting, "minutepublished").lower() in ("true", "1", "yes") and any(
-                    _text(ai, "minutesnonemptyhtmlbody") for ai in root.iter("agendaitem"))
-                content, ext = raw, ".xml"
+            if root is not None and meeting_element(root) is not None:
+                published, content, ext = minutes_published(root), raw, ".xml"
             else:
                 problems.append(f"{url}: not a GetMeeting answer")
         except FetchError as e:

@@ -250,27 +250,62 @@ def _as(attendance_: str, role: str) -> str | None:
     return "member"
 
 
+def meeting_element(root: etree._Element) -> etree._Element | None:
+    """The element whose children are the meeting's fields: the answer's root itself (as the service
+    sends it), or a <meeting> inside it."""
+    if root.find("meetingid") is not None or root.find("agendaitems") is not None:
+        return root
+    return next((m for m in root.iter("meeting") if m.find("meetingid") is not None), None)
+
+
+def _item_body(ai: etree._Element) -> str:
+    """An item's minutes as HTML; its decision where the minutes are empty (decision-only meetings)."""
+    body = _field(ai, "minutesnonemptyhtmlbody")
+    if not body.strip() and (_truthy(_field(ai, "isdecisionpublished")) or ai.find("isdecisionpublished") is None):
+        body = _field(ai, "decisionnonemptyhtmlbody")
+    return body
+
+
+def _public(ai: etree._Element) -> bool:
+    """Exempt items (isrestricted) and those the site does not display have no public minutes."""
+    shown = ai.find("isdisplayallowed")
+    return not _truthy(_field(ai, "isrestricted")) and (shown is None or _truthy(shown.text or ""))
+
+
+def minutes_published(root: etree._Element) -> bool:
+    """Does a GetMeeting answer carry published minutes (or decisions)? The meeting's flags where it
+    has them, and at least one public item with text."""
+    m = meeting_element(root)
+    if m is None:
+        return False
+    flags = [m.find(f) for f in ("minutepublished", "decisionpublished")]
+    flags += [ai.find(f) for ai in m.iter("agendaitem") for f in ("isminutepublished", "isdecisionpublished")]
+    flags = [f for f in flags if f is not None]
+    if flags and not any(_truthy(f.text or "") for f in flags):
+        return False
+    return any(_public(ai) and _item_body(ai).strip() for ai in m.iter("agendaitem"))
+
+
 def meeting_record(root: etree._Element) -> dict[str, str]:
-    """The meeting fields of a GetMeeting answer (id, date as ISO, time, location, published, committee)."""
-    m = root.find("meeting") if root.tag != "meeting" else root
+    """The meeting fields of a GetMeeting answer (id, date as ISO, time, location, committee)."""
+    m = meeting_element(root)
     m = m if m is not None else root
     return {"id": _field(m, "meetingid"), "date": parse_date(_field(m, "meetingdate")) or "",
             "time": _field(m, "meetingtime"), "location": _field(m, "meetinglocation"),
-            "published": str(_truthy(_field(m, "minutepublished"))),
-            "committee": _unescape(_field(m, "committeetitle") or _field(m, "committeename") or _field(root, "committeetitle"))}
+            "committee": _unescape(_field(m, "committeetitle") or _field(m, "committeename"))}
 
 
 def is_getmeeting(data: bytes) -> bool:
     """Does this answer look like GetMeeting XML (by content, whatever the file is called)?"""
     head = data[:4096].lstrip().lower()
-    return (head.startswith(b"<?xml") or head.startswith(b"<")) and b"<meeting" in head and b"<html" not in head
+    return head.startswith(b"<") and (b"<meetingid" in head or b"<agendaitem" in head) and b"<html" not in head
 
 
 def load_getmeeting(path: Path, data: bytes) -> Document:
     """A saved answer of mgWebService.asmx/GetMeeting: items from each agenda item's minutes HTML,
     the "Actions" field (commenttext2) kept as written, and the attendees."""
     root = _local(_xml(path, data))
-    m = root if root.tag == "meeting" else root.find(".//meeting")
+    m = meeting_element(root)
     if m is None:
         raise LoaderError(path, "no <meeting> in this web service answer")
     rec = meeting_record(root)
@@ -279,9 +314,11 @@ def load_getmeeting(path: Path, data: bytes) -> Document:
     items: list[Item] = []
     texts: list[str] = []
     for ai in m.iter("agendaitem"):
+        if not _public(ai):
+            continue
         title = _unescape(_field(ai, "agendaitemtitle"))
         number = _field(ai, "minutesitemnumber") or _field(ai, "agendaitemnumber") or None
-        body_html = _field(ai, "minutesnonemptyhtmlbody")
+        body_html = _item_body(ai)
         text = pages.fragment_text(htmllib.unescape(body_html) if "<" not in body_html and "&lt;" in body_html
                                    else body_html)
         lines = normalise(text)
