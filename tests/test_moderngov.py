@@ -170,3 +170,19 @@ def test_same_minutes_as_text_page_and_web_service_give_the_same_graph(tmp_path,
     assert len(exports["txt"]["nodes"]) > 5 and len(exports["txt"]["relationships"]) > 5
     assert exports["html"] == exports["txt"]
     assert exports["xml"] == exports["txt"]
+
+
+def test_attendance_list_forms():
+    lines = ["Present:", "Councillors A Smith (Chairman), B Jones and C Brown",
+             "Councillor F Black (in place of Councillor G Grey)",
+             "Also present: Councillor D Green (Cabinet Member for Children and Families)",
+             "Officers in attendance: Jane Doe - Director of Children's Services",
+             "", "Apologies: Councillor E White",
+             "1.", "Children's Services Update", "Minutes:", "The Committee noted the report."]
+    got = {a.name: (a.attended_as, a.honorific, a.post) for a in attendance(lines)}
+    assert got == {
+        "A Smith": ("member", "Councillor", "Chairman"), "B Jones": ("member", "Councillor", None),
+        "C Brown": ("member", "Councillor", None),
+        "D Green": ("guest", "Councillor", "Cabinet Member for Children and Families"),
+        "Jane Doe": ("officer", None, "Director of Children's Services"),
+        "F Black": ("substitute", "Councillor", None), "E White": ("apologies", "Councillor", None)}

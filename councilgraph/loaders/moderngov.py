@@ -40,22 +40,29 @@ _SENTENCE_APOLOGIES = re.compile(r"\bApologies (?:for (?:absence|the meeting) )?
 _SUBSTITUTES = re.compile(r"(?P<names>[^.]+?)\s+attended as (?:a )?substitutes?\b", re.I)
 _IN_PLACE = re.compile(r"\((?:in place of|substituting for|substitute for|as substitute)[^)]*\)|\(substitute\)", re.I)
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
+#: Words that make a title-case line something other than a person's name ("Children's Services Update").
+_NOT_NAME = ({w for h in (*vocab.BODY_HEADS, *vocab.ROLE_HEADS) for w in h.split()} | set(vocab.ORG_SUFFIXES)
+             | {"Services", "Service", "Update", "Report", "Plan", "Council", "Minutes", "Agenda", "Item", "Items",
+                "Declarations", "Declaration", "Interest", "Interests", "Apologies", "Present", "Officers", "Members",
+                "Children's", "Children’s", "Children", "School", "Schools", "County", "City", "Borough", "Department",
+                "Team", "Policy", "Strategy", "Programme", "Review", "Business", "Matters", "Arising", "Questions",
+                "Public", "Date", "Next", "Any", "Other", "Welcome", "Introductions", "Absence", "Substitutes"})
 _POST_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in vocab.ROLE_HEADS) + r")\b")
 _STOP_HEAD = re.compile(r"^(?:Minutes|Items|No\.? Item|Agenda|Declarations?|Public|Apologies and|\d+\.?$)", re.I)
 
 
 def _split_names(text: str) -> list[str]:
-    text = re.sub(r"\s*\b(?:and|&)\s+(?=[A-Z])", ", ", text.strip().rstrip(".;:"))
-    out, depth, cur = [], 0, ""
-    for ch in text:  # commas inside "(Chairman, from item 3)" do not separate people
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch in ",;" and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    return [p for p in (*out, cur.strip()) if p]
+    """The entries of a list ("A Smith (Chairman), B Jones and C Brown"); what is in brackets stays whole."""
+    held: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        held.append(m[0])
+        return f"\x00{len(held) - 1}\x00"
+
+    text = re.sub(r"\([^()]*\)", hold, text.strip().rstrip(".;:"))
+    text = re.sub(r"\s*\b(?:and|&)\s+(?=[A-Z])", ", ", text)
+    parts = [re.sub(r"\x00(\d+)\x00", lambda m: held[int(m[1])], p).strip() for p in re.split(r"[,;]", text)]
+    return [p for p in parts if p]
 
 
 def _person(entry: str, attended_as: str, plural_hon: str | None) -> Attendee | None:
@@ -74,6 +81,8 @@ def _person(entry: str, attended_as: str, plural_hon: str | None) -> Attendee | 
     parts = re.split(r"\s+[-–—]\s+|,\s*", entry, maxsplit=1)
     if len(parts) == 2 and _POST_WORDS.search(parts[1]) and not post:
         entry, post = parts[0].strip(), parts[1].strip()
+    elif len(parts) == 2 and parts[0].strip() in vocab.ROLE_HEADS and not post:  # "Chair - Councillor Jane Kidd"
+        post, entry = parts[0].strip(), parts[1].strip()
     hon = None
     m = _HON_RE.match(entry)
     if m:
@@ -85,7 +94,7 @@ def _person(entry: str, attended_as: str, plural_hon: str | None) -> Attendee | 
         entry = m2["rest"].strip()
     if hon:
         hon = {"Councillors": "Councillor", "Cllrs": "Cllr", "County Councillors": "County Councillor"}.get(hon, hon)
-    if not entry or not _NAME.match(entry) or len(entry.split()) > 5 or entry.split()[-1] in vocab.ROLE_HEADS:
+    if not entry or not _NAME.match(entry) or len(entry.split()) > 5 or _NOT_NAME & set(entry.split()):
         return None
     if not hon and len(entry.split()) < 2:
         return None  # "Members", a lone word: not a person
@@ -118,8 +127,12 @@ def _entries(text: str, attended_as: str, evidence: str) -> list[Attendee]:
 
 
 def _sentence(text: str) -> str:
-    """The first sentence: a full stop after a word, not after an initial ("Mr D. Barton")."""
-    return re.split(r"(?<=[a-z]{2})\.\s+", text, maxsplit=1)[0]
+    """The first sentence: a full stop after a word, not after an initial or a title ("Mr D. Barton",
+    "Revd. Roger Bristow")."""
+    for m in re.finditer(r"(\w+)\.\s+", text):
+        if len(m[1]) > 1 and m[1] not in vocab.HONORIFICS and not m[1].isupper():
+            return text[: m.start() + len(m[1])]
+    return text
 
 
 def attendance(lines: list[str]) -> list[Attendee]:
@@ -380,7 +393,7 @@ def add_attendance(g, doc: Document, res) -> int:
             continue
         evidence = a.evidence or surface
         g.add_rel(Rel(RelType.ATTENDED, person, mid, doc.source, evidence, "attendance", None, {"as": a.attended_as}))
-        if a.post and a.attended_as != "apologies":
+        if a.post:  # a post stated in the list is held whether or not its holder came
             kind = "chair" if a.post in vocab.CHAIR_HEADS else None
             role = res.resolve(Mention(0, len(a.post), Label.ROLE, a.post, a.post, kind=kind))
             if role:
