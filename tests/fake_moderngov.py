@@ -83,6 +83,7 @@ class FakeSite:
     committees: dict[int, str] = field(default_factory=dict)
     meetings: list[FakeMeeting] = field(default_factory=list)
     web_service: bool = True
+    committee_list: bool = True  # mgListCommittees.aspx; else only mgCommitteeStructure.aspx
     robots: str = "User-agent: *\nDisallow: /private/\n"
     faults: dict[str, str] = field(default_factory=dict)  # path+query -> slow | 404 | 500 | truncate | 429
     served: Counter = field(default_factory=Counter)  # complete 200 answers, by path+query
@@ -158,7 +159,7 @@ class FakeSite:
         if path == "/mgWebService.asmx/GetMeeting":
             m = self.meeting(query.get("lmeetingid"))
             return (200, "text/xml", self.ws_meeting(m)) if m else (404, "text/html", page("No such meeting"))
-        if path == "/mgListCommittees.aspx":
+        if path == ("/mgListCommittees.aspx" if self.committee_list else "/mgCommitteeStructure.aspx"):
             return 200, "text/html", self.html_committees()
         if path == "/ieListMeetings.aspx":
             return 200, "text/html", self.html_meetings(int(query["committeeid"]))

@@ -118,9 +118,10 @@ def test_a_week_later_only_new_meetings_and_newly_published_minutes_are_fetched(
     assert (cache / "minutes" / "meeting-107.xml").is_file()
 
 
-def test_html_pages_when_the_site_has_no_web_service(tmp_path):
+@pytest.mark.parametrize("committee_list", [True, False])
+def test_html_pages_when_the_site_has_no_web_service(tmp_path, committee_list):
     site = corpus_site(CORPUS)
-    site.web_service = False
+    site.web_service, site.committee_list = False, committee_list
     cache = tmp_path / "cache"
     with Server(site) as srv:
         report = fetch(srv.url, cache, FetchOptions(committees=["corporate parenting"]), _client())

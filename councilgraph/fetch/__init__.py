@@ -156,7 +156,15 @@ class _Site:
         return out
 
     def html_committees(self) -> list[tuple[str, str]]:
-        found = self.links(f"{self.base}/mgListCommittees.aspx", "mgCommitteeDetails.aspx")
+        """Committees from the committee list, else the committee structure page (sites have one or both)."""
+        try:
+            found = self.links(f"{self.base}/mgListCommittees.aspx", "mgCommitteeDetails.aspx")
+        except FetchError as e:
+            if e.status != 404:
+                raise
+            found = []
+        if not found:
+            found = self.links(f"{self.base}/mgCommitteeStructure.aspx", "mgCommitteeDetails.aspx")
         out: dict[str, str] = {}
         for href, text in found:
             cid = _query(href).get("id")
