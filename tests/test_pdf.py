@@ -6,6 +6,7 @@ import difflib
 import io
 import re
 
+import fpdf  # a dev dependency: the PDFs are made at test time
 import pytest
 
 from councilgraph.errors import LoaderError
@@ -13,7 +14,6 @@ from councilgraph.loaders import load
 from councilgraph.loaders.pdf import drop_furniture
 from tests.conftest import CORPUS, SEEDS
 
-fpdf = pytest.importorskip("fpdf")
 HEADER = "Children and Young People Scrutiny Committee - 14 January 2025"
 _LATIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "…": "...",
                         "•": "\xb7", "\u200b": ""})
@@ -87,9 +87,8 @@ def test_pdf_minutes_read_in_order_without_furniture(tmp_path, src):
 
 def test_pypdf_reads_two_columns_better_than_pdfplumber():
     """The measurement behind the choice of pypdf (loaders/pdf.py)."""
+    import pdfplumber
     import pypdf
-
-    pdfplumber = pytest.importorskip("pdfplumber")
     ours, theirs = [], []
     for src in _long_pages(5):
         text = src.read_text(encoding="utf-8")
