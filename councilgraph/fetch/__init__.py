@@ -21,7 +21,7 @@ from councilgraph.errors import CouncilGraphError
 from councilgraph.fetch.cache import Cache, Meeting
 from councilgraph.fetch.client import FetchError, PoliteClient, Politeness
 from councilgraph.loaders import html as pages
-from councilgraph.loaders.moderngov import meeting_element, minutes_published
+from councilgraph.loaders.moderngov import meeting_element, minutes_published, unescape_title
 from councilgraph.loaders.segment import parse_date
 
 __all__ = ["FetchError", "FetchOptions", "FetchReport", "Politeness", "PoliteClient", "base_of", "fetch"]
@@ -127,7 +127,7 @@ class _Site:
             return None
         if root is None:
             return None
-        out = [(_text(c, "committeeid"), pages_unescape(_text(c, "committeetitle"))) for c in root.iter("committee")]
+        out = [(_text(c, "committeeid"), unescape_title(_text(c, "committeetitle"))) for c in root.iter("committee")]
         return [c for c in out if c[0]] if out else None
 
     def ws_meetings(self, cid: str, title: str) -> list[Meeting]:
@@ -183,17 +183,6 @@ class _Site:
 
     def page_url(self, m: Meeting) -> str:
         return f"{self.base}/ieListDocuments.aspx?CId={m.committee_id}&MId={m.id}"
-
-
-def pages_unescape(text: str) -> str:
-    import html
-
-    for _ in range(3):
-        once = html.unescape(text)
-        if once == text:
-            break
-        text = once
-    return text
 
 
 def _wanted(title: str, cid: str, asked: list[str]) -> bool:

@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -117,7 +116,3 @@ class Cache:
         with tmp.open("w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerows(out)
         os.replace(tmp, self.minutes / "manifest.csv")
-
-
-def now() -> float:
-    return time.time()

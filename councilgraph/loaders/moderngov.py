@@ -208,7 +208,7 @@ def load_page(path: Path, data: bytes | str) -> Document:
 # ---- the web service ----------------------------------------------------------------------------
 
 
-def _unescape(text: str | None) -> str:
+def unescape_title(text: str | None) -> str:
     """A title as written: ModernGov sometimes escapes a title twice ("Children&amp;#39;s")."""
     text = text or ""
     for _ in range(3):
@@ -305,7 +305,7 @@ def meeting_record(root: etree._Element) -> dict[str, str]:
     m = m if m is not None else root
     return {"id": _field(m, "meetingid"), "date": parse_date(_field(m, "meetingdate")) or "",
             "time": _field(m, "meetingtime"), "location": _field(m, "meetinglocation"),
-            "committee": _unescape(_field(m, "committeetitle") or _field(m, "committeename"))}
+            "committee": unescape_title(_field(m, "committeetitle") or _field(m, "committeename"))}
 
 
 def is_getmeeting(data: bytes) -> bool:
@@ -329,7 +329,7 @@ def load_getmeeting(path: Path, data: bytes) -> Document:
     for ai in m.iter("agendaitem"):
         if not _public(ai):
             continue
-        title = _unescape(_field(ai, "agendaitemtitle"))
+        title = unescape_title(_field(ai, "agendaitemtitle"))
         number = _field(ai, "minutesitemnumber") or _field(ai, "agendaitemnumber") or None
         body_html = _item_body(ai)
         text = pages.fragment_text(htmllib.unescape(body_html) if "<" not in body_html and "&lt;" in body_html
@@ -348,11 +348,11 @@ def load_getmeeting(path: Path, data: bytes) -> Document:
         raise LoaderError(path, "the meeting has no agenda items with minutes")
     people: list[Attendee] = []
     for at in root.iter("attendee"):
-        name = _unescape(at.get("name") or _field(at, "name"))
+        name = unescape_title(at.get("name") or _field(at, "name"))
         as_ = _as(at.get("attendance") or _field(at, "attendance"), at.get("roledescription") or _field(at, "roledescription"))
         if not name or as_ is None:
             continue
-        role = _unescape(at.get("roledescription") or _field(at, "roledescription"))
+        role = unescape_title(at.get("roledescription") or _field(at, "roledescription"))
         hon = None
         hm = _HON_RE.match(name)
         if hm:
