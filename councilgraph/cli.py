@@ -154,6 +154,67 @@ def _where() -> str:
     return state.neo4j or os.environ.get("NEO4J_URI") or state.store_path or os.environ.get("COUNCILGRAPH_STORE") or DEFAULT_STORE
 
 
+@app.command()
+@handled
+def fetch(
+    base_url: Annotated[str, typer.Argument(help="The ModernGov site, e.g. https://democracy.example.gov.uk")],
+    committee: Annotated[list[str] | None, typer.Option("--committee", help="Committee name (any part) or id; repeatable. Default: all.")] = None,
+    since: Annotated[str | None, typer.Option(help="First meeting date, YYYY-MM-DD (default: a year ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last meeting date, YYYY-MM-DD (default: today).")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Folder that keeps every answer (default ./councilgraph-cache/HOST); ingest CACHE/minutes again offline.")] = None,
+    council: Annotated[str | None, typer.Option(help="The council the site belongs to.")] = None,
+    contact: Annotated[str | None, typer.Option(envvar="COUNCILGRAPH_CONTACT", help="E-mail or URL for the site's administrators, sent in the User-Agent.")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds between requests (robots.txt's Crawl-delay wins when longer).")] = 2.0,
+    no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Only fetch into the cache.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Fetch a ModernGov site's minutes (web service, else HTML pages) into a cache folder, then ingest them. Polite: names itself, waits between requests, honours robots.txt and Retry-After. Run again later to fetch only new meetings and minutes published since.
+
+    Example: [bold]councilgraph fetch https://democracy.example.gov.uk --committee "Children" --since 2024-01-01 --contact me@example.org[/bold]"""
+    from councilgraph.fetch import FetchOptions, PoliteClient, Politeness, base_of, default_cache, parse_day
+    from councilgraph.fetch import fetch as run_fetch
+
+    base = base_of(base_url)
+    opts = FetchOptions(committee or [], parse_day(since, "--since"), parse_day(until, "--until"), council)
+    client = PoliteClient(Politeness(contact or "", delay=delay))
+    folder = cache or default_cache(base)
+    try:
+        with Progress(TextColumn("[bold]fetch[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("", total=None)
+            report = run_fetch(base, folder, opts, client,
+                               progress=lambda done, total, what: bar.update(task, completed=done, total=total, description=what))
+    finally:
+        client.close()
+    for e in report.errors:
+        err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+    summary = {"site": base, "read_from": report.source, "cache": str(folder), "meetings": report.meetings,
+               "fetched": len(report.fetched), "not_yet_published": len(report.unpublished), "requests": report.requests,
+               "errors": report.errors}
+    err.print(f"{base}: {report.meetings} meeting(s) from the {report.source}, {len(report.fetched)} fetched now, "
+              f"{len(report.unpublished)} without minutes yet, {report.requests} request(s); cache {folder}",
+              markup=False, highlight=False)
+    if not no_ingest and report.minutes is not None and any(report.minutes.glob("meeting-*")):
+        from councilgraph.ingest import ingest as run
+        from councilgraph.ingest import plan
+
+        store = _store()
+        try:
+            ing = run(store, plan([report.minutes]), Meta(council))
+        finally:
+            store.close()
+        for e in ing.errors:
+            err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+        summary |= {"loaded": len(ing.loaded), "nodes": ing.nodes, "relationships": ing.relationships}
+        report.errors += ing.errors
+        if not json_out:
+            err.print(f"Loaded {len(ing.loaded)} document(s) into {_where()}", markup=False, highlight=False)
+    if json_out:
+        _print_json(summary)
+    if report.errors:
+        raise typer.Exit(1)
+
+
 @app.command("who-owns")
 @handled
 def who_owns(

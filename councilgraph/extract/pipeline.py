@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from councilgraph.extract import commitments as act
 from councilgraph.extract import vocab
+from councilgraph.extract.attendance import add_attendance
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
@@ -87,6 +88,7 @@ def extract(doc: Document) -> DocumentGraph:
         by_item.setdefault(u.item, []).append(u)
     for i, item in enumerate(doc.items):
         _ItemReader(g, res, doc, item, i, stem, by_item.get(i, []), deferred).read()
+    add_attendance(g, doc, res)
     # "Committee" is not invented: the body holds its meetings and resolutions only when something names it.
     if deferred and res.body_known():
         res.body_id()
@@ -124,7 +126,7 @@ class _ItemReader:
         item, meta = self.item, self.doc.meta
         date = item.date or meta.date
         self.g.add_node(Node(self.id, Label.AGENDA_ITEM, item.title or f"Item {item.number or ''}".strip(),
-                             {"number": item.number, "source": self.source, "date": date,
+                             {"number": item.number, "source": self.source, "date": date, "url": item.url or self.doc.url,
                               "council": self.res.home.council_name, "body": self.res.home.body}))
         if date:
             body_id = self.res.body_key()

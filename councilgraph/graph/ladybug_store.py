@@ -36,7 +36,15 @@ def _ddl() -> list[str]:
     for typ, (froms, tos) in ENDPOINTS.items():
         pairs = ", ".join(f"FROM {a.value} TO {b.value}" for a in froms for b in tos)
         out.append(f"CREATE REL TABLE IF NOT EXISTS {typ.value}({pairs}, {rcols})")
+    # A store made before a property was added gets its column (ATTENDED's `as`, AgendaItem's `url`).
+    out += [f"ALTER TABLE {lab.value} ADD IF NOT EXISTS {k} {t}" for lab in ALL_LABELS for k, t in NODE_PROPS.items()
+            if k in _ADDED]
+    out += [f"ALTER TABLE {typ.value} ADD IF NOT EXISTS {k} {t}" for typ in ENDPOINTS for k, t in REL_PROPS.items()
+            if k in _ADDED]
     return out
+
+
+_ADDED = ("url", "as")  # properties added after stores were first made
 
 
 class LadybugStore:

@@ -45,6 +45,7 @@ class RelType(StrEnum):
     HAS_ITEM = "HAS_ITEM"
     HELD = "HELD"
     MENTIONS = "MENTIONS"
+    ATTENDED = "ATTENDED"  # Person → Meeting, property `as`: member, substitute, officer, guest, apologies
 
 
 L = Label
@@ -68,6 +69,7 @@ ENDPOINTS: dict[RelType, tuple[tuple[Label, ...], tuple[Label, ...]]] = {
     RelType.HAS_ITEM: ((L.MEETING,), (L.AGENDA_ITEM,)),
     RelType.HELD: ((L.BODY,), (L.MEETING,)),
     RelType.MENTIONS: ((L.AGENDA_ITEM,), ACTORS),
+    RelType.ATTENDED: ((L.PERSON,), (L.MEETING,)),
 }
 
 #: Node properties, one column set shared by every label (a missing one is null).
@@ -76,11 +78,13 @@ NODE_PROPS: dict[str, str] = {
     "honorific": "STRING", "organisation": "STRING", "kind": "STRING", "council": "STRING",
     "date": "STRING", "body": "STRING", "number": "STRING", "source": "STRING",
     "due": "STRING", "status": "STRING", "item": "STRING",
+    "url": "STRING",  # AgendaItem: the page or web service answer it was read from
 }
 #: Relationship properties, shared by every type; `source` is the merge key of a document's facts.
 REL_PROPS: dict[str, str] = {
     "id": "STRING", "source": "STRING", "para": "STRING", "evidence": "STRING",
     "extractor": "STRING", "date": "STRING", "outcome": "STRING",
+    "as": "STRING",  # ATTENDED: member, substitute, officer, guest or apologies
 }
 
 

@@ -10,14 +10,17 @@ from councilgraph.loaders.decode import decode
 from councilgraph.loaders.manifest import Manifest
 from councilgraph.loaders.normalise import normalise as normalise_text
 from councilgraph.loaders.records import Document, Meta
-from councilgraph.loaders.segment import segment
+from councilgraph.loaders.segment import normalise, segment
 
 
 def _from_text(path: Path, text: str) -> Document:
-    items, meta = segment(normalise_text(text))
+    from councilgraph.loaders.moderngov import attendance
+
+    text = normalise_text(text)
+    items, meta = segment(text)
     if not any(it.title or it.blocks for it in items):
         raise LoaderError(path, "no minutes text found")
-    return Document(path.name, items, meta, text)
+    return Document(path.name, items, meta, text, attendance(normalise(text)))
 
 
 def load_text(path: Path) -> Document:
@@ -26,31 +29,60 @@ def load_text(path: Path) -> Document:
 
 
 def load_html(path: Path) -> Document:
-    """A ModernGov page saved as HTML: its visible text, one block element a line."""
-    from councilgraph.loaders.html import html_to_text
+    """A ModernGov page saved as HTML: items and attendance, read with lxml (loaders/moderngov.py)."""
+    from councilgraph.loaders.moderngov import load_page
 
-    return _from_text(path, html_to_text(decode(path.read_bytes(), path)))
+    return load_page(path, decode(path.read_bytes(), path))
 
 
 def load_pdf(path: Path) -> Document:
-    """Minutes published as PDF: the text layer of each page."""
+    """Minutes published as PDF: the text layer of each page, in reading order, furniture dropped."""
     from councilgraph.loaders.pdf import pdf_to_text
 
     return _from_text(path, pdf_to_text(path))
 
 
+def load_xml(path: Path) -> Document:
+    """A saved answer of the ModernGov web service's GetMeeting."""
+    from councilgraph.loaders.moderngov import load_getmeeting
+
+    return load_getmeeting(path, path.read_bytes())
+
+
 LOADERS: dict[str, Callable[[Path], Document]] = {
     ".txt": load_text, ".text": load_text, "": load_text,
-    ".html": load_html, ".htm": load_html,
+    ".html": load_html, ".htm": load_html, ".aspx": load_html,
     ".pdf": load_pdf,
+    ".xml": load_xml,
 }
+
+
+def sniff(path: Path) -> Callable[[Path], Document] | None:
+    """The loader a file's first bytes call for, whatever its name says (a PDF saved as .txt, an
+    HTML page saved as .aspx, a web service answer without an extension); None when they do not say."""
+    from councilgraph.loaders.moderngov import is_getmeeting
+
+    with path.open("rb") as f:
+        head = f.read(4096)
+    if head.startswith(b"%PDF-"):
+        return load_pdf
+    if is_getmeeting(head):
+        return load_xml
+    low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<body" in low or (low.startswith(b"<") and b"</div>" in low):
+        return load_html
+    return None
 
 
 def load(path: Path, meta: Meta | None = None) -> Document:
     """Read one document; LoaderError (naming the file) when it cannot be read."""
     loader = LOADERS.get(path.suffix.lower())
+    try:
+        loader = (sniff(path) if path.is_file() else None) or loader
+    except OSError as e:
+        raise LoaderError(path, e.strerror or str(e)) from e
     if loader is None:
-        raise LoaderError(path, f"unsupported file type '{path.suffix}' (supported: .txt, .html, .pdf)")
+        raise LoaderError(path, f"unsupported file type '{path.suffix}' (supported: .txt, .html, .xml, .pdf)")
     try:
         doc = loader(path)
     except LoaderError:
@@ -61,6 +93,7 @@ def load(path: Path, meta: Meta | None = None) -> Document:
         raise LoaderError(path, f"cannot be read ({type(e).__name__}: {e})") from e
     if meta is not None:
         doc.meta = doc.meta.over(meta)  # what the page says wins; the options and manifest fill the gaps
+    doc.url = doc.url or doc.meta.url
     return doc
 
 

@@ -26,7 +26,8 @@ class Manifest:
                     raise LoaderError(path, "a manifest needs the columns 'file' and 'council'")
                 rows = {r["file"].strip(): Meta((r.get("council") or "").strip() or None,
                                                (r.get("body") or "").strip() or None,
-                                               (r.get("date") or "").strip() or None) for r in reader if r.get("file")}
+                                               (r.get("date") or "").strip() or None,
+                                               (r.get("url") or "").strip() or None) for r in reader if r.get("file")}
         except (OSError, UnicodeDecodeError, csv.Error) as e:
             raise LoaderError(path, f"cannot read the manifest ({e})") from e
         return cls(rows)

@@ -30,6 +30,19 @@ class Item:
     blocks: list[Block] = field(default_factory=list)
     date: str | None = None
     body: str | None = None
+    url: str | None = None  # the page it was read from, where known
+    actions_text: str | None = None  # a web service's "Actions" field (commenttext2), as written
+
+
+@dataclass
+class Attendee:
+    """One person an attendance list names: `attended_as` is member, substitute, officer, guest or apologies."""
+
+    name: str  # without honorific: "A Smith"
+    attended_as: str
+    honorific: str | None = None  # "Councillor", "Mr"
+    post: str | None = None  # "Chairman", "Director of Children's Services"
+    evidence: str = ""  # the line or entry naming them
 
 
 @dataclass
@@ -39,10 +52,12 @@ class Meta:
     council: str | None = None
     body: str | None = None
     date: str | None = None
+    url: str | None = None  # where the document was fetched from (manifest.csv's `url` column)
 
     def over(self, other: Meta) -> Meta:
         """These values where set, else the other's."""
-        return Meta(self.council or other.council, self.body or other.body, self.date or other.date)
+        return Meta(self.council or other.council, self.body or other.body, self.date or other.date,
+                    self.url or other.url)
 
 
 @dataclass
@@ -51,3 +66,5 @@ class Document:
     items: list[Item]
     meta: Meta = field(default_factory=Meta)
     text: str = ""
+    attendance: list[Attendee] = field(default_factory=list)  # of the meeting the document minutes
+    url: str | None = None

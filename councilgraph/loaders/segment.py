@@ -196,6 +196,9 @@ def _that_point(text: str) -> bool:
     return bool(_THAT.match(text))
 
 
+_CELL_TAIL = re.compile(r"(?:\s*\|)+\s*$")
+
+
 def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     """Blocks of an item's minutes, with paragraph numbers and resolution points.
 
@@ -297,7 +300,9 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 res = None  # plain text after a resolution's points closes it
             out.append(Block(ln, para, "text", None, res if (res is not None and style is None and not m) else None))
         prev_blank = False
-    return out
+    for b in out:  # a table's empty cells at the end of a paragraph are layout, not words
+        b.text = _CELL_TAIL.sub("", b.text)
+    return [b for b in out if b.text]
 
 
 _DESCRIPTION = re.compile(r"^(?:Report|Presentation|Briefing|Joint report|To (?:receive|consider|note|approve|agree)|"
