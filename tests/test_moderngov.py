@@ -11,7 +11,7 @@ import pytest
 
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.resolve import infer_home
-from councilgraph.graph.model import RelType
+from councilgraph.graph.model import Label, RelType
 from councilgraph.loaders import load, sniff
 from councilgraph.loaders.moderngov import attendance, load_getmeeting
 from councilgraph.loaders.segment import normalise
@@ -127,6 +127,23 @@ def test_getmeeting_answer_is_a_document(tmp_path):
     assert {a.name: a.attended_as for a in doc.attendance} == {
         "Jane Smith": "member", "Bob Jones": "apologies", "Ann Lee": "substitute", "Mark Reed": "officer"}
     assert next(a for a in doc.attendance if a.name == "Jane Smith").post == "Chairman"
+
+
+def test_a_filled_actions_field_gives_actions(tmp_path):
+    """A web service's "Actions" field is the minutes' own list: a line a rule reads keeps its owner, any other
+    line is still an action (extractor `actions-field`)."""
+    title, body = split_title(next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8"))
+    actions = "<p>Mr Clark to circulate the staff survey results</p><p>Officers to circulate the plan by 1 March</p>"
+    p = tmp_path / "GetMeeting.xml"
+    p.write_text(_getmeeting(html.escape(title), body, actions=actions), encoding="utf-8")
+    g = extract(load(p))
+    found = {}
+    for n in g.nodes.values():
+        if n.label is Label.ACTION:
+            rels = [r for r in g.rels.values() if n.id in (r.start, r.end)]
+            found[n.name] = ({r.extractor for r in rels}, [g.nodes[r.start].name for r in rels if r.type is RelType.OWNS])
+    assert found["circulate the staff survey results"] == ({"someone-to-do"}, ["Clark"])
+    assert found["Officers to circulate the plan by 1 March"][0] == {"actions-field"}
 
 
 def test_broken_xml_is_one_line_error(tmp_path):

@@ -41,6 +41,9 @@ def _units(doc: Document) -> list[_Unit]:
         for b in item.blocks:
             for s in split_sentences(b.text) if b.kind != "point" else [b.text]:
                 out.append(_Unit(i, b, s))
+        for line in (item.actions_text or "").splitlines():  # a web service's "Actions" field: one action a line
+            if line.strip():
+                out.append(_Unit(i, Block(line.strip(), kind="action"), line.strip()))
     return out
 
 
@@ -162,7 +165,10 @@ class _ItemReader:
                 arises = self.decision(u.block)
                 self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
                                          para))
-            for a in act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key())):
+            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key()))
+            if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
+                found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
+            for a in found:
                 self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
             last_person = people[0] if people else last_person  # "She …" is the last sentence's subject

@@ -10,6 +10,15 @@ from councilgraph.errors import LoaderError
 from councilgraph.loaders.records import Meta
 
 
+def _url(row: dict[str, str | None]) -> str | None:
+    """The page's address: a `url` column, or a `source` column holding one (as ../shared/corpus/manifest.csv)."""
+    for key in ("url", "source"):
+        value = (row.get(key) or "").strip()
+        if value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
 @dataclass
 class Manifest:
     rows: dict[str, Meta] = field(default_factory=dict)
@@ -27,7 +36,7 @@ class Manifest:
                 rows = {r["file"].strip(): Meta((r.get("council") or "").strip() or None,
                                                (r.get("body") or "").strip() or None,
                                                (r.get("date") or "").strip() or None,
-                                               (r.get("url") or "").strip() or None) for r in reader if r.get("file")}
+                                               _url(r)) for r in reader if r.get("file")}
         except (OSError, UnicodeDecodeError, csv.Error) as e:
             raise LoaderError(path, f"cannot read the manifest ({e})") from e
         return cls(rows)
