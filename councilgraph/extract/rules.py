@@ -214,8 +214,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "will-be-done", Where.ANY,
         _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?) "
-            rf"(?:would|will|is to|are to) (?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.AUTHOR_IF_INFO,), (), (
+            rf"(?:would|will|should|is to|are to) (?:also )?be {DELIVERED}\b[^;]*"),
+        (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
             Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
                     "a report will be presented to Cabinet"),

@@ -200,7 +200,7 @@ DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", 
 #: Words of procedural formalities, which are not actions ("the minutes … be signed", "will be in attendance").
 PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attendance", "declarations of interest",
               "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
-              "the next meeting of", "date of the next meeting", "dates of future meetings", "note the date",
+              "date of the next meeting", "dates of future meetings", "note the date",
               "pecuniary", "disclosable", "disclose any")
 #: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
 NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
