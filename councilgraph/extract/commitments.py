@@ -75,7 +75,7 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
                 return found
         elif who is Who.HOME or (who is Who.HOME_IF_RESOLVED and ctx.in_resolution):
             return [HOME]
-        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(text)):
+        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_subject(m, s) or text)):
             return [AUTHOR]
         elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
             return _actors(s, first[1])
@@ -83,6 +83,11 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
                 and not re.match(r"(?i)they\b", m[0]):  # "they" is not the person last named
             return [ctx.previous_person]
     return []
+
+
+def _subject(m: re.Match[str], s: Sentence) -> str | None:
+    """The words of what is to be delivered, where the trigger marks them ("a breakdown of …" would be circulated)."""
+    return s.surface(m["thing"]) if "thing" in m.re.groupindex and m["thing"] else None
 
 
 def _text(m: re.Match[str], s: Sentence) -> str:
