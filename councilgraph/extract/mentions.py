@@ -60,7 +60,7 @@ _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEA
 _GENERIC_ORG_WORDS = {"Local", "Authority", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
                       "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
-PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
+PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")

@@ -116,7 +116,10 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "commitment", Where.ANY,
         _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
-            rf"{COMMIT_VP}"),
+            rf"{COMMIT_VP}",
+            # after an opening clause with no comma: "As Fiona was absent from the meeting Rebecca will contact her"
+            rf"(?<=[a-z] )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bfor )(?<!\bwith )(?<!\bfrom )(?<!\bin )(?<!\bat )"
+            rf"(?<!\bon )(?<!\bthe )(?<!\band ){OWNERS} (?:will|would) {COMMIT_VP}"),
         (Who.OWNER,), (), (
             Example("seeds/000", "Mr Clark would look at giving the Committee the opportunity",
                     "look at giving the Committee", "Clark"),
@@ -124,6 +127,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Director"),
             Example("corpus/017", "Continuous Improvement Executive Group would ensure tighter focus",
                     "ensure tighter focus", "Continuous Improvement Executive Group"),
+            Example("corpus/078", "As Fiona was absent from the meeting Rebecca will contact her",
+                    "contact her to confirm", "Rebecca"),
         )),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
@@ -152,6 +157,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
             Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
                     "Scrutiny Manager"),
+            Example("corpus/028", "The Chairman asked Cllr Lord to express the Committee’s thanks",
+                    "express the Committee’s thanks", "Lord"),
             Example("corpus/037", "The Chair asked if Luke could provide an update", "provide an update for the Panel",
                     "Luke"),
             Example("seeds/004", "invites the Cabinet Member to report back at a later stage",
@@ -204,12 +211,16 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
         _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
-            rf"(?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*"),
+            rf"(?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*",
+            rf"{CLAUSE}{ASKER},? {SAID} (?:that )?there (?:was|were|is|are|would be) (?P<thing>[^;⟨]*?) which "
+            rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*"),
         (Who.ASKER,), (), (
             Example("corpus/028", "the Director of Law and Assurance said the wording would be adjusted",
                     "the wording would be adjusted", "Director of Law and Assurance"),
             Example("corpus/033", "The Chairman advised that an email would be sent out for nominations",
                     "an email would be sent out for nominations", "Chairman"),
+            Example("corpus/067", "there was information on the pathway of children", "information on the pathway",
+                    "Specialist Commissioner"),
         )),
     ActionRule(
         "will-be-done", Where.ANY,
