@@ -213,7 +213,6 @@ class _ItemReader:
                 self.rel(typ, person, dec, evidence, "moved-seconded", para)
 
     def write_actions(self) -> None:
-        home = self.res.body_id()
         for a, evidence, para, arises in self.pending:
             aid = node_key(Label.ACTION, self.key, short_hash(a.text))
             self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "status": "open", "source": self.source,
@@ -221,5 +220,6 @@ class _ItemReader:
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
                 authors = self.authors or self.introducers
-                for node in authors if who == act.AUTHOR else [home] if who == act.HOME else [who]:
+                bodies = [self.res.body_id()] if self.res.body_known() else []  # an unnamed, unmentioned body is not invented
+                for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
                     self.rel(typ, node, aid, evidence, a.extractor, para)
