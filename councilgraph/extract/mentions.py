@@ -99,7 +99,8 @@ LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_H
                         rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])")
 COUNCIL_NAMED = re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
-COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?![{_Q}\w]| [A-Z])"
+COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
+                             rf"|council)\b(?![{_Q}\w]| [A-Z]| [a-z]+ (?:meeting|chamber|tax)\b)"
                              rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")
 BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
 BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")

@@ -47,6 +47,16 @@ def _units(doc: Document) -> list[_Unit]:
     return out
 
 
+def _speaks_of(place_name: str, text: str) -> bool:
+    """Does the text use the council's place as the authority ("in Torbay", "Devon's"), not only inside another
+    name ("Torbay Local Area Partnership")?"""
+    for m in re.finditer(rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
+        before = text[max(0, m.start() - 40):m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".:;":
+            return True
+    return False
+
+
 def _first_names(units: list[_Unit]) -> dict[str, str]:
     """Given names of the people named in full, where only one person has that name."""
     seen: dict[str, set[str]] = {}
@@ -82,7 +92,7 @@ def extract(doc: Document) -> DocumentGraph:
     # A post is the council's only where the text speaks of the council at all ("the Council", "Torbay").
     res.council_referred = bool(home.council) and (
         any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
-        or place(home.council) in doc.text)
+        or _speaks_of(place(home.council), doc.text))
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
@@ -149,7 +159,7 @@ class _ItemReader:
                 for x in (m, *m.inner):
                     if x.node and x.node not in first_seen:
                         first_seen[x.node] = (u.text, para)
-            for typ, a, b, how, props in sentence_facts(s, council, self.id, description=u.block is None):
+            for typ, a, b, how, props in sentence_facts(s, council if self.res.council_referred else None, self.id, description=u.block is None):
                 if typ is RelType.AUTHORED and a not in self.authors:
                     self.authors.append(a)
                 if typ is RelType.INTRODUCED and a not in self.introducers:
