@@ -80,6 +80,7 @@ _LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? an
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 
 
+_BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
@@ -93,7 +94,7 @@ def _namelike(words: list[str], common: frozenset[str]) -> bool:
 
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
-    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.)]|$| \(|,? (?:and )?[a-z]))?)")
+    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
 LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
                         rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])")
@@ -172,6 +173,11 @@ class Finder:
     def known_orgs(self) -> None:
         for m in KNOWN_ORG.finditer(self.masked):
             canon, kind = known_org(m[1])  # type: ignore[misc]
+            branch = _BRANCH.match(self.masked, m.end(1)) if m[1] in vocab.ORG_BRANCHES else None
+            if branch:  # "NHS Devon": the national body's branch for a place is an organisation of its own
+                self.take(Mention(m.start(1), branch.end(), Label.ORGANISATION, self.text[m.start(1):branch.end()],
+                                  self.text[m.start(1):branch.end()], kind=kind))
+                continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
         for acr, (label, name) in self.acronyms.items():
             for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", self.masked):
@@ -256,7 +262,7 @@ class Finder:
             role = Mention(start, end, Label.ROLE, name, self.text[start:end], kind=head)
             if chair_of:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
-            of = re.match(r",? (?:of|for) (?:the )?(.*)$", tail)
+            of = re.match(r"(?:,? (?:of|for) (?:the )?|(?:,| [–—-]|:) )(.*)$", tail)
             if of:
                 sub = Finder(of[1], self.acronyms, {})
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()

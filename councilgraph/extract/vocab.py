@@ -57,7 +57,7 @@ ORG_SUFFIXES = {
     "Ventures": "company", "Consulting": "company", "Consultancy": "company", "Partners": "company",
     "Partnership": "partnership", "Alliance": "partnership", "Network": "partnership",
     "Authority": "other", "Institute": "other", "University": "other", "College": "other",
-    "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator",
+    "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator", "Directorate": "government",
     "Forum": "other", "Union": "other", "Federation": "other", "Collaborative": "partnership",
 }
 #: Words before a proper name that make it an organisation ("the adoption agency Together4Children").
@@ -88,6 +88,8 @@ KNOWN_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
     "Youth Offending Service": (("YOS",), "other"),
     "Children's Trust": (("Childrens Trust",), "trust"),
 }
+#: National bodies whose name followed by a place is a local body of its own ("NHS Devon", "NHS Kent and Medway").
+ORG_BRANCHES = ("NHS",)
 #: Organisations that inspect councils and their services.
 REGULATORS = {"Ofsted", "Care Quality Commission", "HM Inspectorate of Probation"}
 INSPECTION_WORDS = ("inspection", "inspected", "inspect", "rated", "judged", "judgement", "judgment",
