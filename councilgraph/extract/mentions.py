@@ -106,6 +106,7 @@ COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt
 BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
 BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
+ORG_PREFIXED = re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})")
 ORG_DESCRIBED = re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})")
 GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")
 BODY_COUNCIL = re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")
@@ -317,6 +318,9 @@ class Finder:
             known = known_org(f"{pre} {suffix}")
             name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])
             self.take(Mention(m.start(1), m.end(2), Label.ORGANISATION, name, m[0], kind=kind))
+        for m in ORG_PREFIXED.finditer(self.masked):
+            kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
         for m in ORG_DESCRIBED.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 

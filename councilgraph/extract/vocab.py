@@ -59,7 +59,11 @@ ORG_SUFFIXES = {
     "Authority": "other", "Institute": "other", "University": "other", "College": "other",
     "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator", "Directorate": "government",
     "Forum": "other", "Union": "other", "Federation": "other", "Collaborative": "partnership",
+    "School": "other", "Schools": "other", "Church": "charity", "Healthcare": "nhs", "Government": "government",
+    "Office": "government",
 }
+#: Words that open an organisation's name ("Diocese of Exeter", "University of Kent").
+ORG_PREFIXES = {"Diocese of": "charity", "University of": "other", "Church of": "charity", "Archdiocese of": "charity"}
 #: Words before a proper name that make it an organisation ("the adoption agency Together4Children").
 ORG_DESCRIPTORS = ("agency", "organisation", "organization", "charity", "provider", "company",
                    "consultancy", "consultants", "firm", "partner", "trust")
