@@ -57,7 +57,7 @@ _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEA
                    "House", "Hall", "Court", "Square", "Place", "Green", "Hill", "School", "Services", "Service", "Plan",
                    "Programme", "Project", "Team", "Model", "Hub", "Policy", "Strategy", "Report", "Update",
                    "Present", "Apologies", "Absent", "Attending", "Substitute", "Room"})
-_GENERIC_ORG_WORDS = {"Local", "Authority", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
+_GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
                       "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
 PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")

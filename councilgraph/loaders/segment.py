@@ -151,7 +151,7 @@ def page_meta(lines: list[str]) -> Meta:
         m = re.match(r"^(?:Decision Maker|Decision maker):\s*(.+)$", ln)
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*[-–]\s*"
+        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                      r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*(.+)$", ln)
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
