@@ -236,8 +236,9 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         _rx(r"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ss]ets up|[Ee]stablishes|"
             r"[Aa]rranges|[Ss]eeks|[Rr]efers)\b[^;]*)",
             rf"(?:{OWNERS} )?\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to (?!the\b|a\b|an\b){VP}",
+            rf"(?:{OWNERS} )?\b[Aa]grees? to the requests? (?:from|of) {ASKER} to {VP}",
             r"^To (?!note|receive|approve|endorse|agree|accept|welcome|thank|support|confirm|consider)(?P<vp>[a-z]+\b.*)"),
-        (Who.OWNER, Who.HOME), (), (
+        (Who.OWNER, Who.HOME), (Who.ASKER,), (
             Example("seeds/000", "Writes to the Chairman of the Corporate Parenting Panel", "Writes to the Chairman"),
             Example("seeds/004", "agrees to set up a future task group", "set up a future task group"),
             Example("corpus/006", "To re-constitute the Children and Young People’s Trust Board",
