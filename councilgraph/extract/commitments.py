@@ -41,6 +41,7 @@ class Context:
     in_resolution: bool = False
     previous_person: str | None = None
     home_body: str | None = None  # the minuting body's node: asking others, it does not ask itself
+    previous_group: str | None = None  # the body or organisation the last sentence spoke of
 
 
 def due_of(text: str) -> str | None:
@@ -79,9 +80,11 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
             return [AUTHOR]
         elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
             return _actors(s, first[1])
-        elif who is Who.PREVIOUS and ctx.previous_person and ("pronoun" not in groups or m["pronoun"]) \
-                and not re.match(r"(?i)they\b", m[0]):  # "they" is not the person last named
-            return [ctx.previous_person]
+        elif who is Who.PREVIOUS and ("pronoun" not in groups or m["pronoun"]):
+            they = re.match(r"(?i)they\b", m[0])  # "they" is not the person last named, but a body
+            found = ctx.previous_group if they else ctx.previous_person
+            if found:
+                return [found]
     return []
 
 

@@ -148,6 +148,7 @@ class _ItemReader:
             self.rel(RelType.HAS_ITEM, mid, self.id, item.title, "page-structure")
             self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
         last_person: str | None = None
+        last_group: str | None = None
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
         for pos, u in enumerate(self.units):
@@ -175,13 +176,15 @@ class _ItemReader:
                 arises = self.decision(u.block)
                 self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
                                          para))
-            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key()))
+            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
             for a in found:
                 self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
             last_person = people[0] if people else last_person  # "She …" is the last sentence's subject
+            groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]
+            last_group = groups[0] if groups else last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
             if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):

@@ -15,7 +15,7 @@ subject. Who may own or request an action:
   HOME_IF_RESOLVED       that body, when the sentence is a resolution point
   AUTHOR                 the item's report author or presenter (requests for more information go to them)
   AUTHOR_IF_INFO         the report author when the action asks for information, else no one
-  PREVIOUS               the person last named before the sentence ("she would …")
+  PREVIOUS               the person last named before the sentence ("she would …"); for "they", the body
 """
 
 from __future__ import annotations
@@ -137,6 +137,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("corpus/030", "she would provide a progress update in the next annual report",
                     "provide a progress update in the next annual report", "Simmons"),
             Example("corpus/040", "She would update Members when confirmed", "update Members when confirmed", "Jones"),
+            Example("corpus/030", "They would continue to meet with young children", "continue to meet",
+                    "Corporate Parenting Panel"),
         )),
     ActionRule(
         "someone-to-do", Where.ANY,
