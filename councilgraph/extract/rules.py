@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from councilgraph.extract import vocab
 from councilgraph.extract.grammar import (
     AGENT,
     ASKED,
@@ -89,6 +90,7 @@ class ActionRule:
     owner: tuple[Who, ...]  # tried in order: the first that names someone wins
     requester: tuple[Who, ...]
     examples: tuple[Example, ...]
+    cues: tuple[str, ...] = ()  # words (lower case) one of which a sentence must contain for the triggers to be tried
 
 
 def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -101,6 +103,8 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
+COMMIT_CUES = ("would", "will", "shall", "agreed to", "undertook", "offered", "promised", "committed", "volunteered",
+               " is to ", " are to ", "going to")
 
 ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
@@ -112,7 +116,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Director of Children’s Services"),
             Example("corpus/008", "It was agreed that the Director of Children’s Social Care would look at",
                     "look at strengthening", "Director of Children’s Social Care"),
-        )),
+        ), cues=("agreed", "resolved", "decided")),
     ActionRule(
         "commitment", Where.ANY,
         _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
@@ -129,7 +133,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "ensure tighter focus", "Continuous Improvement Executive Group"),
             Example("corpus/078", "As Fiona was absent from the meeting Rebecca will contact her",
                     "contact her to confirm", "Rebecca"),
-        )),
+        ), cues=COMMIT_CUES),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
         _rx(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
@@ -137,9 +141,9 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("corpus/030", "she would provide a progress update in the next annual report",
                     "provide a progress update in the next annual report", "Simmons"),
             Example("corpus/040", "She would update Members when confirmed", "update Members when confirmed", "Jones"),
-            Example("corpus/030", "They would continue to meet with young children", "continue to meet",
+            Example("corpus/030", "They would continue to meet with young children", "meet with young children",
                     "Corporate Parenting Panel"),
-        )),
+        ), cues=COMMIT_CUES),
     ActionRule(
         "someone-to-do", Where.ANY,
         _rx(rf"^(?:ACTIONS?|Actions?)?\s*[:–—-]*\s*{OWNERS} to {VP}",
@@ -149,7 +153,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Nick Brook"),
             Example("seeds/001", "agrees for the Chairman to speak with Service officers", "speak with Service officers",
                     "Chairman"),
-        )),
+        ), cues=(" to ",)),
     ActionRule(
         "asked-to", Where.ANY,
         _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
@@ -165,7 +169,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Luke"),
             Example("seeds/004", "invites the Cabinet Member to report back at a later stage",
                     "report back at a later stage", "Cabinet Member"),
-        )),
+        ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
         _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
@@ -182,7 +186,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "finalise the Children", "Director of Children’s Services"),
             Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
                     "update members on the annual report"),
-        )),
+        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power")),
     ActionRule(
         "generic-group-invited", Where.ANY,
         _rx(rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
@@ -191,7 +195,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
             Example("corpus/040", "Members were invited to ask questions and make comments",
                     "ask questions and make comments"),
-        )),
+        ), cues=("invited", "asked", "requested", "encouraged")),
     ActionRule(
         "done-by-agent", Where.ANY,
         _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
@@ -200,7 +204,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Ian Heggs"),
             Example("corpus/010", "Minor changes would be made to the text of the plan by the corporate director",
                     "Minor changes would be made to the text of the plan", "corporate director"),
-        )),
+        ), cues=(" by ",)),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
         _rx(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
@@ -209,7 +213,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("seeds/000", "It was agreed to share information on the app", "share information on the app",
                     "Executive Director of Children, Young People and Learning"),
             Example("corpus/079", "it was agreed to seek two nominations", "seek two nominations"),
-        )),
+        ), cues=("agreed", "requested")),
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
         _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
@@ -223,7 +227,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "an email would be sent out for nominations", "Chairman"),
             Example("corpus/067", "there was information on the pathway of children", "information on the pathway",
                     "Specialist Commissioner"),
-        )),
+        ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,
         _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?) "
@@ -232,7 +236,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
             Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
                     "a report will be presented to Cabinet"),
-        )),
+        ), cues=(" be ",)),
     ActionRule(
         "body-undertakes", Where.RESOLUTION,
         _rx(r"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ss]ets up|[Ee]stablishes|"
@@ -245,7 +249,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("seeds/004", "agrees to set up a future task group", "set up a future task group"),
             Example("corpus/006", "To re-constitute the Children and Young People’s Trust Board",
                     "re-constitute the Children and Young People’s Trust Board", "Board"),
-        )),
+        ), cues=("write", "sets up", "establish", "arrange", "seek", "refer", "agree", "resolve", "decide", "commit", "undertake", "to ")),
     ActionRule(
         "suggested-that", Where.ANY,
         _rx(rf"(?:{ASKER}|{group('pronoun', PRONOUN)}|[Mm]embers|[Ii]t was) (?:also )?{SUGGESTED} that "
@@ -258,7 +262,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "a letter of thanks from the CICC be e-mailed"),
             Example("seeds/000", "to suggest that the Panel provides their view", "Panel provides their view",
                     "Corporate Parenting Panel"),
-        )),
+        ), cues=("suggest", "propos", "recommend", "request", "ask", "require", "agreed", "resolved", "direct", "instruct")),
     ActionRule(
         "asked-to-be-informed", Where.ANY,
         _rx(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
@@ -268,7 +272,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "hear more updates on social work practice", "Executive Director"),
             Example("corpus/038", "Members would like to see the scope of the scrutiny exercise",
                     "see the scope of the scrutiny exercise"),
-        )),
+        ), cues=(" to be ", " to receive", " to hear", " to see", " to have sight")),
     ActionRule(
         "information-requested", Where.ANY,
         _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
@@ -286,7 +290,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "an action plan be submitted"),
             Example("corpus/006", "To receive a further report in respect of the necessary transitional arrangements",
                     "a further report in respect of the necessary transitional arrangements"),
-        )),
+        ), cues=("request", "ask", "required", "receive", "provided with", "given", "sent")),
     ActionRule(
         "resolution-subject-acts", Where.RESOLUTION,
         _rx(rf"^(?:That )?{OWNERS} {_ACTS}",
@@ -305,7 +309,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Business Planning Group"),
             Example("corpus/002", "That an update report be brought to this Board later in the year",
                     "an update report be brought to this Board"),
-        )),
+        ), cues=(" be ",)),
 )
 
 RULES_BY_NAME = {r.name: r for r in ACTION_RULES}
