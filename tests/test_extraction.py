@@ -267,3 +267,22 @@ def test_it_was_agreed_to_with_no_one_named_goes_to_the_report_author_when_it_is
     assert owners == ["Executive Director of Children, Young People and Learning"] and requesters == ["Committee"]
     text, owners, requesters = action(seed_graphs["002"], "quarterly progress reports would be shared with Cabinet")
     assert requesters == ["Committee"]
+
+
+def test_two_people_sharing_a_surname_stay_two(tmp_path):
+    """People are keyed by their full name: two Smiths of one council are two people; a bare "Councillor Smith"
+    joins neither when both are named, and joins the one Smith when only one is (seed 003: "Mr Richardson")."""
+    doc = tmp_path / "smiths.txt"
+    doc.write_text("Children's Services Scrutiny Committee\n\nMinutes:\n"
+                   "Councillor John Smith, Cabinet Member for Children's Services, introduced the report.\n\n"
+                   "Councillor Jane Smith, Chairman of the Corporate Parenting Panel, asked about placements.\n\n"
+                   "Councillor Smith would circulate the figures to Members.\n", encoding="utf-8")
+    g = extract(load(doc, Meta(council="Anytown Borough Council")))
+    people = {n.id: n.name for n in g.nodes.values() if n.label is Label.PERSON}
+    assert people == {"person:anytown/john-smith": "John Smith", "person:anytown/jane-smith": "Jane Smith",
+                      "person:anytown/smith": "Smith"}
+    holds = facts(g, RelType.HOLDS)
+    assert ("John Smith", "Cabinet Member for Children's Services") in holds
+    assert ("Jane Smith", "Chairman of the Corporate Parenting Panel") in holds
+    richardson = [n.id for n in extract(load(seed("003"))).nodes.values() if "Richardson" in n.name]
+    assert len(richardson) == 1
