@@ -49,6 +49,7 @@ from councilgraph.extract.grammar import (
     THAT,
     THING,
     VP,
+    alt,
     group,
 )
 
@@ -159,7 +160,10 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
             rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}",
             rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
-            rf"{COMMIT_VP}"),
+            rf"{COMMIT_VP}",
+            # "Members were invited to contact the Chair": members own nothing; the body asked
+            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
+            rf"to {VP}"),
         (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
             Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
                     "Scrutiny Manager"),
@@ -169,11 +173,12 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Luke"),
             Example("seeds/004", "invites the Cabinet Member to report back at a later stage",
                     "report back at a later stage", "Cabinet Member"),
+            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
         ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
         _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
-            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{ERRAND} to "
+            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
             rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
@@ -187,15 +192,6 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
                     "update members on the annual report"),
         ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power")),
-    ActionRule(
-        "generic-group-invited", Where.ANY,
-        _rx(rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
-            rf"to {VP}"),
-        (), (Who.HOME,), (
-            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
-            Example("corpus/040", "Members were invited to ask questions and make comments",
-                    "ask questions and make comments"),
-        ), cues=("invited", "asked", "requested", "encouraged")),
     ActionRule(
         "done-by-agent", Where.ANY,
         _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
@@ -274,17 +270,25 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "see the scope of the scrutiny exercise"),
         ), cues=(" to be ", " to receive", " to hear", " to see", " to have sight")),
     ActionRule(
-        "information-requested", Where.ANY,
+        "requests-that", Where.RESOLUTION,
         _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
-            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received)\b)(?P<vp>[^;]*)",
-            rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
+            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received|to what|whether|if|why|how|what|"
+            rf"when|about)\b)(?P<vp>[^;]*)"),
+        (Who.AUTHOR,), (Who.HOME,), (
+            Example("seeds/000", "Requests that updates on staff engagement work are included", "staff engagement work",
+                    "Executive Director"),
+            Example("seeds/004", "asks for future performance reports to provide further narrative",
+                    "future performance reports to provide further narrative"),
+            Example("corpus/073", "to request that the decision be deferred", "the decision be deferred"),
+        ), cues=("request", "ask")),
+    ActionRule(
+        "information-requested", Where.ANY,
+        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
             rf"\b(?:required|requires|requested|asked) that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
             r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
             r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
             r"(?:report|update|briefing|information|presentation)s?\b.*)"),
         (Who.AUTHOR,), (Who.HOME,), (
-            Example("seeds/000", "Requests that updates on staff engagement work are included", "staff engagement work",
-                    "Executive Director"),
             Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
             Example("corpus/045", "required that an action plan be submitted by 17 October 2019",
                     "an action plan be submitted"),

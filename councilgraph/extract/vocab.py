@@ -134,7 +134,7 @@ COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agr
                 "offered to", "promised to", "committed to", "volunteered to", "is to", "are to",
                 "would continue to", "will continue to", "would also", "will also", "was going to", "were going to")
 #: Verb phrases that follow a modal without committing anyone to act ("would like to thank", "would be …").
-NOT_COMMITMENTS = ("be", "have been", "not", "like", "welcome", "note", "receive", "thank", "like to",
+NOT_COMMITMENTS = ("be", "have been", "have a", "have an", "have no", "have the", "not", "like", "welcome", "note", "receive", "thank", "like to",
                    "need", "expect", "appear", "seem", "mean", "also be", "depend", "remain", "still", "result",
                    "make a difference", "help", "benefit", "impact", "affect", "allow", "enable", "cost", "take place",
                    "include", "involve", "require", "continue to be", "probably", "hopefully", "always", "never",
@@ -145,6 +145,8 @@ ASK_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "urged", "
 RESOLUTION_ASK_VERBS = ("requests", "request", "asks", "ask", "invites", "invite", "urges", "urge", "encourages",
                         "encourage", "calls on", "calls upon", "call on", "instructs", "instruct", "directs", "direct",
                         "recommends", "recommend", "requires", "require")
+#: Participles by which someone was given an errand in running text ("had been invited to update members").
+ASKED_PARTICIPLES = ("asked", "requested", "invited", "tasked", "instructed")
 #: Participles of "be X-ed to": someone is given an errand ("That the Director be commissioned to lead …").
 ERRAND_PARTICIPLES = ("asked", "requested", "invited", "commissioned", "instructed", "tasked", "required",
                       "authorised", "authorized", "empowered", "mandated", "charged")
@@ -207,7 +209,8 @@ DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", 
 PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attendance", "declarations of interest",
               "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
               "date of the next meeting", "dates of future meetings", "note the date",
-              "pecuniary", "disclosable", "disclose any")
+              "pecuniary", "disclosable", "disclose any", "ask questions", "appointments be made",
+              "be appointed as", "be re-appointed")
 #: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
 NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
                     "approves", "resolves", "recommends", "invites", "highlights", "acknowledges", "recognises",
