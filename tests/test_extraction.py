@@ -286,3 +286,18 @@ def test_two_people_sharing_a_surname_stay_two(tmp_path):
     assert ("Jane Smith", "Chairman of the Corporate Parenting Panel") in holds
     richardson = [n.id for n in extract(load(seed("003"))).nodes.values() if "Richardson" in n.name]
     assert len(richardson) == 1
+
+
+def test_a_list_after_a_request_gives_its_items():
+    """"Members requested the following be added:" and three bullets are three actions, each told with the sentence
+    that asked (Devon); a list that completes one action's words ("approve appointments on the following basis:-",
+    Leeds) becomes part of that action."""
+    g = extract(load(corpus("061")))
+    listed = [a for a in actions(g) if a[0].startswith("The Committee were updated as to the Scrutiny Work Programme")]
+    assert [t.split(": ", 1)[1] for t, _, _ in listed] == [
+        "Re-visit to social workers", "Discussion with schools on the economic and recruitment crisis and SEND capacity issues",
+        "A deeper dive into some of the performance indicators most concerning Members"]
+    assert all(req for _, _, req in listed)
+    text, owners, _ = action(extract(load(corpus("002"))), "approve appointments on the following basis")
+    assert owners == ["Member Management Committee"]
+    assert text.startswith("approve appointments on the following basis: Three Elected Members") and "; the Lead" in text

@@ -32,7 +32,7 @@ class ActionFact:
     requesters: list[str] = field(default_factory=list)
     due: str | None = None
     extractor: str = ""
-
+    takes_list: str | None = None  # "each": the list after its colon gives one action an item; "append": its words
 
 @dataclass
 class Context:
@@ -53,7 +53,7 @@ def due_of(text: str) -> str | None:
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
     text = _NEXT_POINT.sub("", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,").strip()
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,-– ").strip()
 
 
 def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
@@ -119,13 +119,41 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
             continue
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
+                listed = _LIST_INTRO.search(text)
                 text = _tidy(text)
                 if len(_content(text)) < 2:
                     continue
                 owners = _pick(rule, rule.owner, m, s, ctx, text)
                 requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
                 found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+                if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
+                    found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
     return dedupe(found)
+
+
+_LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
+_FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
+_LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
+
+
+def follow_list(intro: list[ActionFact], sentence: str, item: str) -> list[ActionFact]:
+    """What one item of a list adds to the actions of the sentence that introduced it: an action of its own, told
+    with the introducing sentence ("Members requested the following be added: Re-visit to social workers"), or
+    more words of the introducing action ("approve appointments on the following basis: three Elected Members …")."""
+    item = _tidy(_LIST_MARK.sub("", item))
+    out = []
+    for a in intro:
+        if a.takes_list == "each":
+            text = f"{_tidy(sentence)}: {item}"
+            out.append(ActionFact(text, list(a.owners), list(a.requesters), due_of(item) or a.due, a.extractor))
+        else:
+            a.text = f"{a.text}{';' if a.text.endswith(tuple('abcdefghijklmnopqrstuvwxyz0123456789)’')) and ':' in a.text else ':'} {item}"
+    return out
+
+
+def is_list_item(kind: str, text: str) -> bool:
+    """Is this block an item of a list (a bullet, or a line numbered "i.", "a)", "(2)")?"""
+    return kind == "bullet" or bool(_LIST_MARK.match(text))
 
 
 def _content(text: str) -> set[str]:

@@ -305,6 +305,8 @@ class Finder:
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
                 continue
             start = m.end() - len(head) - (len(pre) + 1 if pre else 0)
+            if pre and self.masked.endswith("Member ", 0, start):  # "Member Management Committee"
+                start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
         for m in BODY_MEETING.finditer(self.masked):
             if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):

@@ -39,7 +39,8 @@ def _units(doc: Document) -> list[_Unit]:
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
         for b in item.blocks:
-            for s in split_sentences(b.text) if b.kind != "point" else [b.text]:
+            whole = b.kind == "point" or act.is_list_item("text", b.text)  # "i. Three Elected Members …" is one item
+            for s in [b.text] if whole else split_sentences(b.text):
                 out.append(_Unit(i, b, s))
         for line in (item.actions_text or "").splitlines():  # a web service's "Actions" field: one action a line
             if line.strip():
@@ -149,6 +150,7 @@ class _ItemReader:
             self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
         last_person: str | None = None
         last_group: str | None = None
+        listing: tuple[str, list[act.ActionFact]] | None = None  # an action whose sentence ends in a list
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
         for pos, u in enumerate(self.units):
@@ -179,8 +181,14 @@ class _ItemReader:
             found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
+            if listing and act.is_list_item(u.block.kind, u.text):
+                intro_text, intro = listing
+                found += act.follow_list(intro, intro_text, u.text)
+            else:
+                listing = (u.text, [a for a in found if a.takes_list]) if any(a.takes_list for a in found) else None
             for a in found:
-                self.pending.append((a, u.text, para, arises))
+                if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
+                    self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
             last_person = people[0] if people else last_person  # "She …" is the last sentence's subject
             groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]

@@ -284,7 +284,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "information-requested", Where.ANY,
         _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
-            rf"\b(?:required|requires|requested|asked) that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
+            rf"\b(?:required|requires|requested|asked)(?: that)? {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
             r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
             r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
             r"(?:report|update|briefing|information|presentation)s?\b.*)"),
