@@ -60,7 +60,9 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         "role-apposition", RelType.HOLDS,
         _rx(rf"{_ONE_A}(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)",
             # "Laura Colman and Claire Platt (Co-opted Members)": every person listed holds the post in brackets
-            rf"(?P<a>(?:{MARK}, )*{MARK},? and {MARK}) \((?:non-voting |voting )?{_ONE_B}\)"),
+            rf"(?P<a>(?:{MARK}, )*{MARK},? and {MARK}) \((?:non-voting |voting )?{_ONE_B}\)",
+            # "Matthew Coffey, Director, Learning and Skills & Regional Director, South East": both posts
+            rf"{_ONE_A},? (?:the )?{MARK} (?:&|and) (?:the )?{_ONE_B}(?=[,)\s.;:]|$)"),
         (P,), (R,), (
             RelationExample("seeds/000", "The item was introduced by Cllr Russell, Cabinet Member", "Russell",
                             "Cabinet Member for Children and Young People"),
@@ -76,12 +78,15 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         _rx(rf"{_ONE_A} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{_ONE_B}",
             rf"{_ONE_A} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{_ONE_B}",
             rf"{_ONE_A},?(?: who [^⟨]*?,|,? who)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
-            rf"(?:new |interim |current |acting |previous |former )?{_ONE_B}"),
+            rf"(?:new |interim |current |acting |previous |former )?{_ONE_B}",
+            rf"{_ONE_A},? the (?:previous|former|new|current|outgoing|incoming|interim) {_ONE_B}",
+            rf"{_ONE_A}[^⟨;]*? in (?:her|his|their) capacity as (?:a |an |the )?{_ONE_B}"),
         (P,), (R,), (
             RelationExample("corpus/056", "Cllr Linehan is duly elected as Chairman", "Linehan", "Chairman"),
             RelationExample("corpus/054", "declared a personal interest as the Chair of", "Mercer", "Chair of"),
             RelationExample("corpus/069", "was the Chair of the Improvement Board", "Rhodes-White",
                             "Chair of the Improvement Board"),
+            RelationExample("corpus/062", "in her capacity as a Co-opted Member", "Mayes", "Co-opted Member"),
         )),
     RelationRule(
         "introduced-by", RelType.INTRODUCED,

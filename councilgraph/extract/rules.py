@@ -288,7 +288,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
             r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
             r"(?:report|update|briefing|information|presentation)s?\b.*)"),
-        (Who.AUTHOR,), (Who.HOME,), (
+        (Who.AUTHOR,), (Who.SUBJECT, Who.HOME), (
             Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
             Example("corpus/045", "required that an action plan be submitted by 17 October 2019",
                     "an action plan be submitted"),
