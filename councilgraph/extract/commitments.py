@@ -1,4 +1,4 @@
-"""Apply the action rules (extract/rules.py) to a sentence, and say who owns and who asked.
+"""Apply the action rules (extract/action_rules.py) to a sentence, and say who owns and who asked.
 
 This is the one place that turns rule matches into actions with owners and requesters. An owner or requester is a
 node id, or AUTHOR / HOME, which the pipeline turns into the item's report author or the minuting body.
@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
+from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.grammar import DELIVERABLE, DUE, alt
-from councilgraph.extract.rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 

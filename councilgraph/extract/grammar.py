@@ -1,7 +1,7 @@
 """Pieces of the language of minutes, as regular expressions over sentence templates.
 
 A template is a sentence whose actor mentions are markers ⟨i⟩ (see extract/sentence.py). Every word list comes
-from `vocab`; this module only says how the words combine, so a rule in extract/rules.py reads like the sentence
+from `vocab`; this module only says how the words combine, so a rule in extract/action_rules.py reads like the sentence
 it matches: ``rf"{ASKER} {ASKED} {OWNERS} to {VP}"``.
 """
 

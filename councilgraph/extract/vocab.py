@@ -127,7 +127,7 @@ MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July
                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                    "Saturday", "Sunday")
 
-# ---- the language of commitments and requests (used by extract/grammar.py and extract/rules.py) ----------------
+# ---- the language of commitments and requests (used by extract/grammar.py and extract/action_rules.py) ----------------
 
 #: Verbs after a subject that commit it to a future act ("Mr Clark would look at …", "X agreed to …").
 COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agreed to", "undertook to",
