@@ -103,6 +103,8 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 #: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
+#: Made a standing item of a body's agenda ("would now be a standard item on the agenda").
+_STANDING_ITEM = r"(?:a |an )?(?:standing|standard|regular|permanent) (?:agenda )?item\b"
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
 COMMIT_CUES = ("would", "will", "shall", "agreed to", "undertook", "offered", "promised", "committed", "volunteered",
                " is to ", " are to ", "going to")
@@ -213,7 +215,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
         _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
-            rf"(?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*",
+            rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*",
             rf"{CLAUSE}{ASKER},? {SAID} (?:that )?there (?:was|were|is|are|would be) (?P<thing>[^;⟨]*?) which "
             rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*"),
         (Who.ASKER,), (), (
@@ -226,12 +228,14 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,
-        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?) "
-            rf"(?:would|will|should|is to|are to) (?:also )?be {DELIVERED}\b[^;]*"),
+        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
+            rf"(?:would|will|should|is to|are to) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
         (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
             Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
                     "a report will be presented to Cabinet"),
+            Example("corpus/044", "this would be a standing item on future Safeguarding Sub Committee agendas",
+                    "this would be a standing item", "Director of Community and Children’s Services"),
         ), cues=(" be ",)),
     ActionRule(
         "body-undertakes", Where.RESOLUTION,
@@ -262,13 +266,15 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "asked-to-be-informed", Where.ANY,
         _rx(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
-            rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}"),
+            rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}",
+            # "Committee members would receive an email update on this": someone will send it
+            rf"{CLAUSE}(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}) (?:would|will) (?P<vp>receive\b[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
             Example("seeds/001", "The Committee Members said they hoped to hear more updates",
                     "hear more updates on social work practice", "Executive Director"),
             Example("corpus/038", "Members would like to see the scope of the scrutiny exercise",
                     "see the scope of the scrutiny exercise"),
-        ), cues=(" to be ", " to receive", " to hear", " to see", " to have sight")),
+        ), cues=(" to be ", "receive", " to hear", " to see", " to have sight")),
     ActionRule(
         "requests-that", Where.RESOLUTION,
         _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "

@@ -76,7 +76,7 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
                 return found
         elif who is Who.HOME or (who is Who.HOME_IF_RESOLVED and ctx.in_resolution):
             return [HOME]
-        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_subject(m, s) or text)):
+        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_what(m, s, text))):
             return [AUTHOR]
         elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
             return _actors(s, first[1])
@@ -91,6 +91,12 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
 def _subject(m: re.Match[str], s: Sentence) -> str | None:
     """The words of what is to be delivered, where the trigger marks them ("a breakdown of …" would be circulated)."""
     return s.surface(m["thing"]) if "thing" in m.re.groupindex and m["thing"] else None
+
+
+def _what(m: re.Match[str], s: Sentence, text: str) -> str:
+    """What is to be delivered: the trigger's subject, or the whole action when that is only "this" or "it"."""
+    subject = _subject(m, s)
+    return text if not subject or subject.lower() in ("this", "it", "these", "that") else subject
 
 
 def _text(m: re.Match[str], s: Sentence) -> str:
