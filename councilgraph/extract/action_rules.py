@@ -217,14 +217,18 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
             rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*",
             rf"{CLAUSE}{ASKER},? {SAID} (?:that )?there (?:was|were|is|are|would be) (?P<thing>[^;⟨]*?) which "
-            rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.ASKER,), (), (
+            rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*",
+            # "The Chair congratulated … and stated that an agenda item … would now be a standard item"
+            rf"\band {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
+            rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
+        (Who.ASKER, Who.SUBJECT), (), (
             Example("corpus/028", "the Director of Law and Assurance said the wording would be adjusted",
                     "the wording would be adjusted", "Director of Law and Assurance"),
             Example("corpus/033", "The Chairman advised that an email would be sent out for nominations",
                     "an email would be sent out for nominations", "Chairman"),
             Example("corpus/067", "there was information on the pathway of children", "information on the pathway",
                     "Specialist Commissioner"),
+            Example("corpus/025", "stated that an agenda item on Items Raised by", "would now be a standard item", "Chair"),
         ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,

@@ -34,7 +34,7 @@ OWNERS = group("owner", ACTORS)
 ASKER = group("asker", ACTORS)
 AGENT = group("agent", ACTORS)
 #: Where a subject may start: the start of a clause.
-CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )|(?<=\b[Tt]he )|(?<=\bThat ))"
+CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )|(?<=\b[Tt]he )|(?<=\bThat )|(?<=\bbut ))"
 #: The action's words: a lower-case verb phrase to the end of the clause.
 VP = group("vp", r"[a-z][^;]*")
 #: A verb phrase that commits (not "would be …", "would like to thank …").
