@@ -92,6 +92,7 @@ class ActionRule:
     requester: tuple[Who, ...]
     examples: tuple[Example, ...]
     cues: tuple[str, ...] = ()  # words (lower case) one of which a sentence must contain for the triggers to be tried
+    needs_actor: bool = False  # every trigger marks an actor: a sentence that names none is not tried
 
 
 def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -119,7 +120,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Director of Children’s Services"),
             Example("corpus/008", "It was agreed that the Director of Children’s Social Care would look at",
                     "look at strengthening", "Director of Children’s Social Care"),
-        ), cues=("agreed", "resolved", "decided")),
+        ), cues=("agreed", "resolved", "decided"), needs_actor=True),
     ActionRule(
         "commitment", Where.ANY,
         _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
@@ -136,7 +137,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "ensure tighter focus", "Continuous Improvement Executive Group"),
             Example("corpus/078", "As Fiona was absent from the meeting Rebecca will contact her",
                     "contact her to confirm", "Rebecca"),
-        ), cues=COMMIT_CUES),
+        ), cues=COMMIT_CUES, needs_actor=True),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
         _rx(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
@@ -156,7 +157,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Nick Brook"),
             Example("seeds/001", "agrees for the Chairman to speak with Service officers", "speak with Service officers",
                     "Chairman"),
-        ), cues=(" to ",)),
+        ), cues=(" to ",), needs_actor=True),
     ActionRule(
         "asked-to", Where.ANY,
         _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
@@ -193,7 +194,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "finalise the Children", "Director of Children’s Services"),
             Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
                     "update members on the annual report"),
-        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power")),
+        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power"), needs_actor=True),
     ActionRule(
         "done-by-agent", Where.ANY,
         _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
@@ -202,7 +203,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Ian Heggs"),
             Example("corpus/010", "Minor changes would be made to the text of the plan by the corporate director",
                     "Minor changes would be made to the text of the plan", "corporate director"),
-        ), cues=(" by ",)),
+        ), cues=(" by ",), needs_actor=True),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
         _rx(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "

@@ -121,7 +121,8 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     found: list[ActionFact] = []
     low = s.text.lower()
     for rule in ACTION_RULES:
-        if not _applies(rule, ctx) or rule.cues and not any(c in low for c in rule.cues):
+        if not _applies(rule, ctx) or rule.needs_actor and not s.mentions \
+                or rule.cues and not any(c in low for c in rule.cues):
             continue
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks

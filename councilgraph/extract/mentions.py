@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.graph.model import Label
@@ -81,9 +82,17 @@ _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_D
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
+_BODY_CUE = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b")
+_ORG_CUE = re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
+
+
+@lru_cache(maxsize=256)
+def _words_re(words: tuple[str, ...], after: str) -> re.Pattern[str]:
+    """One pattern for a document's own words (given names, acronyms), compiled once per document."""
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))}){after}")
 
 
 def _namelike(words: list[str], common: frozenset[str]) -> bool:
@@ -180,9 +189,10 @@ class Finder:
                                   self.text[m.start(1):branch.end()], kind=kind))
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
-        for acr, (label, name) in self.acronyms.items():
-            for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", self.masked):
-                self.take(Mention(m.start(), m.end(), label, name, acr))
+        if self.acronyms:
+            for m in _words_re(tuple(self.acronyms), r"(?![\w\-])").finditer(self.masked):
+                label, name = self.acronyms[m[0]]
+                self.take(Mention(m.start(), m.end(), label, name, m[0]))
 
     def people(self) -> None:
         for m in PERSON_HON.finditer(self.masked):
@@ -226,7 +236,8 @@ class Finder:
             if _namelike(words, frozenset()) and (strong or (weak and _namelike(words[:1], self.common))):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
                 pos = m.start() + len(name)
-        for m in PERSON_BARE.finditer(self.masked):  # in a list beside a person: "Laura Colman (…), Mike Cook and …"
+        for m in PERSON_BARE.finditer(self.masked if "\x00" in self.masked else ""):  # in a list beside a person:
+            # "Laura Colman (…), Mike Cook and …"
             words = m[1].split()
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
             if (_PERSON_BESIDE.search(near[0]) or _PERSON_BESIDE.match(near[1])) and _namelike(words, frozenset()):
@@ -236,9 +247,9 @@ class Finder:
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
-        for first, full in self.first_names.items():
-            for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-{_Q}]| [A-Z])", self.masked):
-                self.take(Mention(m.start(), m.end(), Label.PERSON, full, first, first=first))
+        if self.first_names:
+            for m in _words_re(tuple(self.first_names), rf"(?![\w\-{_Q}]| [A-Z])").finditer(self.masked):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, self.first_names[m[0]], m[0], first=m[0]))
 
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked):
@@ -283,6 +294,8 @@ class Finder:
             self.take(Mention(m.start(1), m.end(1), Label.ROLE, m[1], m[1], kind=m[2]))
 
     def councils(self) -> None:
+        if "ouncil" not in self.masked and "uthority" not in self.masked:
+            return
         for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="council"))
         for m in COUNCIL_NAMED.finditer(self.masked):
@@ -295,6 +308,8 @@ class Finder:
             self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
 
     def bodies(self) -> None:
+        if not _BODY_CUE.search(self.masked):  # no body head word: nothing to find (the patterns are costly)
+            return
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
             pre = re.sub(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ", "", pre)
@@ -313,6 +328,8 @@ class Finder:
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
     def orgs(self) -> None:
+        if not _ORG_CUE.search(self.masked):
+            return
         for m in ORG_SUFFIX.finditer(self.masked):
             pre, suffix = m[1].strip(), m[2]
             if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS:

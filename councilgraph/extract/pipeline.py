@@ -81,8 +81,9 @@ def extract(doc: Document) -> DocumentGraph:
     known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
     if first or known:
         again = re.compile(r"\b(?:" + "|".join(map(re.escape, [*first, *known])) + r")\b")
-        for u in units:
-            if again.search(u.text):
+        for u in units:  # read again only where a name occurs that this sentence's first reading missed
+            found = {m.surface for m in u.mentions if m.label is Label.PERSON}
+            if any(not any(x[0] in f for f in found) for x in again.finditer(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)

@@ -39,6 +39,7 @@ class RelationRule:
     start: tuple[Label, ...]
     end: tuple[Label, ...]  # () = the agenda item the sentence belongs to
     examples: tuple[RelationExample, ...]
+    cues: tuple[str, ...] = ()  # words (lower case) one of which a sentence must contain for the triggers to be tried
     either_order: bool = False  # apposition reads both ways: "Cllr X, Cabinet Member" and "the Director, Ms Y"
     people_first: bool = False  # of several starts, the people (else the posts) did it
 
@@ -87,7 +88,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
             RelationExample("corpus/069", "was the Chair of the Improvement Board", "Rhodes-White",
                             "Chair of the Improvement Board"),
             RelationExample("corpus/062", "in her capacity as a Co-opted Member", "Mayes", "Co-opted Member"),
-        )),
+        ), cues=("elected", "appointed", "confirmed", "declared", " is ", " was ", "remain", "became", "has been", "previous", "former", "new ", "current", "outgoing", "incoming", "interim", "capacity")),
     RelationRule(
         "introduced-by", RelType.INTRODUCED,
         _rx(rf"\b(?:introduced|presented|outlined|led) by {A}",
@@ -102,7 +103,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "Alison Jones"),
             RelationExample("seeds/002", "on behalf of the Cabinet Member for Children and Young People by the Assistant",
                             "Assistant Director for Children's Wellbeing and Partnership"),
-        ), people_first=True),
+        ), people_first=True, cues=("introduc", "present", "outlin", "led by", "invited", "asked", "update", "briefing", "on behalf")),
     RelationRule(
         "introduced-subject", RelType.INTRODUCED,
         _rx(rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\b[Tt]he )){_NOT_AFTER}{A},?(?:(?: [^,;⟨]*?)?,)?(?: also| briefly| then)? "
@@ -114,7 +115,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
             RelationExample("corpus/045", "Viki Elliott-King presented the report", "Viki Elliott-King"),
             RelationExample("corpus/030", "Councillor Simmons, Chair of Corporate Parenting Panel was in attendance to present",
                             "Simmons"),
-        ), people_first=True),
+        ), people_first=True, cues=("introduc", "present", "outlin", "gave", "provided", "delivered", "made", "took members", "reported on", "attend", "updated")),
     RelationRule(
         "report-by", RelType.AUTHORED,
         _rx(rf"\b{_AUTHOR_NOUNS} (?:of|by|from) {A}",
@@ -128,7 +129,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
             RelationExample("corpus/049", "Briefing Note of the Deputy Chief Executive (People)", "Deputy Chief Executive"),
             RelationExample("corpus/026", "The Director: Governance and Partnerships submitted a report",
                             "Director: Governance and Partnerships"),
-        )),
+        ), cues=("report", "presentation", "briefing", "paper", "response", "note", "author", "on behalf")),
     RelationRule(
         "reports-to", RelType.REPORTS_TO,
         _rx(rf"{_ONE_A},?(?: who)? (?:would be |will be |is |was |are |were |had been |has been )?(?:writing reports?|reporting|"
@@ -141,7 +142,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "West Sussex Children’s Commissioner", "Department for Education"),
             RelationExample("corpus/033", "undertaken at this Working Group would be fed back to the Committee",
                             "Working Group", "Committee"),
-        )),
+        ), cues=("report", "accountable", "answerable", "feed", "fed ")),
     RelationRule(
         "appointed-by", RelType.APPOINTED,
         _rx(rf"\bappointment of (?:a |an |the )?{_ONE_B} by (?:the )?{_ONE_A}",
@@ -153,7 +154,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "Department for Education", "Children’s Commissioner"),
             RelationExample("corpus/015", "Intervention Advisor appointed by the Department for Education",
                             "Department for Education", "Intervention Advisor"),
-        )),
+        ), cues=("appoint",)),
     RelationRule(
         "part-of", RelType.PART_OF,
         _rx(rf"{_ONE_A},? (?:which is |is |was |are )?(?:run by|run|part of|a part of|hosted by|a sub-?group of|"

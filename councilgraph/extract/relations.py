@@ -40,7 +40,10 @@ def _apply(rule: RelationRule, s: Sentence, item_id: str) -> Iterator[tuple[str,
 def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
+    low = s.text.lower()
     for rule in RELATION_RULES:
+        if len(s.mentions) < (2 if rule.end else 1) or rule.cues and not any(c in low for c in rule.cues):
+            continue
         pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
         if rule.type is RelType.HOLDS:
             holders.update({b: a for a, b in pairs})
