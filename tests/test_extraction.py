@@ -301,3 +301,11 @@ def test_a_list_after_a_request_gives_its_items():
     text, owners, _ = action(extract(load(corpus("002"))), "approve appointments on the following basis")
     assert owners == ["Member Management Committee"]
     assert text.startswith("approve appointments on the following basis: Three Elected Members") and "; the Lead" in text
+
+
+def test_seats_on_a_committee_belong_to_it_and_posts_of_the_council_need_the_council_named():
+    g = extract(load(corpus("051"), Meta(council="Torbay Council")))
+    seats = [g.nodes[r.end] for r in g.rels.values() if r.type is RelType.ROLE_IN and g.nodes[r.start].name == "Co-opted Member"]
+    assert [n.label for n in seats] == [Label.BODY] and seats[0].name.endswith("Board")
+    # 011 never speaks of Kirklees Council: its posts are not placed in it (the Secretary of State never is)
+    assert not facts(extract(load(corpus("011"), Meta(council="Kirklees Council"))), RelType.ROLE_IN)

@@ -214,13 +214,16 @@ class _ItemReader:
         return did
 
     def roles_in(self, first_seen: dict[str, tuple[str, str | None]], council: str | None) -> None:
-        """Each post belongs to its body (chairs) or to the council whose minutes these are."""
+        """Each post belongs to its body (chairs and seats on it: "Co-opted Member", "Parent Governor
+        Representative") or to the council whose minutes these are."""
         for node, (text, para) in first_seen.items():
             n = self.g.nodes[node]
             if n.label is not Label.ROLE or node in self.res.tied_roles:
                 continue
-            if n.name in vocab.CHAIR_HEADS:
-                self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body", para)
+            seat = n.props.get("kind") in vocab.SEAT_HEADS
+            if n.name in vocab.CHAIR_HEADS or seat and self.res.body_known():
+                self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body" if not seat else "seat-on-body",
+                         para)
             elif council and self.res.council_referred and not _NATIONAL.search(n.name):
                 self.rel(RelType.ROLE_IN, node, council, text, "post-of-council", para)
 

@@ -59,7 +59,11 @@ _NOT_AFTER = r"(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bof )(?<!\bwith )"
 RELATION_RULES: tuple[RelationRule, ...] = (
     RelationRule(
         "role-apposition", RelType.HOLDS,
-        _rx(rf"{_ONE_A}(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)",
+        # overlapping (a lookahead), and a comma gives way to a dash or bracket that follows: in "Su Smart, the
+        # Strategic Lead – Hannah Baker" the Lead is Hannah Baker
+        _rx(rf"{_ONE_A}(?=(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)"
+            rf"(?! [–—-] (?:the )?{MARK})(?! \({MARK}))",
+            rf"{_ONE_A} {MARK} [–—-] (?:the )?{_ONE_B}(?=[,)\s.;:]|$)",  # "the Director … NHS Devon - Su Smart"
             # "Laura Colman and Claire Platt (Co-opted Members)": every person listed holds the post in brackets
             rf"(?P<a>(?:{MARK}, )*{MARK},? and {MARK}) \((?:non-voting |voting )?{_ONE_B}\)",
             # "Matthew Coffey, Director, Learning and Skills & Regional Director, South East": both posts

@@ -20,6 +20,9 @@ ROLE_HEADS = (
     "Spokesperson", "Secretary", "Co-Optee", "Co-optee", "Convener", "Convenor", "Champion", "Practitioner",
     "Consultant", "Analyst", "Scrutiny Officer", "Support Officer", "Services Officer",
 )
+#: Heads of seats on a committee rather than posts of the council ("Co-opted Member", "Parent Governor
+#: Representative"): unless the title says whose, the seat is on the body whose minutes these are.
+SEAT_HEADS = {"Member", "Representative"}
 #: Heads that name a post only with a word before them ("Co-opted Member", "Parent Governor Representative").
 #: Plural heads of posts held by several people ("Laura Colman and Claire Platt (Co-opted Members)").
 PLURAL_HEADS = {"Members": "Member", "Representatives": "Representative", "Governors": "Governor",
