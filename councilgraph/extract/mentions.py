@@ -63,6 +63,8 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 
 PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
+#: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
+PERSON_INITIALS = re.compile(rf"(?<![\w{_Q}\-])((?:[A-Z]\. ?){{1,3}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
@@ -242,6 +244,9 @@ class Finder:
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
             if (_PERSON_BESIDE.search(near[0]) or _PERSON_BESIDE.match(near[1])) and _namelike(words, frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
+        for m in PERSON_INITIALS.finditer(self.masked):  # officers listed by initials: "K. Coldwell (Corporate Core)"
+            if _namelike([m[2]], frozenset()):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, m[2], m[0]))
         for m in PERSON_ONE.finditer(self.masked):  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
