@@ -72,7 +72,9 @@ _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
-_BRACKET_AFTER = re.compile(r"^ \((?:[A-Z]{2,4}\)|[A-Z][a-z])")  # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)"
+# "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
+_BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
+_OBJECT_BEFORE = re.compile(r"\b(?:thanked|congratulated|welcomed|invited|introduced|from|by)\s+$")
 _LABEL_BEFORE = re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
                            r"In attendance|Also present)\s*:\s*$")
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
@@ -81,6 +83,9 @@ _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
 _PLURAL_HON = re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+")
 _LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? and |, | & |$)")
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
+# A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
+# "Michelle Rose", "Ann Little"): only words of posts, bodies and organisations are refused there.
+_NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
@@ -233,9 +238,10 @@ class Finder:
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
                 or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
             # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
-            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
+            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) or _OBJECT_BEFORE.search(before) \
                 or (m.start() < _WINDOW and not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
-            if _namelike(words, frozenset()) and (strong or (weak and _namelike(words[:1], self.common))):
+            placed = strong and not (_NOT_NAME_PLACED & set(words))
+            if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
                 pos = m.start() + len(name)
         for m in PERSON_BARE.finditer(self.masked if "\x00" in self.masked else ""):  # in a list beside a person:

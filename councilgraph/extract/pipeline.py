@@ -29,7 +29,7 @@ class _Unit:
 
 
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
-_CONTACT = re.compile(r"^\s*(?:Contact|Report author|Lead officer)\s*:\s*(.+?)\s*$", re.M)
+_CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+")
 
 
 def _units(doc: Document) -> list[_Unit]:

@@ -285,3 +285,7 @@ NOT_TITLE_WORDS = ("Every", "A", "An", "Each", "Any", "All", "Another", "Expecte
 NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspector", "Minister",
                        "Intervention Advisor", "Intervention Adviser", "Ombudsman", "Chief Constable", "Superintendent",
                        "Majesty")
+#: Common words that are also given names or surnames ("Mark Elliott", "Michelle Rose", "Ann Little"): a person
+#: only where a strong cue places the name (a post beside it, a "Contact:" label).
+ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
+              "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young")
