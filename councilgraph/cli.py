@@ -135,6 +135,7 @@ def ingest(
             task = bar.add_task("", total=len(docs))
             report = run(store, docs, Meta(council, body, date),
                          progress=lambda name: bar.update(task, advance=1, description=name))
+        _follow_up(store)
     finally:
         store.close()
     for e in report.errors:
@@ -215,6 +216,13 @@ def fetch(
         raise typer.Exit(1)
 
 
+def _follow_up(store: Store) -> None:
+    """Follow-ups and action statuses depend on every document held: recompute them after each change (issue 9)."""
+    from councilgraph.followup import refresh
+
+    refresh(store)
+
+
 @app.command("who-owns")
 @handled
 def who_owns(
@@ -243,11 +251,15 @@ def who_owns(
         t.add_column(overflow="fold")
         t.add_row("Action", a["action"])
         t.add_row("Owner", owners)
-        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("item", "Item"), ("date", "Meeting date"),
+        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("due_date", "Due date"), ("status", "Status"),
+                         ("item", "Item"), ("date", "Meeting date"),
                          ("council", "Council"), ("source", "Source"), ("evidence", "Evidence")):
-            v = a[k]
+            v = a.get(k)
             if v:
                 t.add_row(label, ", ".join(v) if isinstance(v, list) else str(v))
+        for f in a.get("followed_up_by") or []:  # the promise's trail: each later item that reported on it
+            t.add_row("Followed up by", f"{f['item']} ({f['date']}, {f['source']}; score {f['score']}, {f['extractor']}): "
+                                        f"{f['evidence']}")
         out.print(f"[bold cyan]{i}.[/bold cyan]", t)
 
 
@@ -352,6 +364,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="Document file names, 
                 err.print(f"Removed {Path(d).name}.")
             else:
                 missing.append(d)
+        _follow_up(store)
     finally:
         store.close()
     if missing:

@@ -6,6 +6,7 @@ The seeds carry no dates or bodies; each case gives them as ingest metadata woul
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from councilgraph.graph.export import GraphData
 from councilgraph.graph.ladybug_store import LadybugStore
 from councilgraph.ingest import ingest
 from councilgraph.loaders.records import Meta
-from tests.conftest import corpus, seed
+from tests.conftest import cli, corpus, seed
 
 WSCC = "West Sussex County Council"
 CYPSSC = "Children and Young People's Services Scrutiny Committee"
@@ -250,3 +251,28 @@ def test_next_meeting_is_dated_by_the_store():
     later = follow(_graph(first, ("Fostering", CPP, "2022-03-20"), ("Fostering", CYPSSC, "2022-04-12"),
                           due="the next meeting"))
     assert (later.status["action:a"], later.due_date["action:a"]) == ("overdue", "2022-04-12")
+
+
+def test_cli_ingest_and_remove_recompute_and_who_owns_shows_the_trail(runner, tmp_path: Path):
+    """Through the CLI: each ingest and remove recomputes; who-owns prints the status and the trail with evidence."""
+    store = tmp_path / "db"
+    late = tmp_path / "900_wscc-jan.txt"
+    late.write_text(REFERRALS_BACK, encoding="utf-8")
+    for path, date in ((seed("000"), "2020-11-18"), (late, "2021-01-07"), (seed("001"), "2021-07-08")):
+        r = cli(runner, store, "ingest", str(path), "--council", WSCC, "--body", CYPSSC, "--date", date)
+        assert r.exit_code == 0, r.output
+    r = cli(runner, store, "who-owns", "further data on the number of referrals", "--json", "--limit", "1")
+    found = json.loads(r.output)[0]
+    assert found["status"] == "reported" and found["due_date"] == "2021-01-07"
+    [trail] = found["followed_up_by"]
+    assert trail["source"] == late.name and "referrals" in trail["evidence"]
+    text = " ".join(cli(runner, store, "who-owns", "further data on the number of referrals", "--limit", "1").output.split())
+    assert "Followed up by" in text and "Referrals and Child Protection Data" in text
+    r = cli(runner, store, "query", "promise-trail", "--param", "words=number of referrals", "--json")
+    assert json.loads(r.output)[0]["reported_in"] == late.name
+    assert cli(runner, store, "remove", late.name).exit_code == 0
+    found = json.loads(cli(runner, store, "who-owns", "further data on the number of referrals", "--json").output)[0]
+    assert found["status"] == "overdue" and found["followed_up_by"] == []
+    rows = json.loads(cli(runner, store, "query", "overdue-actions", "--json").output)
+    assert {"council": WSCC, "owner": "Executive Director of Children, Young People and Learning"}.items() <= rows[0].items()
+    assert rows[0]["overdue"] == 1
