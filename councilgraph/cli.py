@@ -333,7 +333,7 @@ def cypher(
 @handled
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle or nt (RDF).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core).")] = "json",
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, or RDF."""
     from councilgraph.graph.export import FORMATS, write
