@@ -446,29 +446,57 @@ def push(
 @handled
 def analyse(
     top: Annotated[int, typer.Option(help="How many actors to list.")] = 10,
+    above: Annotated[str | None, typer.Option(help="A post, body or person: print the accountability chain above it.")] = None,
+    between: Annotated[list[str] | None, typer.Option(help="Two councils (give twice): only the actors linking them.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Graph analysis with networkx: the actors most central to the web of commitments."""
-    import networkx as nx
+    """Accountability in numbers (networkx): per council people, posts, actions owned and requested and the share reported or overdue; the chain above a post or body; the actors linking councils; the most central actors."""
+    from councilgraph.analyse import analyse as run
 
-    from councilgraph.graph.export import to_networkx
+    if between and len(between) != 2:
+        raise QueryError("--between takes exactly two councils")
+    store = _store(read_only=True)
+    try:
+        data = store.dump()
+    finally:
+        store.close()
+    found = run(data, top, above, tuple(between) if between else None)
+    if json_out:
+        _print_json(found)
+        return
+    pct = lambda n, share: f"{n} ({share:.0%})"
+    _table(["council", "people", "posts", "actions", "owned", "asked", "reported", "overdue"],
+           [[r["council"], r["people"], r["posts"], r["actions"], r["owned"], r["requested"],
+             pct(r["reported"], r["share_reported"]), pct(r["overdue"], r["share_overdue"])] for r in found["councils"]],
+           title="Per council")
+    if above:
+        _table(["from", "relationship", "to", "source"], [[r["from"], r["relationship"], r["to"], r["source"]]
+                                                          for r in found["chain"]], title=f"Accountability above {above}")
+    few = lambda cs: ", ".join(cs) if len(cs) <= 3 else f"{len(cs)} councils"
+    _table(["actor", "label", "councils"], [[r["actor"], r["label"], few(r["councils"])] for r in found["bridges"]],
+           title="Actors linking councils")
+    _table(["actor", "label", "betweenness", "degree"], [[r["actor"], r["label"], r["betweenness"], r["degree"]]
+                                                         for r in found["central"]], title="Most central actors")
+
+
+@app.command()
+@handled
+def show(
+    what: Annotated[str, typer.Argument(help="An actor's name (its neighbourhood) or words of an action (its trail).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("view.html"),
+) -> None:
+    """Write a self-contained interactive HTML picture (neo4j-viz, Neo4j Browser's colours) of an actor's neighbourhood or an action's trail; no Neo4j needed."""
+    from councilgraph.show import show as draw
 
     store = _store(read_only=True)
     try:
-        g = to_networkx(store.dump())
+        data = store.dump()
     finally:
         store.close()
-    actors = {n for n, a in g.nodes(data=True) if a["label"] in ("Person", "Role", "Body", "Organisation", "Council")}
-    work = nx.Graph()
-    work.add_edges_from((u, v) for u, v, d in g.edges(data=True) if d["type"] not in ("MENTIONS",))
-    cent = nx.betweenness_centrality(work) if work.number_of_nodes() else {}
-    rows = sorted(((cent.get(n, 0.0), g.in_degree(n) + g.out_degree(n), n) for n in actors), reverse=True)[:top]
-    data = [{"actor": g.nodes[n]["name"], "label": g.nodes[n]["label"], "betweenness": round(c, 4), "degree": d}
-            for c, d, n in rows]
-    if json_out:
-        _print_json(data)
-    else:
-        _table(["actor", "label", "betweenness", "degree"], [list(r.values()) for r in data])
+    page, sub, title = draw(data, what)
+    output.write_text(page, encoding="utf-8")
+    err.print(f"Wrote {title!r}: {len(sub.nodes)} nodes, {len(sub.rels)} relationships to {output}.",
+              markup=False, highlight=False)
 
 
 @app.command()
