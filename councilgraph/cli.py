@@ -202,6 +202,7 @@ def fetch(
         store = _store()
         try:
             ing = run(store, plan([report.minutes]), Meta(council))
+            _follow_up(store)
         finally:
             store.close()
         for e in ing.errors:
@@ -433,6 +434,7 @@ def push(
                      os.environ.get("NEO4J_DATABASE"))
     try:
         report = dst.load(graphs)
+        _follow_up(dst)
     finally:
         dst.close()
     for src_name, msg in report.failed.items():
