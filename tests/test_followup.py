@@ -276,3 +276,20 @@ def test_cli_ingest_and_remove_recompute_and_who_owns_shows_the_trail(runner, tm
     rows = json.loads(cli(runner, store, "query", "overdue-actions", "--json").output)
     assert {"council": WSCC, "owner": "Executive Director of Children, Young People and Learning"}.items() <= rows[0].items()
     assert rows[0]["overdue"] == 1
+
+
+def test_show_draws_the_trail_with_its_follow_up(tmp_path: Path):
+    from councilgraph.show import select
+
+    store = _build(CASES[1], tmp_path)
+    try:
+        refresh(store)
+        sub, title = select(store.dump(), "further data on the number of referrals")
+    finally:
+        store.close()
+    assert title.startswith("Action: further data")
+    names = {p["name"] for _, p in sub.nodes}
+    assert "Children First Improvement Programme: Referrals and Child Protection Data" in names
+    assert "Executive Director of Children, Young People and Learning" in names
+    assert [t for t, *_ in sub.rels].count("FOLLOWED_UP_BY") == 1
+    assert {lab for lab, _ in sub.nodes} >= {"Action", "AgendaItem", "Meeting", "Role"}
