@@ -7,4 +7,4 @@ OPTIONAL MATCH (a)-[f:FOLLOWED_UP_BY]->(i:AgendaItem)
 RETURN a.name AS action, a.status AS status, a.due AS due, a.due_date AS due_date, a.source AS promised_in,
        i.name AS followed_up_by, i.date AS date, i.source AS reported_in, f.score AS score, f.extractor AS extractor,
        f.evidence AS evidence
-ORDER BY action, coalesce(date, ''), coalesce(followed_up_by, '')
+ORDER BY action, promised_in, coalesce(date, ''), coalesce(followed_up_by, '')
