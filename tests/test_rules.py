@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Example
 from councilgraph.extract.pipeline import extract
-from councilgraph.extract.rules import ACTION_RULES, ActionRule, Example
 from councilgraph.graph.model import Label, RelType
 from councilgraph.loaders import discover, load
 from tests.conftest import CORPUS, GOLD, SHARED
@@ -85,3 +85,34 @@ def test_rule_reads_its_example(name: str, example: Example):
     assert _flat(example.action) in _flat(text), f"{name}: {text!r}"
     if example.owner:
         assert any(re.search(re.escape(_flat(example.owner)), _flat(o)) for o in owners), f"{name}: owners {owners}"
+
+
+# ---- relation rules ----------------------------------------------------------------------------------------------
+from councilgraph.extract.relation_rules import RELATION_RULES, RelationExample, RelationRule  # noqa: E402
+
+
+def _relation_cases():
+    return [pytest.param(r, e, id=f"{r.name}-{e.doc}") for r in RELATION_RULES for e in r.examples]
+
+
+@pytest.mark.parametrize("rule", RELATION_RULES, ids=lambda r: r.name)
+def test_every_relation_rule_has_examples_from_two_councils(rule: RelationRule):
+    councils = {council_of(e.doc) for e in rule.examples} - {None}
+    assert len(councils) >= 2, f"{rule.name}: examples from {councils}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _relation_cases())
+def test_relation_rule_reads_its_example(rule: RelationRule, example: RelationExample):
+    path = _path(example.doc)
+    assert _flat(example.sentence) in _flat(path.read_text(encoding="utf-8")), f"not a sentence of {path.name}"
+    g = _graph(example.doc)
+    facts = [(g.nodes[r.start], g.nodes[r.end]) for r in g.rels.values()
+             if r.extractor == rule.name and r.type is rule.type and _flat(example.sentence) in _flat(r.evidence)]
+    assert facts, f"{rule.name} read nothing from {example.sentence!r}"
+
+    def named(node, words):
+        return any(_flat(words) in _flat(n) for n in [node.name, *(node.props.get("aliases") or [])])
+
+    assert any(named(a, example.start) and (example.end is None and b.label is Label.AGENDA_ITEM or
+                                            example.end is not None and named(b, example.end)) for a, b in facts), \
+        f"{rule.name}: {[(a.name, b.name) for a, b in facts]}"

@@ -1,4 +1,4 @@
-"""Apply the action rules (extract/rules.py) to a sentence, and say who owns and who asked.
+"""Apply the action rules (extract/action_rules.py) to a sentence, and say who owns and who asked.
 
 This is the one place that turns rule matches into actions with owners and requesters. An owner or requester is a
 node id, or AUTHOR / HOME, which the pipeline turns into the item's report author or the minuting body.
@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
+from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.grammar import DELIVERABLE, DUE, alt
-from councilgraph.extract.rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -32,7 +32,7 @@ class ActionFact:
     requesters: list[str] = field(default_factory=list)
     due: str | None = None
     extractor: str = ""
-
+    takes_list: str | None = None  # "each": the list after its colon gives one action an item; "append": its words
 
 @dataclass
 class Context:
@@ -41,6 +41,7 @@ class Context:
     in_resolution: bool = False
     previous_person: str | None = None
     home_body: str | None = None  # the minuting body's node: asking others, it does not ask itself
+    previous_group: str | None = None  # the body or organisation the last sentence spoke of
 
 
 def due_of(text: str) -> str | None:
@@ -52,7 +53,7 @@ def due_of(text: str) -> str | None:
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
     text = _NEXT_POINT.sub("", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,").strip()
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,-– ").strip()
 
 
 def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
@@ -75,14 +76,27 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
                 return found
         elif who is Who.HOME or (who is Who.HOME_IF_RESOLVED and ctx.in_resolution):
             return [HOME]
-        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(text)):
+        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_what(m, s, text))):
             return [AUTHOR]
         elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
             return _actors(s, first[1])
-        elif who is Who.PREVIOUS and ctx.previous_person and ("pronoun" not in groups or m["pronoun"]) \
-                and not re.match(r"(?i)they\b", m[0]):  # "they" is not the person last named
-            return [ctx.previous_person]
+        elif who is Who.PREVIOUS and ("pronoun" not in groups or m["pronoun"]):
+            they = re.match(r"(?i)they\b", m[0])  # "they" is not the person last named, but a body
+            found = ctx.previous_group if they else ctx.previous_person
+            if found:
+                return [found]
     return []
+
+
+def _subject(m: re.Match[str], s: Sentence) -> str | None:
+    """The words of what is to be delivered, where the trigger marks them ("a breakdown of …" would be circulated)."""
+    return s.surface(m["thing"]) if "thing" in m.re.groupindex and m["thing"] else None
+
+
+def _what(m: re.Match[str], s: Sentence, text: str) -> str:
+    """What is to be delivered: the trigger's subject, or the whole action when that is only "this" or "it"."""
+    subject = _subject(m, s)
+    return text if not subject or subject.lower() in ("this", "it", "these", "that") else subject
 
 
 def _text(m: re.Match[str], s: Sentence) -> str:
@@ -105,18 +119,47 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     if _PROCEDURAL.search(s.text) and not re.search(r"\b(?:agreed to|undertook to|offered to)\b", s.text):
         return []
     found: list[ActionFact] = []
+    low = s.text.lower()
     for rule in ACTION_RULES:
-        if not _applies(rule, ctx):
+        if not _applies(rule, ctx) or rule.cues and not any(c in low for c in rule.cues):
             continue
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
+                listed = _LIST_INTRO.search(text)
                 text = _tidy(text)
                 if len(_content(text)) < 2:
                     continue
                 owners = _pick(rule, rule.owner, m, s, ctx, text)
                 requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
                 found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+                if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
+                    found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
     return dedupe(found)
+
+
+_LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
+_FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
+_LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
+
+
+def follow_list(intro: list[ActionFact], sentence: str, item: str) -> list[ActionFact]:
+    """What one item of a list adds to the actions of the sentence that introduced it: an action of its own, told
+    with the introducing sentence ("Members requested the following be added: Re-visit to social workers"), or
+    more words of the introducing action ("approve appointments on the following basis: three Elected Members …")."""
+    item = _tidy(_LIST_MARK.sub("", item))
+    out = []
+    for a in intro:
+        if a.takes_list == "each":
+            text = f"{_tidy(sentence)}: {item}"
+            out.append(ActionFact(text, list(a.owners), list(a.requesters), due_of(item) or a.due, a.extractor))
+        else:
+            a.text = f"{a.text}{';' if a.text.endswith(tuple('abcdefghijklmnopqrstuvwxyz0123456789)’')) and ':' in a.text else ':'} {item}"
+    return out
+
+
+def is_list_item(kind: str, text: str) -> bool:
+    """Is this block an item of a list (a bullet, or a line numbered "i.", "a)", "(2)")?"""
+    return kind == "bullet" or bool(_LIST_MARK.match(text))
 
 
 def _content(text: str) -> set[str]:

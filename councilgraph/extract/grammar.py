@@ -1,7 +1,7 @@
 """Pieces of the language of minutes, as regular expressions over sentence templates.
 
 A template is a sentence whose actor mentions are markers ⟨i⟩ (see extract/sentence.py). Every word list comes
-from `vocab`; this module only says how the words combine, so a rule in extract/rules.py reads like the sentence
+from `vocab`; this module only says how the words combine, so a rule in extract/action_rules.py reads like the sentence
 it matches: ``rf"{ASKER} {ASKED} {OWNERS} to {VP}"``.
 """
 
@@ -34,7 +34,7 @@ OWNERS = group("owner", ACTORS)
 ASKER = group("asker", ACTORS)
 AGENT = group("agent", ACTORS)
 #: Where a subject may start: the start of a clause.
-CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )|(?<=\b[Tt]he ))"
+CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )|(?<=\b[Tt]he )|(?<=\bThat )|(?<=\bbut ))"
 #: The action's words: a lower-case verb phrase to the end of the clause.
 VP = group("vp", r"[a-z][^;]*")
 #: A verb phrase that commits (not "would be …", "would like to thank …").
@@ -56,7 +56,7 @@ THING = group("thing", r"(?:(?!\b[Tt]hat\b)[^;])*?")
 #: A bare subjunctive "be" ("that a report be brought"), not a modal's ("would be").
 SUBJUNCTIVE_BE = r"(?<!\bwould)(?<!\bwill)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)(?<!\bcan)(?<!\bto) be"
 #: "That" at the head of a resolution point, perhaps numbered.
-THAT = r"(?:^|\bthat |\bThat |\bTHAT )"
+THAT = r"(?:^|\bthat |\bThat |\bTHAT |\band (?=(?:a|an|the|further|any)\b))"  # "… be noted and a session be organised"
 FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)
 
 _MONTH = alt(vocab.MONTHS)

@@ -57,10 +57,10 @@ _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEA
                    "House", "Hall", "Court", "Square", "Place", "Green", "Hill", "School", "Services", "Service", "Plan",
                    "Programme", "Project", "Team", "Model", "Hub", "Policy", "Strategy", "Report", "Update",
                    "Present", "Apologies", "Absent", "Attending", "Substitute", "Room"})
-_GENERIC_ORG_WORDS = {"Local", "Authority", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
+_GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
                       "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
-PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
+PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
@@ -80,6 +80,7 @@ _LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? an
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 
 
+_BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
@@ -93,17 +94,19 @@ def _namelike(words: list[str], common: frozenset[str]) -> bool:
 
 ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
-    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.)]|$| \(|,? (?:and )?[a-z]))?)")
+    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
 LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
                         rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])")
 COUNCIL_NAMED = re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
-COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?![{_Q}\w]| [A-Z])"
+COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
+                             rf"|council)\b(?![{_Q}\w]| [A-Z]| [a-z]+ (?:meeting|chamber|tax)\b)"
                              rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")
 BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
 BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
+ORG_PREFIXED = re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})")
 ORG_DESCRIBED = re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})")
 GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")
 BODY_COUNCIL = re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")
@@ -171,6 +174,11 @@ class Finder:
     def known_orgs(self) -> None:
         for m in KNOWN_ORG.finditer(self.masked):
             canon, kind = known_org(m[1])  # type: ignore[misc]
+            branch = _BRANCH.match(self.masked, m.end(1)) if m[1] in vocab.ORG_BRANCHES else None
+            if branch:  # "NHS Devon": the national body's branch for a place is an organisation of its own
+                self.take(Mention(m.start(1), branch.end(), Label.ORGANISATION, self.text[m.start(1):branch.end()],
+                                  self.text[m.start(1):branch.end()], kind=kind))
+                continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
         for acr, (label, name) in self.acronyms.items():
             for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", self.masked):
@@ -255,7 +263,7 @@ class Finder:
             role = Mention(start, end, Label.ROLE, name, self.text[start:end], kind=head)
             if chair_of:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
-            of = re.match(r",? (?:of|for) (?:the )?(.*)$", tail)
+            of = re.match(r"(?:,? (?:of|for) (?:the )?|(?:,| [–—-]|:) )(.*)$", tail)
             if of:
                 sub = Finder(of[1], self.acronyms, {})
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
@@ -297,6 +305,8 @@ class Finder:
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
                 continue
             start = m.end() - len(head) - (len(pre) + 1 if pre else 0)
+            if pre and self.masked.endswith("Member ", 0, start):  # "Member Management Committee"
+                start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
         for m in BODY_MEETING.finditer(self.masked):
             if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):
@@ -310,6 +320,9 @@ class Finder:
             known = known_org(f"{pre} {suffix}")
             name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])
             self.take(Mention(m.start(1), m.end(2), Label.ORGANISATION, name, m[0], kind=kind))
+        for m in ORG_PREFIXED.finditer(self.masked):
+            kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
         for m in ORG_DESCRIBED.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 

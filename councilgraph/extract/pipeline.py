@@ -39,12 +39,23 @@ def _units(doc: Document) -> list[_Unit]:
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
         for b in item.blocks:
-            for s in split_sentences(b.text) if b.kind != "point" else [b.text]:
+            whole = b.kind == "point" or act.is_list_item("text", b.text)  # "i. Three Elected Members …" is one item
+            for s in [b.text] if whole else split_sentences(b.text):
                 out.append(_Unit(i, b, s))
         for line in (item.actions_text or "").splitlines():  # a web service's "Actions" field: one action a line
             if line.strip():
                 out.append(_Unit(i, Block(line.strip(), kind="action"), line.strip()))
     return out
+
+
+def _speaks_of(place_name: str, text: str) -> bool:
+    """Does the text use the council's place as the authority ("in Torbay", "Devon's"), not only inside another
+    name ("Torbay Local Area Partnership")?"""
+    for m in re.finditer(rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
+        before = text[max(0, m.start() - 40):m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".:;":
+            return True
+    return False
 
 
 def _first_names(units: list[_Unit]) -> dict[str, str]:
@@ -82,7 +93,7 @@ def extract(doc: Document) -> DocumentGraph:
     # A post is the council's only where the text speaks of the council at all ("the Council", "Torbay").
     res.council_referred = bool(home.council) and (
         any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
-        or place(home.council) in doc.text)
+        or _speaks_of(place(home.council), doc.text))
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
@@ -138,6 +149,8 @@ class _ItemReader:
             self.rel(RelType.HAS_ITEM, mid, self.id, item.title, "page-structure")
             self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
         last_person: str | None = None
+        last_group: str | None = None
+        listing: tuple[str, list[act.ActionFact]] | None = None  # an action whose sentence ends in a list
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
         for pos, u in enumerate(self.units):
@@ -149,7 +162,7 @@ class _ItemReader:
                 for x in (m, *m.inner):
                     if x.node and x.node not in first_seen:
                         first_seen[x.node] = (u.text, para)
-            for typ, a, b, how, props in sentence_facts(s, council, self.id, description=u.block is None):
+            for typ, a, b, how, props in sentence_facts(s, council if self.res.council_referred else None, self.id, description=u.block is None):
                 if typ is RelType.AUTHORED and a not in self.authors:
                     self.authors.append(a)
                 if typ is RelType.INTRODUCED and a not in self.introducers:
@@ -165,13 +178,21 @@ class _ItemReader:
                 arises = self.decision(u.block)
                 self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
                                          para))
-            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key()))
+            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
+            if listing and act.is_list_item(u.block.kind, u.text):
+                intro_text, intro = listing
+                found += act.follow_list(intro, intro_text, u.text)
+            else:
+                listing = (u.text, [a for a in found if a.takes_list]) if any(a.takes_list for a in found) else None
             for a in found:
-                self.pending.append((a, u.text, para, arises))
+                if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
+                    self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
             last_person = people[0] if people else last_person  # "She …" is the last sentence's subject
+            groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]
+            last_group = groups[0] if groups else last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
             if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):
@@ -213,7 +234,6 @@ class _ItemReader:
                 self.rel(typ, person, dec, evidence, "moved-seconded", para)
 
     def write_actions(self) -> None:
-        home = self.res.body_id()
         for a, evidence, para, arises in self.pending:
             aid = node_key(Label.ACTION, self.key, short_hash(a.text))
             self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "status": "open", "source": self.source,
@@ -221,5 +241,6 @@ class _ItemReader:
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
                 authors = self.authors or self.introducers
-                for node in authors if who == act.AUTHOR else [home] if who == act.HOME else [who]:
+                bodies = [self.res.body_id()] if self.res.body_known() else []  # an unnamed, unmentioned body is not invented
+                for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
                     self.rel(typ, node, aid, evidence, a.extractor, para)

@@ -1,4 +1,5 @@
-"""Relationships between actors that one sentence states, read from its template."""
+"""Apply the relation rules (extract/relation_rules.py) to a sentence; and the facts not read from a pattern of words:
+a post's body named in its title, and inspections."""
 
 from __future__ import annotations
 
@@ -6,122 +7,53 @@ import re
 from collections.abc import Iterator
 
 from councilgraph.extract import vocab
-from councilgraph.extract.sentence import M, Sentence
+from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
+from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import Label, RelType
 
 P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
-
-_APPOSITION = re.compile(rf"{M}(,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){M}(?=[,)\s.;:]|$)")
-#: "Laura Colman and Claire Platt (Co-opted Members)": every person of the list holds the post in brackets.
-_LIST_IN_BRACKETS = re.compile(rf"((?:{M}, )*{M},? and {M}) \((?:non-voting |voting )?{M}\)")
-_INTRODUCED_BY = re.compile(rf"\b(?:introduced|presented|outlined|led) by (?:the )?{M}"
-                            rf"|\b(?:invited|asked) (?:the )?{M},?(?: [^,;]*,)? to (?:introduce|present|outline|take (?:the )?[Mm]embers through)")
-_INTRO_VERB = re.compile(
-    r"\b(?:introduced|presented|outlined|gave|provided|delivered|took members through|"
-    r"updated (?:the )?(?:Committee|Board|Panel|Members)|reported on)\b"
-    r"(?: (?:the|this|a|an|his|her|their))?(?: \w+)?(?: (?:item|report|presentation|update|paper|briefing|overview))")
-_AUTHORED = re.compile(rf"\b(?:[Rr]eport|[Pp]resentation|[Bb]riefing|[Pp]aper)s? (?:of|by|from) (?:the )?{M}"
-                       rf"(?:(?:,? and| &) (?:the )?{M})?")
-_ON_BEHALF = re.compile(rf"\bon behalf of (?:the )?{M}(?: by (?:the )?{M})?")
-_AUTHOR_LINE = re.compile(rf"^(?:Report )?[Aa]uthor:? {M}")
-_REPORTS_TO = re.compile(
-    rf"{M},?(?: who)? (?:would be |will be |is |was |are |were |had been |has been )?(?:writing reports?|reporting|reports?|"
-    rf"reported|accountable|answerable|submitting reports?|submits reports?|would report|will report)(?! back)"
-    rf"(?: \w+){{0,2}}? to (?:the )?{M}")
-_APPOINTED = (
-    (re.compile(rf"\bappointment of (?:a |an |the )?{M} by (?:the )?{M}"), 1, 0),
-    (re.compile(rf"{M}[ -]appointed (?:a |an |the )?{M}"), 0, 1),
-    (re.compile(rf"{M},? (?:was |were |has been |had been |is |being )?appointed (?:as \w+ )?by (?:the )?{M}"), 1, 0),
-    (re.compile(rf"{M} (?:has |had |have )?appointed (?:a |an |the )?{M}"), 0, 1),
-)
-_PART_OF = re.compile(rf"{M},? (?:which is |is |was |are )?(?:run by|run|part of|a part of|hosted by|"
-                      rf"a sub-?group of|a sub-?committee of|reporting into) (?:the )?{M}")
-_MOVED = re.compile(rf"\b(?:MOVED|[Mm]oved|PROPOSED|[Pp]roposed) by {M}")
-_SECONDED = re.compile(rf"\b(?:SECONDED|[Ss]econded) by {M}")
+_MARK = re.compile(r"⟨(\d+)⟩")
+_OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
+                      r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def _pick_person(s: Sentence, idxs: list[str]) -> list[str]:
-    people = [i for i in idxs if s.is_(i, P)]
-    return people or [i for i in idxs if s.is_(i, R)]
+def _ends(s: Sentence, fragment: str | None) -> list[int]:
+    return [int(i) for i in _MARK.findall(fragment or "") if s.at(i).node]
 
 
-def holds(s: Sentence) -> Iterator[tuple[int, int]]:
-    """(person, role) mention pairs in apposition: "Cllr Russell, Cabinet Member for …", "the Director, Ms Butler"."""
-    t = s.template
-    for m in _APPOSITION.finditer(t):
-        a, b = int(m[1]), int(m[3])
-        if s.is_(a, P) and s.is_(b, R):
-            yield a, b
-        elif s.is_(a, R) and s.is_(b, P):
-            yield b, a
-    for m in re.finditer(rf"{M} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{M}", t):
-        if s.is_(m[1], P) and s.is_(m[2], R):
-            yield int(m[1]), int(m[2])
-    # "Cllr Mercer declared a personal interest as the Chair of the … Trust"
-    for m in re.finditer(rf"{M} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{M}", t):
-        if s.is_(m[1], P) and s.is_(m[2], R):
-            yield int(m[1]), int(m[2])
-    # "Ms Rhodes-White, who was present observing the meeting, was the Chair of the Improvement Board"
-    for m in _LIST_IN_BRACKETS.finditer(t):
-        role = m.group(m.lastindex or 0)
-        for p in re.findall(M, m[1]):
-            if s.is_(p, P) and s.is_(role, R):
-                yield int(p), int(role)
-    for m in re.finditer(rf"{M},?(?: who [^⟨]*?,|,? who)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
-                         rf"(?:new |interim |current |acting )?{M}", t):
-        if s.is_(m[1], P) and s.is_(m[2], R):
-            yield int(m[1]), int(m[2])
+def _apply(rule: RelationRule, s: Sentence, item_id: str) -> Iterator[tuple[str, str]]:
+    """(start, end) node pairs the rule reads in the sentence."""
+    for m in (m for t in rule.triggers for m in t.finditer(s.template)):
+        starts = _ends(s, m["a"])
+        ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
+        for a in starts:
+            for b in ends:
+                if rule.either_order and b >= 0 and s.at(a).label in rule.end and s.at(b).label in rule.start:
+                    a, b = b, a  # "the Director, Ms Butler"
+                if s.at(a).label not in rule.start or (b >= 0 and s.at(b).label not in rule.end):
+                    continue
+                yield s.at(a).node, (s.at(b).node if b >= 0 else item_id)  # type: ignore[misc]
 
 
 def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
-    t = s.template
-    node = lambda i: s.at(i).node  # noqa: E731
-    pairs = list(holds(s))
-    for a, b in pairs:
-        yield RelType.HOLDS, node(a), node(b), "role-apposition", {}
-    appos = {a: b for a, b in pairs} | {b: a for a, b in pairs}
-
-    for m in _INTRODUCED_BY.finditer(t):
-        who = m[1] or m[2]
-        for i in _pick_person(s, [who, *([str(appos[int(who)])] if int(who) in appos else [])]):
-            yield RelType.INTRODUCED, node(i), item_id, "introduced-by", {}
-    for m in _INTRO_VERB.finditer(t):
-        head = re.split(r"\bthat\b|;|\bwhich\b|\bwho\b", t[:m.start()])[-1]
-        if re.search(r"\b(?:by|to|from|of|with)\s*$", head):
-            continue
-        idxs = re.findall(M, head)
-        for i in _pick_person(s, idxs):
-            yield RelType.INTRODUCED, node(i), item_id, "introduced-subject", {}
-    authored = [m[1] for m in _AUTHOR_LINE.finditer(t)]
-    for m in _AUTHORED.finditer(t):
-        authored += [x for x in (m[1], m[2]) if x]
-    for m in _ON_BEHALF.finditer(t):
-        authored.append(m[1])
-        if m[2]:
-            authored.append(m[2])
-            if description:
-                yield RelType.INTRODUCED, node(m[2]), item_id, "presented-by", {}
-    for i in authored:
-        if s.is_(i, P, R, ORG, B):
-            yield RelType.AUTHORED, node(i), item_id, "report-by", {}
-
-    for m in _REPORTS_TO.finditer(t):
-        if s.is_(m[1], R, B, ORG) and s.is_(m[2], R, B, ORG, C):
-            yield RelType.REPORTS_TO, node(m[1]), node(m[2]), "reports-to", {}
-    for rx, who, whom in _APPOINTED:
-        for m in rx.finditer(t):
-            a, b = m[who + 1], m[whom + 1]
-            if s.is_(a, ORG, B, R, C) and s.is_(b, P, R):
-                yield RelType.APPOINTED, node(a), node(b), "appointed-by", {}
-    for m in _PART_OF.finditer(t):
-        if s.is_(m[1], B, ORG) and s.is_(m[2], ORG, C, B):
-            yield RelType.PART_OF, node(m[1]), node(m[2]), "part-of", {}
+    holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
+    for rule in RELATION_RULES:
+        pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
+        if rule.type is RelType.HOLDS:
+            holders.update({b: a for a, b in pairs})
+        if rule.people_first:
+            starts = [a for a, _ in pairs]
+            people = [a for a in starts if a.startswith("person:")] + [holders[a] for a in starts if a in holders]
+            pairs = [(a, b) for a in dict.fromkeys(people) for b in {b for _, b in pairs}] if people else pairs
+        for a, b in pairs:
+            yield rule.type, a, b, rule.name, {}
     for mention in s.mentions:
         for inner in mention.inner:
             if mention.label is R and inner.node:
-                yield RelType.ROLE_IN, mention.node, inner.node, "role-of", {}
+                yield RelType.ROLE_IN, mention.node, inner.node, "role-of", {}  # type: ignore[misc]
     yield from _inspected(s, home_council)
 
 
@@ -136,21 +68,18 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
     if not regulators or not target:
         return
     props: dict = {}
-    year = re.search(r"\b(19|20)\d{2}\b", s.text)
-    if year:
+    if year := _YEAR.search(s.text):
         props["date"] = year[0]
-    outcome = re.search(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b", low) \
-        or re.search(r"\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))", low)
-    if outcome:
-        props["outcome"] = outcome[1]
+    if outcome := _OUTCOME.search(low):
+        props["outcome"] = outcome[1] or outcome[2]
     elif "inadequate" in low:
         props["outcome"] = "inadequate"
-    yield RelType.INSPECTED, regulators[0].node, target, "inspection", props
+    yield RelType.INSPECTED, regulators[0].node, target, "inspection", props  # type: ignore[misc]
 
 
 def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
-    for rx, typ in ((_MOVED, RelType.MOVED), (_SECONDED, RelType.SECONDED)):
+    for _, typ, rx in MOTION_RULES:
         for m in rx.finditer(s.template):
-            if s.is_(m[1], P):
-                yield typ, s.at(m[1]).node  # type: ignore[misc]
+            if s.at(m["a"][1:-1]).label is P and s.at(m["a"][1:-1]).node:
+                yield typ, s.at(m["a"][1:-1]).node  # type: ignore[misc]

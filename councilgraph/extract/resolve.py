@@ -59,7 +59,7 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
         first = mentions.index(generic_bodies[0])
         head = _head(home.body)
         named = [m for i, m in enumerate(mentions) if m.label is Label.BODY and not m.generic and _head(m.name) == head
-                 and (i < first or i < 4)]
+                 and (i < first + 3 or i < 4)]
         if named:
             home.body = named[0].name
     return home

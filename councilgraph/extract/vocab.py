@@ -57,9 +57,13 @@ ORG_SUFFIXES = {
     "Ventures": "company", "Consulting": "company", "Consultancy": "company", "Partners": "company",
     "Partnership": "partnership", "Alliance": "partnership", "Network": "partnership",
     "Authority": "other", "Institute": "other", "University": "other", "College": "other",
-    "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator",
+    "Academy": "other", "Hospital": "nhs", "Inspectorate": "regulator", "Directorate": "government",
     "Forum": "other", "Union": "other", "Federation": "other", "Collaborative": "partnership",
+    "School": "other", "Schools": "other", "Church": "charity", "Healthcare": "nhs", "Government": "government",
+    "Office": "government",
 }
+#: Words that open an organisation's name ("Diocese of Exeter", "University of Kent").
+ORG_PREFIXES = {"Diocese of": "charity", "University of": "other", "Church of": "charity", "Archdiocese of": "charity"}
 #: Words before a proper name that make it an organisation ("the adoption agency Together4Children").
 ORG_DESCRIPTORS = ("agency", "organisation", "organization", "charity", "provider", "company",
                    "consultancy", "consultants", "firm", "partner", "trust")
@@ -88,6 +92,8 @@ KNOWN_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
     "Youth Offending Service": (("YOS",), "other"),
     "Children's Trust": (("Childrens Trust",), "trust"),
 }
+#: National bodies whose name followed by a place is a local body of its own ("NHS Devon", "NHS Kent and Medway").
+ORG_BRANCHES = ("NHS",)
 #: Organisations that inspect councils and their services.
 REGULATORS = {"Ofsted", "Care Quality Commission", "HM Inspectorate of Probation"}
 INSPECTION_WORDS = ("inspection", "inspected", "inspect", "rated", "judged", "judgement", "judgment",
@@ -121,14 +127,14 @@ MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July
                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                    "Saturday", "Sunday")
 
-# ---- the language of commitments and requests (used by extract/grammar.py and extract/rules.py) ----------------
+# ---- the language of commitments and requests (used by extract/grammar.py and extract/action_rules.py) ----------------
 
 #: Verbs after a subject that commit it to a future act ("Mr Clark would look at …", "X agreed to …").
 COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agreed to", "undertook to",
                 "offered to", "promised to", "committed to", "volunteered to", "is to", "are to",
                 "would continue to", "will continue to", "would also", "will also", "was going to", "were going to")
 #: Verb phrases that follow a modal without committing anyone to act ("would like to thank", "would be …").
-NOT_COMMITMENTS = ("be", "have been", "not", "like", "welcome", "note", "receive", "thank", "like to",
+NOT_COMMITMENTS = ("be", "have been", "have a", "have an", "have no", "have the", "not", "like", "welcome", "note", "receive", "thank", "like to",
                    "need", "expect", "appear", "seem", "mean", "also be", "depend", "remain", "still", "result",
                    "make a difference", "help", "benefit", "impact", "affect", "allow", "enable", "cost", "take place",
                    "include", "involve", "require", "continue to be", "probably", "hopefully", "always", "never",
@@ -139,6 +145,8 @@ ASK_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "urged", "
 RESOLUTION_ASK_VERBS = ("requests", "request", "asks", "ask", "invites", "invite", "urges", "urge", "encourages",
                         "encourage", "calls on", "calls upon", "call on", "instructs", "instruct", "directs", "direct",
                         "recommends", "recommend", "requires", "require")
+#: Participles by which someone was given an errand in running text ("had been invited to update members").
+ASKED_PARTICIPLES = ("asked", "requested", "invited", "tasked", "instructed")
 #: Participles of "be X-ed to": someone is given an errand ("That the Director be commissioned to lead …").
 ERRAND_PARTICIPLES = ("asked", "requested", "invited", "commissioned", "instructed", "tasked", "required",
                       "authorised", "authorized", "empowered", "mandated", "charged")
@@ -200,8 +208,9 @@ DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", 
 #: Words of procedural formalities, which are not actions ("the minutes … be signed", "will be in attendance").
 PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attendance", "declarations of interest",
               "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
-              "the next meeting of", "date of the next meeting", "dates of future meetings", "note the date",
-              "pecuniary", "disclosable", "disclose any")
+              "date of the next meeting", "dates of future meetings", "note the date",
+              "pecuniary", "disclosable", "disclose any", "ask questions", "appointments be made",
+              "be appointed as", "be re-appointed")
 #: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
 NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
                     "approves", "resolves", "recommends", "invites", "highlights", "acknowledges", "recognises",

@@ -132,9 +132,18 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_BODY_LINE = re.compile(r"^(?:[A-Z][\w’'&,\-]*\s+|(?:and|of|for|the|&)\s+){0,12}"
+                        r"(?:Committee|Board|Panel|Cabinet|Group|Forum|Partnership|Sub-Committee|Commission)\s*$")
+
+
 def page_meta(lines: list[str]) -> Meta:
     """Council-independent metadata a ModernGov page states: the meeting's body and date."""
     meta = Meta()
+    filled = [ln for ln in lines[:80] if ln]
+    for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
+        if not meta.body and _BODY_LINE.match(ln) and re.match(rf"^{_WEEKDAY},?\s", nxt):
+            meta.body, meta.date = ln.strip(), parse_date(nxt)
     for ln in lines[:80]:
         m = re.match(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$", ln)
         if m:
@@ -142,7 +151,7 @@ def page_meta(lines: list[str]) -> Meta:
         m = re.match(r"^(?:Decision Maker|Decision maker):\s*(.+)$", ln)
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*[-–]\s*"
+        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                      r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*(.+)$", ln)
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])

@@ -15,7 +15,7 @@ subject. Who may own or request an action:
   HOME_IF_RESOLVED       that body, when the sentence is a resolution point
   AUTHOR                 the item's report author or presenter (requests for more information go to them)
   AUTHOR_IF_INFO         the report author when the action asks for information, else no one
-  PREVIOUS               the person last named before the sentence ("she would …")
+  PREVIOUS               the person last named before the sentence ("she would …"); for "they", the body
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from councilgraph.extract import vocab
 from councilgraph.extract.grammar import (
     AGENT,
     ASKED,
@@ -48,6 +49,7 @@ from councilgraph.extract.grammar import (
     THAT,
     THING,
     VP,
+    alt,
     group,
 )
 
@@ -89,6 +91,7 @@ class ActionRule:
     owner: tuple[Who, ...]  # tried in order: the first that names someone wins
     requester: tuple[Who, ...]
     examples: tuple[Example, ...]
+    cues: tuple[str, ...] = ()  # words (lower case) one of which a sentence must contain for the triggers to be tried
 
 
 def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -100,7 +103,11 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 #: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
+#: Made a standing item of a body's agenda ("would now be a standard item on the agenda").
+_STANDING_ITEM = r"(?:a |an )?(?:standing|standard|regular|permanent) (?:agenda )?item\b"
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
+COMMIT_CUES = ("would", "will", "shall", "agreed to", "undertook", "offered", "promised", "committed", "volunteered",
+               " is to ", " are to ", "going to")
 
 ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
@@ -112,11 +119,14 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Director of Children’s Services"),
             Example("corpus/008", "It was agreed that the Director of Children’s Social Care would look at",
                     "look at strengthening", "Director of Children’s Social Care"),
-        )),
+        ), cues=("agreed", "resolved", "decided")),
     ActionRule(
         "commitment", Where.ANY,
         _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
-            rf"{COMMIT_VP}"),
+            rf"{COMMIT_VP}",
+            # after an opening clause with no comma: "As Fiona was absent from the meeting Rebecca will contact her"
+            rf"(?<=[a-z] )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bfor )(?<!\bwith )(?<!\bfrom )(?<!\bin )(?<!\bat )"
+            rf"(?<!\bon )(?<!\bthe )(?<!\band ){OWNERS} (?:will|would) {COMMIT_VP}"),
         (Who.OWNER,), (), (
             Example("seeds/000", "Mr Clark would look at giving the Committee the opportunity",
                     "look at giving the Committee", "Clark"),
@@ -124,7 +134,9 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Director"),
             Example("corpus/017", "Continuous Improvement Executive Group would ensure tighter focus",
                     "ensure tighter focus", "Continuous Improvement Executive Group"),
-        )),
+            Example("corpus/078", "As Fiona was absent from the meeting Rebecca will contact her",
+                    "contact her to confirm", "Rebecca"),
+        ), cues=COMMIT_CUES),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
         _rx(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
@@ -132,7 +144,9 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("corpus/030", "she would provide a progress update in the next annual report",
                     "provide a progress update in the next annual report", "Simmons"),
             Example("corpus/040", "She would update Members when confirmed", "update Members when confirmed", "Jones"),
-        )),
+            Example("corpus/030", "They would continue to meet with young children", "meet with young children",
+                    "Corporate Parenting Panel"),
+        ), cues=COMMIT_CUES),
     ActionRule(
         "someone-to-do", Where.ANY,
         _rx(rf"^(?:ACTIONS?|Actions?)?\s*[:–—-]*\s*{OWNERS} to {VP}",
@@ -142,25 +156,31 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Nick Brook"),
             Example("seeds/001", "agrees for the Chairman to speak with Service officers", "speak with Service officers",
                     "Chairman"),
-        )),
+        ), cues=(" to ",)),
     ActionRule(
         "asked-to", Where.ANY,
         _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
             rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}",
             rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
-            rf"{COMMIT_VP}"),
+            rf"{COMMIT_VP}",
+            # "Members were invited to contact the Chair": members own nothing; the body asked
+            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
+            rf"to {VP}"),
         (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
             Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
                     "Scrutiny Manager"),
+            Example("corpus/028", "The Chairman asked Cllr Lord to express the Committee’s thanks",
+                    "express the Committee’s thanks", "Lord"),
             Example("corpus/037", "The Chair asked if Luke could provide an update", "provide an update for the Panel",
                     "Luke"),
             Example("seeds/004", "invites the Cabinet Member to report back at a later stage",
                     "report back at a later stage", "Cabinet Member"),
-        )),
+            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
+        ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
         _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
-            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{ERRAND} to "
+            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
             rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
@@ -173,16 +193,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "finalise the Children", "Director of Children’s Services"),
             Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
                     "update members on the annual report"),
-        )),
-    ActionRule(
-        "generic-group-invited", Where.ANY,
-        _rx(rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
-            rf"to {VP}"),
-        (), (Who.HOME,), (
-            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
-            Example("corpus/040", "Members were invited to ask questions and make comments",
-                    "ask questions and make comments"),
-        )),
+        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power")),
     ActionRule(
         "done-by-agent", Where.ANY,
         _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
@@ -191,7 +202,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Ian Heggs"),
             Example("corpus/010", "Minor changes would be made to the text of the plan by the corporate director",
                     "Minor changes would be made to the text of the plan", "corporate director"),
-        )),
+        ), cues=(" by ",)),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
         _rx(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
@@ -200,38 +211,49 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("seeds/000", "It was agreed to share information on the app", "share information on the app",
                     "Executive Director of Children, Young People and Learning"),
             Example("corpus/079", "it was agreed to seek two nominations", "seek two nominations"),
-        )),
+        ), cues=("agreed", "requested")),
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
         _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
-            rf"(?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.ASKER,), (), (
+            rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*",
+            rf"{CLAUSE}{ASKER},? {SAID} (?:that )?there (?:was|were|is|are|would be) (?P<thing>[^;⟨]*?) which "
+            rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*",
+            # "The Chair congratulated … and stated that an agenda item … would now be a standard item"
+            rf"\band {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
+            rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
+        (Who.ASKER, Who.SUBJECT), (), (
             Example("corpus/028", "the Director of Law and Assurance said the wording would be adjusted",
                     "the wording would be adjusted", "Director of Law and Assurance"),
             Example("corpus/033", "The Chairman advised that an email would be sent out for nominations",
                     "an email would be sent out for nominations", "Chairman"),
-        )),
+            Example("corpus/067", "there was information on the pathway of children", "information on the pathway",
+                    "Specialist Commissioner"),
+            Example("corpus/025", "stated that an agenda item on Items Raised by", "would now be a standard item", "Chair"),
+        ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,
-        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?) "
-            rf"(?:would|will|is to|are to) (?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.AUTHOR_IF_INFO,), (), (
+        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
+            rf"(?:would|will|should|is to|are to) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
+        (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
             Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
                     "a report will be presented to Cabinet"),
-        )),
+            Example("corpus/044", "this would be a standing item on future Safeguarding Sub Committee agendas",
+                    "this would be a standing item", "Director of Community and Children’s Services"),
+        ), cues=(" be ",)),
     ActionRule(
         "body-undertakes", Where.RESOLUTION,
         _rx(r"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ss]ets up|[Ee]stablishes|"
             r"[Aa]rranges|[Ss]eeks|[Rr]efers)\b[^;]*)",
-            rf"\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to (?!the\b|a\b|an\b){VP}",
+            rf"(?:{OWNERS} )?\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to (?!the\b|a\b|an\b){VP}",
+            rf"(?:{OWNERS} )?\b[Aa]grees? to the requests? (?:from|of) {ASKER} to {VP}",
             r"^To (?!note|receive|approve|endorse|agree|accept|welcome|thank|support|confirm|consider)(?P<vp>[a-z]+\b.*)"),
-        (Who.HOME,), (), (
+        (Who.OWNER, Who.HOME), (Who.ASKER,), (
             Example("seeds/000", "Writes to the Chairman of the Corporate Parenting Panel", "Writes to the Chairman"),
             Example("seeds/004", "agrees to set up a future task group", "set up a future task group"),
             Example("corpus/006", "To re-constitute the Children and Young People’s Trust Board",
                     "re-constitute the Children and Young People’s Trust Board", "Board"),
-        )),
+        ), cues=("write", "sets up", "establish", "arrange", "seek", "refer", "agree", "resolve", "decide", "commit", "undertake", "to ")),
     ActionRule(
         "suggested-that", Where.ANY,
         _rx(rf"(?:{ASKER}|{group('pronoun', PRONOUN)}|[Mm]embers|[Ii]t was) (?:also )?{SUGGESTED} that "
@@ -244,35 +266,45 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "a letter of thanks from the CICC be e-mailed"),
             Example("seeds/000", "to suggest that the Panel provides their view", "Panel provides their view",
                     "Corporate Parenting Panel"),
-        )),
+        ), cues=("suggest", "propos", "recommend", "request", "ask", "require", "agreed", "resolved", "direct", "instruct")),
     ActionRule(
         "asked-to-be-informed", Where.ANY,
         _rx(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
-            rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}"),
+            rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}",
+            # "Committee members would receive an email update on this": someone will send it
+            rf"{CLAUSE}(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}) (?:would|will) (?P<vp>receive\b[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
             Example("seeds/001", "The Committee Members said they hoped to hear more updates",
                     "hear more updates on social work practice", "Executive Director"),
             Example("corpus/038", "Members would like to see the scope of the scrutiny exercise",
                     "see the scope of the scrutiny exercise"),
-        )),
+        ), cues=(" to be ", "receive", " to hear", " to see", " to have sight")),
     ActionRule(
-        "information-requested", Where.ANY,
+        "requests-that", Where.RESOLUTION,
         _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
-            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received)\b)(?P<vp>[^;]*)",
-            rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
-            rf"\b(?:required|requires|requested|asked) that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
-            r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
-            r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
-            r"(?:report|update|briefing|information|presentation)s?\b.*)"),
+            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received|to what|whether|if|why|how|what|"
+            rf"when|about)\b)(?P<vp>[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
             Example("seeds/000", "Requests that updates on staff engagement work are included", "staff engagement work",
                     "Executive Director"),
+            Example("seeds/004", "asks for future performance reports to provide further narrative",
+                    "future performance reports to provide further narrative"),
+            Example("corpus/073", "to request that the decision be deferred", "the decision be deferred"),
+        ), cues=("request", "ask")),
+    ActionRule(
+        "information-requested", Where.ANY,
+        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
+            rf"\b(?:required|requires|requested|asked)(?: that)? {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
+            r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
+            r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
+            r"(?:report|update|briefing|information|presentation)s?\b.*)"),
+        (Who.AUTHOR,), (Who.SUBJECT, Who.HOME), (
             Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
             Example("corpus/045", "required that an action plan be submitted by 17 October 2019",
                     "an action plan be submitted"),
             Example("corpus/006", "To receive a further report in respect of the necessary transitional arrangements",
                     "a further report in respect of the necessary transitional arrangements"),
-        )),
+        ), cues=("request", "ask", "required", "receive", "provided with", "given", "sent")),
     ActionRule(
         "resolution-subject-acts", Where.RESOLUTION,
         _rx(rf"^(?:That )?{OWNERS} {_ACTS}",
@@ -291,7 +323,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Business Planning Group"),
             Example("corpus/002", "That an update report be brought to this Board later in the year",
                     "an update report be brought to this Board"),
-        )),
+        ), cues=(" be ",)),
 )
 
 RULES_BY_NAME = {r.name: r for r in ACTION_RULES}
