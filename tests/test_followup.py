@@ -293,3 +293,28 @@ def test_show_draws_the_trail_with_its_follow_up(tmp_path: Path):
     assert "Executive Director of Children, Young People and Learning" in names
     assert [t for t, *_ in sub.rels].count("FOLLOWED_UP_BY") == 1
     assert {lab for lab, _ in sub.nodes} >= {"Action", "AgendaItem", "Meeting", "Role"}
+
+
+@pytest.mark.neo4j
+def test_neo4j_follows_up_alike(neo4j_store, tmp_path: Path):
+    """The same case on Neo4j: the same follow-ups, statuses and due dates, and after a removal too."""
+    from councilgraph.graph.export import to_json
+
+    case = CASES[1]
+    embedded = _build(case, tmp_path)
+    try:
+        for d in case.docs:
+            path = d.path or tmp_path / d.name
+            assert not ingest(neo4j_store, [(path, Meta())], d.meta).errors
+        for store in (embedded, neo4j_store):
+            refresh(store)
+        assert to_json(embedded.dump()) == to_json(neo4j_store.dump())
+        assert neo4j_store.counts()["FOLLOWED_UP_BY"] == 1
+        for store in (embedded, neo4j_store):
+            assert store.remove("900_wscc-jan.txt")
+            refresh(store)
+        assert to_json(embedded.dump()) == to_json(neo4j_store.dump())
+        status = neo4j_store.query("MATCH (a:Action) WHERE a.name CONTAINS $w RETURN a.status", {"w": REFERRALS}).rows
+        assert status == [["overdue"]]
+    finally:
+        embedded.close()
