@@ -40,8 +40,14 @@ MATCH (a:Action) WHERE a.id = $id
 OPTIONAL MATCH (o)-[own:OWNS]->(a)
 OPTIONAL MATCH (q)-[:REQUESTED]->(a)
 OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item
-RETURN a.name AS action, a.due AS due, a.council AS council, a.source AS source, own.evidence AS evidence,
+RETURN a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status, a.council AS council, a.source AS source, own.evidence AS evidence,
        o.id AS owner_id, o.name AS owner, q.name AS requester, i.name AS item, i.date AS date
+"""
+_TRAIL = """
+MATCH (a:Action)-[f:FOLLOWED_UP_BY]->(i:AgendaItem) WHERE a.id = $id
+RETURN i.name AS item, i.date AS date, i.source AS source, f.evidence AS evidence, f.score AS score,
+       f.extractor AS extractor
+ORDER BY date, item
 """
 _ROLES = """
 MATCH (x) WHERE x.id = $id
@@ -71,7 +77,9 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
             if r["requester"] and r["requester"] not in requesters:
                 requesters.append(r["requester"])
         out.append({"score": round(score, 3), "action": first["action"], "owners": list(owners.values()),
-                    "requested_by": requesters, "due": first["due"], "item": first["item"], "date": first["date"],
+                    "requested_by": requesters, "due": first["due"],
+                    "due_date": first["due_date"], "status": first["status"],
+                    "followed_up_by": store.query(_TRAIL, {"id": aid}).dicts(), "item": first["item"], "date": first["date"],
                     "council": first["council"], "source": first["source"], "evidence": first["evidence"]})
     return out
 

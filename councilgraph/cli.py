@@ -135,6 +135,7 @@ def ingest(
             task = bar.add_task("", total=len(docs))
             report = run(store, docs, Meta(council, body, date),
                          progress=lambda name: bar.update(task, advance=1, description=name))
+        _follow_up(store)
     finally:
         store.close()
     for e in report.errors:
@@ -201,6 +202,7 @@ def fetch(
         store = _store()
         try:
             ing = run(store, plan([report.minutes]), Meta(council))
+            _follow_up(store)
         finally:
             store.close()
         for e in ing.errors:
@@ -213,6 +215,13 @@ def fetch(
         _print_json(summary)
     if report.errors:
         raise typer.Exit(1)
+
+
+def _follow_up(store: Store) -> None:
+    """Follow-ups and action statuses depend on every document held: recompute them after each change (issue 9)."""
+    from councilgraph.followup import refresh
+
+    refresh(store)
 
 
 @app.command("who-owns")
@@ -243,11 +252,15 @@ def who_owns(
         t.add_column(overflow="fold")
         t.add_row("Action", a["action"])
         t.add_row("Owner", owners)
-        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("item", "Item"), ("date", "Meeting date"),
+        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("due_date", "Due date"), ("status", "Status"),
+                         ("item", "Item"), ("date", "Meeting date"),
                          ("council", "Council"), ("source", "Source"), ("evidence", "Evidence")):
-            v = a[k]
+            v = a.get(k)
             if v:
                 t.add_row(label, ", ".join(v) if isinstance(v, list) else str(v))
+        for f in a.get("followed_up_by") or []:  # the promise's trail: each later item that reported on it
+            t.add_row("Followed up by", f"{f['item']} ({f['date']}, {f['source']}; score {f['score']}, {f['extractor']}): "
+                                        f"{f['evidence']}")
         out.print(f"[bold cyan]{i}.[/bold cyan]", t)
 
 
@@ -321,7 +334,7 @@ def cypher(
 @handled
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle or nt (RDF).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core).")] = "json",
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, or RDF."""
     from councilgraph.graph.export import FORMATS, write
@@ -352,6 +365,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="Document file names, 
                 err.print(f"Removed {Path(d).name}.")
             else:
                 missing.append(d)
+        _follow_up(store)
     finally:
         store.close()
     if missing:
@@ -420,6 +434,7 @@ def push(
                      os.environ.get("NEO4J_DATABASE"))
     try:
         report = dst.load(graphs)
+        _follow_up(dst)
     finally:
         dst.close()
     for src_name, msg in report.failed.items():
@@ -433,29 +448,57 @@ def push(
 @handled
 def analyse(
     top: Annotated[int, typer.Option(help="How many actors to list.")] = 10,
+    above: Annotated[str | None, typer.Option(help="A post, body or person: print the accountability chain above it.")] = None,
+    between: Annotated[list[str] | None, typer.Option(help="Two councils (give twice): only the actors linking them.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Graph analysis with networkx: the actors most central to the web of commitments."""
-    import networkx as nx
+    """Accountability in numbers (networkx): per council people, posts, actions owned and requested and the share reported or overdue; the chain above a post or body; the actors linking councils; the most central actors."""
+    from councilgraph.analyse import analyse as run
 
-    from councilgraph.graph.export import to_networkx
+    if between and len(between) != 2:
+        raise QueryError("--between takes exactly two councils")
+    store = _store(read_only=True)
+    try:
+        data = store.dump()
+    finally:
+        store.close()
+    found = run(data, top, above, tuple(between) if between else None)
+    if json_out:
+        _print_json(found)
+        return
+    pct = lambda n, share: f"{n} ({share:.0%})"
+    _table(["council", "people", "posts", "actions", "owned", "asked", "reported", "overdue"],
+           [[r["council"], r["people"], r["posts"], r["actions"], r["owned"], r["requested"],
+             pct(r["reported"], r["share_reported"]), pct(r["overdue"], r["share_overdue"])] for r in found["councils"]],
+           title="Per council")
+    if above:
+        _table(["from", "relationship", "to", "source"], [[r["from"], r["relationship"], r["to"], r["source"]]
+                                                          for r in found["chain"]], title=f"Accountability above {above}")
+    few = lambda cs: ", ".join(cs) if len(cs) <= 3 else f"{len(cs)} councils"
+    _table(["actor", "label", "councils"], [[r["actor"], r["label"], few(r["councils"])] for r in found["bridges"]],
+           title="Actors linking councils")
+    _table(["actor", "label", "betweenness", "degree"], [[r["actor"], r["label"], r["betweenness"], r["degree"]]
+                                                         for r in found["central"]], title="Most central actors")
+
+
+@app.command()
+@handled
+def show(
+    what: Annotated[str, typer.Argument(help="An actor's name (its neighbourhood) or words of an action (its trail).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("view.html"),
+) -> None:
+    """Write a self-contained interactive HTML picture (neo4j-viz, Neo4j Browser's colours) of an actor's neighbourhood or an action's trail; no Neo4j needed."""
+    from councilgraph.show import show as draw
 
     store = _store(read_only=True)
     try:
-        g = to_networkx(store.dump())
+        data = store.dump()
     finally:
         store.close()
-    actors = {n for n, a in g.nodes(data=True) if a["label"] in ("Person", "Role", "Body", "Organisation", "Council")}
-    work = nx.Graph()
-    work.add_edges_from((u, v) for u, v, d in g.edges(data=True) if d["type"] not in ("MENTIONS",))
-    cent = nx.betweenness_centrality(work) if work.number_of_nodes() else {}
-    rows = sorted(((cent.get(n, 0.0), g.in_degree(n) + g.out_degree(n), n) for n in actors), reverse=True)[:top]
-    data = [{"actor": g.nodes[n]["name"], "label": g.nodes[n]["label"], "betweenness": round(c, 4), "degree": d}
-            for c, d, n in rows]
-    if json_out:
-        _print_json(data)
-    else:
-        _table(["actor", "label", "betweenness", "degree"], [list(r.values()) for r in data])
+    page, sub, title = draw(data, what)
+    output.write_text(page, encoding="utf-8")
+    err.print(f"Wrote {title!r}: {len(sub.nodes)} nodes, {len(sub.rels)} relationships to {output}.",
+              markup=False, highlight=False)
 
 
 @app.command()

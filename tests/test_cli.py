@@ -189,7 +189,7 @@ def test_sources_stats_and_analyse(runner, seeded_store):
     r = cli(runner, seeded_store, "stats", "--json")
     assert json.loads(r.stdout)["Decision"] == 16
     r = cli(runner, seeded_store, "analyse", "--top", "3", "--json")
-    assert r.exit_code == 0 and len(json.loads(r.stdout)) == 3
+    assert r.exit_code == 0 and len(json.loads(r.stdout)["central"]) == 3
 
 
 def test_whole_corpus_ingests_without_an_error(runner, tmp_path):

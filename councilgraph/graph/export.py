@@ -72,34 +72,11 @@ def to_graphml(data: GraphData, path: Path) -> None:
 
 
 def to_rdf(data: GraphData) -> rdflib.Graph:
-    """RDF: a resource per node typed by its label, a triple per relationship, and each relationship's
-    provenance on an rdf:Statement (source, para, evidence, extractor)."""
-    from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+    """RDF on published vocabularies (W3C ORG, FOAF, PROV-O, schema.org, Dublin Core) with each fact's
+    provenance: councilgraph/graph/rdf.py."""
+    from councilgraph.graph.rdf import to_rdf as published
 
-    cg = Namespace(NS)
-    g = Graph()
-    g.bind("cg", cg)
-
-    def uri(node_id: str) -> URIRef:
-        return URIRef(ID_BASE + node_id.replace(":", "/").replace(" ", "_"))
-
-    for label, p in data.nodes:
-        u = uri(p["id"])
-        g.add((u, RDF.type, cg[label]))
-        g.add((u, RDFS.label, Literal(p["name"])))
-        for k, v in _clean(p).items():
-            for x in v if isinstance(v, list) else [v]:
-                g.add((u, cg[k], Literal(x)))
-    for t, s, e, p in data.rels:
-        g.add((uri(s), cg[t], uri(e)))
-        st = BNode(p["id"])
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, uri(s)))
-        g.add((st, RDF.predicate, cg[t]))
-        g.add((st, RDF.object, uri(e)))
-        for k, v in _clean(p).items():
-            g.add((st, cg[k], Literal(v)))
-    return g
+    return published(data)
 
 
 def write(data: GraphData, fmt: str, path: Path) -> None:
@@ -112,8 +89,12 @@ def write(data: GraphData, fmt: str, path: Path) -> None:
         to_rdf(data).serialize(path, format="turtle")
     elif fmt in ("nt", "ntriples"):
         to_rdf(data).serialize(path, format="nt")
+    elif fmt in ("jsonld", "json-ld"):
+        from councilgraph.graph.rdf import write as write_rdf
+
+        write_rdf(data, "json-ld", path)
     else:
         raise ValueError(fmt)
 
 
-FORMATS = ("json", "graphml", "turtle", "nt")
+FORMATS = ("json", "graphml", "turtle", "nt", "jsonld")

@@ -46,6 +46,7 @@ class RelType(StrEnum):
     HELD = "HELD"
     MENTIONS = "MENTIONS"
     ATTENDED = "ATTENDED"  # Person → Meeting, property `as`: member, substitute, officer, guest, apologies
+    FOLLOWED_UP_BY = "FOLLOWED_UP_BY"  # Action → a later AgendaItem reporting on it; made by councilgraph/followup.py
 
 
 L = Label
@@ -70,6 +71,7 @@ ENDPOINTS: dict[RelType, tuple[tuple[Label, ...], tuple[Label, ...]]] = {
     RelType.HELD: ((L.BODY,), (L.MEETING,)),
     RelType.MENTIONS: ((L.AGENDA_ITEM,), ACTORS),
     RelType.ATTENDED: ((L.PERSON,), (L.MEETING,)),
+    RelType.FOLLOWED_UP_BY: ((L.ACTION,), (L.AGENDA_ITEM,)),
 }
 
 #: Node properties, one column set shared by every label (a missing one is null).
@@ -79,12 +81,14 @@ NODE_PROPS: dict[str, str] = {
     "date": "STRING", "body": "STRING", "number": "STRING", "source": "STRING",
     "due": "STRING", "status": "STRING", "item": "STRING",
     "url": "STRING",  # AgendaItem: the page or web service answer it was read from
+    "due_date": "STRING",  # Action: ISO date when `due` can be read as one (extract/dates.py, followup.py)
 }
 #: Relationship properties, shared by every type; `source` is the merge key of a document's facts.
 REL_PROPS: dict[str, str] = {
     "id": "STRING", "source": "STRING", "para": "STRING", "evidence": "STRING",
     "extractor": "STRING", "date": "STRING", "outcome": "STRING",
     "as": "STRING",  # ATTENDED: member, substitute, officer, guest or apologies
+    "score": "DOUBLE",  # FOLLOWED_UP_BY: share of the action's key terms the follow-up repeats
 }
 
 
