@@ -61,7 +61,7 @@ FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)
 
 _MONTH = alt(vocab.MONTHS)
 DUE = re.compile(
-    rf"\b(?:by|before|at|in|for|on|until|during|from) (?:the )?(?P<when>(?:(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}"
+    rf"\b(?:by|before|at|in|for|on|until|during|from|to) (?:the )?(?P<when>(?:(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}"
     rf"(?: and {_MONTH})?(?:,? \d{{4}})?(?: (?:Committee|Board|Panel|Cabinet) meeting| meeting)?"
     rf"|{alt(vocab.DUE_MEETINGS)}|the end of [A-Z]?\w+(?: \d{{4}})?|{alt(vocab.SEASONS)}(?: \d{{4}})?))"
     rf"|\b(?P<period>(?:within|in|for) (?:the next )?(?:\w+ )?{alt(vocab.DUE_PERIODS)}(?:[’'] time| time)?)"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from councilgraph.extract import commitments as act
 from councilgraph.extract import vocab
 from councilgraph.extract.attendance import add_attendance
+from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
@@ -240,7 +241,8 @@ class _ItemReader:
     def write_actions(self) -> None:
         for a, evidence, para, arises in self.pending:
             aid = node_key(Label.ACTION, self.key, short_hash(a.text))
-            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "status": "open", "source": self.source,
+            when = due_date(a.due, self.item.date or self.doc.meta.date)
+            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "due_date": when, "status": "open", "source": self.source,
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
