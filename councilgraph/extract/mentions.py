@@ -91,6 +91,7 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
 _BODY_CUE = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b")
 _ORG_CUE = re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})")
+_LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
@@ -341,16 +342,17 @@ class Finder:
     def orgs(self) -> None:
         if not _ORG_CUE.search(self.masked):
             return
+        for m in ORG_PREFIXED.finditer(self.masked):  # before suffixes: "… Church of England" is not "… Church"
+            kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
         for m in ORG_SUFFIX.finditer(self.masked):
             pre, suffix = m[1].strip(), m[2]
-            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS:
+            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS \
+                    or _LEGAL_REFERENCE.search(pre):
                 continue
             known = known_org(f"{pre} {suffix}")
             name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])
             self.take(Mention(m.start(1), m.end(2), Label.ORGANISATION, name, m[0], kind=kind))
-        for m in ORG_PREFIXED.finditer(self.masked):
-            kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
-            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
         for m in ORG_DESCRIBED.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 

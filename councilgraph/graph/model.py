@@ -180,7 +180,7 @@ class DocumentGraph:
             node.sources = [self.source]
             self.nodes[node.id] = node
             return node
-        if len(node.name) > len(have.name) and node.label in (Label.PERSON,):
+        if len(node.name) > len(have.name) and node.label in (Label.PERSON, Label.ROLE):  # the fullest form names it
             have.props.setdefault("aliases", [])
             have.props["aliases"] = [*have.props["aliases"], have.name]  # type: ignore[list-item]
             have.name = node.name
