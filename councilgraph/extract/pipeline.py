@@ -97,6 +97,7 @@ def extract(doc: Document) -> DocumentGraph:
         any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
         or _speaks_of(place(home.council), doc.text))
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
+    res.canonical_bodies([m.name for m in everything if m.label is Label.BODY and not m.generic])
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
     by_item: dict[int, list[_Unit]] = {}
