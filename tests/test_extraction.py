@@ -309,3 +309,15 @@ def test_seats_on_a_committee_belong_to_it_and_posts_of_the_council_need_the_cou
     assert [n.label for n in seats] == [Label.BODY] and seats[0].name.endswith("Board")
     # 011 never speaks of Kirklees Council: its posts are not placed in it (the Secretary of State never is)
     assert not facts(extract(load(corpus("011"), Meta(council="Kirklees Council"))), RelType.ROLE_IN)
+
+
+def test_a_page_scraped_with_every_line_break_lost_is_still_read(tmp_path):
+    """The same minutes on one line: the people, posts and commitments are still found (022, Somerset)."""
+    src = corpus("022")
+    flat = tmp_path / src.name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    a, b = extract(load(src)), extract(load(flat))
+    def names(g, label):
+        return {n.name for n in g.nodes.values() if n.label is label}
+    assert names(a, Label.ROLE) <= names(b, Label.ROLE) and names(b, Label.ROLE)
+    assert {t for t, _, _ in actions(b)} & {t for t, _, _ in actions(a)}

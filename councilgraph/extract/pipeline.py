@@ -30,6 +30,7 @@ class _Unit:
 
 
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
+_TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+")
 
 
@@ -39,6 +40,9 @@ def _units(doc: Document) -> list[_Unit]:
     for i, item in enumerate(doc.items):
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
+        if len(item.title) > _TITLE_MAX:  # a page scraped with its line breaks lost: its "title" is the minutes
+            flat = Block(item.title)
+            out += [_Unit(i, flat, s) for s in split_sentences(item.title)]
         for b in item.blocks:
             whole = b.kind == "point" or act.is_list_item("text", b.text)  # "i. Three Elected Members …" is one item
             for s in [b.text] if whole else split_sentences(b.text):
