@@ -47,7 +47,7 @@ class Context:
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
     m = DUE.search(text)
-    return next((g for g in (m["when"], m["period"], m["meeting"]) if g), None) if m else None
+    return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
 
 
 def _tidy(text: str) -> str:

@@ -64,5 +64,6 @@ DUE = re.compile(
     rf"\b(?:by|before|at|in|for|on|until|during|from|to) (?:the )?(?P<when>(?:(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}"
     rf"(?: and {_MONTH})?(?:,? \d{{4}})?(?: (?:Committee|Board|Panel|Cabinet) meeting| meeting)?"
     rf"|{alt(vocab.DUE_MEETINGS)}|the end of [A-Z]?\w+(?: \d{{4}})?|{alt(vocab.SEASONS)}(?: \d{{4}})?))"
-    rf"|\b(?P<period>(?:within|in|for) (?:the next )?(?:\w+ )?{alt(vocab.DUE_PERIODS)}(?:[’'] time| time)?)"
+    rf"|\b(?P<later>later (?:in|this) (?:the )?(?:year|month|autumn|spring|summer|winter))"
+    rf"|\b(?P<period>(?:within|in|for) (?:the next )?(?!the\b)(?:\w+ )?{alt(vocab.DUE_PERIODS)}(?:[’'] time| time)?)"
     rf"|\b(?:the )?(?P<meeting>(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}(?: \d{{4}})? (?:Committee|Board|Panel|Cabinet) meeting)")
