@@ -119,6 +119,13 @@ class Resolver:
         self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
         return nid
 
+    def _loose(self, name: str) -> str:
+        """A body's name as written loosely: without the council's place, possessives and plural endings
+        ("Thurrock Local Safeguarding Children's Board" ~ "Local Safeguarding Children Board")."""
+        town = slug(place(self.home.council)) if self.home.council else ""
+        words = [w for w in slug(name).split("-") if w and w != town and w != "the"]
+        return "-".join(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)
+
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
         return node_key(Label.BODY, self.home.scope, slug(self.home.body))
@@ -221,14 +228,15 @@ class Resolver:
             self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
             return nid
         name = self.body_titles.get(m.name, m.name)  # "the Scrutiny Committee": the one named in full
-        if name == self.home.body:
+        loose = self._loose(name)
+        if name == self.home.body or loose == self._loose(self.home.body):
             return self.body_id()
         m.name = name
         key = slug(m.name)
         if key in self.named_bodies:
             return self.named_bodies[key][1]
-        same = next((nid for other, (_, nid) in self.named_bodies.items()
-                     if _one_word_more(key, other) or _one_word_more(other, key)), None)
+        same = next((nid for other, (n, nid) in self.named_bodies.items() if _one_word_more(key, other)
+                     or _one_word_more(other, key) or self._loose(n) == loose), None)
         if same:
             if len(m.name) > len(self.graph.nodes[same].name):
                 self.graph.nodes[same].name = m.name
