@@ -13,6 +13,7 @@ from pathlib import Path
 
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
+from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.model import (
     ALL_LABELS,
     ENDPOINTS,
@@ -67,8 +68,9 @@ class LadybugStore:
         return Rows(list(res.get_column_names()), [[_plain(v) for v in r] for r in res.get_all()])
 
     def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
-        if read_only and not self.read_only and _writes(cypher):
-            raise QueryError("the embedded store runs read-only Cypher here; this query writes")
+        check_params(cypher, params)
+        if read_only or self.read_only:  # LadybugDB's own read-only mode still runs COPY TO, LOAD, ATTACH…
+            check_read_only(cypher, self.kind)
         try:
             return self._run(cypher, params)
         except RuntimeError as e:
@@ -243,13 +245,6 @@ def _plain(v: object) -> object:
 def _pairs(typ: RelType) -> int:
     froms, tos = ENDPOINTS[typ]
     return len(froms) * len(tos)
-
-
-def _writes(cypher: str) -> bool:
-    import re
-
-    return bool(re.search(r"\b(?:CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|COPY|ALTER|INSTALL|LOAD|ATTACH|IMPORT|EXPORT|"
-                          r"CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b", re.sub(r"'[^']*'|\"[^\"]*\"", "", cypher), re.I))
 
 
 def _first_line(e: BaseException) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
+from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.model import ALL_LABELS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType
 from councilgraph.graph.store import LoadReport, Rows
 
@@ -63,6 +64,10 @@ class Neo4jStore:
     # ---- queries ----------------------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
         from neo4j.exceptions import Neo4jError
+
+        check_params(cypher, params)
+        if read_only:  # a read transaction still runs LOAD CSV, TERMINATE TRANSACTIONS, SHOW USERS…
+            check_read_only(cypher, self.kind)
 
         def work(tx):
             res = tx.run(cypher, params or {})
