@@ -91,9 +91,11 @@ def test_failing_new_version_keeps_the_old_one(neo4j_store):
 
 def test_schema_has_id_constraints_and_the_full_text_index(neo4j_store):
     neo4j_store.schema()
-    constraints = neo4j_store.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes, properties").rows
+    # SHOW is not a reading clause users may run; councilgraph itself may
+    constraints = neo4j_store.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes, properties",
+                                    read_only=False).rows
     assert sum(props == ["id"] for _, props in constraints) >= 9
-    idx = neo4j_store.query("SHOW FULLTEXT INDEXES YIELD name RETURN name").rows
+    idx = neo4j_store.query("SHOW FULLTEXT INDEXES YIELD name RETURN name", read_only=False).rows
     assert ["councilgraph_text"] in idx
 
 
@@ -109,7 +111,7 @@ def test_who_owns_on_neo4j_uses_the_full_text_index_and_agrees(runner, neo4j_uri
 
 def test_cypher_on_neo4j_runs_read_only(runner, neo4j_store, neo4j_uri):
     r = ncli(runner, neo4j_uri, "cypher", "CREATE (n:Person {id: 'x', name: 'Intruder'}) RETURN n")
-    assert r.exit_code == 1 and r.stderr.strip() == "Error: Cypher here runs in a read-only transaction; this query writes"
+    assert r.exit_code == 1 and r.stderr.startswith("Error: CREATE is not allowed: the store runs read-only Cypher")
     assert neo4j_store.counts()["Person"] == 0
 
 
@@ -138,7 +140,7 @@ def test_neo4j_uri_from_the_environment(runner, neo4j_store, neo4j_uri, monkeypa
     from councilgraph.cli import app
 
     assert runner.invoke(app, ["ingest", str(seed("000"))]).exit_code == 0
-    assert neo4j_store.sources() == [seed("000").name]
+    assert neo4j_store.sources() == [seed("000").resolve().as_posix()]
     assert os.environ["NEO4J_URI"] == neo4j_uri
 
 
