@@ -108,6 +108,20 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     state.store_path, state.neo4j = store, neo4j
+    _quiet()
+
+
+def _quiet() -> None:
+    """Library warnings (pypdf on a malformed PDF, rdflib, the Neo4j driver's notifications) never
+    reach the terminal: councilgraph reports what matters itself, one line each."""
+    import logging
+    import warnings
+
+    if os.environ.get("COUNCILGRAPH_DEBUG"):
+        return
+    warnings.simplefilter("ignore")
+    for name in ("pypdf", "rdflib", "neo4j", "charset_normalizer"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 @app.command()

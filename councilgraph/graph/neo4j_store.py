@@ -63,7 +63,7 @@ class Neo4jStore:
 
     # ---- queries ----------------------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
-        from neo4j.exceptions import Neo4jError
+        from neo4j.exceptions import DriverError, Neo4jError
 
         check_params(cypher, params)
         if read_only:  # a read transaction still runs LOAD CSV, TERMINATE TRANSACTIONS, SHOW USERS…
@@ -82,6 +82,8 @@ class Neo4jStore:
                               or e.code.endswith("ForbiddenDueToTransactionType")):
                 raise QueryError("Cypher here runs in a read-only transaction; this query writes") from e
             raise QueryError(msg) from e
+        except (DriverError, OSError) as e:
+            raise StoreError(f"lost the connection to Neo4j at {self.uri} ({_first_line(e)})") from e
 
     # ---- loading ----------------------------------------------------------------------------------
     def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
