@@ -179,3 +179,35 @@ def test_removing_a_document_takes_out_nodes_it_gave_no_relationship(neo4j_store
     neo4j_store.load([g])
     assert neo4j_store.remove(g.source)
     assert sum(neo4j_store.counts().values()) == 0
+
+
+def test_who_owns_with_a_very_long_question_works_on_neo4j(runner, neo4j_store, neo4j_uri):
+    assert ncli(runner, neo4j_uri, "ingest", str(seed("003"))).exit_code == 0
+    question = "course understanding children data " + " ".join(f"word{i} course" for i in range(3000))
+    r = ncli(runner, neo4j_uri, "who-owns", question, "--json")
+    assert r.exit_code == 0 and "Error" not in r.stderr, r.output
+    assert isinstance(json.loads(r.stdout), list)
+
+
+def test_neo4j_dying_mid_ingest_says_which_documents_were_stored(runner, neo4j_store, neo4j_uri, monkeypatch):
+    from neo4j.exceptions import ServiceUnavailable
+
+    from councilgraph.graph import neo4j_store as module
+
+    real, calls = module._write_document, []
+
+    def dies_after_the_first(tx, g):
+        calls.append(g.source)
+        if len(calls) > 1:
+            raise ServiceUnavailable("the server went away")
+        return real(tx, g)
+
+    monkeypatch.setattr(module, "_write_document", dies_after_the_first)
+    monkeypatch.setenv("COUNCILGRAPH_NEO4J_RETRY_S", "0.5")
+    r = ncli(runner, neo4j_uri, "ingest", str(SEEDS), "--json")
+    assert r.exit_code == 1
+    out = json.loads(r.stdout)
+    assert len(out["loaded"]) == 1 and neo4j_store.sources() == out["loaded"]
+    lost = [e for e in out["errors"] if "not stored" in e and "Neo4j connection lost" in e]
+    assert len(lost) == 4
+    assert all(ln.startswith("Error: ") for ln in r.stderr.splitlines() if ln.strip())

@@ -4,6 +4,7 @@ Cypher in read transactions."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -34,7 +35,10 @@ class Neo4jStore:
 
         self.uri, self.database = uri, database
         try:
-            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None)
+            # How long a transaction is retried while the server is away (the driver's default, 30 s).
+            retry = float(os.environ.get("COUNCILGRAPH_NEO4J_RETRY_S") or 30)
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None,
+                                                     max_transaction_retry_time=retry)
             self.driver.verify_connectivity()
         except AuthError as e:
             raise StoreError(f"Neo4j at {uri} refused user '{user}': check NEO4J_USERNAME and NEO4J_PASSWORD") from e
