@@ -26,6 +26,7 @@ from councilgraph.graph.model import (
     Label,
     RelType,
     merged_nodes,
+    source_name,
 )
 from councilgraph.graph.store import LoadReport, Rows
 
@@ -173,9 +174,11 @@ class LadybugStore:
 
     def _known(self, keys: list[str]) -> list[str]:
         """Which of these documents the store already holds (each has at least one AgendaItem)."""
-        rows = self._run("UNWIND $s AS k MATCH (i:AgendaItem) WHERE list_contains(i.sources, k) RETURN DISTINCT k",
-                         {"s": keys}).rows
-        return [r[0] for r in rows]
+        # by file name first (one scan, a hash lookup a row), then the keys among the items' sources
+        rows = self._run("MATCH (i:AgendaItem) WHERE i.source IN $n RETURN DISTINCT i.sources",
+                         {"n": sorted({source_name(k) for k in keys})}).rows
+        have = {k for (srcs,) in rows for k in srcs or []}
+        return [k for k in keys if k in have]
 
     def _forget(self, keys: list[str], reloading: set[str] | None = None,
                 keep_rels: set[str] | None = None) -> tuple[set[str], set[str]]:
