@@ -510,7 +510,7 @@ def check(json_out: JsonOpt = False) -> None:
             err.print("Ingest these again (`councilgraph ingest PATH…`):", markup=False)
             sys.stdout.write("".join(f"{k}\n" for k in report.reingest))
         err.print(f"{_where()}: {report.documents} document(s)" + (", all whole." if report.ok else "."),
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 

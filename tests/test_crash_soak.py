@@ -16,6 +16,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from councilgraph.extract.pipeline import extract
 from councilgraph.graph.check import check_embedded
 from councilgraph.graph.ladybug_store import LadybugStore, work_path
@@ -122,3 +124,73 @@ def test_kill_nine_never_leaves_an_unopenable_store_or_a_partial_document(tmp_pa
     assert report.ok, report
     store_docs = _whole(store, versions)
     assert store_docs == len(versions)
+
+
+def test_check_after_a_kill_during_the_checkpoint_lists_what_to_ingest_again(runner, tmp_path):
+    from tests.conftest import cli
+
+    store = tmp_path / "cg.db"
+    assert cli(runner, store, "ingest", str(SEEDS)).exit_code == 0
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for f in sorted(CORPUS.glob("*.txt"))[:8]:
+        shutil.copy(f, folder / f.name)
+    cmd = [sys.executable, "-m", "councilgraph.cli", "--store", str(store), "ingest", str(folder)]
+    p = subprocess.Popen(cmd, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    marker = work_path(store).with_name(work_path(store).name + ".wal.checkpoint")
+    while p.poll() is None and not marker.exists():
+        time.sleep(0.001)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    assert marker.exists(), "the ingest finished before it could be killed in its checkpoint"
+    r = cli(runner, store, "sources")  # the store opens, read-only, as the last finished ingest left it
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 5
+    r = cli(runner, store, "check")
+    assert r.exit_code == 1 and "interrupted" in r.stderr
+    assert r.stdout.splitlines() == sorted(document_key(f) for f in folder.glob("*.txt"))
+    assert not work_path(store).exists()
+    assert cli(runner, store, "ingest", str(folder)).exit_code == 0
+    r = cli(runner, store, "check")
+    assert r.exit_code == 0 and r.stdout == "" and "13 document(s), all whole" in r.stderr
+
+
+def test_a_store_left_mid_checkpoint_by_an_older_councilgraph_is_recovered_by_check(runner, tmp_path):
+    """The old in-place writes: LadybugDB killed mid-checkpoint leaves a store read-only opens refuse."""
+    import ladybug
+
+    from tests.conftest import cli
+
+    store = tmp_path / "cg.db"
+    code = ("import sys, ladybug; from councilgraph.graph.ladybug_store import _ddl; "
+            "db = ladybug.Database(sys.argv[1]); c = ladybug.Connection(db); [c.execute(x) for x in _ddl()]; "
+            "c.execute(\"UNWIND range(1, 200000) AS i CREATE (:Person {id: 'p' + string(i), name: 'x', "
+            "sources: ['a.txt']})\"); c.execute('CHECKPOINT')")
+    p = subprocess.Popen([sys.executable, "-c", code, str(store)], env={**os.environ, "PYTHONPATH": str(ROOT)})
+    marker = store.with_name(store.name + ".wal.checkpoint")
+    while p.poll() is None and not marker.exists():
+        time.sleep(0.001)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    if not marker.exists():
+        pytest.skip("too quick to catch mid-checkpoint on this machine")
+    r = cli(runner, store, "stats")
+    assert r.exit_code == 1 and "councilgraph check" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = cli(runner, store, "check")
+    assert "older councilgraph" in r.stderr
+    db = ladybug.Database(str(store), read_only=True)  # opens again
+    db.close()
+
+
+def test_one_writer_at_a_time(runner, tmp_path):
+    from tests.conftest import cli
+
+    store = tmp_path / "cg.db"
+    first = LadybugStore(store)
+    try:
+        r = cli(runner, store, "ingest", str(SEEDS))
+        assert r.exit_code == 1 and "another councilgraph is writing to this store" in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+    finally:
+        first.close()
+    assert cli(runner, store, "ingest", str(SEEDS)).exit_code == 0

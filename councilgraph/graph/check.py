@@ -45,6 +45,8 @@ def check_embedded(path: Path) -> CheckReport:
     store = lb.LadybugStore(path, read_only=True)
     try:
         check_graph(store, report)
+    except RuntimeError as e:
+        raise StoreError(f"{path}: not a councilgraph store, or damaged ({lb._first_line(e)})") from e
     finally:
         store.close()
     # An interrupted ingest's documents are either not stored or stored as their previous version.
