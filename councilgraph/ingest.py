@@ -50,7 +50,12 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
     if begin is not None:  # the embedded store notes what this ingest is for, in case it is cut short
         begin([document_key(p) for p, _ in docs])
 
+    legacy: list[str] = []
+
     def flush() -> None:
+        for name in legacy:
+            store.remove(name)
+        legacy.clear()
         if batch:
             _add(report, store.load(batch), where)
             batch.clear()
@@ -67,6 +72,11 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
             report.errors.append(f"{path}: extraction failed ({type(e).__name__}: {e})")
         else:
             others = [k for k in stored.get(g.source, []) if k != g.document]
+            if g.source in others:  # stored before documents had paths: this file is that document
+                report.notes.append(f"{path}: replaces {g.source}, stored before documents were known by path")
+                legacy.append(g.source)
+                others.remove(g.source)
+                stored[g.source].remove(g.source)
             if others:
                 report.notes.append(f"{path}: the store also holds a document named {g.source} from {others[0]}; "
                                     f"both are kept (`councilgraph remove {others[0]}` takes the other out)")

@@ -145,3 +145,35 @@ def test_two_files_of_one_name_are_two_documents_on_neo4j(runner, tmp_path, neo4
     assert sorted(neo4j_store.sources()) == sorted([a.resolve().as_posix(), b.resolve().as_posix()])
     assert runner.invoke(app, ["--neo4j", neo4j_uri, "remove", str(b)]).exit_code == 0
     assert to_json(neo4j_store.dump()) == only_a
+
+
+def test_a_store_from_before_document_keys_is_migrated_and_its_documents_replaced(runner, tmp_path, monkeypatch):
+    """Stores written when documents were keyed by file name: no `doc` column, sources are names."""
+    import ladybug
+
+    from councilgraph.graph import ladybug_store as lb
+    from councilgraph.graph.ladybug_store import LadybugStore
+
+    store = tmp_path / "cg.db"
+    old_props = {k: v for k, v in lb.REL_PROPS.items() if k != "doc"}
+    monkeypatch.setattr(lb, "REL_PROPS", old_props)
+    db = ladybug.Database(str(store))
+    conn = ladybug.Connection(db)
+    for stmt in lb._ddl():
+        conn.execute(stmt)
+    conn.close()
+    db.close()
+    monkeypatch.undo()
+    doc = tmp_path / "minutes" / seed("004").name
+    doc.parent.mkdir()
+    shutil.copy(seed("004"), doc)
+    s = LadybugStore(store)  # migrates: adds `doc`
+    s.load([extract(load(doc))])  # as the old code stored it: keyed by the file name
+    s.close()
+    before = export(runner, store, tmp_path)
+    r = cli(runner, store, "ingest", str(doc))
+    assert r.exit_code == 0 and "replaces" in r.stderr
+    after = export(runner, store, tmp_path)
+    assert len([n for n in after["nodes"] if n["labels"] == ["AgendaItem"]]) == 1
+    assert len(after["relationships"]) == len(before["relationships"])
+    assert cli(runner, store, "sources").stdout == doc.resolve().as_posix() + "\n"
