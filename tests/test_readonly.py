@@ -43,6 +43,9 @@ NEO4J_WRITES = [
     "MATCH (n) CALL (n) { SET n.x = 1 } RETURN n",
     "USE system SHOW USERS",
     "MATCH (n) FOREACH (x IN [1] | SET n.a = x)",
+    "RETURN apoc.cypher.runFirstColumnSingle('CALL apoc.load.json($u)', {}) AS x",
+    "MATCH (n) WHERE n.name = apoc.load.json('file:///etc/passwd') RETURN n",
+    "CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value",
 ]
 
 
@@ -64,7 +67,8 @@ def test_the_allow_list_admits_every_query_councilgraph_itself_runs():
         check_read_only(text, "embedded")
     for text in ("CALL db.index.fulltext.queryNodes('i', $q) YIELD node, score RETURN node",
                  "MATCH (n) WHERE EXISTS { MATCH (n)-->() } RETURN COUNT { MATCH (n)-->() } AS c, n {.name, .id}",
-                 "MATCH (n) CALL (n) { MATCH (n)-->(m) RETURN m } RETURN m"):
+                 "MATCH (n) CALL (n) { MATCH (n)-->(m) RETURN m } RETURN m",
+                 "MATCH (n) WHERE n.date > date.truncate('month', date()) RETURN n.x.y AS z, datetime.fromepoch(1, 0)"):
         check_read_only(text, "neo4j")
 
 

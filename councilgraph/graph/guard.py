@@ -106,7 +106,28 @@ def check_read_only(cypher: str, kind: str) -> None:
                 raise QueryError(f"{t} is not allowed: {refuse}")
         if up == "CALL" and not (prev is not None and prev[0] == "punct" and prev[1] in (".", ":")):
             _check_call(toks, i, procs, refuse)
+        elif nxt[1] == "." and not (prev is not None and prev[1] in (".", "CALL")):
+            _check_namespaced(toks, i, refuse)
         prev = (k, up if k == "word" else t)
+
+
+#: Namespaces of built-in functions (Neo4j's temporal, spatial and vector ones). A function of any
+#: other namespace — a plugin's, such as apoc.cypher.run or apoc.load.json — may do anything.
+FUNCTION_NAMESPACES = {"date", "datetime", "localdatetime", "localtime", "time", "duration", "point", "vector"}
+
+
+def _check_namespaced(toks: list[tuple[str, str]], i: int, refuse: str) -> None:
+    """`a.b.c(` outside CALL is a namespaced function: only the built-in namespaces may be called."""
+    j, name = i, []
+    while j < len(toks) and toks[j][0] in ("word", "name"):
+        name.append(toks[j][1].strip("`"))
+        if j + 1 < len(toks) and toks[j + 1][1] == ".":
+            j += 2
+        else:
+            j += 1
+            break
+    if j < len(toks) and toks[j][1] == "(" and len(name) > 1 and name[0].lower() not in FUNCTION_NAMESPACES:
+        raise QueryError(f"{'.'.join(name)}() is not allowed: {refuse}")
 
 
 def _ends_expression(tok: tuple[str, str]) -> bool:
