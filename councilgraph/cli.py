@@ -477,7 +477,9 @@ def browser(
     port = srv.server_address[1]
     out.print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
     out.print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
-    err.print(f"Serving {folder} on localhost:{port}; paste the lines above into Neo4j Browser. Ctrl-C stops.")
+    err.print(f"Serving councilgraph.grass, guide.html and queries.cypher (also written to {folder}) on "
+              f"localhost:{port}, loopback only; paste the lines above into Neo4j Browser. Ctrl-C stops.",
+              markup=False, highlight=False, soft_wrap=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

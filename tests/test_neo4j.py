@@ -211,3 +211,11 @@ def test_neo4j_dying_mid_ingest_says_which_documents_were_stored(runner, neo4j_s
     lost = [e for e in out["errors"] if "not stored" in e and "Neo4j connection lost" in e]
     assert len(lost) == 4
     assert all(ln.startswith("Error: ") for ln in r.stderr.splitlines() if ln.strip())
+
+
+def test_check_on_neo4j_finds_every_document_whole(runner, neo4j_store, neo4j_uri):
+    assert ncli(runner, neo4j_uri, "ingest", str(SEEDS)).exit_code == 0
+    r = ncli(runner, neo4j_uri, "check", "--json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["ok"] and out["documents"] == 5 and out["reingest"] == []
