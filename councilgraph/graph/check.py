@@ -42,7 +42,10 @@ def check_embedded(path: Path) -> CheckReport:
             report.notes.append("the store was left mid-write by an older councilgraph; LadybugDB replayed its log")
     finally:
         os.close(lock)
-    store = lb.LadybugStore(path, read_only=True)
+    try:
+        store = lb.LadybugStore(path, read_only=True)
+    except StoreError as e:
+        raise StoreError(f"{e}; it cannot be repaired: move it aside and ingest the minutes again") from e
     try:
         check_graph(store, report)
     except RuntimeError as e:

@@ -59,6 +59,7 @@ class LadybugStore:
         self.path = path
         self.read_only = read_only
         self._lock: int | None = None
+        self._handled: list[str] = []  # the documents this write is for (see `begin`)
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
         if path.is_dir():
@@ -91,9 +92,11 @@ class LadybugStore:
                     self.conn.execute(stmt)
                 self._migrate()
         except RuntimeError as e:
+            if not read_only:
+                for f in _leftovers(work_path(path)):
+                    f.unlink()
             self._unlock()
-            raise StoreError(f"{path}: cannot open the embedded store ({_first_line(e)}); "
-                             f"`councilgraph check` says what to do") from e
+            raise StoreError(f"{path}: cannot open the embedded store ({_first_line(e)})") from e
 
     def _migrate(self) -> None:
         """Stores written before documents had keys: their facts are keyed by the file name."""
@@ -307,7 +310,7 @@ class LadybugStore:
                 _fsync(work)
                 os.replace(work, self.path)
                 _fsync(self.path.parent)
-                handled = set(getattr(self, "_handled", ()))
+                handled = set(self._handled)
                 if handled:
                     write_pending(self.path, [k for k in read_pending(self.path) if k not in handled])
         finally:
