@@ -11,6 +11,9 @@ some into also more further not but has had can could should which who what when
 than then each about our over who owns own action actions""".split())
 
 
+MAX_TERMS = 64  # words of a question sent to the full-text index
+
+
 def words(text: str) -> list[str]:
     """Content words of a question, apostrophes folded ("children's" → "childrens")."""
     text = text.lower().replace("’", "'").replace("'", "")
@@ -28,7 +31,7 @@ def candidates(store: Store, question: list[str]) -> list[dict]:
     if store.kind == "neo4j":
         from councilgraph.graph.neo4j_store import FULLTEXT_INDEX
 
-        lucene = " OR ".join(question)
+        lucene = " OR ".join(list(dict.fromkeys(question))[:MAX_TERMS])  # Lucene allows 1024 clauses
         q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
              "WHERE node:Action RETURN node.id AS id, node.name AS name LIMIT 500")
         return store.query(q, {"q": lucene}).dicts()
@@ -62,7 +65,7 @@ RETURN r.name AS role, p.name AS holder, b.name AS role_in, rb.name AS role_role
 def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     """Actions best matching the question, each with owner, owner's post and body, requester, due,
     item, meeting date, council and the evidence sentence; best first."""
-    q = words(question)
+    q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
     ranked = sorted(((_score(q, c["name"]), c["name"], c["id"]) for c in candidates(store, q)), key=lambda x: (-x[0], x[1]))

@@ -25,7 +25,7 @@ app = typer.Typer(
     name="councilgraph", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
     help="Turn council minutes into a graph of who committed to what, and ask it questions.\n\n"
          "Start with [bold]councilgraph ingest FOLDER[/bold], then [bold]councilgraph who-owns \"WORDS\"[/bold]. "
-         "The graph lives in an embedded database directory (default ./councilgraph.db, or --store / "
+         "The graph lives in an embedded database file (default ./councilgraph.db, or --store / "
          "COUNCILGRAPH_STORE); give --neo4j bolt://HOST:PORT (or NEO4J_URI) to use a Neo4j server instead.",
 )
 out = Console()
@@ -101,13 +101,27 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     store: Annotated[str | None, typer.Option("--store", envvar="COUNCILGRAPH_STORE", metavar="PATH",
-                                              help=f"Embedded database directory (default ./{DEFAULT_STORE}).")] = None,
+                                              help=f"Embedded database file (default ./{DEFAULT_STORE}).")] = None,
     neo4j: Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI", metavar="URI",
                                               help="Use this Neo4j server (bolt://HOST:PORT); user and password from "
                                                    "NEO4J_USERNAME / NEO4J_PASSWORD.")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     state.store_path, state.neo4j = store, neo4j
+    _quiet()
+
+
+def _quiet() -> None:
+    """Library warnings (pypdf on a malformed PDF, rdflib, the Neo4j driver's notifications) never
+    reach the terminal: councilgraph reports what matters itself, one line each."""
+    import logging
+    import warnings
+
+    if os.environ.get("COUNCILGRAPH_DEBUG"):
+        return
+    warnings.simplefilter("ignore")
+    for name in ("pypdf", "rdflib", "neo4j", "charset_normalizer"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 @app.command()
@@ -116,7 +130,11 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .html, .pdf) or folders of them.")],
     council: Annotated[str | None, typer.Option(help="Council of these minutes, where the text does not say.")] = None,
     body: Annotated[str | None, typer.Option(help="Committee, board or panel, where the text does not say.")] = None,
-    date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD), where the text does not say.")] = None,
+    date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD, or as minutes write it: 5 March 2024, "
+                                                   "05/03/2024), where the text does not say.")] = None,
+    max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", envvar="COUNCILGRAPH_MAX_SIZE_MB",
+                                                   help="Refuse documents larger than this many megabytes "
+                                                        "(default 20).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
@@ -124,7 +142,15 @@ def ingest(
     Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
     from councilgraph.ingest import ingest as run
     from councilgraph.ingest import plan
+    from councilgraph.loaders.manifest import parse_date
 
+    if date is not None:
+        iso = parse_date(date)
+        if iso is None:
+            raise QueryError(f"--date {date!r} is not a date (give YYYY-MM-DD, or e.g. 5 March 2024 or 05/03/2024)")
+        date = iso
+    if max_size is not None and not max_size > 0:
+        raise QueryError(f"--max-size must be a positive number of megabytes, not {max_size}")
     docs = plan(paths)
     if not docs:
         raise QueryError("no minutes files found in " + ", ".join(map(str, paths)))
@@ -134,14 +160,17 @@ def ingest(
                       TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("", total=len(docs))
             report = run(store, docs, Meta(council, body, date),
-                         progress=lambda name: bar.update(task, advance=1, description=name))
+                         progress=lambda name: bar.update(task, advance=1, description=name),
+                         max_bytes=int(max_size * 2**20) if max_size else None)
         _follow_up(store)
     finally:
         store.close()
+    for n in report.notes:
+        err.print(f"Warning: {n}", markup=False, highlight=False, soft_wrap=True)
     for e in report.errors:
         err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
-        _print_json({"loaded": report.loaded, "errors": report.errors, "nodes": report.nodes,
+        _print_json({"loaded": report.loaded, "errors": report.errors, "warnings": report.notes, "nodes": report.nodes,
                      "relationships": report.relationships, "nodes_by_label": report.labels})
     else:
         rows = [[k, v] for k, v in sorted(report.labels.items())]
@@ -333,7 +362,7 @@ def cypher(
 @app.command()
 @handled
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
     format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core).")] = "json",
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, or RDF."""
@@ -346,8 +375,11 @@ def export(
         data = store.dump()
     finally:
         store.close()
+    if output == "-":
+        write(data, format, sys.stdout)
+        return
     try:
-        write(data, format, output)
+        write(data, format, Path(output))
     except OSError as e:
         raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
     err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
@@ -355,14 +387,18 @@ def export(
 
 @app.command()
 @handled
-def remove(docs: Annotated[list[str], typer.Argument(help="Document file names, as listed by `councilgraph sources`.")]) -> None:
+def remove(docs: Annotated[list[str], typer.Argument(help="Documents as `councilgraph sources` lists them (a path, "
+                                                          "or a file name when only one document has it).")]) -> None:
     """Take documents out of the graph: their facts, and the nodes no other document names."""
+    _must_exist()
     store = _store()
     try:
+        held = store.sources()
         missing = []
         for d in docs:
-            if store.remove(Path(d).name):
-                err.print(f"Removed {Path(d).name}.")
+            key = _document(d, held)
+            if key is not None and store.remove(key):
+                err.print(f"Removed {key}.", markup=False, highlight=False)
             else:
                 missing.append(d)
         _follow_up(store)
@@ -370,6 +406,30 @@ def remove(docs: Annotated[list[str], typer.Argument(help="Document file names, 
         store.close()
     if missing:
         raise QueryError(f"not in the graph: {', '.join(missing)} (see `councilgraph sources`)")
+
+
+def _document(given: str, held: list[str]) -> str | None:
+    """The stored document a user names: its key, its path, or a file name only one document has."""
+    from councilgraph.graph.model import source_name
+
+    if given in held:
+        return given
+    resolved = Path(given).expanduser().resolve().as_posix()
+    if resolved in held:
+        return resolved
+    named = [k for k in held if source_name(k) == given]
+    if len(named) > 1:
+        raise QueryError(f"{given}: {len(named)} documents have this name ({', '.join(named)}); give the path")
+    return named[0] if named else None
+
+
+def _must_exist() -> None:
+    """Commands that change a store do not create one on the way (only ingest does)."""
+    if state.neo4j or os.environ.get("NEO4J_URI"):
+        return
+    path = Path(state.store_path or os.environ.get("COUNCILGRAPH_STORE") or DEFAULT_STORE)
+    if not path.exists():
+        raise QueryError(f"{path}: no councilgraph store here (run `councilgraph ingest` first)")
 
 
 @app.command()
@@ -383,9 +443,8 @@ def sources(json_out: JsonOpt = False) -> None:
         store.close()
     if json_out:
         _print_json(found)
-    else:
-        for s in found:
-            out.print(s, markup=False, highlight=False)
+    else:  # one a line, never wrapped, so that it pipes into other tools
+        sys.stdout.write("".join(f"{s}\n" for s in found))
 
 
 @app.command()
@@ -455,6 +514,8 @@ def analyse(
     """Accountability in numbers (networkx): per council people, posts, actions owned and requested and the share reported or overdue; the chain above a post or body; the actors linking councils; the most central actors."""
     from councilgraph.analyse import analyse as run
 
+    if top < 1:
+        raise QueryError(f"--top must be 1 or more, not {top}")
     if between and len(between) != 2:
         raise QueryError("--between takes exactly two councils")
     store = _store(read_only=True)
@@ -520,11 +581,44 @@ def browser(
     port = srv.server_address[1]
     out.print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
     out.print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
-    err.print(f"Serving {folder} on localhost:{port}; paste the lines above into Neo4j Browser. Ctrl-C stops.")
+    err.print(f"Serving councilgraph.grass, guide.html and queries.cypher (also written to {folder}) on "
+              f"localhost:{port}, loopback only; paste the lines above into Neo4j Browser. Ctrl-C stops.",
+              markup=False, highlight=False, soft_wrap=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
         srv.shutdown()
+
+
+@app.command()
+@handled
+def check(json_out: JsonOpt = False) -> None:
+    """Check the store after a crash: recover it if a write was cut short, check that every document in it is whole, and list the documents to ingest again. Exit code 1 when something needs doing."""
+    from councilgraph.graph.check import check_embedded, check_graph
+
+    if state.neo4j or os.environ.get("NEO4J_URI"):
+        store = _store(read_only=True)
+        try:
+            report = check_graph(store)
+        finally:
+            store.close()
+    else:
+        report = check_embedded(Path(state.store_path or os.environ.get("COUNCILGRAPH_STORE") or DEFAULT_STORE))
+    if json_out:
+        _print_json({"ok": report.ok, "documents": report.documents, "notes": report.notes,
+                     "problems": report.problems, "reingest": report.reingest})
+    else:
+        for n in report.notes:
+            err.print(f"Note: {n}", markup=False, highlight=False, soft_wrap=True)
+        for p in report.problems:
+            err.print(f"Problem: {p}", markup=False, highlight=False, soft_wrap=True)
+        if report.reingest:
+            err.print("Ingest these again (`councilgraph ingest PATH…`):", markup=False)
+            sys.stdout.write("".join(f"{k}\n" for k in report.reingest))
+        err.print(f"{_where()}: {report.documents} document(s)" + (", all whole." if report.ok else "."),
+                  markup=False, highlight=False, soft_wrap=True)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:

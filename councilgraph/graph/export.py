@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from councilgraph.graph.model import DocumentGraph, merged_nodes
+from councilgraph.graph.model import INTERNAL_PROPS, DocumentGraph, merged_nodes, source_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,9 +37,16 @@ class GraphData:
 
 
 def _clean(props: dict) -> dict:
-    """Properties without nulls and empty lists; lists sorted, so that both stores export alike."""
-    return {k: sorted(v) if isinstance(v, list) else v for k, v in props.items()
-            if v is not None and v != [] and k != "id"}
+    """Properties without nulls and empty lists; lists sorted, so that both stores export alike.
+    A node's `sources` are the file names of its documents (SCHEMA.md), not the store's keys."""
+    out = {}
+    for k, v in props.items():
+        if v is None or v == [] or k == "id" or k in INTERNAL_PROPS:
+            continue
+        if k == "sources":
+            v = {source_name(x) for x in v}
+        out[k] = sorted(v) if isinstance(v, list | set) else v
+    return out
 
 
 def to_json(data: GraphData) -> dict:
@@ -61,14 +70,7 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
 
 def to_graphml(data: GraphData, path: Path) -> None:
     """GraphML, lists joined with '; ' since GraphML has no list type."""
-    import networkx as nx
-
-    g = to_networkx(data)
-    for _, attrs in g.nodes(data=True):
-        for k, v in list(attrs.items()):
-            if isinstance(v, list):
-                attrs[k] = "; ".join(map(str, v))
-    nx.write_graphml(g, path)
+    write(data, "graphml", path)
 
 
 def to_rdf(data: GraphData) -> rdflib.Graph:
@@ -79,22 +81,67 @@ def to_rdf(data: GraphData) -> rdflib.Graph:
     return published(data)
 
 
-def write(data: GraphData, fmt: str, path: Path) -> None:
-    """Write an export in one of FORMATS."""
+def render(data: GraphData, fmt: str) -> bytes:
+    """An export in one of FORMATS, as bytes."""
     if fmt == "json":
-        path.write_text(json.dumps(to_json(data), indent=1, ensure_ascii=False), encoding="utf-8")
-    elif fmt == "graphml":
-        to_graphml(data, path)
-    elif fmt in ("turtle", "ttl"):
-        to_rdf(data).serialize(path, format="turtle")
-    elif fmt in ("nt", "ntriples"):
-        to_rdf(data).serialize(path, format="nt")
-    elif fmt in ("jsonld", "json-ld"):
-        from councilgraph.graph.rdf import write as write_rdf
+        return json.dumps(to_json(data), indent=1, ensure_ascii=False).encode("utf-8")
+    if fmt == "graphml":
+        import io
 
-        write_rdf(data, "json-ld", path)
-    else:
-        raise ValueError(fmt)
+        import networkx as nx
+
+        g = to_networkx(data)
+        for _, attrs in g.nodes(data=True):
+            for k, v in list(attrs.items()):
+                if isinstance(v, list):
+                    attrs[k] = "; ".join(map(str, v))
+        buf = io.BytesIO()
+        nx.write_graphml(g, buf)
+        return buf.getvalue()
+    if fmt in ("turtle", "ttl"):
+        return to_rdf(data).serialize(format="turtle", encoding="utf-8")
+    if fmt in ("nt", "ntriples"):
+        return to_rdf(data).serialize(format="nt", encoding="utf-8")
+    if fmt in ("jsonld", "json-ld"):
+        from councilgraph.graph.rdf import CONTEXT
+
+        return to_rdf(data).serialize(format="json-ld", context=CONTEXT, auto_compact=True, encoding="utf-8")
+    raise ValueError(fmt)
+
+
+def write(data: GraphData, fmt: str, path: Path | IO[str]) -> None:
+    """Write an export in one of FORMATS to a file, atomically (a temporary file renamed over it, so
+    that a failed export leaves the old file whole), or to an open text stream such as stdout."""
+    body = render(data, fmt)
+    if not isinstance(path, Path):
+        stream = getattr(path, "buffer", None)
+        if stream is not None:
+            path.flush()
+            stream.write(body)
+            stream.flush()
+        else:
+            path.write(body.decode("utf-8"))
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(body)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 FORMATS = ("json", "graphml", "turtle", "nt", "jsonld")
