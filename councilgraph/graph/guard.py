@@ -116,9 +116,9 @@ def check_read_only(cypher: str, kind: str) -> None:
 FUNCTION_NAMESPACES = {"date", "datetime", "localdatetime", "localtime", "time", "duration", "point", "vector"}
 
 
-def _check_namespaced(toks: list[tuple[str, str]], i: int, refuse: str) -> None:
-    """`a.b.c(` outside CALL is a namespaced function: only the built-in namespaces may be called."""
-    j, name = i, []
+def _dotted_name(toks: list[tuple[str, str]], j: int) -> tuple[list[str], int]:
+    """The parts of a dotted name starting at token j ("apoc.load.json"), and the index after it."""
+    name: list[str] = []
     while j < len(toks) and toks[j][0] in ("word", "name"):
         name.append(toks[j][1].strip("`"))
         if j + 1 < len(toks) and toks[j + 1][1] == ".":
@@ -126,6 +126,12 @@ def _check_namespaced(toks: list[tuple[str, str]], i: int, refuse: str) -> None:
         else:
             j += 1
             break
+    return name, j
+
+
+def _check_namespaced(toks: list[tuple[str, str]], i: int, refuse: str) -> None:
+    """`a.b.c(` outside CALL is a namespaced function: only the built-in namespaces may be called."""
+    name, j = _dotted_name(toks, i)
     if j < len(toks) and toks[j][1] == "(" and len(name) > 1 and name[0].lower() not in FUNCTION_NAMESPACES:
         raise QueryError(f"{'.'.join(name)}() is not allowed: {refuse}")
 
@@ -150,14 +156,7 @@ def _check_call(toks: list[tuple[str, str]], i: int, procs: set[str], refuse: st
                 break
     if j < len(toks) and toks[j][1] == "{":
         return
-    name = []
-    while j < len(toks) and toks[j][0] in ("word", "name"):
-        name.append(toks[j][1].strip("`"))
-        if j + 1 < len(toks) and toks[j + 1][1] == ".":
-            j += 2
-        else:
-            j += 1
-            break
+    name, j = _dotted_name(toks, j)
     proc = ".".join(name).lower()
     if not proc or proc not in procs or j >= len(toks) or toks[j][1] != "(":
         raise QueryError(f"CALL {proc or '…'} is not allowed: {refuse}")
