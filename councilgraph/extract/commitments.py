@@ -122,7 +122,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     low = s.text.lower()
     for rule in ACTION_RULES:
         if not _applies(rule, ctx) or rule.needs_actor and not s.mentions \
-                or rule.cues and not any(c in low for c in rule.cues):
+                or rule.cues and not _CUES[rule.name].search(low):
             continue
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
@@ -138,6 +138,8 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     return dedupe(found)
 
 
+#: Each rule's cue words as one pattern: one search a sentence instead of one a word.
+_CUES = {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in ACTION_RULES if r.cues}
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
 _LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
