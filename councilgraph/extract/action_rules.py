@@ -181,7 +181,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "given-errand", Where.ANY,
         _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
-            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
+            rf"{CLAUSE}{OWNERS} (?:was|were|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
             rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
@@ -192,8 +192,6 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "lead the implementation", "Director of Children’s Services"),
             Example("corpus/035", "That authority be delegated to the Director of Children’s Services",
                     "finalise the Children", "Director of Children’s Services"),
-            Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
-                    "update members on the annual report"),
         ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power"), needs_actor=True),
     ActionRule(
         "done-by-agent", Where.ANY,
