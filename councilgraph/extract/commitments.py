@@ -128,7 +128,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 listed = _LIST_INTRO.search(text)
                 text = _tidy(text)
-                if len(_content(text)) < 2:
+                if len(_content(text)) < 2 or _GRANT.match(text):
                     continue
                 owners = _pick(rule, rule.owner, m, s, ctx, text)
                 requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
@@ -140,6 +140,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
 
 #: Each rule's cue words as one pattern: one search a sentence instead of one a word.
 _CUES = {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in ACTION_RULES if r.cues}
+_GRANT = re.compile(rf"^{alt(vocab.FORMAL_GRANTS)} be given to\b", re.I)  # "… given for visits to be made" asks
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
 _LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
