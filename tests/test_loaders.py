@@ -206,3 +206,12 @@ def test_bullets_under_a_resolved_heading_are_one_point_each():
     items, _ = segment("Agenda item\n\nChildren's Centres\n\nMinutes:\n\nRESOLVED:\n\n" + bullets)
     points = [b.text for b in items[0].blocks if b.kind == "point"]
     assert len(points) == 2 and points[0].startswith("Authorised a 6 week consultation")
+
+
+def test_a_table_cell_wrapped_onto_the_next_row_is_joined_back():
+    """The Ofsted Board's action table wraps a long action onto a row whose first and last cells are empty:
+    it continues the row above; a row with an owner in its last cell is a new action."""
+    blocks = [b.text for it in load(corpus("014")).items for b in it.blocks]
+    assert any(t.startswith("Nick Brook to circulate a note") and t.endswith("retention of data collected through "
+                                                                            "surveys") for t in blocks)
+    assert any(t.startswith("Richard Brooks to discuss") for t in blocks)

@@ -62,7 +62,7 @@ def _lines(text: str) -> tuple[str, ...]:
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     text = _MIDLINE_MARK.sub("\n", text)
-    for ln in text.split("\n"):
+    for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
@@ -74,6 +74,28 @@ def _lines(text: str) -> tuple[str, ...]:
         else:
             out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
     return tuple(out)
+
+
+def _join_table_rows(lines: list[str]) -> list[str]:
+    """A table row whose first and last cells are empty continues the row above (blank lines between), cell by
+    cell, as a cell's text wrapped onto another line ("|Minutes |Nick Brook to circulate a note |Nick Brook |" then
+    "| |and the process |  |"); a row with only its first cell empty is a row of its own."""
+    out: list[str] = []
+    for ln in lines:
+        cells = ln.strip().strip("|").split("|") if ln.lstrip().startswith("|") else None
+        last = len(out) - 1
+        while last >= 0 and not out[last].strip():
+            last -= 1
+        prev = out[last].strip().strip("|").split("|") if last >= 0 and out[last].lstrip().startswith("|") else None
+        wrapped = cells and not cells[0].strip() and (len(cells) < 3 or not cells[-1].strip())  # first, last empty
+        if wrapped and prev and len(cells) == len(prev) and any(c.strip() for c in cells):
+            merged = [f"{a.rstrip()} {b.strip()}".strip() if b.strip() else a.strip()
+                      for a, b in zip(prev, cells, strict=True)]
+            del out[last + 1:]
+            out[last] = "|" + "|".join(merged) + "|"
+        else:
+            out.append(ln)
+    return out
 
 
 _ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-h]\.)\s+(?=\S)")
