@@ -231,7 +231,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,
-        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
+        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Aa]ll|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
             rf"(?:would|will|should|is to|are to) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
         (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
