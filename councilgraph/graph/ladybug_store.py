@@ -44,7 +44,7 @@ def _ddl() -> list[str]:
     return out
 
 
-_ADDED = ("url", "as")  # properties added after stores were first made
+_ADDED = ("url", "as", "search", "caption")  # properties added after stores were first made
 
 
 class LadybugStore:
