@@ -13,8 +13,11 @@ WITH p, h, r, post_in, count(DISTINCT a) AS own_actions
 OPTIONAL MATCH (r)-[:OWNS]->(ra:Action)
 WITH p, h, r, post_in, own_actions, count(DISTINCT ra) AS post_actions
 OPTIONAL MATCH (p)-[att:ATTENDED]->(m:Meeting)
-WITH p, h, r, post_in, own_actions + post_actions AS actions, count(DISTINCT m) AS meetings_attended,
-     min(m.body) AS attended_body, min(att.evidence) AS attended_evidence, min(att.source) AS attended_source
+WITH p, h, r, post_in, own_actions + post_actions AS actions, min(m.body) AS attended_body,
+     min(att.evidence) AS attended_evidence, min(att.source) AS attended_source
+// counted apart from the min()s: LadybugDB loses min() beside count(DISTINCT) in one aggregation
+OPTIONAL MATCH (p)-[:ATTENDED]->(m2:Meeting)
+WITH p, h, r, post_in, actions, attended_body, attended_evidence, attended_source, count(DISTINCT m2) AS meetings_attended
 RETURN p.council AS council, p.name AS person, r.name AS post, post_in, actions, meetings_attended, attended_body,
        coalesce(h.evidence, attended_evidence) AS evidence, coalesce(h.source, attended_source) AS source
 ORDER BY council, person, post, post_in, evidence
