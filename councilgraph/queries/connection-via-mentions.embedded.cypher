@@ -8,6 +8,7 @@ WITH x, y, length(p) AS hops, properties(nodes(p), 'name') AS route, properties(
      properties(rels(p), 'evidence') AS evidence, properties(rels(p), 'source') AS sources
 WITH x, y, hops, route, steps, evidence, sources,
      ' > ' + list_to_string(' > ', route) + ' / ' + ' > ' + list_to_string(' > ', steps) + ' / ' + ' > ' + list_to_string(' > ', evidence) + ' / ' + ' > ' + list_to_string(' > ', sources) AS k
-RETURN x.name AS from_actor, y.name AS to_actor, hops, route, steps, evidence, sources
+RETURN x.name AS from_actor, y.name AS to_actor,
+       CASE WHEN label(y) = 'Council' THEN y.name ELSE coalesce(y.council, x.council) END AS council, hops, route, steps, evidence, sources
 ORDER BY hops, from_actor, to_actor, k
 LIMIT 50

@@ -8,6 +8,7 @@ WITH x, y, length(p) AS hops, [n IN nodes(p) | n.name] AS route, [r IN relations
      [r IN relationships(p) | r.evidence] AS evidence, [r IN relationships(p) | r.source] AS sources
 WITH x, y, hops, route, steps, evidence, sources,
      reduce(s = '', t IN route | s + ' > ' + t) + ' / ' + reduce(s = '', t IN steps | s + ' > ' + t) + ' / ' + reduce(s = '', t IN evidence | s + ' > ' + t) + ' / ' + reduce(s = '', t IN sources | s + ' > ' + t) AS k
-RETURN x.name AS from_actor, y.name AS to_actor, hops, route, steps, evidence, sources
+RETURN x.name AS from_actor, y.name AS to_actor,
+       CASE WHEN y:Council THEN y.name ELSE coalesce(y.council, x.council) END AS council, hops, route, steps, evidence, sources
 ORDER BY hops, from_actor, to_actor, k
 LIMIT 50
