@@ -532,7 +532,14 @@ def browser(
     serve_port: Annotated[int | None, typer.Option("--serve", help="Serve the assets on localhost:PORT until Ctrl-C.")] = None,
 ) -> None:
     """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
+    from councilgraph.browser import browser_link
     from councilgraph.browser.serve import serve, write_assets
+
+    uri = state.neo4j or os.environ.get("NEO4J_URI") or "neo4j://127.0.0.1:7687"
+    auth = "BASIC" if os.environ.get("NEO4J_PASSWORD") else "NO_AUTH"
+    err.print(f"Open Neo4j Browser at {browser_link(bolt=uri, auth=auth)} "
+              f"({'user neo4j and your password' if auth == 'BASIC' else 'No authentication'}).",
+              markup=False, highlight=False, soft_wrap=True)
 
     if serve_port is None:
         files = write_assets(out_dir or Path("councilgraph-browser"))

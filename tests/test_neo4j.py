@@ -19,7 +19,7 @@ from tests.conftest import SEEDS, cli, seed
 pytestmark = pytest.mark.neo4j
 
 SAMPLE = {"who": "director", "words": "course", "body": "committee", "name": "commissioner", "person": "russell",
-          "due": "january", "owner": "cabinet", "requester": "committee", "a": "russell", "b": "ofsted"}
+          "due": "january", "owner": "cabinet", "requester": "committee", "a": "department for education", "b": "torbay"}
 
 
 def ncli(runner, uri, *args):
@@ -42,7 +42,7 @@ def test_every_canned_query_gives_the_same_rows_on_both_stores(both):
     embedded, neo4j = both
     nonempty = 0
     for q in catalogue().values():
-        params = {k: SAMPLE[k] for k in q.params}
+        params = q.bind({k: SAMPLE[k] for k in q.params if k in SAMPLE})  # optional ones left out match anything
         a = embedded.query(q.text_for(embedded.kind), params).rows
         b = neo4j.query(q.text_for(neo4j.kind), params).rows
         assert a == b, q.name

@@ -60,7 +60,7 @@ def test_search_key_folds_what_people_type_differently():
     assert search_key(curly) == search_key("director of childrens services - TORBAY") == search_key(
         "Director of Children's Services Torbay")
     assert search_key("“Looked-after” children") == search_key('"looked after" children')
-    assert node_search("Department for Education", ["DfE", "DFE"]) == "department for education|dfe"
+    assert node_search("Department for Education", ["DfE", "DFE"]) == "department for education|dfe"  # (stores: name only)
 
 
 def test_readme_example_returns_the_directors_actions_on_the_seeds(runner, seeded_store):

@@ -1,4 +1,4 @@
-"""Short captions for Neo4j Browser: a post says whose it is, an action shows its first words.
+"""Short captions for Neo4j Browser: an action shows its first words; `short_council` for displays.
 
 Stored as each node's `caption` property (the full text stays in `name`), so the GRASS style can show
 `{caption}` and Browser's inspector still gives the whole sentence."""
@@ -24,11 +24,10 @@ def short_text(text: str, words: int = ACTION_WORDS) -> str:
 
 
 def caption(label: str, name: str, props: dict[str, object]) -> str:
-    """The caption a node shows: actions and decisions by their first words; posts, people and
-    bodies with their council ("Director of Children's Services · Torbay")."""
+    """The caption a node shows: actions and decisions by their first words, others by name. It depends
+    on the name alone: the stores keep each property's first value, and a caption built from a council
+    seen only in a later document would disagree with that council. Posts, people and bodies show their
+    council through the GRASS style instead ('{name} · {council}')."""
     if label in ("Action", "Decision"):
         return short_text(name)
-    council = props.get("council") or (props.get("organisation") if label == "Role" else None)
-    if label in ("Role", "Person", "Body") and isinstance(council, str) and council and council != name:
-        return f"{name} · {short_council(council)}"
     return name

@@ -82,7 +82,7 @@ NODE_PROPS: dict[str, str] = {
     "date": "STRING", "body": "STRING", "number": "STRING", "source": "STRING",
     "due": "STRING", "status": "STRING", "item": "STRING",
     "url": "STRING",  # AgendaItem: the page or web service answer it was read from
-    "search": "STRING",  # name and aliases as search keys (graph/search.py), what canned queries match
+    "search": "STRING",  # the name as a search key (graph/search.py), what canned queries match
     "caption": "STRING",  # Browser caption: an action's first words, a post with its council (graph/captions.py)
 }
 #: Relationship properties, shared by every type; `source` is the merge key of a document's facts.
@@ -109,7 +109,9 @@ class Node:
         out.update({k: v for k, v in self.props.items() if k in NODE_PROPS})
         out.update(id=self.id, name=self.name, sources=sorted(set(self.sources)))
         out["aliases"] = sorted(set(out["aliases"] or []))  # type: ignore[arg-type]
-        out["search"] = node_search(self.name, out["aliases"])  # type: ignore[arg-type]
+        # From the name alone: aliases accumulate across documents and the stores keep the first value of
+        # other properties, so a key that depended on them would differ with the order documents load in.
+        out["search"] = node_search(self.name)
         out["caption"] = caption(self.label.value, self.name, out)
         return out
 
@@ -122,8 +124,6 @@ def merge_row(have: dict[str, object], row: dict[str, object]) -> None:
             have[k] = sorted({*(have.get(k) or []), *(v or [])})  # type: ignore[misc]
         elif have.get(k) is None:
             have[k] = v
-    if "search" in have:  # aliases seen in another document are searchable too
-        have["search"] = node_search(have.get("name"), have.get("aliases") or [])  # type: ignore[arg-type]
 
 
 def merged_nodes(graphs: Iterable[DocumentGraph]) -> dict[str, tuple[Label, dict[str, object]]]:
