@@ -30,7 +30,7 @@ def browser_link(http: str = "http://127.0.0.1:7474", bolt: str = "neo4j://127.0
     (NO_AUTH for the bundled server, BASIC for the compose one)."""
     from urllib.parse import quote
 
-    return f"{http.rstrip('/')}/browser/?connectURL={quote(bolt, safe='')}&preselectAuthMethod={auth}"
+    return f"{http.rstrip('/')}/browser/?dbms={quote(bolt, safe='')}&preselectAuthMethod={auth}"
 
 
 def grass() -> str:
