@@ -11,6 +11,9 @@ some into also more further not but has had can could should which who what when
 than then each about our over who owns own action actions""".split())
 
 
+MAX_TERMS = 64  # words of a question sent to the full-text index
+
+
 def words(text: str) -> list[str]:
     """Content words of a question, apostrophes folded ("children's" → "childrens")."""
     text = text.lower().replace("’", "'").replace("'", "")
@@ -28,7 +31,7 @@ def candidates(store: Store, question: list[str]) -> list[dict]:
     if store.kind == "neo4j":
         from councilgraph.graph.neo4j_store import FULLTEXT_INDEX
 
-        lucene = " OR ".join(question)
+        lucene = " OR ".join(list(dict.fromkeys(question))[:MAX_TERMS])  # Lucene allows 1024 clauses
         q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
              "WHERE node:Action RETURN node.id AS id, node.name AS name LIMIT 500")
         return store.query(q, {"q": lucene}).dicts()
@@ -41,10 +44,16 @@ OPTIONAL MATCH (o)-[own:OWNS]->(a)
 OPTIONAL MATCH (q)-[req:REQUESTED]->(a)
 OPTIONAL MATCH (a)-[arise:ARISES_FROM]->()
 OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item
-RETURN a.id AS id, a.name AS action, a.due AS due, a.status AS status, coalesce(a.council, i.council) AS council,
-       a.source AS source, own.evidence AS owner_evidence, req.evidence AS requester_evidence,
-       arise.evidence AS arising_evidence, o.id AS owner_id, o.name AS owner, q.name AS requester,
-       i.name AS item, i.body AS body, i.date AS date, i.url AS url
+RETURN a.id AS id, a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status,
+       coalesce(a.council, i.council) AS council, a.source AS source, own.evidence AS owner_evidence,
+       req.evidence AS requester_evidence, arise.evidence AS arising_evidence, o.id AS owner_id, o.name AS owner,
+       q.name AS requester, i.name AS item, i.body AS body, i.date AS date, i.url AS url
+"""
+_TRAIL = """
+MATCH (a:Action)-[f:FOLLOWED_UP_BY]->(i:AgendaItem) WHERE a.id IN $ids
+RETURN a.id AS id, i.name AS item, i.date AS date, i.source AS source, f.evidence AS evidence, f.score AS score,
+       f.extractor AS extractor
+ORDER BY id, date, item
 """
 _ROLES = """
 MATCH (x) WHERE x.id IN $ids
@@ -58,11 +67,11 @@ RETURN x.id AS id, r.name AS role, p.name AS holder, b.name AS role_in, rb.name 
 
 def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     """Actions best matching the question, each with owner, owner's post and body, requester, due,
-    item, body, meeting date, council, source, url and the evidence sentence (an action without an
-    owner shows the sentence it was requested or recorded in); best first.
+    item, body, meeting date, council, source, url, status and follow-ups, and the evidence sentence (an
+    action without an owner shows the sentence it was requested or recorded in); best first.
 
-    Three queries whatever the number of actions: candidates, their details, their owners' posts."""
-    q = words(question)
+    Four queries whatever the number of actions: candidates, their details, follow-ups, owners' posts."""
+    q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
     ranked = sorted(((_score(q, c["name"]), c["name"], c["id"]) for c in candidates(store, q)), key=lambda x: (-x[0], x[1]))
@@ -74,6 +83,9 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
         rows.setdefault(r["id"], []).append(r)
     owner_ids = sorted({r["owner_id"] for rs in rows.values() for r in rs if r["owner_id"]})
     described = _describe_all(store, owner_ids) if owner_ids else {}
+    trails: dict[str, list[dict]] = {}
+    for r in store.query(_TRAIL, {"ids": [aid for _, aid in chosen]}).dicts():
+        trails.setdefault(r.pop("id"), []).append(r)
     out = []
     for score, aid in chosen:
         found = rows.get(aid)
@@ -89,7 +101,8 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
         evidence = next((r[k] for k in ("owner_evidence", "requester_evidence", "arising_evidence") for r in found
                          if r[k]), None)
         out.append({"score": round(score, 3), "action": first["action"], "owners": list(owners.values()),
-                    "requested_by": requesters, "due": first["due"], "status": first["status"], "item": first["item"],
+                    "requested_by": requesters, "due": first["due"], "due_date": first["due_date"],
+                    "status": first["status"], "followed_up_by": trails.get(aid, []), "item": first["item"],
                     "body": first["body"], "date": first["date"], "council": first["council"],
                     "source": first["source"], "url": first["url"], "evidence": evidence})
     return out

@@ -25,7 +25,7 @@ app = typer.Typer(
     name="councilgraph", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
     help="Turn council minutes into a graph of who committed to what, and ask it questions.\n\n"
          "Start with [bold]councilgraph ingest FOLDER[/bold], then [bold]councilgraph who-owns \"WORDS\"[/bold]. "
-         "The graph lives in an embedded database directory (default ./councilgraph.db, or --store / "
+         "The graph lives in an embedded database file (default ./councilgraph.db, or --store / "
          "COUNCILGRAPH_STORE); give --neo4j bolt://HOST:PORT (or NEO4J_URI) to use a Neo4j server instead.",
 )
 out = Console()
@@ -102,13 +102,27 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     store: Annotated[str | None, typer.Option("--store", envvar="COUNCILGRAPH_STORE", metavar="PATH",
-                                              help=f"Embedded database directory (default ./{DEFAULT_STORE}).")] = None,
+                                              help=f"Embedded database file (default ./{DEFAULT_STORE}).")] = None,
     neo4j: Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI", metavar="URI",
                                               help="Use this Neo4j server (bolt://HOST:PORT); user and password from "
                                                    "NEO4J_USERNAME / NEO4J_PASSWORD.")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     state.store_path, state.neo4j = store, neo4j
+    _quiet()
+
+
+def _quiet() -> None:
+    """Library warnings (pypdf on a malformed PDF, rdflib, the Neo4j driver's notifications) never
+    reach the terminal: councilgraph reports what matters itself, one line each."""
+    import logging
+    import warnings
+
+    if os.environ.get("COUNCILGRAPH_DEBUG"):
+        return
+    warnings.simplefilter("ignore")
+    for name in ("pypdf", "rdflib", "neo4j", "charset_normalizer"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 @app.command()
@@ -117,7 +131,11 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .html, .pdf) or folders of them.")],
     council: Annotated[str | None, typer.Option(help="Council of these minutes, where the text does not say.")] = None,
     body: Annotated[str | None, typer.Option(help="Committee, board or panel, where the text does not say.")] = None,
-    date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD), where the text does not say.")] = None,
+    date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD, or as minutes write it: 5 March 2024, "
+                                                   "05/03/2024), where the text does not say.")] = None,
+    max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", envvar="COUNCILGRAPH_MAX_SIZE_MB",
+                                                   help="Refuse documents larger than this many megabytes "
+                                                        "(default 20).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
@@ -125,7 +143,15 @@ def ingest(
     Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
     from councilgraph.ingest import ingest as run
     from councilgraph.ingest import plan
+    from councilgraph.loaders.manifest import parse_date
 
+    if date is not None:
+        iso = parse_date(date)
+        if iso is None:
+            raise QueryError(f"--date {date!r} is not a date (give YYYY-MM-DD, or e.g. 5 March 2024 or 05/03/2024)")
+        date = iso
+    if max_size is not None and not max_size > 0:
+        raise QueryError(f"--max-size must be a positive number of megabytes, not {max_size}")
     docs = plan(paths)
     if not docs:
         raise QueryError("no minutes files found in " + ", ".join(map(str, paths)))
@@ -135,13 +161,15 @@ def ingest(
                       TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("", total=len(docs))
             report = run(store, docs, Meta(council, body, date),
-                         progress=lambda name: bar.update(task, advance=1, description=name))
+                         progress=lambda name: bar.update(task, advance=1, description=name),
+                         max_bytes=int(max_size * 2**20) if max_size else None)
+        _follow_up(store)
         # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
         from councilgraph.describe import texts_of, thin_spots
 
         counts = store.counts()
         loaded = set(report.loaded)
-        warnings = thin_spots(store, report.loaded, texts_of([d for d in docs if d[0].name in loaded]))
+        warnings = report.notes + thin_spots(store, report.loaded, texts_of(docs, loaded))
     finally:
         store.close()
     for w in warnings:
@@ -217,6 +245,7 @@ def fetch(
         store = _store()
         try:
             ing = run(store, plan([report.minutes]), Meta(council))
+            _follow_up(store)
         finally:
             store.close()
         for e in ing.errors:
@@ -229,6 +258,13 @@ def fetch(
         _print_json(summary)
     if report.errors:
         raise typer.Exit(1)
+
+
+def _follow_up(store: Store) -> None:
+    """Follow-ups and action statuses depend on every document held: recompute them after each change (issue 9)."""
+    from councilgraph.followup import refresh
+
+    refresh(store)
 
 
 @app.command("who-owns")
@@ -265,12 +301,15 @@ def who_owns(
         t.add_column(overflow="fold")
         t.add_row("Action", a["action"])
         t.add_row("Owner", owners)
-        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("item", "Item"), ("body", "Body"),
-                         ("date", "Meeting date"), ("council", "Council"), ("source", "Source"), ("url", "URL"),
-                         ("evidence", "Evidence")):
-            v = a[k]
+        for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("due_date", "Due date"), ("status", "Status"),
+                         ("item", "Item"), ("body", "Body"), ("date", "Meeting date"), ("council", "Council"),
+                         ("source", "Source"), ("url", "URL"), ("evidence", "Evidence")):
+            v = a.get(k)
             if v:
                 t.add_row(label, ", ".join(v) if isinstance(v, list) else str(v))
+        for f in a.get("followed_up_by") or []:  # the promise's trail: each later item that reported on it
+            t.add_row("Followed up by", f"{f['item']} ({f['date']}, {f['source']}; score {f['score']}, {f['extractor']}): "
+                                        f"{f['evidence']}")
         out.print(f"[bold cyan]{i}.[/bold cyan]", t)
 
 
@@ -355,14 +394,14 @@ def cypher(
 @app.command()
 @handled
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle or nt (RDF), or csv (OUTPUT is a folder: one file per label and per relationship type).")] = "json",
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core), or csv (OUTPUT is a folder: one file per label and per relationship type).")] = "json",
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, RDF, or a folder of CSV files."""
     from councilgraph.graph.export import FORMATS, write
 
     if format == "csv":
-        _export_csv(output)
+        _export_csv(Path(output))
         return
     if format not in FORMATS:
         raise QueryError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
@@ -371,8 +410,11 @@ def export(
         data = store.dump()
     finally:
         store.close()
+    if output == "-":
+        write(data, format, sys.stdout)
+        return
     try:
-        write(data, format, output)
+        write(data, format, Path(output))
     except OSError as e:
         raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
     err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
@@ -395,26 +437,55 @@ def _export_csv(output: Path) -> None:
 
 @app.command()
 @handled
-def remove(docs: Annotated[list[str], typer.Argument(help="Document file names, as listed by `councilgraph sources`.")]) -> None:
+def remove(docs: Annotated[list[str], typer.Argument(help="Documents as `councilgraph sources` lists them (a path, "
+                                                          "or a file name when only one document has it).")]) -> None:
     """Take documents out of the graph: their facts, and the nodes no other document names."""
+    _must_exist()
     store = _store()
     try:
+        held = store.sources()
         missing = []
         for d in docs:
-            if store.remove(Path(d).name):
-                err.print(f"Removed {Path(d).name}.")
+            key = _document(d, held)
+            if key is not None and store.remove(key):
+                err.print(f"Removed {key}.", markup=False, highlight=False)
             else:
                 missing.append(d)
+        _follow_up(store)
     finally:
         store.close()
     if missing:
         raise QueryError(f"not in the graph: {', '.join(missing)} (see `councilgraph sources`)")
 
 
+def _document(given: str, held: list[str]) -> str | None:
+    """The stored document a user names: its key, its path, or a file name only one document has."""
+    from councilgraph.graph.model import source_name
+
+    if given in held:
+        return given
+    resolved = Path(given).expanduser().resolve().as_posix()
+    if resolved in held:
+        return resolved
+    named = [k for k in held if source_name(k) == given]
+    if len(named) > 1:
+        raise QueryError(f"{given}: {len(named)} documents have this name ({', '.join(named)}); give the path")
+    return named[0] if named else None
+
+
+def _must_exist() -> None:
+    """Commands that change a store do not create one on the way (only ingest does)."""
+    if state.neo4j or os.environ.get("NEO4J_URI"):
+        return
+    path = Path(state.store_path or os.environ.get("COUNCILGRAPH_STORE") or DEFAULT_STORE)
+    if not path.exists():
+        raise QueryError(f"{path}: no councilgraph store here (run `councilgraph ingest` first)")
+
+
 @app.command()
 @handled
 def sources(json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
-    """List the documents the graph holds facts from: file, council, body, meeting date, url, and how many items, actions, decisions and facts each gave."""
+    """List the documents the graph holds facts from: document (the path `remove` takes), file, council, body, meeting date, url, and how many items, actions, decisions and facts each gave. Piped without --json/--csv: one document path a line."""
     from councilgraph.describe import sources as list_sources
 
     store = _store(read_only=True)
@@ -422,7 +493,10 @@ def sources(json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
         rows = list_sources(store)
     finally:
         store.close()
-    _json_or_table(rows, json_out, None, csv_out)
+    if json_out or csv_out or out.is_terminal:
+        _json_or_table(rows, json_out, None, csv_out)
+    else:  # piped: one document a line, never wrapped, so that it feeds `remove` and other tools
+        sys.stdout.write("".join(f"{r[0]}\n" for r in rows.rows))
 
 
 @app.command()
@@ -482,6 +556,7 @@ def push(
                      os.environ.get("NEO4J_DATABASE"))
     try:
         report = dst.load(graphs)
+        _follow_up(dst)
     finally:
         dst.close()
     for src_name, msg in report.failed.items():
@@ -495,34 +570,66 @@ def push(
 @handled
 def analyse(
     top: Annotated[int, typer.Option(help="How many actors to list.")] = 10,
+    above: Annotated[str | None, typer.Option(help="A post, body or person: print the accountability chain above it.")] = None,
+    between: Annotated[list[str] | None, typer.Option(help="Two councils (give twice): only the actors linking them.")] = None,
     json_out: JsonOpt = False,
-    csv_out: CsvOpt = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Print the per-council table as CSV.")] = False,
 ) -> None:
-    """Graph analysis with networkx: the actors most central to the web of commitments."""
-    import networkx as nx
+    """Accountability in numbers (networkx): per council people, posts, actions owned and requested and the share reported or overdue; the chain above a post or body; the actors linking councils; the most central actors."""
+    from councilgraph.analyse import analyse as run
 
-    from councilgraph.graph.export import to_networkx
+    if top < 1:
+        raise QueryError(f"--top must be 1 or more, not {top}")
+    if between and len(between) != 2:
+        raise QueryError("--between takes exactly two councils")
+    store = _store(read_only=True)
+    try:
+        data = store.dump()
+    finally:
+        store.close()
+    found = run(data, top, above, tuple(between) if between else None)
+    if json_out:
+        _print_json(found)
+        return
+    if csv_out:  # one table per CSV: the per-council figures (use --json for all of it)
+        from councilgraph.tables import to_csv
+
+        cols = list(found["councils"][0]) if found["councils"] else ["council"]
+        sys.stdout.write(to_csv(cols, [[r.get(c) for c in cols] for r in found["councils"]]))
+        return
+    pct = lambda n, share: f"{n} ({share:.0%})"
+    _table(["council", "people", "posts", "actions", "owned", "asked", "reported", "overdue"],
+           [[r["council"], r["people"], r["posts"], r["actions"], r["owned"], r["requested"],
+             pct(r["reported"], r["share_reported"]), pct(r["overdue"], r["share_overdue"])] for r in found["councils"]],
+           title="Per council")
+    if above:
+        _table(["from", "relationship", "to", "source"], [[r["from"], r["relationship"], r["to"], r["source"]]
+                                                          for r in found["chain"]], title=f"Accountability above {above}")
+    few = lambda cs: ", ".join(cs) if len(cs) <= 3 else f"{len(cs)} councils"
+    _table(["actor", "label", "councils"], [[r["actor"], r["label"], few(r["councils"])] for r in found["bridges"]],
+           title="Actors linking councils")
+    _table(["actor", "label", "betweenness", "degree"], [[r["actor"], r["label"], r["betweenness"], r["degree"]]
+                                                         for r in found["central"]], title="Most central actors")
+
+
+@app.command()
+@handled
+def show(
+    what: Annotated[str, typer.Argument(help="An actor's name (its neighbourhood) or words of an action (its trail).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("view.html"),
+) -> None:
+    """Write a self-contained interactive HTML picture (neo4j-viz, Neo4j Browser's colours) of an actor's neighbourhood or an action's trail; no Neo4j needed."""
+    from councilgraph.show import show as draw
 
     store = _store(read_only=True)
     try:
-        g = to_networkx(store.dump())
+        data = store.dump()
     finally:
         store.close()
-    actors = {n for n, a in g.nodes(data=True) if a["label"] in ("Person", "Role", "Body", "Organisation", "Council")}
-    work = nx.Graph()
-    work.add_edges_from((u, v) for u, v, d in g.edges(data=True) if d["type"] not in ("MENTIONS",))
-    cent = nx.betweenness_centrality(work) if work.number_of_nodes() else {}
-    rows = sorted(((cent.get(n, 0.0), g.in_degree(n) + g.out_degree(n), n) for n in actors), reverse=True)[:top]
-    data = [{"actor": g.nodes[n]["name"], "label": g.nodes[n]["label"], "betweenness": round(c, 4), "degree": d}
-            for c, d, n in rows]
-    if csv_out:
-        from councilgraph.tables import to_csv
-
-        sys.stdout.write(to_csv(["actor", "label", "betweenness", "degree"], [list(r.values()) for r in data]))
-    elif json_out:
-        _print_json(data)
-    else:
-        _table(["actor", "label", "betweenness", "degree"], [list(r.values()) for r in data])
+    page, sub, title = draw(data, what)
+    output.write_text(page, encoding="utf-8")
+    err.print(f"Wrote {title!r}: {len(sub.nodes)} nodes, {len(sub.rels)} relationships to {output}.",
+              markup=False, highlight=False)
 
 
 @app.command()
@@ -551,11 +658,44 @@ def browser(
     port = srv.server_address[1]
     out.print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
     out.print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
-    err.print(f"Serving {folder} on localhost:{port}; paste the lines above into Neo4j Browser. Ctrl-C stops.")
+    err.print(f"Serving councilgraph.grass, guide.html and queries.cypher (also written to {folder}) on "
+              f"localhost:{port}, loopback only; paste the lines above into Neo4j Browser. Ctrl-C stops.",
+              markup=False, highlight=False, soft_wrap=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
         srv.shutdown()
+
+
+@app.command()
+@handled
+def check(json_out: JsonOpt = False) -> None:
+    """Check the store after a crash: recover it if a write was cut short, check that every document in it is whole, and list the documents to ingest again. Exit code 1 when something needs doing."""
+    from councilgraph.graph.check import check_embedded, check_graph
+
+    if state.neo4j or os.environ.get("NEO4J_URI"):
+        store = _store(read_only=True)
+        try:
+            report = check_graph(store)
+        finally:
+            store.close()
+    else:
+        report = check_embedded(Path(state.store_path or os.environ.get("COUNCILGRAPH_STORE") or DEFAULT_STORE))
+    if json_out:
+        _print_json({"ok": report.ok, "documents": report.documents, "notes": report.notes,
+                     "problems": report.problems, "reingest": report.reingest})
+    else:
+        for n in report.notes:
+            err.print(f"Note: {n}", markup=False, highlight=False, soft_wrap=True)
+        for p in report.problems:
+            err.print(f"Problem: {p}", markup=False, highlight=False, soft_wrap=True)
+        if report.reingest:
+            err.print("Ingest these again (`councilgraph ingest PATH…`):", markup=False)
+            sys.stdout.write("".join(f"{k}\n" for k in report.reingest))
+        err.print(f"{_where()}: {report.documents} document(s)" + (", all whole." if report.ok else "."),
+                  markup=False, highlight=False, soft_wrap=True)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:

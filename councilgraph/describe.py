@@ -11,23 +11,24 @@ from councilgraph.graph.model import ENDPOINTS, Label, RelType
 from councilgraph.graph.store import Rows, Store
 
 SOURCES = """
-MATCH (i:AgendaItem)
-WITH i.source AS file, min(i.council) AS council, min(i.body) AS body, min(i.date) AS date, min(i.url) AS url,
-     count(i) AS items
-OPTIONAL MATCH (a:Action) WHERE a.source = file
-WITH file, council, body, date, url, items, count(a) AS actions
-OPTIONAL MATCH (d:Decision) WHERE d.source = file
-WITH file, council, body, date, url, items, actions, count(d) AS decisions
-OPTIONAL MATCH ()-[r]->() WHERE r.source = file
-RETURN file, council, body, date, url, items, actions, decisions, count(r) AS facts
-ORDER BY file
+UNWIND $docs AS document
+OPTIONAL MATCH (i:AgendaItem) WHERE document IN i.sources
+WITH document, min(i.source) AS file, min(i.council) AS council, min(i.body) AS body, min(i.date) AS date,
+     min(i.url) AS url, count(i) AS items
+OPTIONAL MATCH (a:Action) WHERE document IN a.sources
+WITH document, file, council, body, date, url, items, count(a) AS actions
+OPTIONAL MATCH (d:Decision) WHERE document IN d.sources
+WITH document, file, council, body, date, url, items, actions, count(d) AS decisions
+OPTIONAL MATCH ()-[r]->() WHERE r.doc = document
+RETURN document, file, council, body, date, url, items, actions, decisions, count(r) AS facts
+ORDER BY document
 """
 
 
 def sources(store: Store) -> Rows:
-    """One row per document: file, council, body, date, url and counts of items, actions, decisions
-    and facts (relationships) read from it."""
-    return store.query(SOURCES)
+    """One row per document: its key (the path `remove` takes), file, council, body, date, url and counts
+    of items, actions, decisions and facts (relationships) read from it."""
+    return store.query(SOURCES, {"docs": store.sources()})
 
 
 #: What each label and relationship type means (SCHEMA.md, in a line).
@@ -115,23 +116,24 @@ _COMMITMENT = re.compile(r"\b(?:agreed to|undertook to|undertaken to|offered to|
                          r"(?:requested|asked) (?:that|for)|action\s*:)", re.I)
 
 PER_DOC = """
-MATCH (i:AgendaItem) WHERE i.source IN $files
-WITH i.source AS file, min(i.council) AS council
-OPTIONAL MATCH (a:Action) WHERE a.source = file
-WITH file, council, count(a) AS actions
-OPTIONAL MATCH (d:Decision) WHERE d.source = file
-RETURN file, council, actions, count(d) AS decisions
+UNWIND $docs AS document
+OPTIONAL MATCH (i:AgendaItem) WHERE document IN i.sources
+WITH document, min(i.council) AS council
+OPTIONAL MATCH (a:Action) WHERE document IN a.sources
+WITH document, council, count(a) AS actions
+OPTIONAL MATCH (d:Decision) WHERE document IN d.sources
+RETURN document, council, actions, count(d) AS decisions
 """
 
 
 def thin_spots(store: Store, loaded: list[str], texts: dict[str, str]) -> list[str]:
-    """One warning per loaded file where the graph is thin: nothing known of its council; resolution
-    wording but no decision read; commitment wording but no action read. `texts` maps a file name to its
-    text (the warning about wording is only given where the text is known)."""
+    """One warning per loaded document (by key) where the graph is thin: nothing known of its council;
+    resolution wording but no decision read; commitment wording but no action read. `texts` maps a
+    document key to its text (the warnings about wording are only given where the text is known)."""
     if not loaded:
         return []
     warnings: dict[str, list[str]] = defaultdict(list)
-    for file, council, actions, decisions in store.query(PER_DOC, {"files": loaded}).rows:
+    for file, council, actions, decisions in store.query(PER_DOC, {"docs": loaded}).rows:
         text = texts.get(file, "")
         if not council:
             warnings[file].append("nothing is known of its council (give --council or a manifest.csv council column)")
@@ -142,14 +144,19 @@ def thin_spots(store: Store, loaded: list[str], texts: dict[str, str]) -> list[s
     return [f"{f}: {w}" for f in sorted(warnings) for w in warnings[f]]
 
 
-def texts_of(docs: list[tuple[Path, object]]) -> dict[str, str]:
-    """File name → text, for the thin-spot warnings; a file that cannot be read again is left out."""
+def texts_of(docs: list[tuple[Path, object]], keys: set[str]) -> dict[str, str]:
+    """Document key → text for the documents loaded (keys), for the thin-spot warnings; a file that cannot
+    be read again is left out."""
+    from councilgraph.ingest import document_key
     from councilgraph.loaders import load
 
     out = {}
     for path, meta in docs:
+        key = document_key(path)
+        if key not in keys:
+            continue
         try:
-            out[path.name] = load(path, meta).text  # type: ignore[arg-type]
+            out[key] = load(path, meta).text  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - ingest has already reported it
             continue
     return out

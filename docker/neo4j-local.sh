@@ -50,6 +50,8 @@ server.directories.logs=$home/logs
 server.directories.plugins=$home/plugins
 server.directories.run=$home/run
 dbms.security.procedures.unrestricted=apoc.*
+# LOAD CSV may not read the server's files (councilgraph's cypher refuses LOAD CSV too).
+dbms.security.allow_csv_import_from_file_urls=false
 db.tx_log.rotation.retention_policy=1 files
 CONF
 }

@@ -59,7 +59,8 @@ def test_browser_shows_who_owns_the_course_in_councilgraph_style(neo4j_store, ne
             browser.close()
     finally:
         srv.shutdown()
-    assert "Displaying 2 nodes, 1 relationships" in overview or "Displaying 2 nodes, 1 relationship" in overview
+    # the action, the Director who owns it and the Board that agreed it
+    assert "Displaying 3 nodes, 2 relationships" in overview
     words = " ".join(c.strip() for c in captions)
     assert "Director" in words and "re-run" in words
     assert {"#FFC454", "#F16667"} <= fills  # Role and Action colours from councilgraph.grass

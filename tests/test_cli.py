@@ -187,11 +187,11 @@ def test_rdf_and_graphml_exports_round_trip(runner, seeded_store, tmp_path):
 
 def test_sources_stats_and_analyse(runner, seeded_store):
     r = cli(runner, seeded_store, "sources", "--json")
-    assert [x["file"] for x in json.loads(r.stdout)] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [x["document"] for x in json.loads(r.stdout)] == sorted(p.resolve().as_posix() for p in SEEDS.glob("*.txt"))
     r = cli(runner, seeded_store, "stats", "--json")
     assert json.loads(r.stdout)["Decision"] == 16
     r = cli(runner, seeded_store, "analyse", "--top", "3", "--json")
-    assert r.exit_code == 0 and len(json.loads(r.stdout)) == 3
+    assert r.exit_code == 0 and len(json.loads(r.stdout)["central"]) == 3
 
 
 def test_whole_corpus_ingests_without_an_error(runner, tmp_path):

@@ -267,3 +267,57 @@ def test_it_was_agreed_to_with_no_one_named_goes_to_the_report_author_when_it_is
     assert owners == ["Executive Director of Children, Young People and Learning"] and requesters == ["Committee"]
     text, owners, requesters = action(seed_graphs["002"], "quarterly progress reports would be shared with Cabinet")
     assert requesters == ["Committee"]
+
+
+def test_two_people_sharing_a_surname_stay_two(tmp_path):
+    """People are keyed by their full name: two Smiths of one council are two people; a bare "Councillor Smith"
+    joins neither when both are named, and joins the one Smith when only one is (seed 003: "Mr Richardson")."""
+    doc = tmp_path / "smiths.txt"
+    doc.write_text("Children's Services Scrutiny Committee\n\nMinutes:\n"
+                   "Councillor John Smith, Cabinet Member for Children's Services, introduced the report.\n\n"
+                   "Councillor Jane Smith, Chairman of the Corporate Parenting Panel, asked about placements.\n\n"
+                   "Councillor Smith would circulate the figures to Members.\n", encoding="utf-8")
+    g = extract(load(doc, Meta(council="Anytown Borough Council")))
+    people = {n.id: n.name for n in g.nodes.values() if n.label is Label.PERSON}
+    assert people == {"person:anytown/john-smith": "John Smith", "person:anytown/jane-smith": "Jane Smith",
+                      "person:anytown/smith": "Smith"}
+    holds = facts(g, RelType.HOLDS)
+    assert ("John Smith", "Cabinet Member for Children's Services") in holds
+    assert ("Jane Smith", "Chairman of the Corporate Parenting Panel") in holds
+    richardson = [n.id for n in extract(load(seed("003"))).nodes.values() if "Richardson" in n.name]
+    assert len(richardson) == 1
+
+
+def test_a_list_after_a_request_gives_its_items():
+    """"Members requested the following be added:" and three bullets are three actions, each told with the sentence
+    that asked (Devon); a list that completes one action's words ("approve appointments on the following basis:-",
+    Leeds) becomes part of that action."""
+    g = extract(load(corpus("061")))
+    listed = [a for a in actions(g) if a[0].startswith("The Committee were updated as to the Scrutiny Work Programme")]
+    assert [t.split(": ", 1)[1] for t, _, _ in listed] == [
+        "Re-visit to social workers", "Discussion with schools on the economic and recruitment crisis and SEND capacity issues",
+        "A deeper dive into some of the performance indicators most concerning Members"]
+    assert all(req for _, _, req in listed)
+    text, owners, _ = action(extract(load(corpus("002"))), "approve appointments on the following basis")
+    assert owners == ["Member Management Committee"]
+    assert text.startswith("approve appointments on the following basis: Three Elected Members") and "; the Lead" in text
+
+
+def test_seats_on_a_committee_belong_to_it_and_posts_of_the_council_need_the_council_named():
+    g = extract(load(corpus("051"), Meta(council="Torbay Council")))
+    seats = [g.nodes[r.end] for r in g.rels.values() if r.type is RelType.ROLE_IN and g.nodes[r.start].name == "Co-opted Member"]
+    assert [n.label for n in seats] == [Label.BODY] and seats[0].name.endswith("Board")
+    # 011 never speaks of Kirklees Council: its posts are not placed in it (the Secretary of State never is)
+    assert not facts(extract(load(corpus("011"), Meta(council="Kirklees Council"))), RelType.ROLE_IN)
+
+
+def test_a_page_scraped_with_every_line_break_lost_is_still_read(tmp_path):
+    """The same minutes on one line: the people, posts and commitments are still found (022, Somerset)."""
+    src = corpus("022")
+    flat = tmp_path / src.name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    a, b = extract(load(src)), extract(load(flat))
+    def names(g, label):
+        return {n.name for n in g.nodes.values() if n.label is label}
+    assert names(a, Label.ROLE) <= names(b, Label.ROLE) and names(b, Label.ROLE)
+    assert {t for t, _, _ in actions(b)} & {t for t, _, _ in actions(a)}

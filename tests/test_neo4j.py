@@ -91,9 +91,11 @@ def test_failing_new_version_keeps_the_old_one(neo4j_store):
 
 def test_schema_has_id_constraints_and_the_full_text_index(neo4j_store):
     neo4j_store.schema()
-    constraints = neo4j_store.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes, properties").rows
+    # SHOW is not a reading clause users may run; councilgraph itself may
+    constraints = neo4j_store.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes, properties",
+                                    read_only=False).rows
     assert sum(props == ["id"] for _, props in constraints) >= 9
-    idx = neo4j_store.query("SHOW FULLTEXT INDEXES YIELD name RETURN name").rows
+    idx = neo4j_store.query("SHOW FULLTEXT INDEXES YIELD name RETURN name", read_only=False).rows
     assert ["councilgraph_text"] in idx
 
 
@@ -109,7 +111,7 @@ def test_who_owns_on_neo4j_uses_the_full_text_index_and_agrees(runner, neo4j_uri
 
 def test_cypher_on_neo4j_runs_read_only(runner, neo4j_store, neo4j_uri):
     r = ncli(runner, neo4j_uri, "cypher", "CREATE (n:Person {id: 'x', name: 'Intruder'}) RETURN n")
-    assert r.exit_code == 1 and r.stderr.strip() == "Error: Cypher here runs in a read-only transaction; this query writes"
+    assert r.exit_code == 1 and r.stderr.startswith("Error: CREATE is not allowed: the store runs read-only Cypher")
     assert neo4j_store.counts()["Person"] == 0
 
 
@@ -138,7 +140,7 @@ def test_neo4j_uri_from_the_environment(runner, neo4j_store, neo4j_uri, monkeypa
     from councilgraph.cli import app
 
     assert runner.invoke(app, ["ingest", str(seed("000"))]).exit_code == 0
-    assert neo4j_store.sources() == [seed("000").name]
+    assert neo4j_store.sources() == [seed("000").resolve().as_posix()]
     assert os.environ["NEO4J_URI"] == neo4j_uri
 
 
@@ -177,3 +179,43 @@ def test_removing_a_document_takes_out_nodes_it_gave_no_relationship(neo4j_store
     neo4j_store.load([g])
     assert neo4j_store.remove(g.source)
     assert sum(neo4j_store.counts().values()) == 0
+
+
+def test_who_owns_with_a_very_long_question_works_on_neo4j(runner, neo4j_store, neo4j_uri):
+    assert ncli(runner, neo4j_uri, "ingest", str(seed("003"))).exit_code == 0
+    question = "course understanding children data " + " ".join(f"word{i} course" for i in range(3000))
+    r = ncli(runner, neo4j_uri, "who-owns", question, "--json")
+    assert r.exit_code == 0 and "Error" not in r.stderr, r.output
+    assert isinstance(json.loads(r.stdout), list)
+
+
+def test_neo4j_dying_mid_ingest_says_which_documents_were_stored(runner, neo4j_store, neo4j_uri, monkeypatch):
+    from neo4j.exceptions import ServiceUnavailable
+
+    from councilgraph.graph import neo4j_store as module
+
+    real, calls = module._write_document, []
+
+    def dies_after_the_first(tx, g):
+        calls.append(g.source)
+        if len(calls) > 1:
+            raise ServiceUnavailable("the server went away")
+        return real(tx, g)
+
+    monkeypatch.setattr(module, "_write_document", dies_after_the_first)
+    monkeypatch.setenv("COUNCILGRAPH_NEO4J_RETRY_S", "0.5")
+    r = ncli(runner, neo4j_uri, "ingest", str(SEEDS), "--json")
+    assert r.exit_code == 1
+    out = json.loads(r.stdout)
+    assert len(out["loaded"]) == 1 and neo4j_store.sources() == out["loaded"]
+    lost = [e for e in out["errors"] if "not stored" in e and "Neo4j connection lost" in e]
+    assert len(lost) == 4
+    assert all(ln.startswith("Error: ") for ln in r.stderr.splitlines() if ln.strip())
+
+
+def test_check_on_neo4j_finds_every_document_whole(runner, neo4j_store, neo4j_uri):
+    assert ncli(runner, neo4j_uri, "ingest", str(SEEDS)).exit_code == 0
+    r = ncli(runner, neo4j_uri, "check", "--json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["ok"] and out["documents"] == 5 and out["reingest"] == []

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Example
 from councilgraph.extract.pipeline import extract
-from councilgraph.extract.rules import ACTION_RULES, ActionRule, Example
 from councilgraph.graph.model import Label, RelType
 from councilgraph.loaders import discover, load
 from tests.conftest import CORPUS, GOLD, SHARED

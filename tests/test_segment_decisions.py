@@ -127,3 +127,16 @@ def test_two_resolutions_of_one_item_keep_apart(tmp_path):
     f.write_text(text[:i] + text[i:].replace("Supporting documents:", "") + "\n\n" + text[i:], encoding="utf-8")
     found = decisions(f)
     assert len(found) == 2 and found[0][0] is None and found[1][0] is None  # the extractor keys them apart
+
+
+def test_a_meeting_page_whose_items_are_marked_only_by_their_paper_links_is_split_at_them():
+    """North Lincolnshire's meeting page has no "Minutes:" lines: each item's title is a link to its papers
+    ("… pdf icon PDF 83 KB"), and the text that follows belongs to that item."""
+    from councilgraph.loaders import load
+    from tests.conftest import corpus
+
+    items = load(corpus("021")).items
+    titles = [it.title for it in items]
+    assert any(t.startswith("Annual Report of Local Arrangements") and "PDF" not in t for t in titles)
+    annual = next(it for it in items if it.title.startswith("Annual Report"))
+    assert annual.blocks and annual.blocks[0].text.startswith("The Chairman welcomed Rachel Smith")

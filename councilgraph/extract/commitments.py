@@ -1,4 +1,4 @@
-"""Apply the action rules (extract/rules.py) to a sentence, and say who owns and who asked.
+"""Apply the action rules (extract/action_rules.py) to a sentence, and say who owns and who asked.
 
 This is the one place that turns rule matches into actions with owners and requesters. An owner or requester is a
 node id, or AUTHOR / HOME, which the pipeline turns into the item's report author or the minuting body.
@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
+from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.grammar import DELIVERABLE, DUE, alt
-from councilgraph.extract.rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -32,7 +32,7 @@ class ActionFact:
     requesters: list[str] = field(default_factory=list)
     due: str | None = None
     extractor: str = ""
-
+    takes_list: str | None = None  # "each": the list after its colon gives one action an item; "append": its words
 
 @dataclass
 class Context:
@@ -47,13 +47,13 @@ class Context:
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
     m = DUE.search(text)
-    return next((g for g in (m["when"], m["period"], m["meeting"]) if g), None) if m else None
+    return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
 
 
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
     text = _NEXT_POINT.sub("", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,").strip()
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,-– ").strip()
 
 
 def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
@@ -76,7 +76,7 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
                 return found
         elif who is Who.HOME or (who is Who.HOME_IF_RESOLVED and ctx.in_resolution):
             return [HOME]
-        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_subject(m, s) or text)):
+        elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_what(m, s, text))):
             return [AUTHOR]
         elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
             return _actors(s, first[1])
@@ -91,6 +91,12 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
 def _subject(m: re.Match[str], s: Sentence) -> str | None:
     """The words of what is to be delivered, where the trigger marks them ("a breakdown of …" would be circulated)."""
     return s.surface(m["thing"]) if "thing" in m.re.groupindex and m["thing"] else None
+
+
+def _what(m: re.Match[str], s: Sentence, text: str) -> str:
+    """What is to be delivered: the trigger's subject, or the whole action when that is only "this" or "it"."""
+    subject = _subject(m, s)
+    return text if not subject or subject.lower() in ("this", "it", "these", "that") else subject
 
 
 def _text(m: re.Match[str], s: Sentence) -> str:
@@ -115,17 +121,46 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     found: list[ActionFact] = []
     low = s.text.lower()
     for rule in ACTION_RULES:
-        if not _applies(rule, ctx) or rule.cues and not any(c in low for c in rule.cues):
+        if not _applies(rule, ctx) or rule.needs_actor and not s.mentions \
+                or rule.cues and not any(c in low for c in rule.cues):
             continue
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
+                listed = _LIST_INTRO.search(text)
                 text = _tidy(text)
                 if len(_content(text)) < 2:
                     continue
                 owners = _pick(rule, rule.owner, m, s, ctx, text)
                 requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
                 found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+                if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
+                    found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
     return dedupe(found)
+
+
+_LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
+_FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
+_LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
+
+
+def follow_list(intro: list[ActionFact], sentence: str, item: str) -> list[ActionFact]:
+    """What one item of a list adds to the actions of the sentence that introduced it: an action of its own, told
+    with the introducing sentence ("Members requested the following be added: Re-visit to social workers"), or
+    more words of the introducing action ("approve appointments on the following basis: three Elected Members …")."""
+    item = _tidy(_LIST_MARK.sub("", item))
+    out = []
+    for a in intro:
+        if a.takes_list == "each":
+            text = f"{_tidy(sentence)}: {item}"
+            out.append(ActionFact(text, list(a.owners), list(a.requesters), due_of(item) or a.due, a.extractor))
+        else:
+            a.text = f"{a.text}{';' if a.text.endswith(tuple('abcdefghijklmnopqrstuvwxyz0123456789)’')) and ':' in a.text else ':'} {item}"
+    return out
+
+
+def is_list_item(kind: str, text: str) -> bool:
+    """Is this block an item of a list (a bullet, or a line numbered "i.", "a)", "(2)")?"""
+    return kind == "bullet" or bool(_LIST_MARK.match(text))
 
 
 def _content(text: str) -> set[str]:

@@ -1,7 +1,7 @@
 """Pieces of the language of minutes, as regular expressions over sentence templates.
 
 A template is a sentence whose actor mentions are markers ⟨i⟩ (see extract/sentence.py). Every word list comes
-from `vocab`; this module only says how the words combine, so a rule in extract/rules.py reads like the sentence
+from `vocab`; this module only says how the words combine, so a rule in extract/action_rules.py reads like the sentence
 it matches: ``rf"{ASKER} {ASKED} {OWNERS} to {VP}"``.
 """
 
@@ -34,7 +34,7 @@ OWNERS = group("owner", ACTORS)
 ASKER = group("asker", ACTORS)
 AGENT = group("agent", ACTORS)
 #: Where a subject may start: the start of a clause.
-CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )|(?<=\b[Tt]he )|(?<=\bThat ))"
+CLAUSE = r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )|(?<=\b[Tt]he )|(?<=\bThat )|(?<=\bbut ))"
 #: The action's words: a lower-case verb phrase to the end of the clause.
 VP = group("vp", r"[a-z][^;]*")
 #: A verb phrase that commits (not "would be …", "would like to thank …").
@@ -61,8 +61,9 @@ FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)
 
 _MONTH = alt(vocab.MONTHS)
 DUE = re.compile(
-    rf"\b(?:by|before|at|in|for|on|until|during|from) (?:the )?(?P<when>(?:(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}"
+    rf"\b(?:by|before|at|in|for|on|until|during|from|to) (?:the )?(?P<when>(?:(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}"
     rf"(?: and {_MONTH})?(?:,? \d{{4}})?(?: (?:Committee|Board|Panel|Cabinet) meeting| meeting)?"
     rf"|{alt(vocab.DUE_MEETINGS)}|the end of [A-Z]?\w+(?: \d{{4}})?|{alt(vocab.SEASONS)}(?: \d{{4}})?))"
-    rf"|\b(?P<period>(?:within|in|for) (?:the next )?(?:\w+ )?{alt(vocab.DUE_PERIODS)}(?:[’'] time| time)?)"
+    rf"|\b(?P<later>later (?:in|this) (?:the )?(?:year|month|autumn|spring|summer|winter))"
+    rf"|\b(?P<period>(?:within|in|for) (?:the next )?(?!the\b)(?:\w+ )?{alt(vocab.DUE_PERIODS)}(?:[’'] time| time)?)"
     rf"|\b(?:the )?(?P<meeting>(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}(?: \d{{4}})? (?:Committee|Board|Panel|Cabinet) meeting)")

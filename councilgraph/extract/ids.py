@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by '-' ("Children’s Trust" → "childrens-trust")."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -21,6 +23,7 @@ def council_scope(council: str) -> str:
     return s or slug(council)
 
 
+@lru_cache(maxsize=16384)
 def role_key(title: str) -> str:
     """A post title as a key: "for"/"of", "the" and apostrophes do not distinguish posts."""
     t = re.sub(r"\b(?:for|of|on)\b", "of", title.replace("’", "'"))

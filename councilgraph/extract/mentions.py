@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.graph.model import Label
@@ -62,6 +63,8 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 
 PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
+#: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
+PERSON_INITIALS = re.compile(rf"(?<![\w{_Q}\-])((?:[A-Z]\. ?){{1,3}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
@@ -69,7 +72,9 @@ _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
-_BRACKET_AFTER = re.compile(r"^ \((?:[A-Z]{2,4}\)|[A-Z][a-z])")  # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)"
+# "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
+_BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
+_OBJECT_BEFORE = re.compile(r"\b(?:thanked|congratulated|welcomed|invited|introduced|from|by)\s+$")
 _LABEL_BEFORE = re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
                            r"In attendance|Also present)\s*:\s*$")
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
@@ -78,12 +83,24 @@ _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
 _PLURAL_HON = re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+")
 _LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? and |, | & |$)")
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
+# A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
+# "Michelle Rose", "Ann Little"): only words of posts, bodies and organisations are refused there.
+_NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
+_BODY_CUE = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b")
+_ORG_CUE = re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})")
+_LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
+
+
+@lru_cache(maxsize=256)
+def _words_re(words: tuple[str, ...], after: str) -> re.Pattern[str]:
+    """One pattern for a document's own words (given names, acronyms), compiled once per document."""
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))}){after}")
 
 
 def _namelike(words: list[str], common: frozenset[str]) -> bool:
@@ -180,9 +197,10 @@ class Finder:
                                   self.text[m.start(1):branch.end()], kind=kind))
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
-        for acr, (label, name) in self.acronyms.items():
-            for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", self.masked):
-                self.take(Mention(m.start(), m.end(), label, name, acr))
+        if self.acronyms:
+            for m in _words_re(tuple(self.acronyms), r"(?![\w\-])").finditer(self.masked):
+                label, name = self.acronyms[m[0]]
+                self.take(Mention(m.start(), m.end(), label, name, m[0]))
 
     def people(self) -> None:
         for m in PERSON_HON.finditer(self.masked):
@@ -221,24 +239,29 @@ class Finder:
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
                 or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
             # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
-            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
+            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) or _OBJECT_BEFORE.search(before) \
                 or (m.start() < _WINDOW and not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
-            if _namelike(words, frozenset()) and (strong or (weak and _namelike(words[:1], self.common))):
+            placed = strong and not (_NOT_NAME_PLACED & set(words))
+            if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
                 pos = m.start() + len(name)
-        for m in PERSON_BARE.finditer(self.masked):  # in a list beside a person: "Laura Colman (…), Mike Cook and …"
+        for m in PERSON_BARE.finditer(self.masked if "\x00" in self.masked else ""):  # in a list beside a person:
+            # "Laura Colman (…), Mike Cook and …"
             words = m[1].split()
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
             if (_PERSON_BESIDE.search(near[0]) or _PERSON_BESIDE.match(near[1])) and _namelike(words, frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
+        for m in PERSON_INITIALS.finditer(self.masked):  # officers listed by initials: "K. Coldwell (Corporate Core)"
+            if _namelike([m[2]], frozenset()):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, m[2], m[0]))
         for m in PERSON_ONE.finditer(self.masked):  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
-        for first, full in self.first_names.items():
-            for m in re.finditer(rf"(?<![\w\-]){re.escape(first)}(?![\w\-{_Q}]| [A-Z])", self.masked):
-                self.take(Mention(m.start(), m.end(), Label.PERSON, full, first, first=first))
+        if self.first_names:
+            for m in _words_re(tuple(self.first_names), rf"(?![\w\-{_Q}]| [A-Z])").finditer(self.masked):
+                self.take(Mention(m.start(), m.end(), Label.PERSON, self.first_names[m[0]], m[0], first=m[0]))
 
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked):
@@ -283,6 +306,8 @@ class Finder:
             self.take(Mention(m.start(1), m.end(1), Label.ROLE, m[1], m[1], kind=m[2]))
 
     def councils(self) -> None:
+        if "ouncil" not in self.masked and "uthority" not in self.masked:
+            return
         for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="council"))
         for m in COUNCIL_NAMED.finditer(self.masked):
@@ -295,6 +320,8 @@ class Finder:
             self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
 
     def bodies(self) -> None:
+        if not _BODY_CUE.search(self.masked):  # no body head word: nothing to find (the patterns are costly)
+            return
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
             pre = re.sub(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ", "", pre)
@@ -305,22 +332,27 @@ class Finder:
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
                 continue
             start = m.end() - len(head) - (len(pre) + 1 if pre else 0)
+            if pre and self.masked.endswith("Member ", 0, start):  # "Member Management Committee"
+                start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
         for m in BODY_MEETING.finditer(self.masked):
             if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
     def orgs(self) -> None:
+        if not _ORG_CUE.search(self.masked):
+            return
+        for m in ORG_PREFIXED.finditer(self.masked):  # before suffixes: "… Church of England" is not "… Church"
+            kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
+            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
         for m in ORG_SUFFIX.finditer(self.masked):
             pre, suffix = m[1].strip(), m[2]
-            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS:
+            if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS \
+                    or _LEGAL_REFERENCE.search(pre):
                 continue
             known = known_org(f"{pre} {suffix}")
             name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])
             self.take(Mention(m.start(1), m.end(2), Label.ORGANISATION, name, m[0], kind=kind))
-        for m in ORG_PREFIXED.finditer(self.masked):
-            kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
-            self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
         for m in ORG_DESCRIBED.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 

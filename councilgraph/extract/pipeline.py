@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from councilgraph.extract import commitments as act
 from councilgraph.extract import vocab
 from councilgraph.extract.attendance import add_attendance
+from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import Mention, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
@@ -29,7 +30,8 @@ class _Unit:
 
 
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
-_CONTACT = re.compile(r"^\s*(?:Contact|Report author|Lead officer)\s*:\s*(.+?)\s*$", re.M)
+_TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
+_CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+")
 
 
 def _units(doc: Document) -> list[_Unit]:
@@ -38,8 +40,12 @@ def _units(doc: Document) -> list[_Unit]:
     for i, item in enumerate(doc.items):
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
+        if len(item.title) > _TITLE_MAX:  # a page scraped with its line breaks lost: its "title" is the minutes
+            flat = Block(item.title)
+            out += [_Unit(i, flat, s) for s in split_sentences(item.title)]
         for b in item.blocks:
-            for s in split_sentences(b.text) if b.kind != "point" else [b.text]:
+            whole = b.kind == "point" or act.is_list_item("text", b.text)  # "i. Three Elected Members …" is one item
+            for s in [b.text] if whole else split_sentences(b.text):
                 out.append(_Unit(i, b, s))
         for line in (item.actions_text or "").splitlines():  # a web service's "Actions" field: one action a line
             if line.strip():
@@ -80,8 +86,9 @@ def extract(doc: Document) -> DocumentGraph:
     known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
     if first or known:
         again = re.compile(r"\b(?:" + "|".join(map(re.escape, [*first, *known])) + r")\b")
-        for u in units:
-            if again.search(u.text):
+        for u in units:  # read again only where a name occurs that this sentence's first reading missed
+            found = {m.surface for m in u.mentions if m.label is Label.PERSON}
+            if any(not any(x[0] in f for f in found) for x in again.finditer(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
@@ -94,6 +101,7 @@ def extract(doc: Document) -> DocumentGraph:
         any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
         or _speaks_of(place(home.council), doc.text))
     res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
+    res.canonical_bodies([m.name for m in everything if m.label is Label.BODY and not m.generic])
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
     by_item: dict[int, list[_Unit]] = {}
@@ -149,6 +157,7 @@ class _ItemReader:
             self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
         last_person: str | None = None
         last_group: str | None = None
+        listing: tuple[str, list[act.ActionFact]] | None = None  # an action whose sentence ends in a list
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
         for pos, u in enumerate(self.units):
@@ -179,8 +188,14 @@ class _ItemReader:
             found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
+            if listing and act.is_list_item(u.block.kind, u.text):
+                intro_text, intro = listing
+                found += act.follow_list(intro, intro_text, u.text)
+            else:
+                listing = (u.text, [a for a in found if a.takes_list]) if any(a.takes_list for a in found) else None
             for a in found:
-                self.pending.append((a, u.text, para, arises))
+                if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
+                    self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
             last_person = people[0] if people else last_person  # "She …" is the last sentence's subject
             groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]
@@ -205,13 +220,16 @@ class _ItemReader:
         return did
 
     def roles_in(self, first_seen: dict[str, tuple[str, str | None]], council: str | None) -> None:
-        """Each post belongs to its body (chairs) or to the council whose minutes these are."""
+        """Each post belongs to its body (chairs and seats on it: "Co-opted Member", "Parent Governor
+        Representative") or to the council whose minutes these are."""
         for node, (text, para) in first_seen.items():
             n = self.g.nodes[node]
             if n.label is not Label.ROLE or node in self.res.tied_roles:
                 continue
-            if n.name in vocab.CHAIR_HEADS:
-                self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body", para)
+            seat = n.props.get("kind") in vocab.SEAT_HEADS
+            if n.name in vocab.CHAIR_HEADS or seat and self.res.body_known():
+                self.rel(RelType.ROLE_IN, node, self.res.body_id(), text, "chair-of-body" if not seat else "seat-on-body",
+                         para)
             elif council and self.res.council_referred and not _NATIONAL.search(n.name):
                 self.rel(RelType.ROLE_IN, node, council, text, "post-of-council", para)
 
@@ -228,7 +246,8 @@ class _ItemReader:
     def write_actions(self) -> None:
         for a, evidence, para, arises in self.pending:
             aid = node_key(Label.ACTION, self.key, short_hash(a.text))
-            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "status": "open", "source": self.source,
+            when = due_date(a.due, self.item.date or self.doc.meta.date)
+            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "due_date": when, "status": "open", "source": self.source,
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:

@@ -39,6 +39,7 @@ class RelationRule:
     start: tuple[Label, ...]
     end: tuple[Label, ...]  # () = the agenda item the sentence belongs to
     examples: tuple[RelationExample, ...]
+    cues: tuple[str, ...] = ()  # words (lower case) one of which a sentence must contain for the triggers to be tried
     either_order: bool = False  # apposition reads both ways: "Cllr X, Cabinet Member" and "the Director, Ms Y"
     people_first: bool = False  # of several starts, the people (else the posts) did it
 
@@ -58,9 +59,15 @@ _NOT_AFTER = r"(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bof )(?<!\bwith )"
 RELATION_RULES: tuple[RelationRule, ...] = (
     RelationRule(
         "role-apposition", RelType.HOLDS,
-        _rx(rf"{_ONE_A}(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)",
+        # overlapping (a lookahead), and a comma gives way to a dash or bracket that follows: in "Su Smart, the
+        # Strategic Lead – Hannah Baker" the Lead is Hannah Baker
+        _rx(rf"{_ONE_A}(?=(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)"
+            rf"(?! [–—-] (?:the )?{MARK})(?! \({MARK}))",
+            rf"{_ONE_A} {MARK} [–—-] (?:the )?{_ONE_B}(?=[,)\s.;:]|$)",  # "the Director … NHS Devon - Su Smart"
             # "Laura Colman and Claire Platt (Co-opted Members)": every person listed holds the post in brackets
-            rf"(?P<a>(?:{MARK}, )*{MARK},? and {MARK}) \((?:non-voting |voting )?{_ONE_B}\)"),
+            rf"(?P<a>(?:{MARK}, )*{MARK},? and {MARK}) \((?:non-voting |voting )?{_ONE_B}\)",
+            # "Matthew Coffey, Director, Learning and Skills & Regional Director, South East": both posts
+            rf"{_ONE_A},? (?:the )?{MARK} (?:&|and) (?:the )?{_ONE_B}(?=[,)\s.;:]|$)"),
         (P,), (R,), (
             RelationExample("seeds/000", "The item was introduced by Cllr Russell, Cabinet Member", "Russell",
                             "Cabinet Member for Children and Young People"),
@@ -76,13 +83,16 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         _rx(rf"{_ONE_A} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{_ONE_B}",
             rf"{_ONE_A} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{_ONE_B}",
             rf"{_ONE_A},?(?: who [^⟨]*?,|,? who)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
-            rf"(?:new |interim |current |acting |previous |former )?{_ONE_B}"),
+            rf"(?:new |interim |current |acting |previous |former )?{_ONE_B}",
+            rf"{_ONE_A},? the (?:previous|former|new|current|outgoing|incoming|interim) {_ONE_B}",
+            rf"{_ONE_A}[^⟨;]*? in (?:her|his|their) capacity as (?:a |an |the )?{_ONE_B}"),
         (P,), (R,), (
             RelationExample("corpus/056", "Cllr Linehan is duly elected as Chairman", "Linehan", "Chairman"),
             RelationExample("corpus/054", "declared a personal interest as the Chair of", "Mercer", "Chair of"),
             RelationExample("corpus/069", "was the Chair of the Improvement Board", "Rhodes-White",
                             "Chair of the Improvement Board"),
-        )),
+            RelationExample("corpus/062", "in her capacity as a Co-opted Member", "Mayes", "Co-opted Member"),
+        ), cues=("elected", "appointed", "confirmed", "declared", " is ", " was ", "remain", "became", "has been", "previous", "former", "new ", "current", "outgoing", "incoming", "interim", "capacity")),
     RelationRule(
         "introduced-by", RelType.INTRODUCED,
         _rx(rf"\b(?:introduced|presented|outlined|led) by {A}",
@@ -97,7 +107,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "Alison Jones"),
             RelationExample("seeds/002", "on behalf of the Cabinet Member for Children and Young People by the Assistant",
                             "Assistant Director for Children's Wellbeing and Partnership"),
-        ), people_first=True),
+        ), people_first=True, cues=("introduc", "present", "outlin", "led by", "invited", "asked", "update", "briefing", "on behalf")),
     RelationRule(
         "introduced-subject", RelType.INTRODUCED,
         _rx(rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\b[Tt]he )){_NOT_AFTER}{A},?(?:(?: [^,;⟨]*?)?,)?(?: also| briefly| then)? "
@@ -109,7 +119,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
             RelationExample("corpus/045", "Viki Elliott-King presented the report", "Viki Elliott-King"),
             RelationExample("corpus/030", "Councillor Simmons, Chair of Corporate Parenting Panel was in attendance to present",
                             "Simmons"),
-        ), people_first=True),
+        ), people_first=True, cues=("introduc", "present", "outlin", "gave", "provided", "delivered", "made", "took members", "reported on", "attend", "updated")),
     RelationRule(
         "report-by", RelType.AUTHORED,
         _rx(rf"\b{_AUTHOR_NOUNS} (?:of|by|from) {A}",
@@ -123,7 +133,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
             RelationExample("corpus/049", "Briefing Note of the Deputy Chief Executive (People)", "Deputy Chief Executive"),
             RelationExample("corpus/026", "The Director: Governance and Partnerships submitted a report",
                             "Director: Governance and Partnerships"),
-        )),
+        ), cues=("report", "presentation", "briefing", "paper", "response", "note", "author", "on behalf")),
     RelationRule(
         "reports-to", RelType.REPORTS_TO,
         _rx(rf"{_ONE_A},?(?: who)? (?:would be |will be |is |was |are |were |had been |has been )?(?:writing reports?|reporting|"
@@ -136,7 +146,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "West Sussex Children’s Commissioner", "Department for Education"),
             RelationExample("corpus/033", "undertaken at this Working Group would be fed back to the Committee",
                             "Working Group", "Committee"),
-        )),
+        ), cues=("report", "accountable", "answerable", "feed", "fed ")),
     RelationRule(
         "appointed-by", RelType.APPOINTED,
         _rx(rf"\bappointment of (?:a |an |the )?{_ONE_B} by (?:the )?{_ONE_A}",
@@ -148,7 +158,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "Department for Education", "Children’s Commissioner"),
             RelationExample("corpus/015", "Intervention Advisor appointed by the Department for Education",
                             "Department for Education", "Intervention Advisor"),
-        )),
+        ), cues=("appoint",)),
     RelationRule(
         "part-of", RelType.PART_OF,
         _rx(rf"{_ONE_A},? (?:which is |is |was |are )?(?:run by|run|part of|a part of|hosted by|a sub-?group of|"

@@ -23,24 +23,29 @@ def _ends(s: Sentence, fragment: str | None) -> list[int]:
     return [int(i) for i in _MARK.findall(fragment or "") if s.at(i).node]
 
 
-def _apply(rule: RelationRule, s: Sentence, item_id: str) -> Iterator[tuple[str, str]]:
+def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str]]:
     """(start, end) node pairs the rule reads in the sentence."""
+    pairs: list[tuple[int, int]] = []
     for m in (m for t in rule.triggers for m in t.finditer(s.template)):
-        starts = _ends(s, m["a"])
         ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
-        for a in starts:
+        for a in _ends(s, m["a"]):
             for b in ends:
                 if rule.either_order and b >= 0 and s.at(a).label in rule.end and s.at(b).label in rule.start:
                     a, b = b, a  # "the Director, Ms Butler"
-                if s.at(a).label not in rule.start or (b >= 0 and s.at(b).label not in rule.end):
-                    continue
-                yield s.at(a).node, (s.at(b).node if b >= 0 else item_id)  # type: ignore[misc]
+                if s.at(a).label in rule.start and (b < 0 or s.at(b).label in rule.end) and (a, b) not in pairs:
+                    pairs.append((a, b))
+    if rule.either_order:  # in "P1, R1, P2, R2" each post is held by the person just before it, not the one after
+        pairs = [(a, b) for a, b in pairs if a == b - 1 or not any(x == b - 1 and y == b for x, y in pairs)]
+    return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
 def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
+    low = s.text.lower()
     for rule in RELATION_RULES:
+        if len(s.mentions) < (2 if rule.end else 1) or rule.cues and not any(c in low for c in rule.cues):
+            continue
         pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
         if rule.type is RelType.HOLDS:
             holders.update({b: a for a, b in pairs})

@@ -96,6 +96,7 @@ class Resolver:
     trusts: list[str] = field(default_factory=list)
     council_referred: bool = False  # does the text speak of the minuted council at all?
     tied_roles: set[str] = field(default_factory=set)  # posts the document already places (ROLE_IN)
+    body_titles: dict[str, str] = field(default_factory=dict)  # short name of a body -> the one it stands for
     full_names: dict[str, set[str]] = field(default_factory=dict)  # surname -> the full names the document gives
 
     def person_key(self, m: Mention) -> str:
@@ -118,6 +119,13 @@ class Resolver:
         self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
         return nid
 
+    def _loose(self, name: str) -> str:
+        """A body's name as written loosely: without the council's place, possessives and plural endings
+        ("Thurrock Local Safeguarding Children's Board" ~ "Local Safeguarding Children Board")."""
+        town = slug(place(self.home.council)) if self.home.council else ""
+        words = [w for w in slug(name).split("-") if w and w != town and w != "the"]
+        return "-".join(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)
+
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
         return node_key(Label.BODY, self.home.scope, slug(self.home.body))
@@ -133,6 +141,15 @@ class Resolver:
         return nid
 
     # ---- posts -----------------------------------------------------------------------------------
+    def canonical_bodies(self, names: list[str]) -> None:
+        """Map a body's two-word short form to the one body named in full that it ends ("Select Committee" → "Safe and
+        Strong Communities Select Committee"), where the document names exactly one; the minuted body counts."""
+        full = set(names) | {self.home.body}
+        for short in full:
+            longer = {n for n in full if n != short and n.endswith(" " + short) and len(short.split()) == 2}
+            if len(longer) == 1:
+                self.body_titles[short] = longer.pop()
+
     def canonical_roles(self, titles: list[str]) -> None:
         """Map short forms of posts to the fullest form named in the document.
 
@@ -210,13 +227,16 @@ class Resolver:
             nid = node_key(Label.BODY, self.home.scope, slug(m.name))
             self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
             return nid
-        if m.name == self.home.body:
+        name = self.body_titles.get(m.name, m.name)  # "the Scrutiny Committee": the one named in full
+        loose = self._loose(name)
+        if name == self.home.body or loose == self._loose(self.home.body):
             return self.body_id()
+        m.name = name
         key = slug(m.name)
         if key in self.named_bodies:
             return self.named_bodies[key][1]
-        same = next((nid for other, (_, nid) in self.named_bodies.items()
-                     if _one_word_more(key, other) or _one_word_more(other, key)), None)
+        same = next((nid for other, (n, nid) in self.named_bodies.items() if _one_word_more(key, other)
+                     or _one_word_more(other, key) or self._loose(n) == loose), None)
         if same:
             if len(m.name) > len(self.graph.nodes[same].name):
                 self.graph.nodes[same].name = m.name

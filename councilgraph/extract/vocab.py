@@ -20,6 +20,9 @@ ROLE_HEADS = (
     "Spokesperson", "Secretary", "Co-Optee", "Co-optee", "Convener", "Convenor", "Champion", "Practitioner",
     "Consultant", "Analyst", "Scrutiny Officer", "Support Officer", "Services Officer",
 )
+#: Heads of seats on a committee rather than posts of the council ("Co-opted Member", "Parent Governor
+#: Representative"): unless the title says whose, the seat is on the body whose minutes these are.
+SEAT_HEADS = {"Member", "Representative"}
 #: Heads that name a post only with a word before them ("Co-opted Member", "Parent Governor Representative").
 #: Plural heads of posts held by several people ("Laura Colman and Claire Platt (Co-opted Members)").
 PLURAL_HEADS = {"Members": "Member", "Representatives": "Representative", "Governors": "Governor",
@@ -127,14 +130,14 @@ MONTHS_AND_DAYS = ("January", "February", "March", "April", "May", "June", "July
                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                    "Saturday", "Sunday")
 
-# ---- the language of commitments and requests (used by extract/grammar.py and extract/rules.py) ----------------
+# ---- the language of commitments and requests (used by extract/grammar.py and extract/action_rules.py) ----------------
 
 #: Verbs after a subject that commit it to a future act ("Mr Clark would look at …", "X agreed to …").
 COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agreed to", "undertook to",
                 "offered to", "promised to", "committed to", "volunteered to", "is to", "are to",
                 "would continue to", "will continue to", "would also", "will also", "was going to", "were going to")
 #: Verb phrases that follow a modal without committing anyone to act ("would like to thank", "would be …").
-NOT_COMMITMENTS = ("be", "have been", "not", "like", "welcome", "note", "receive", "thank", "like to",
+NOT_COMMITMENTS = ("be", "have been", "have a", "have an", "have no", "have the", "not", "like", "welcome", "note", "receive", "thank", "like to",
                    "need", "expect", "appear", "seem", "mean", "also be", "depend", "remain", "still", "result",
                    "make a difference", "help", "benefit", "impact", "affect", "allow", "enable", "cost", "take place",
                    "include", "involve", "require", "continue to be", "probably", "hopefully", "always", "never",
@@ -145,6 +148,8 @@ ASK_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "urged", "
 RESOLUTION_ASK_VERBS = ("requests", "request", "asks", "ask", "invites", "invite", "urges", "urge", "encourages",
                         "encourage", "calls on", "calls upon", "call on", "instructs", "instruct", "directs", "direct",
                         "recommends", "recommend", "requires", "require")
+#: Participles by which someone was given an errand in running text ("had been invited to update members").
+ASKED_PARTICIPLES = ("asked", "requested", "invited", "tasked", "instructed")
 #: Participles of "be X-ed to": someone is given an errand ("That the Director be commissioned to lead …").
 ERRAND_PARTICIPLES = ("asked", "requested", "invited", "commissioned", "instructed", "tasked", "required",
                       "authorised", "authorized", "empowered", "mandated", "charged")
@@ -207,7 +212,8 @@ DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", 
 PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attendance", "declarations of interest",
               "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
               "date of the next meeting", "dates of future meetings", "note the date",
-              "pecuniary", "disclosable", "disclose any")
+              "pecuniary", "disclosable", "disclose any", "ask questions", "appointments be made",
+              "be appointed as", "be re-appointed")
 #: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
 NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
                     "approves", "resolves", "recommends", "invites", "highlights", "acknowledges", "recognises",
@@ -279,3 +285,7 @@ NOT_TITLE_WORDS = ("Every", "A", "An", "Each", "Any", "All", "Another", "Expecte
 NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspector", "Minister",
                        "Intervention Advisor", "Intervention Adviser", "Ombudsman", "Chief Constable", "Superintendent",
                        "Majesty")
+#: Common words that are also given names or surnames ("Mark Elliott", "Michelle Rose", "Ann Little"): a person
+#: only where a strong cue places the name (a post beside it, a "Contact:" label).
+ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
+              "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young")

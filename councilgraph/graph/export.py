@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from councilgraph.graph.model import DocumentGraph, merged_nodes
+from councilgraph.graph.model import INTERNAL_PROPS, DocumentGraph, merged_nodes, source_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,9 +37,16 @@ class GraphData:
 
 
 def _clean(props: dict) -> dict:
-    """Properties without nulls and empty lists; lists sorted, so that both stores export alike."""
-    return {k: sorted(v) if isinstance(v, list) else v for k, v in props.items()
-            if v is not None and v != [] and k != "id"}
+    """Properties without nulls and empty lists; lists sorted, so that both stores export alike.
+    A node's `sources` are the file names of its documents (SCHEMA.md), not the store's keys."""
+    out = {}
+    for k, v in props.items():
+        if v is None or v == [] or k == "id" or k in INTERNAL_PROPS:
+            continue
+        if k == "sources":
+            v = {source_name(x) for x in v}
+        out[k] = sorted(v) if isinstance(v, list | set) else v
+    return out
 
 
 def to_json(data: GraphData) -> dict:
@@ -61,59 +70,78 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
 
 def to_graphml(data: GraphData, path: Path) -> None:
     """GraphML, lists joined with '; ' since GraphML has no list type."""
-    import networkx as nx
-
-    g = to_networkx(data)
-    for _, attrs in g.nodes(data=True):
-        for k, v in list(attrs.items()):
-            if isinstance(v, list):
-                attrs[k] = "; ".join(map(str, v))
-    nx.write_graphml(g, path)
+    write(data, "graphml", path)
 
 
 def to_rdf(data: GraphData) -> rdflib.Graph:
-    """RDF: a resource per node typed by its label, a triple per relationship, and each relationship's
-    provenance on an rdf:Statement (source, para, evidence, extractor)."""
-    from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+    """RDF on published vocabularies (W3C ORG, FOAF, PROV-O, schema.org, Dublin Core) with each fact's
+    provenance: councilgraph/graph/rdf.py."""
+    from councilgraph.graph.rdf import to_rdf as published
 
-    cg = Namespace(NS)
-    g = Graph()
-    g.bind("cg", cg)
-
-    def uri(node_id: str) -> URIRef:
-        return URIRef(ID_BASE + node_id.replace(":", "/").replace(" ", "_"))
-
-    for label, p in data.nodes:
-        u = uri(p["id"])
-        g.add((u, RDF.type, cg[label]))
-        g.add((u, RDFS.label, Literal(p["name"])))
-        for k, v in _clean(p).items():
-            for x in v if isinstance(v, list) else [v]:
-                g.add((u, cg[k], Literal(x)))
-    for t, s, e, p in data.rels:
-        g.add((uri(s), cg[t], uri(e)))
-        st = BNode(p["id"])
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, uri(s)))
-        g.add((st, RDF.predicate, cg[t]))
-        g.add((st, RDF.object, uri(e)))
-        for k, v in _clean(p).items():
-            g.add((st, cg[k], Literal(v)))
-    return g
+    return published(data)
 
 
-def write(data: GraphData, fmt: str, path: Path) -> None:
-    """Write an export in one of FORMATS."""
+def render(data: GraphData, fmt: str) -> bytes:
+    """An export in one of FORMATS, as bytes."""
     if fmt == "json":
-        path.write_text(json.dumps(to_json(data), indent=1, ensure_ascii=False), encoding="utf-8")
-    elif fmt == "graphml":
-        to_graphml(data, path)
-    elif fmt in ("turtle", "ttl"):
-        to_rdf(data).serialize(path, format="turtle")
-    elif fmt in ("nt", "ntriples"):
-        to_rdf(data).serialize(path, format="nt")
-    else:
-        raise ValueError(fmt)
+        return json.dumps(to_json(data), indent=1, ensure_ascii=False).encode("utf-8")
+    if fmt == "graphml":
+        import io
+
+        import networkx as nx
+
+        g = to_networkx(data)
+        for _, attrs in g.nodes(data=True):
+            for k, v in list(attrs.items()):
+                if isinstance(v, list):
+                    attrs[k] = "; ".join(map(str, v))
+        buf = io.BytesIO()
+        nx.write_graphml(g, buf)
+        return buf.getvalue()
+    if fmt in ("turtle", "ttl"):
+        return to_rdf(data).serialize(format="turtle", encoding="utf-8")
+    if fmt in ("nt", "ntriples"):
+        return to_rdf(data).serialize(format="nt", encoding="utf-8")
+    if fmt in ("jsonld", "json-ld"):
+        from councilgraph.graph.rdf import CONTEXT
+
+        return to_rdf(data).serialize(format="json-ld", context=CONTEXT, auto_compact=True, encoding="utf-8")
+    raise ValueError(fmt)
 
 
-FORMATS = ("json", "graphml", "turtle", "nt")
+def write(data: GraphData, fmt: str, path: Path | IO[str]) -> None:
+    """Write an export in one of FORMATS to a file, atomically (a temporary file renamed over it, so
+    that a failed export leaves the old file whole), or to an open text stream such as stdout."""
+    body = render(data, fmt)
+    if not isinstance(path, Path):
+        stream = getattr(path, "buffer", None)
+        if stream is not None:
+            path.flush()
+            stream.write(body)
+            stream.flush()
+        else:
+            path.write(body.decode("utf-8"))
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(body)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FORMATS = ("json", "graphml", "turtle", "nt", "jsonld")

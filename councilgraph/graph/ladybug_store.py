@@ -7,12 +7,16 @@ in with `COPY` per (type, from, to) table pair — all inside one transaction pe
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
+from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.model import (
     ALL_LABELS,
     ENDPOINTS,
@@ -22,6 +26,7 @@ from councilgraph.graph.model import (
     Label,
     RelType,
     merged_nodes,
+    source_name,
 )
 from councilgraph.graph.store import LoadReport, Rows
 
@@ -44,29 +49,81 @@ def _ddl() -> list[str]:
     return out
 
 
-_ADDED = ("url", "as", "search", "caption")  # properties added after stores were first made
+_ADDED = ("url", "as", "due_date", "score", "search", "caption")  # properties added after stores were first made
 
 
 class LadybugStore:
+    """The embedded store. Readers open the store file itself, read-only. A writer never touches it:
+    it works on a copy (`STORE.work`) and, once every batch is committed and checkpointed, renames the
+    copy over the store. A crash at any moment — mid-batch, mid-checkpoint — leaves the store as the
+    last finished write left it (LadybugDB 0.19.1 loses committed data, or cannot be opened read-only,
+    when killed during a checkpoint; see docs/MODEL.md)."""
+
     kind = "embedded"
 
     def __init__(self, path: Path, read_only: bool = False):
         import ladybug
 
         self.path = path
+        self.read_only = read_only
+        self._lock: int | None = None
+        self._handled: list[str] = []  # the documents this write is for (see `begin`)
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a councilgraph store (the store is one file)")
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(path)
+            try:
+                recover_legacy(path)
+                work = work_path(path)
+                for f in _leftovers(work):
+                    f.unlink()
+                if path.exists():
+                    shutil.copyfile(path, work)
+            except BaseException:
+                self._unlock()
+                raise
+            open_path = work
+        else:
+            if _leftovers(path):
+                raise StoreError(f"{path}: a write to this store was interrupted; run `councilgraph check` to "
+                                 f"recover it")
+            open_path = path
         try:
-            self.db = ladybug.Database(str(path), read_only=read_only)
+            # A writer's copy needs no checkpoint before the end: a crash throws the copy away.
+            self.db = ladybug.Database(str(open_path), read_only=read_only, auto_checkpoint=read_only)
             self.conn = ladybug.Connection(self.db)
+            if not read_only:
+                for stmt in _ddl():
+                    self.conn.execute(stmt)
+                self._migrate()
         except RuntimeError as e:
+            if not read_only:
+                for f in _leftovers(work_path(path)):
+                    f.unlink()
+            self._unlock()
             raise StoreError(f"{path}: cannot open the embedded store ({_first_line(e)})") from e
-        self.read_only = read_only
-        if not read_only:
-            for stmt in _ddl():
-                self.conn.execute(stmt)
+
+    def _migrate(self) -> None:
+        """Stores written before documents had keys: their facts are keyed by the file name."""
+        for typ in RelType:
+            cols = {r[1] for r in self._run(f"CALL table_info('{typ.value}') RETURN *").rows}
+            if "doc" not in cols:
+                self.conn.execute(f"ALTER TABLE {typ.value} ADD doc STRING")
+                self.conn.execute(f"MATCH ()-[r:{typ.value}]->() SET r.doc = r.source")
+
+    def begin(self, keys: list[str]) -> None:
+        """Note the documents a write is for (in STORE.pending) until it is published, so that after a
+        crash `councilgraph check` can say what to ingest again."""
+        self._handled = list(keys)
+        write_pending(self.path, sorted({*read_pending(self.path), *keys}))
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     # ---- queries -----------------------------------------------------------------------------------
     def _run(self, cypher: str, params: dict | None = None) -> Rows:
@@ -75,8 +132,9 @@ class LadybugStore:
         return Rows(list(res.get_column_names()), [[_plain(v) for v in r] for r in res.get_all()])
 
     def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
-        if read_only and not self.read_only and _writes(cypher):
-            raise QueryError("the embedded store runs read-only Cypher here; this query writes")
+        check_params(cypher, params)
+        if read_only or self.read_only:  # LadybugDB's own read-only mode still runs COPY TO, LOAD, ATTACH…
+            check_read_only(cypher, self.kind)
         try:
             return self._run(cypher, params)
         except RuntimeError as e:
@@ -100,8 +158,8 @@ class LadybugStore:
                     self._load_batch([g], report)
                     done.append(g)
                 except RuntimeError as e:
-                    report.failed[g.source] = _first_line(e)
-        report.documents = [g.source for g in done]
+                    report.failed[g.document] = _first_line(e)
+        report.documents = [g.document for g in done]
         if progress:
             progress(len(graphs))
         return report
@@ -109,76 +167,90 @@ class LadybugStore:
     def _load_batch(self, graphs: list[DocumentGraph], report: LoadReport) -> None:
         if not graphs:
             return
-        sources = [g.source for g in graphs]
+        keys = [g.document for g in graphs]
         nodes = merged_nodes(graphs)
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            known = self._known(sources)
+            known = self._known(keys)
             kept: set[str] = set()
+            fresh: set[str] = set()
             if known:  # documents loaded before: their old facts go, unchanged ones stay
-                kept = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()})
-            report.nodes += self._write_nodes(nodes)
+                kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()})
+            report.nodes += self._write_nodes(nodes, fresh)
             report.relationships += self._write_rels(graphs, nodes, kept)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
 
-    def _known(self, sources: list[str]) -> list[str]:
+    def _known(self, keys: list[str]) -> list[str]:
         """Which of these documents the store already holds (each has at least one AgendaItem)."""
-        rows = self._run("MATCH (i:AgendaItem) WHERE i.source IN $s RETURN DISTINCT i.source", {"s": sources}).rows
-        return [r[0] for r in rows]
+        # by file name first (one scan, a hash lookup a row), then the keys among the items' sources
+        rows = self._run("MATCH (i:AgendaItem) WHERE i.source IN $n RETURN DISTINCT i.sources",
+                         {"n": sorted({source_name(k) for k in keys})}).rows
+        have = {k for (srcs,) in rows for k in srcs or []}
+        return [k for k in keys if k in have]
 
-    def _forget(self, sources: list[str], reloading: set[str] | None = None,
-                keep_rels: set[str] | None = None) -> set[str]:
+    def _forget(self, keys: list[str], reloading: set[str] | None = None,
+                keep_rels: set[str] | None = None) -> tuple[set[str], set[str]]:
         """Delete the facts these documents gave before, and nodes no other document names.
 
-        Facts and nodes the new versions give again are kept as they are, so reloading an unchanged
-        document writes nothing but its nodes' source lists. Returns the ids of the facts kept."""
+        Facts the new versions give again are kept as they are, so reloading an unchanged document
+        writes nothing but its nodes. Nodes that only these documents named and that the new versions
+        give again are kept too, to be overwritten (the merge rule of `model.merge_row`). Returns the
+        ids of the facts kept and of the nodes to overwrite."""
         keep_rels = keep_rels or set()
         kept: set[str] = set()
         for typ in RelType:
-            old = [r[0] for r in self._run(f"MATCH ()-[r:{typ.value}]->() WHERE r.source IN $s RETURN r.id",
-                                           {"s": sources}).rows]
+            old = [r[0] for r in self._run(f"MATCH ()-[r:{typ.value}]->() WHERE r.doc IN $s RETURN r.id",
+                                           {"s": keys}).rows]
             stale = [i for i in old if i not in keep_rels]
             if stale:
-                self.conn.execute(f"MATCH ()-[r:{typ.value}]->() WHERE r.id IN $ids DELETE r", {"ids": stale})
+                self.conn.execute(f"MATCH ()-[r:{typ.value}]->() WHERE r.doc IN $s AND r.id IN $ids DELETE r",
+                                  {"s": keys, "ids": stale})
             kept.update(i for i in old if i in keep_rels)
-        gone = set(sources)
+        gone = set(keys)
+        fresh: set[str] = set()
         for lab in ALL_LABELS:
             rows = self._run(f"UNWIND $s AS src MATCH (n:{lab.value}) WHERE list_contains(n.sources, src) "
-                             f"RETURN DISTINCT n.id, n.sources", {"s": sources}).rows
+                             f"RETURN DISTINCT n.id, n.sources", {"s": keys}).rows
             left = [{"id": i, "sources": [x for x in srcs if x not in gone]} for i, srcs in rows]
             orphans = [r["id"] for r in left if not r["sources"] and r["id"] not in (reloading or ())]
+            fresh.update(r["id"] for r in left if not r["sources"] and r["id"] in (reloading or ()))
             if left:
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{lab.value} {{id: r.id}}) SET n.sources = r.sources",
                                   {"rows": left})
             if orphans:
-                self.conn.execute(f"MATCH (n:{lab.value}) WHERE n.id IN $ids DETACH DELETE n", {"ids": orphans})
-        return kept
+                self.conn.execute(f"UNWIND $ids AS i MATCH (n:{lab.value} {{id: i}}) DETACH DELETE n", {"ids": orphans})
+        return kept, fresh
 
-    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]]) -> int:
+    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str] = frozenset()) -> int:  # type: ignore[assignment]
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
         ret = ", ".join(f"r.{c}" for c in _NODE_COLS)
-        sets = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _NODE_COLS
-                         if c not in ("id", "name", "sources", "aliases"))
+        merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _NODE_COLS
+                          if c not in ("id", "name", "sources", "aliases"))
+        replace = ", ".join(f"n.{c} = r.{c}" for c in _NODE_COLS if c != "id")
         for label, rows in by_label.items():
             have = {r[0]: (r[1], r[2]) for r in self._run(
-                f"MATCH (n:{label.value}) WHERE n.id IN $ids RETURN n.id, n.sources, n.aliases",
+                f"UNWIND $ids AS i MATCH (n:{label.value} {{id: i}}) RETURN n.id, n.sources, n.aliases",
                 {"ids": [r["id"] for r in rows]}).rows}
             new = [r for r in rows if r["id"] not in have]
+            over = [r for r in rows if r["id"] in have and r["id"] in fresh]
             old = []
             for r in rows:
-                if r["id"] in have:
+                if r["id"] in have and r["id"] not in fresh:
                     srcs, aliases = have[r["id"]]
                     old.append({**r, "sources": sorted({*srcs, *r["sources"]}), "aliases": sorted({*aliases, *r["aliases"]})})
             if new:
                 self.conn.execute(f"COPY {label.value} FROM (UNWIND $rows AS r RETURN {ret})", {"rows": new})
+            if over:  # named by no other document: the new version's values replace the old
+                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
+                                  {"rows": over})
             if old:
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) "
-                                  f"SET n.sources = r.sources, n.aliases = r.aliases, {sets}", {"rows": old})
+                                  f"SET n.sources = r.sources, n.aliases = r.aliases, {merge}", {"rows": old})
         return len(nodes)
 
     def _write_rels(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]], kept: set[str]) -> int:
@@ -195,6 +267,7 @@ class LadybugStore:
 
     # ---- the rest ----------------------------------------------------------------------------------
     def remove(self, source: str) -> bool:
+        """Take out one document, by its key (see `sources`)."""
         if source not in self.sources():
             return False
         self.conn.execute("BEGIN TRANSACTION")
@@ -207,6 +280,7 @@ class LadybugStore:
         return True
 
     def sources(self) -> list[str]:
+        """The keys of the documents the store holds facts from."""
         found: set[str] = set()
         for lab in ALL_LABELS:
             for (srcs,) in self._run(f"MATCH (n:{lab.value}) RETURN DISTINCT n.sources").rows:
@@ -231,8 +305,33 @@ class LadybugStore:
         return out
 
     def close(self) -> None:
+        """Close; a writer publishes its work: checkpoint the copy, then rename it over the store."""
+        if self._lock is None and not self.read_only:
+            return  # closed already
+        try:
+            if not self.read_only:
+                self.conn.execute("CHECKPOINT")
+            self.conn.close()
+            self.db.close()
+            if not self.read_only:
+                work = work_path(self.path)
+                _fsync(work)
+                os.replace(work, self.path)
+                _fsync(self.path.parent)
+                handled = set(self._handled)
+                if handled:
+                    write_pending(self.path, [k for k in read_pending(self.path) if k not in handled])
+        finally:
+            self._unlock()
+
+    def abandon(self) -> None:
+        """Close a writer without publishing: the store stays as it was."""
         self.conn.close()
         self.db.close()
+        if not self.read_only:
+            for f in _leftovers(work_path(self.path)):
+                f.unlink()
+        self._unlock()
 
 
 def _plain(v: object) -> object:
@@ -253,11 +352,77 @@ def _pairs(typ: RelType) -> int:
     return len(froms) * len(tos)
 
 
-def _writes(cypher: str) -> bool:
-    import re
+def work_path(path: Path) -> Path:
+    """The copy a writer works on."""
+    return path.with_name(path.name + ".work")
 
-    return bool(re.search(r"\b(?:CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|COPY|ALTER|INSTALL|LOAD|ATTACH|IMPORT|EXPORT|"
-                          r"CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b", re.sub(r"'[^']*'|\"[^\"]*\"", "", cypher), re.I))
+
+def _leftovers(db: Path) -> list[Path]:
+    """A database file and its write-ahead log and checkpoint files: what a crash may leave behind."""
+    names = {db.name} if db.name.endswith(".work") else set()
+    names |= {db.name + x for x in (".wal", ".shadow", ".wal.checkpoint", ".checkpoint.apply.lock",
+                                     ".checkpoint.intent.lock", ".tmp")}
+    return [db.with_name(n) for n in sorted(names) if db.with_name(n).exists()]
+
+
+def recover_legacy(path: Path) -> bool:
+    """A store written in place (before councilgraph wrote through a copy) and left mid-write: let
+    LadybugDB replay or discard its log, so that it opens again. True if there was anything to do."""
+    import ladybug
+
+    if not _leftovers(path):
+        return False
+    try:
+        db = ladybug.Database(str(path))
+        db.close()
+    except RuntimeError as e:
+        raise StoreError(f"{path}: cannot recover the store after an interrupted write ({_first_line(e)}); "
+                         f"move it aside and ingest again") from e
+    return True
+
+
+def pending_path(path: Path) -> Path:
+    return path.with_name(path.name + ".pending")
+
+
+def read_pending(path: Path) -> list[str]:
+    """Documents an interrupted write was for (see `LadybugStore.begin`)."""
+    try:
+        keys = json.loads(pending_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
+
+
+def write_pending(path: Path, keys: list[str]) -> None:
+    p = pending_path(path)
+    if not keys:
+        p.unlink(missing_ok=True)
+        return
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(json.dumps(keys, ensure_ascii=False, indent=0), encoding="utf-8")
+    os.replace(tmp, p)
+
+
+def _lock(path: Path) -> int:
+    """One writer at a time: an exclusive lock on STORE.lock, held until close."""
+    import fcntl
+
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise StoreError(f"{path}: another councilgraph is writing to this store; try again when it is done") from None
+    return fd
+
+
+def _fsync(p: Path) -> None:
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _first_line(e: BaseException) -> str:

@@ -28,6 +28,8 @@ class Label(StrEnum):
 
 ACTORS = (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION)
 ALL_LABELS = tuple(Label)
+#: Nodes that belong to one document alone: their ids carry the document's key (see `DocumentGraph.keyed`).
+DOCUMENT_LABELS = (Label.AGENDA_ITEM, Label.DECISION, Label.ACTION)
 
 
 class RelType(StrEnum):
@@ -49,6 +51,7 @@ class RelType(StrEnum):
     HELD = "HELD"
     MENTIONS = "MENTIONS"
     ATTENDED = "ATTENDED"  # Person → Meeting, property `as`: member, substitute, officer, guest, apologies
+    FOLLOWED_UP_BY = "FOLLOWED_UP_BY"  # Action → a later AgendaItem reporting on it; made by councilgraph/followup.py
 
 
 L = Label
@@ -73,6 +76,7 @@ ENDPOINTS: dict[RelType, tuple[tuple[Label, ...], tuple[Label, ...]]] = {
     RelType.HELD: ((L.BODY,), (L.MEETING,)),
     RelType.MENTIONS: ((L.AGENDA_ITEM,), ACTORS),
     RelType.ATTENDED: ((L.PERSON,), (L.MEETING,)),
+    RelType.FOLLOWED_UP_BY: ((L.ACTION,), (L.AGENDA_ITEM,)),
 }
 
 #: Node properties, one column set shared by every label (a missing one is null).
@@ -82,15 +86,25 @@ NODE_PROPS: dict[str, str] = {
     "date": "STRING", "body": "STRING", "number": "STRING", "source": "STRING",
     "due": "STRING", "status": "STRING", "item": "STRING",
     "url": "STRING",  # AgendaItem: the page or web service answer it was read from
+    "due_date": "STRING",  # Action: ISO date when `due` can be read as one (extract/dates.py, followup.py)
     "search": "STRING",  # the name as a search key (graph/search.py), what canned queries match
-    "caption": "STRING",  # Browser caption: an action's first words, a post with its council (graph/captions.py)
+    "caption": "STRING",  # Browser caption: an action's or decision's first words, else the name (graph/captions.py)
 }
-#: Relationship properties, shared by every type; `source` is the merge key of a document's facts.
+#: Relationship properties, shared by every type. `source` is the file's own name (SCHEMA.md); `doc` is
+#: the document's key in the store (its path), by which a document's facts are replaced and removed.
 REL_PROPS: dict[str, str] = {
     "id": "STRING", "source": "STRING", "para": "STRING", "evidence": "STRING",
-    "extractor": "STRING", "date": "STRING", "outcome": "STRING",
+    "extractor": "STRING", "date": "STRING", "outcome": "STRING", "doc": "STRING",
     "as": "STRING",  # ATTENDED: member, substitute, officer, guest or apologies
+    "score": "DOUBLE",  # FOLLOWED_UP_BY: share of the action's key terms the follow-up repeats
 }
+#: Properties kept inside a store and left out of every export.
+INTERNAL_PROPS = ("doc",)
+
+
+def source_name(key: str) -> str:
+    """The file's own name of a document key ("/minutes/a/minutes.txt" → "minutes.txt")."""
+    return key.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @dataclass
@@ -118,7 +132,11 @@ class Node:
 
 def merge_row(have: dict[str, object], row: dict[str, object]) -> None:
     """Merge a node row into one already seen: sources and aliases accumulate, and for every other
-    property the first value seen wins. Both stores merge by this same rule."""
+    property the first value seen wins (a later document only fills in what is missing).
+
+    This is the one merge rule of both stores. A node no other stored document names is not merged
+    but replaced: loading a new version of a document overwrites every value the old version gave
+    to the nodes only it names (its items, decisions, actions, and actors no one else mentions)."""
     for k, v in row.items():
         if k in ("sources", "aliases"):
             have[k] = sorted({*(have.get(k) or []), *(v or [])})  # type: ignore[misc]
@@ -150,11 +168,16 @@ class Rel:
     extractor: str
     para: str | None = None
     props: dict[str, object] = field(default_factory=dict)
+    doc: str | None = None  # the document's key in the store; the source name when not set
+
+    @property
+    def document(self) -> str:
+        return self.doc or self.source
 
     @property
     def key(self) -> str:
         """One fact per (type, start, end) and document."""
-        return f"{self.type.value}|{self.start}|{self.end}|{self.source}"
+        return f"{self.type.value}|{self.start}|{self.end}|{self.document}"
 
     @property
     def id(self) -> str:
@@ -166,7 +189,7 @@ class Rel:
         out: dict[str, object] = {k: None for k in REL_PROPS}
         out.update({k: v for k, v in self.props.items() if k in REL_PROPS})
         out.update(id=self.id, source=self.source, para=self.para, evidence=self.evidence,
-                   extractor=self.extractor)
+                   extractor=self.extractor, doc=self.document)
         return out
 
 
@@ -177,15 +200,38 @@ class DocumentGraph:
     source: str
     nodes: dict[str, Node] = field(default_factory=dict)
     rels: dict[str, Rel] = field(default_factory=dict)
+    key: str = ""  # the document's identity in a store (its resolved path); the source name when empty
+
+    @property
+    def document(self) -> str:
+        return self.key or self.source
+
+    def keyed(self, key: str) -> DocumentGraph:
+        """This graph as the document `key`: its facts and nodes are recorded under the key, and the
+        nodes that belong to it alone get ids of their own, so that two files of one name (or of
+        names that read alike) never share an item, a decision or an action."""
+        if key == self.document:
+            return self
+        tag = "~" + hashlib.sha1(key.encode()).hexdigest()[:8]
+        ids = {n.id: n.id + tag for n in self.nodes.values() if n.label in DOCUMENT_LABELS}
+        out = DocumentGraph(self.source, key=key)
+        for n in self.nodes.values():
+            props = {k: ids.get(v, v) if isinstance(v, str) else v for k, v in n.props.items()}
+            out.nodes[ids.get(n.id, n.id)] = Node(ids.get(n.id, n.id), n.label, n.name, props, [key])
+        for r in self.rels.values():
+            rel = Rel(r.type, ids.get(r.start, r.start), ids.get(r.end, r.end), r.source, r.evidence, r.extractor,
+                      r.para, dict(r.props), key)
+            out.rels[rel.key] = rel
+        return out
 
     def add_node(self, node: Node) -> Node:
         """Add or merge a node: the fullest name wins, aliases and properties accumulate."""
         have = self.nodes.get(node.id)
         if have is None:
-            node.sources = [self.source]
+            node.sources = [self.document]
             self.nodes[node.id] = node
             return node
-        if len(node.name) > len(have.name) and node.label in (Label.PERSON,):
+        if len(node.name) > len(have.name) and node.label in (Label.PERSON, Label.ROLE):  # the fullest form names it
             have.props.setdefault("aliases", [])
             have.props["aliases"] = [*have.props["aliases"], have.name]  # type: ignore[list-item]
             have.name = node.name

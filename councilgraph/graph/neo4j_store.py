@@ -4,12 +4,14 @@ Cypher in read transactions."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
-from councilgraph.graph.model import ALL_LABELS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType
+from councilgraph.graph.guard import check_params, check_read_only
+from councilgraph.graph.model import ALL_LABELS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType, source_name
 from councilgraph.graph.store import LoadReport, Rows
 
 FULLTEXT_INDEX = "councilgraph_text"
@@ -33,7 +35,10 @@ class Neo4jStore:
 
         self.uri, self.database = uri, database
         try:
-            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None)
+            # How long a transaction is retried while the server is away (the driver's default, 30 s).
+            retry = float(os.environ.get("COUNCILGRAPH_NEO4J_RETRY_S") or 30)
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None,
+                                                     max_transaction_retry_time=retry)
             self.driver.verify_connectivity()
         except AuthError as e:
             raise StoreError(f"Neo4j at {uri} refused user '{user}': check NEO4J_USERNAME and NEO4J_PASSWORD") from e
@@ -62,7 +67,11 @@ class Neo4jStore:
 
     # ---- queries ----------------------------------------------------------------------------------
     def query(self, cypher: str, params: dict | None = None, read_only: bool = True) -> Rows:
-        from neo4j.exceptions import Neo4jError
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        check_params(cypher, params)
+        if read_only:  # a read transaction still runs LOAD CSV, TERMINATE TRANSACTIONS, SHOW USERS…
+            check_read_only(cypher, self.kind)
 
         def work(tx):
             res = tx.run(cypher, params or {})
@@ -77,31 +86,43 @@ class Neo4jStore:
                               or e.code.endswith("ForbiddenDueToTransactionType")):
                 raise QueryError("Cypher here runs in a read-only transaction; this query writes") from e
             raise QueryError(msg) from e
+        except (DriverError, OSError) as e:
+            raise StoreError(f"lost the connection to Neo4j at {self.uri} ({_first_line(e)})") from e
 
     # ---- loading ----------------------------------------------------------------------------------
     def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
-        from neo4j.exceptions import Neo4jError
+        from neo4j.exceptions import DriverError, Neo4jError
 
-        if not self._schema_done:
-            self.schema()
         report = LoadReport()
-        with self._session() as s:
-            for g in graphs:
-                try:
+        lost: str | None = None
+        try:
+            if not self._schema_done:
+                self.schema()
+        except (DriverError, OSError) as e:
+            lost = _first_line(e)
+        for g in graphs:
+            if lost is not None:  # the server went away: say which documents are not stored
+                report.failed[g.document] = f"Neo4j connection lost ({lost})"
+                continue
+            try:
+                with self._session() as s:
                     n, r = s.execute_write(_write_document, g)
-                    report.documents.append(g.source)
-                    report.nodes += n
-                    report.relationships += r
-                except Neo4jError as e:
-                    report.failed[g.source] = (e.message or str(e)).splitlines()[0]
-                if progress:
-                    progress(1)
+                report.documents.append(g.document)
+                report.nodes += n
+                report.relationships += r
+            except Neo4jError as e:
+                report.failed[g.document] = (e.message or str(e)).splitlines()[0]
+            except (DriverError, OSError) as e:
+                lost = _first_line(e)
+                report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
+            if progress:
+                progress(1)
         return report
 
     def remove(self, source: str) -> bool:
         if not self._schema_done:
             self.schema()
-        if source not in self.sources():
+        if source not in self.sources():  # a document's key, as `sources` lists it
             return False
         with self._session() as s:
             s.execute_write(_forget, source)
@@ -138,6 +159,10 @@ class Neo4jStore:
         self.driver.close()
 
 
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
 def _plain(v: object) -> object:
     """Nodes, relationships and paths as plain dicts, alike on both stores."""
     from neo4j.graph import Node, Path, Relationship
@@ -153,20 +178,25 @@ def _plain(v: object) -> object:
     return v
 
 
-def _forget(tx, source: str) -> None:
-    """Delete what a document gave before (nothing to do for a new one: it has no AgendaItem yet)."""
-    if not tx.run("MATCH (i:AgendaItem {source: $s}) RETURN count(i) AS c", s=source).single()["c"]:
+def _forget(tx, key: str) -> None:
+    """Delete what a document (by its key) gave before; nothing to do for a new one, which has no
+    AgendaItem yet. Nodes no other document names go too, so that the new version's values replace
+    theirs (the merge rule of `model.merge_row`)."""
+    name = source_name(key)
+    if not tx.run("MATCH (i:AgendaItem {source: $n}) WHERE $k IN i.sources RETURN count(i) AS c",
+                  n=name, k=key).single()["c"]:
         return
-    for t in RelType:  # typed, so that each uses its index on source
-        tx.run(f"MATCH ()-[r:{t.value}]->() WHERE r.source = $s DELETE r", s=source).consume()
+    for t in RelType:  # typed and by source, so that each uses its index
+        tx.run(f"MATCH ()-[r:{t.value}]->() WHERE r.source = $n AND coalesce(r.doc, r.source) = $k DELETE r",
+               n=name, k=key).consume()
     # Every node the document named, including those it gave no relationship (its council, say).
-    tx.run("MATCH (n) WHERE $s IN n.sources SET n.sources = [x IN n.sources WHERE x <> $s] "
-           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", s=source).consume()
+    tx.run("MATCH (n) WHERE $k IN n.sources SET n.sources = [x IN n.sources WHERE x <> $k] "
+           "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", k=key).consume()
 
 
 def _write_document(tx, g: DocumentGraph) -> tuple[int, int]:
     """One document in one transaction: forget its old facts, MERGE its nodes and relationships."""
-    _forget(tx, g.source)
+    _forget(tx, g.document)
     by_label: dict[Label, list[dict]] = defaultdict(list)
     for n in g.nodes.values():
         by_label[n.label].append(n.row())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,14 +15,23 @@ from councilgraph.loaders.normalise import normalise as normalise_text
 from councilgraph.loaders.records import Document, Meta
 from councilgraph.loaders.segment import normalise, segment
 
+#: Default largest document, in bytes (COUNCILGRAPH_MAX_SIZE_MB or `ingest --max-size` change it).
+MAX_BYTES = 20 * 2**20
+# Words every page of minutes uses somewhere; text with none of them is not minutes.
+_MINUTES_WORDS = re.compile(r"\b(?:minutes?|agenda|meeting|committee|council|councillors?|cllr|cabinet|board|panel|"
+                            r"resolved|resolution|decisions?|agreed|item|report|apologies|chair(?:man|person)?|"
+                            r"members?|director|officer|forum|partnership|trust|scrutiny)\b", re.I)
+
 
 def _from_text(path: Path, text: str) -> Document:
     from councilgraph.loaders.moderngov import attendance
 
     text = normalise_text(text)
+    if not _MINUTES_WORDS.search(text):
+        raise LoaderError(path, "no agenda item found (the text does not read as council minutes)")
     items, meta = segment(text)
     if not any(it.title or it.blocks for it in items):
-        raise LoaderError(path, "no minutes text found")
+        raise LoaderError(path, "no agenda item found")
     return Document(path.name, items, meta, text, attendance(normalise(text)))
 
 
@@ -74,8 +86,28 @@ def sniff(path: Path) -> Callable[[Path], Document] | None:
     return None
 
 
-def load(path: Path, meta: Meta | None = None) -> Document:
-    """Read one document; LoaderError (naming the file) when it cannot be read."""
+def max_bytes() -> int:
+    """The largest document read, in bytes: COUNCILGRAPH_MAX_SIZE_MB, else MAX_BYTES."""
+    env = os.environ.get("COUNCILGRAPH_MAX_SIZE_MB")
+    try:
+        return int(float(env) * 2**20) if env else MAX_BYTES
+    except ValueError:
+        return MAX_BYTES
+
+
+def _check_file(path: Path, limit: int) -> None:
+    """Only regular files are read (a FIFO would hang, /dev/zero never end), and none over the limit."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise LoaderError(path, "not a regular file (devices, FIFOs and sockets are not read)")
+    if st.st_size > limit:
+        raise LoaderError(path, f"{st.st_size / 2**20:.1f} MB is over the limit of {limit / 2**20:g} MB a document "
+                                f"(--max-size or COUNCILGRAPH_MAX_SIZE_MB raise it)")
+
+
+def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Document:
+    """Read one document; LoaderError (naming the file) when it cannot be read. `limit` is the
+    largest size read, in bytes (default `max_bytes()`)."""
     loader = LOADERS.get(path.suffix.lower())
     try:
         loader = (sniff(path) if path.is_file() else None) or loader
@@ -84,6 +116,7 @@ def load(path: Path, meta: Meta | None = None) -> Document:
     if loader is None:
         raise LoaderError(path, f"unsupported file type '{path.suffix}' (supported: .txt, .html, .xml, .pdf)")
     try:
+        _check_file(path, limit or max_bytes())
         doc = loader(path)
     except LoaderError:
         raise

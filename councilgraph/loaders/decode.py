@@ -16,6 +16,15 @@ def decode(data: bytes, path: Path | str) -> str:
     """Text of a file's bytes, or LoaderError naming the file."""
     if not data.strip():
         raise LoaderError(path, "the file is empty")
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):  # UTF-16 (Windows "Unicode" text): NULs in it are not binary
+            try:
+                text = data[2:].decode(codec)
+            except UnicodeDecodeError as e:
+                raise LoaderError(path, f"broken UTF-16 text ({e.reason} at byte {e.start})") from e
+            if not text.strip():
+                raise LoaderError(path, "the file is empty")
+            return text
     sample = data[:8192]
     if b"\x00" in sample or sum(b in _BINARY for b in sample) > len(sample) * 0.01:
         raise LoaderError(path, "not a text file (binary content)")

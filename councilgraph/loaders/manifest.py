@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilgraph.errors import LoaderError
 from councilgraph.loaders.records import Meta
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) from ISO or the UK forms minutes use ("5 March 2024", "Tuesday, 5th
+    March 2024", "05/03/2024", "5.3.2024"); None when it is not a real date."""
+    t = text.strip().lower()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        elif m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):  # day first, as the UK writes it
+            d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        elif m := re.fullmatch(r"(?:[a-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})", t):
+            d, mo, y = int(m[1]), _MONTHS.get(m[2], 0), int(m[3])
+        elif m := re.fullmatch(r"(?:[a-z]+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", t):
+            mo, d, y = _MONTHS.get(m[1], 0), int(m[2]), int(m[3])
+        else:
+            return None
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
 
 
 def _url(row: dict[str, str | None]) -> str | None:
@@ -28,17 +55,29 @@ class Manifest:
         path = folder / "manifest.csv"
         if not path.is_file():
             return cls()
+        rows: dict[str, Meta] = {}
         try:
             with path.open(encoding="utf-8-sig", newline="") as f:
-                reader = csv.DictReader(f)
+                # strict: an unclosed quote is an error, not a field that swallows the rows after it
+                reader = csv.DictReader(f, strict=True)
                 if not reader.fieldnames or "file" not in reader.fieldnames or "council" not in reader.fieldnames:
                     raise LoaderError(path, "a manifest needs the columns 'file' and 'council'")
-                rows = {r["file"].strip(): Meta((r.get("council") or "").strip() or None,
-                                               (r.get("body") or "").strip() or None,
-                                               (r.get("date") or "").strip() or None,
-                                               _url(r)) for r in reader if r.get("file")}
-        except (OSError, UnicodeDecodeError, csv.Error) as e:
+                for r in reader:
+                    if not r.get("file"):
+                        continue
+                    date = (r.get("date") or "").strip() or None
+                    if date is not None:
+                        iso = parse_date(date)
+                        if iso is None:
+                            raise LoaderError(path, f"row {reader.line_num} ({r['file'].strip()}): {date!r} is not a "
+                                                    f"date (give YYYY-MM-DD, or e.g. 5 March 2024)")
+                        date = iso
+                    rows[r["file"].strip()] = Meta((r.get("council") or "").strip() or None,
+                                                   (r.get("body") or "").strip() or None, date, _url(r))
+        except (OSError, UnicodeDecodeError) as e:
             raise LoaderError(path, f"cannot read the manifest ({e})") from e
+        except csv.Error as e:
+            raise LoaderError(path, f"malformed CSV ({e}; an unclosed quote?)") from e
         return cls(rows)
 
     def get(self, name: str) -> Meta:

@@ -144,7 +144,7 @@ def attendance(lines: list[str]) -> list[Attendee]:
     for ln in lines:
         if not ln:
             continue
-        subs = _SUBSTITUTES.search(ln)
+        subs = _SUBSTITUTES.search(ln) if "attended as" in ln.lower() else None  # (the pattern is costly)
         if subs:
             out += _entries(_sentence(subs["names"]), "substitute", ln)
         heading = False

@@ -145,6 +145,7 @@ class _Vocab:
     def __init__(self, lines: list[str]) -> None:
         self.words: Counter[str] = Counter()
         self.pairs: set[tuple[str, str]] = set()
+        self.memo: dict[str, str] = {}  # token -> the token split, decided once
         for ln in lines:
             prev = ""
             for tok in ln.split():
@@ -182,7 +183,10 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
             tok = whole if vocab.known(whole) or not vocab.known(f"{left}-{right}") else f"{left}-{right}"
         if out and out[-1] in _HONORIFIC and re.fullmatch(r"[A-Z][A-Z][a-z]{2,}[,.;:]?", tok):
             tok = tok[0] + " " + tok[1:]  # "Cllr KVickers": an initial glued to the surname
-        out.append(_split_token(tok, vocab))
+        split = vocab.memo.get(tok)
+        if split is None:  # tokens recur: each is decided once a document
+            split = vocab.memo[tok] = _split_token(tok, vocab)
+        out.append(split)
     return " ".join(out)
 
 

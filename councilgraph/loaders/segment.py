@@ -354,6 +354,20 @@ def _header_start(lines: list[str], lo: int, hi: int) -> int:
     return start if start > (filled[0] if len(filled) > 1 else lo - 1) else hi
 
 
+def _split_at_titles(item: Item) -> list[Item]:
+    """A meeting page whose items are marked only by their titles, each a link to its papers ("Annual Report …
+    pdf icon PDF 83 KB"): an item a title, with the blocks that follow it."""
+    cut = [i for i, b in enumerate(item.blocks) if b.kind == "text" and _PDF_NOISE.search(b.text)]
+    if len(cut) < 2:
+        return [item]
+    out = [Item(item.title, item.number, item.description, item.blocks[:cut[0]], item.date, item.body)]
+    for k, i in enumerate(cut):
+        end = cut[k + 1] if k + 1 < len(cut) else len(item.blocks)
+        body = [b for b in item.blocks[i + 1:end] if not re.match(r"^Additional documents:\s*$", b.text)]
+        out.append(Item(_PDF_NOISE.sub("", item.blocks[i].text).strip(), None, "", body, item.date, item.body))
+    return [it for it in out if it.title or it.blocks]
+
+
 def segment(text: str) -> tuple[list[Item], Meta]:
     """Items of a page's text and what the page says of its meeting."""
     lines = normalise(text)
@@ -381,8 +395,10 @@ def segment(text: str) -> tuple[list[Item], Meta]:
         meeting = _header([b.text for b in item.blocks[:3] if b.text.startswith("Meeting:")], None)
         item.number, item.date, item.body = (item.number or meeting.number, item.date or meeting.date,
                                              item.body or meeting.body)  # an issue page's "Meeting: … (Item 14)"
-        number_points(item)
-        return [item], meta
+        items = _split_at_titles(item)
+        for it in items:
+            number_points(it)
+        return items, meta
     items: list[Item] = []
     start = 0
     for k, mk in enumerate(marks):

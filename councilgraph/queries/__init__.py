@@ -32,12 +32,12 @@ class CannedQuery:
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=… ({self.params[missing[0]]})")
         # Values are matched against the nodes' `search` keys, so they are folded the same way; a date
-        # (described with YYYY) or a parameter described as "exact" is passed as given.
+        # (described with YYYY) or a parameter described "exact" is passed as given.
         return {p: given.get(p, "") if self.literal(p) else search_key(given.get(p, "")) for p in self.params}
 
     def literal(self, param: str) -> bool:
         doc = self.params[param]
-        return "YYYY" in doc or doc.lower().startswith("exact")
+        return "YYYY" in doc or "exact" in doc.lower()
 
     def optional(self, param: str) -> bool:
         """A parameter whose description starts "optional" may be left out (it then matches anything)."""

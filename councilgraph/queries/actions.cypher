@@ -1,5 +1,5 @@
 // name: actions
-// params: council (optional: part of the council's name); owner (optional: part of the owner's name or post); requester (optional: part of the requester's name); due (optional: part of the due date or meeting); status (optional: open or done); words (optional: words from the action's text)
+// params: council (optional: part of the council's name); owner (optional: part of the owner's name or post); requester (optional: part of the requester's name); due (optional: part of the due date or meeting); status (optional, exact: open, overdue, reported or no-date); words (optional: words from the action's text)
 // answers: Actions filtered by council, owner, requester, due date, status and words, each with its meeting, owner, requester and the sentence it was read from.
 OPTIONAL MATCH (c:Council) WHERE c.search CONTAINS $council
 WITH collect(c.name) AS councils

@@ -1,8 +1,8 @@
 // name: open-actions-per-council
 // params: none
-// answers: How many open actions does each council have (and how many have no owner)?
+// answers: How many actions has each council not yet seen reported on (open, overdue or without a date), and how many of those have no owner?
 MATCH (a:Action)
-WHERE a.status = 'open'
+WHERE coalesce(a.status, 'open') <> 'reported'
 OPTIONAL MATCH (o)-[:OWNS]->(a)
 OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item
 WITH coalesce(a.council, i.council, '(unknown)') AS council, a.id AS action, count(o) AS owners

@@ -49,6 +49,7 @@ from councilgraph.extract.grammar import (
     THAT,
     THING,
     VP,
+    alt,
     group,
 )
 
@@ -91,6 +92,7 @@ class ActionRule:
     requester: tuple[Who, ...]
     examples: tuple[Example, ...]
     cues: tuple[str, ...] = ()  # words (lower case) one of which a sentence must contain for the triggers to be tried
+    needs_actor: bool = False  # every trigger marks an actor: a sentence that names none is not tried
 
 
 def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -102,6 +104,8 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 #: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
+#: Made a standing item of a body's agenda ("would now be a standard item on the agenda").
+_STANDING_ITEM = r"(?:a |an )?(?:standing|standard|regular|permanent) (?:agenda )?item\b"
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
 COMMIT_CUES = ("would", "will", "shall", "agreed to", "undertook", "offered", "promised", "committed", "volunteered",
                " is to ", " are to ", "going to")
@@ -116,7 +120,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Director of Children’s Services"),
             Example("corpus/008", "It was agreed that the Director of Children’s Social Care would look at",
                     "look at strengthening", "Director of Children’s Social Care"),
-        ), cues=("agreed", "resolved", "decided")),
+        ), cues=("agreed", "resolved", "decided"), needs_actor=True),
     ActionRule(
         "commitment", Where.ANY,
         _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
@@ -133,7 +137,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "ensure tighter focus", "Continuous Improvement Executive Group"),
             Example("corpus/078", "As Fiona was absent from the meeting Rebecca will contact her",
                     "contact her to confirm", "Rebecca"),
-        ), cues=COMMIT_CUES),
+        ), cues=COMMIT_CUES, needs_actor=True),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
         _rx(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
@@ -153,13 +157,16 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Nick Brook"),
             Example("seeds/001", "agrees for the Chairman to speak with Service officers", "speak with Service officers",
                     "Chairman"),
-        ), cues=(" to ",)),
+        ), cues=(" to ",), needs_actor=True),
     ActionRule(
         "asked-to", Where.ANY,
         _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
             rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}",
             rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
-            rf"{COMMIT_VP}"),
+            rf"{COMMIT_VP}",
+            # "Members were invited to contact the Chair": members own nothing; the body asked
+            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
+            rf"to {VP}"),
         (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
             Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
                     "Scrutiny Manager"),
@@ -169,11 +176,12 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Luke"),
             Example("seeds/004", "invites the Cabinet Member to report back at a later stage",
                     "report back at a later stage", "Cabinet Member"),
+            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
         ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
         _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
-            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{ERRAND} to "
+            rf"{CLAUSE}{OWNERS} (?:was|were|had been|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
             rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
@@ -186,16 +194,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "finalise the Children", "Director of Children’s Services"),
             Example("corpus/021", "Rachel, Jemima and Tom had been invited to update members on the annual report",
                     "update members on the annual report"),
-        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power")),
-    ActionRule(
-        "generic-group-invited", Where.ANY,
-        _rx(rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
-            rf"to {VP}"),
-        (), (Who.HOME,), (
-            Example("corpus/022", "Members were invited to contact the Chair and Vice Chair", "contact the Chair"),
-            Example("corpus/040", "Members were invited to ask questions and make comments",
-                    "ask questions and make comments"),
-        ), cues=("invited", "asked", "requested", "encouraged")),
+        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power"), needs_actor=True),
     ActionRule(
         "done-by-agent", Where.ANY,
         _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
@@ -204,7 +203,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
                     "Ian Heggs"),
             Example("corpus/010", "Minor changes would be made to the text of the plan by the corporate director",
                     "Minor changes would be made to the text of the plan", "corporate director"),
-        ), cues=(" by ",)),
+        ), cues=(" by ",), needs_actor=True),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
         _rx(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
@@ -217,25 +216,31 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
         _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
-            rf"(?:would|will|could|should) (?:also )?be {DELIVERED}\b[^;]*",
+            rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*",
             rf"{CLAUSE}{ASKER},? {SAID} (?:that )?there (?:was|were|is|are|would be) (?P<thing>[^;⟨]*?) which "
-            rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*"),
-        (Who.ASKER,), (), (
+            rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*",
+            # "The Chair congratulated … and stated that an agenda item … would now be a standard item"
+            rf"\band {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
+            rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
+        (Who.ASKER, Who.SUBJECT), (), (
             Example("corpus/028", "the Director of Law and Assurance said the wording would be adjusted",
                     "the wording would be adjusted", "Director of Law and Assurance"),
             Example("corpus/033", "The Chairman advised that an email would be sent out for nominations",
                     "an email would be sent out for nominations", "Chairman"),
             Example("corpus/067", "there was information on the pathway of children", "information on the pathway",
                     "Specialist Commissioner"),
+            Example("corpus/025", "stated that an agenda item on Items Raised by", "would now be a standard item", "Chair"),
         ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,
-        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny)\b[^⟨;]*?) "
-            rf"(?:would|will|should|is to|are to) (?:also )?be {DELIVERED}\b[^;]*"),
+        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
+            rf"(?:would|will|should|is to|are to) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
         (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
             Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
                     "a report will be presented to Cabinet"),
+            Example("corpus/044", "this would be a standing item on future Safeguarding Sub Committee agendas",
+                    "this would be a standing item", "Director of Community and Children’s Services"),
         ), cues=(" be ",)),
     ActionRule(
         "body-undertakes", Where.RESOLUTION,
@@ -266,25 +271,35 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "asked-to-be-informed", Where.ANY,
         _rx(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
-            rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}"),
+            rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}",
+            # "Committee members would receive an email update on this": someone will send it
+            rf"{CLAUSE}(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}) (?:would|will) (?P<vp>receive\b[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
             Example("seeds/001", "The Committee Members said they hoped to hear more updates",
                     "hear more updates on social work practice", "Executive Director"),
             Example("corpus/038", "Members would like to see the scope of the scrutiny exercise",
                     "see the scope of the scrutiny exercise"),
-        ), cues=(" to be ", " to receive", " to hear", " to see", " to have sight")),
+        ), cues=(" to be ", "receive", " to hear", " to see", " to have sight")),
     ActionRule(
-        "information-requested", Where.ANY,
+        "requests-that", Where.RESOLUTION,
         _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
-            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received)\b)(?P<vp>[^;]*)",
-            rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
-            rf"\b(?:required|requires|requested|asked) that {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
-            r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
-            r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
-            r"(?:report|update|briefing|information|presentation)s?\b.*)"),
+            rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received|to what|whether|if|why|how|what|"
+            rf"when|about)\b)(?P<vp>[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
             Example("seeds/000", "Requests that updates on staff engagement work are included", "staff engagement work",
                     "Executive Director"),
+            Example("seeds/004", "asks for future performance reports to provide further narrative",
+                    "future performance reports to provide further narrative"),
+            Example("corpus/073", "to request that the decision be deferred", "the decision be deferred"),
+        ), cues=("request", "ask")),
+    ActionRule(
+        "information-requested", Where.ANY,
+        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
+            rf"\b(?:required|requires|requested|asked)(?: that)? {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
+            r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
+            r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
+            r"(?:report|update|briefing|information|presentation)s?\b.*)"),
+        (Who.AUTHOR,), (Who.SUBJECT, Who.HOME), (
             Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
             Example("corpus/045", "required that an action plan be submitted by 17 October 2019",
                     "an action plan be submitted"),
