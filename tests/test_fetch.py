@@ -11,6 +11,7 @@ import pytest
 from councilgraph.errors import CouncilGraphError
 from councilgraph.fetch import FetchError, FetchOptions, PoliteClient, Politeness, fetch
 from councilgraph.graph.ladybug_store import LadybugStore
+from councilgraph.graph.model import source_name
 from councilgraph.ingest import ingest, plan
 from councilgraph.loaders import load
 from tests.conftest import CORPUS
@@ -41,8 +42,9 @@ def _sources(store_dir: Path, minutes: Path) -> list[str]:
         report = ingest(store, plan([minutes]))
         assert not report.errors, report.errors
         items = store.query("MATCH (a:AgendaItem) RETURN a.source").rows
-        assert sorted({r[0] for r in items}) == sorted(store.sources())
-        return sorted(store.sources())
+        names = sorted(source_name(k) for k in store.sources())  # documents are keyed by path
+        assert sorted({r[0] for r in items}) == names
+        return names
     finally:
         store.close()
 
@@ -216,7 +218,8 @@ def test_fetch_command_fetches_then_ingests(tmp_path, runner):
     assert second["fetched"] == 0 and second["loaded"] == 6  # the kept minutes are ingested again, unchanged
     assert bad.exit_code == 1 and "Error: --since soon: not a date" in bad.output
     r = cli(runner, store, "sources", "--json")
-    assert sorted(x["file"] for x in json.loads(r.stdout)) == sorted(p.name for p in (cache / "minutes").glob("meeting-*"))
+    assert sorted(source_name(x["document"]) for x in json.loads(r.stdout)) == sorted(
+        p.name for p in (cache / "minutes").glob("meeting-*"))
 
 
 def test_crawl_delay_in_robots_txt_wins_over_a_shorter_delay():

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
 
 from councilgraph.graph import rdf
 from councilgraph.graph.export import to_json
+from councilgraph.graph.model import source_name
 from councilgraph.graph.store import open_store
 from tests.conftest import cli
 
@@ -94,7 +95,7 @@ def test_published_vocabularies_are_used(turtle, dumped):
         quote = next(s for s in sources if (s, PROV.value, None) in g)
         assert str(g.value(quote, PROV.value)) == str(g.value(f, rdf.CG.evidence))
     docs = {str(g.value(d, DCTERMS.identifier)) for d in g.subjects(RDF.type, FOAF.Document)}
-    assert docs == {s for _, p in data.nodes for s in p["sources"]}
+    assert docs == {source_name(s) for _, p in data.nodes for s in p["sources"]}
     for item in g.subjects(RDF.type, rdf.CG.AgendaItem):
         assert g.value(item, DCTERMS.title) and (g.value(item, DCTERMS.isPartOf), RDF.type, FOAF.Document) in g
 

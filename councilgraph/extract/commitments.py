@@ -122,13 +122,13 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     low = s.text.lower()
     for rule in ACTION_RULES:
         if not _applies(rule, ctx) or rule.needs_actor and not s.mentions \
-                or rule.cues and not any(c in low for c in rule.cues):
+                or rule.cues and not _CUES[rule.name].search(low):
             continue
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 listed = _LIST_INTRO.search(text)
                 text = _tidy(text)
-                if len(_content(text)) < 2:
+                if len(_content(text)) < 2 or _GRANT.match(text):
                     continue
                 owners = _pick(rule, rule.owner, m, s, ctx, text)
                 requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
@@ -138,6 +138,9 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     return dedupe(found)
 
 
+#: Each rule's cue words as one pattern: one search a sentence instead of one a word.
+_CUES = {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in ACTION_RULES if r.cues}
+_GRANT = re.compile(rf"^{alt(vocab.FORMAL_GRANTS)} be given to\b", re.I)  # "… given for visits to be made" asks
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
 _LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")

@@ -89,9 +89,12 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
+_ROLE_CUE = re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS))})\b")
+_CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
 _BODY_CUE = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b")
 _ORG_CUE = re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})")
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
+_PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
@@ -203,6 +206,8 @@ class Finder:
                 self.take(Mention(m.start(), m.end(), label, name, m[0]))
 
     def people(self) -> None:
+        if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
+            return
         for m in PERSON_HON.finditer(self.masked):
             hons = m[1].split()
             words = m[3].split()
@@ -227,9 +232,11 @@ class Finder:
             words, before = m[1].split(), self.masked[max(0, m.start() - _WINDOW):m.start()]
             while len(words) > 2 and not _namelike(words[-1:], frozenset()):  # "Helen Phillips Email"
                 words.pop()
+            if _NOT_NAME_PLACED.intersection(words):
+                continue  # a word of minutes: no cue could make these words a name
             name = " ".join(words)
             after = self.masked[m.start() + len(name):m.start() + len(name) + _WINDOW]
-            prev = re.search(r"([A-Z][\w’'\-]*)\s+$", before)
+            prev = _PREV_CAPITAL.search(before)
             titled = _ROLE_JUST_BEFORE.search(before)  # "the Executive Director for Childrens Services Carol Cammiss"
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
@@ -264,7 +271,7 @@ class Finder:
                 self.take(Mention(m.start(), m.end(), Label.PERSON, self.first_names[m[0]], m[0], first=m[0]))
 
     def roles(self) -> None:
-        for m in ROLE.finditer(self.masked):
+        for m in ROLE.finditer(self.masked if _ROLE_CUE.search(self.masked) else ""):  # (the pattern is costly)
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post

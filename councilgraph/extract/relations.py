@@ -16,6 +16,7 @@ Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor,
 _MARK = re.compile(r"⟨(\d+)⟩")
 _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
                       r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
+_CUES = {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in RELATION_RULES if r.cues}
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -44,7 +45,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     low = s.text.lower()
     for rule in RELATION_RULES:
-        if len(s.mentions) < (2 if rule.end else 1) or rule.cues and not any(c in low for c in rule.cues):
+        if len(s.mentions) < (2 if rule.end else 1) or rule.cues and not _CUES[rule.name].search(low):
             continue
         pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
         if rule.type is RelType.HOLDS:

@@ -289,3 +289,5 @@ NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspecto
 #: only where a strong cue places the name (a post beside it, a "Contact:" label).
 ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
               "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young")
+#: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
+FORMAL_GRANTS = ("approval", "consent", "agreement", "support", "thanks", "delegated approval")

@@ -102,7 +102,7 @@ def to_rdf(data: GraphData) -> Graph:
             for x in v if isinstance(v, list) else [v]:
                 g.add((u, CG[k], _lit(k, x)))
         g.add((u, CG.id, Literal(p["id"])))
-        for src in p.get("sources") or []:
+        for src in _clean(p).get("sources", []):  # documents by their file names, as relationships give them
             docs.setdefault(src, None)
             g.add((u, PROV.wasDerivedFrom, doc_uri(src)))
         _say(g, label, u, p, docs)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime
+from functools import lru_cache
 
 from councilgraph.loaders.records import Block, Item, Meta
 
+_ADDITIONAL = re.compile(r"\bAdditional documents:\s*(?=Minutes:)")
+_INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
 _END = re.compile(r"^(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:", re.I)
@@ -50,21 +53,27 @@ MONTHS = ("january february march april may june july august september october n
 
 def normalise(text: str) -> list[str]:
     """Lines with tidy spaces; a line of only spaces becomes empty."""
+    return list(_lines(text))
+
+
+@lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
+def _lines(text: str) -> tuple[str, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     text = _MIDLINE_MARK.sub("\n", text)
     for ln in text.split("\n"):
-        ln = re.sub(r"\bAdditional documents:\s*(?=Minutes:)", "", ln)  # a label, wherever a line break fell
+        if "Additional documents" in ln:  # a label, wherever a line break fell
+            ln = _ADDITIONAL.sub("", ln)
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
                 out += [_SPACES.sub(" ", cell).strip(), ""]
-        elif re.search(r"\S\s+Minutes:(?:\s|$)", ln):  # a whole item on one line: "Title … Minutes: text"
+        elif "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
             out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
-    return out
+    return tuple(out)
 
 
 _ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-h]\.)\s+(?=\S)")
