@@ -165,11 +165,10 @@ def ingest(
                          max_bytes=int(max_size * 2**20) if max_size else None)
         _follow_up(store)
         # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
-        from councilgraph.describe import texts_of, thin_spots
+        from councilgraph.describe import thin_spots
 
         counts = store.counts()
-        loaded = set(report.loaded)
-        warnings = report.notes + thin_spots(store, report.loaded, texts_of(docs, loaded))
+        warnings = report.notes + thin_spots(store, report.loaded, docs)
     finally:
         store.close()
     for w in warnings:

@@ -126,40 +126,36 @@ RETURN document, council, actions, count(d) AS decisions
 """
 
 
-def thin_spots(store: Store, loaded: list[str], texts: dict[str, str]) -> list[str]:
+def thin_spots(store: Store, loaded: list[str], docs: list[tuple[Path, object]]) -> list[str]:
     """One warning per loaded document (by key) where the graph is thin: nothing known of its council;
-    resolution wording but no decision read; commitment wording but no action read. `texts` maps a
-    document key to its text (the warnings about wording are only given where the text is known)."""
+    resolution wording but no decision read; commitment wording but no action read. Only a document
+    that gave no decisions or no actions is read again, to look for that wording."""
     if not loaded:
         return []
-    warnings: dict[str, list[str]] = defaultdict(list)
-    for file, council, actions, decisions in store.query(PER_DOC, {"docs": loaded}).rows:
-        text = texts.get(file, "")
-        if not council:
-            warnings[file].append("nothing is known of its council (give --council or a manifest.csv council column)")
-        if not decisions and _RESOLUTION_PAGE.search(text):
-            warnings[file].append("it records resolutions, but no decision was read from it")
-        if not actions and _COMMITMENT.search(text):
-            warnings[file].append("it has commitment wording (agreed to, would report, asked that…), but no action was read from it")
-    return [f"{f}: {w}" for f in sorted(warnings) for w in warnings[f]]
-
-
-def texts_of(docs: list[tuple[Path, object]], keys: set[str]) -> dict[str, str]:
-    """Document key → text for the documents loaded (keys), for the thin-spot warnings; a file that cannot
-    be read again is left out."""
     from councilgraph.ingest import document_key
+
+    paths = {document_key(p): (p, m) for p, m in docs}
+    warnings: dict[str, list[str]] = defaultdict(list)
+    for key, council, actions, decisions in store.query(PER_DOC, {"docs": loaded}).rows:
+        if not council:
+            warnings[key].append("nothing is known of its council (give --council or a manifest.csv council column)")
+        if decisions and actions:
+            continue
+        text = _text(*paths[key]) if key in paths else ""
+        if not decisions and _RESOLUTION_PAGE.search(text):
+            warnings[key].append("it records resolutions, but no decision was read from it")
+        if not actions and _COMMITMENT.search(text):
+            warnings[key].append("it has commitment wording (agreed to, would report, asked that…), but no action was read from it")
+    return [f"{k}: {w}" for k in sorted(warnings) for w in warnings[k]]
+
+
+def _text(path: Path, meta: object) -> str:
     from councilgraph.loaders import load
 
-    out = {}
-    for path, meta in docs:
-        key = document_key(path)
-        if key not in keys:
-            continue
-        try:
-            out[key] = load(path, meta).text  # type: ignore[arg-type]
-        except Exception:  # noqa: BLE001 - ingest has already reported it
-            continue
-    return out
+    try:
+        return load(path, meta).text  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - ingest has already reported it
+        return ""
 
 
 _ = (Label, RelType)  # the enums name what MEANING describes
