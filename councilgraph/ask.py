@@ -39,58 +39,88 @@ def candidates(store: Store, question: list[str]) -> list[dict]:
 
 
 _DETAIL = """
-MATCH (a:Action) WHERE a.id = $id
+MATCH (a:Action) WHERE a.id IN $ids
 OPTIONAL MATCH (o)-[own:OWNS]->(a)
-OPTIONAL MATCH (q)-[:REQUESTED]->(a)
+OPTIONAL MATCH (q)-[req:REQUESTED]->(a)
+OPTIONAL MATCH (a)-[arise:ARISES_FROM]->()
 OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item
-RETURN a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status, a.council AS council, a.source AS source, own.evidence AS evidence,
-       o.id AS owner_id, o.name AS owner, q.name AS requester, i.name AS item, i.date AS date
+RETURN a.id AS id, a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status,
+       coalesce(a.council, i.council) AS council, a.source AS source, own.evidence AS owner_evidence,
+       req.evidence AS requester_evidence, arise.evidence AS arising_evidence, o.id AS owner_id, o.name AS owner,
+       q.name AS requester, i.name AS item, i.body AS body, i.date AS date, i.url AS url
 """
 _TRAIL = """
-MATCH (a:Action)-[f:FOLLOWED_UP_BY]->(i:AgendaItem) WHERE a.id = $id
-RETURN i.name AS item, i.date AS date, i.source AS source, f.evidence AS evidence, f.score AS score,
+MATCH (a:Action)-[f:FOLLOWED_UP_BY]->(i:AgendaItem) WHERE a.id IN $ids
+RETURN a.id AS id, i.name AS item, i.date AS date, i.source AS source, f.evidence AS evidence, f.score AS score,
        f.extractor AS extractor
-ORDER BY date, item
+ORDER BY id, date, item
 """
 _ROLES = """
-MATCH (x) WHERE x.id = $id
+MATCH (x) WHERE x.id IN $ids
 OPTIONAL MATCH (x)-[:HOLDS]->(r:Role)
 OPTIONAL MATCH (p:Person)-[:HOLDS]->(x)
 OPTIONAL MATCH (x)-[:ROLE_IN]->(b)
 OPTIONAL MATCH (r)-[:ROLE_IN]->(rb)
-RETURN r.name AS role, p.name AS holder, b.name AS role_in, rb.name AS role_role_in
+RETURN x.id AS id, r.name AS role, p.name AS holder, b.name AS role_in, rb.name AS role_role_in
 """
 
 
 def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     """Actions best matching the question, each with owner, owner's post and body, requester, due,
-    item, meeting date, council and the evidence sentence; best first."""
+    item, body, meeting date, council, source, url, status and follow-ups, and the evidence sentence (an
+    action without an owner shows the sentence it was requested or recorded in); best first.
+
+    Four queries whatever the number of actions: candidates, their details, follow-ups, owners' posts."""
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
     ranked = sorted(((_score(q, c["name"]), c["name"], c["id"]) for c in candidates(store, q)), key=lambda x: (-x[0], x[1]))
+    chosen = [(score, aid) for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]]
+    if not chosen:
+        return []
+    rows: dict[str, list[dict]] = {}
+    for r in store.query(_DETAIL, {"ids": [aid for _, aid in chosen]}).dicts():
+        rows.setdefault(r["id"], []).append(r)
+    owner_ids = sorted({r["owner_id"] for rs in rows.values() for r in rs if r["owner_id"]})
+    described = _describe_all(store, owner_ids) if owner_ids else {}
+    trails: dict[str, list[dict]] = {}
+    for r in store.query(_TRAIL, {"ids": [aid for _, aid in chosen]}).dicts():
+        trails.setdefault(r.pop("id"), []).append(r)
     out = []
-    for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]:
-        rows = store.query(_DETAIL, {"id": aid}).dicts()
-        first = rows[0]
+    for score, aid in chosen:
+        found = rows.get(aid)
+        if not found:
+            continue
+        first = found[0]
         owners, requesters = {}, []
-        for r in rows:
+        for r in found:
             if r["owner_id"] and r["owner_id"] not in owners:
-                owners[r["owner_id"]] = _describe(store, r["owner_id"], r["owner"])
+                owners[r["owner_id"]] = {"name": r["owner"], **described.get(r["owner_id"], _NOBODY)}
             if r["requester"] and r["requester"] not in requesters:
                 requesters.append(r["requester"])
+        evidence = next((r[k] for k in ("owner_evidence", "requester_evidence", "arising_evidence") for r in found
+                         if r[k]), None)
         out.append({"score": round(score, 3), "action": first["action"], "owners": list(owners.values()),
-                    "requested_by": requesters, "due": first["due"],
-                    "due_date": first["due_date"], "status": first["status"],
-                    "followed_up_by": store.query(_TRAIL, {"id": aid}).dicts(), "item": first["item"], "date": first["date"],
-                    "council": first["council"], "source": first["source"], "evidence": first["evidence"]})
+                    "requested_by": requesters, "due": first["due"], "due_date": first["due_date"],
+                    "status": first["status"], "followed_up_by": trails.get(aid, []), "item": first["item"],
+                    "body": first["body"], "date": first["date"], "council": first["council"],
+                    "source": first["source"], "url": first["url"], "evidence": evidence})
     return out
 
 
-def _describe(store: Store, node_id: str, name: str) -> dict:
-    """An owner with the posts it holds (or the people holding it) and where the post sits."""
-    rows = store.query(_ROLES, {"id": node_id}).dicts()
+_NOBODY = {"roles": [], "held_by": [], "in": []}
+
+
+def _describe_all(store: Store, node_ids: list[str]) -> dict[str, dict]:
+    """Each owner with the posts it holds (or the people holding it) and where the post sits."""
+    by: dict[str, list[dict]] = {}
+    for r in store.query(_ROLES, {"ids": node_ids}).dicts():
+        by.setdefault(r["id"], []).append(r)
+    return {i: _describe(rows) for i, rows in by.items()}
+
+
+def _describe(rows: list[dict]) -> dict:
     roles = sorted({r["role"] for r in rows if r["role"]})
     holders = sorted({r["holder"] for r in rows if r["holder"]})
     bodies = sorted({b for r in rows for b in (r["role_in"], r["role_role_in"]) if b})
-    return {"name": name, "roles": roles, "held_by": holders, "in": bodies}
+    return {"roles": roles, "held_by": holders, "in": bodies}

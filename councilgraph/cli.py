@@ -40,6 +40,7 @@ class _State:
 state = _State()
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV (columns as in the table) instead of a table.")]
 ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="A query parameter, NAME=VALUE (repeatable).")]
 
 
@@ -163,21 +164,33 @@ def ingest(
                          progress=lambda name: bar.update(task, advance=1, description=name),
                          max_bytes=int(max_size * 2**20) if max_size else None)
         _follow_up(store)
+        # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
+        from councilgraph.describe import thin_spots
+
+        counts = store.counts()
+        warnings = report.notes + thin_spots(store, report.loaded, docs)
     finally:
         store.close()
-    for n in report.notes:
-        err.print(f"Warning: {n}", markup=False, highlight=False, soft_wrap=True)
+    for w in warnings:
+        err.print(f"Warning: {w}", markup=False, highlight=False, soft_wrap=True)
     for e in report.errors:
         err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
-        _print_json({"loaded": report.loaded, "errors": report.errors, "warnings": report.notes, "nodes": report.nodes,
-                     "relationships": report.relationships, "nodes_by_label": report.labels})
+        _print_json({"loaded": report.loaded, "errors": report.errors, "warnings": warnings,
+                     "nodes": sum(counts.get(lab, 0) for lab in _LABELS),
+                     "relationships": sum(v for k, v in counts.items() if k not in _LABELS),
+                     "nodes_by_label": {k: v for k, v in counts.items() if k in _LABELS and v},
+                     "relationships_by_type": {k: v for k, v in counts.items() if k not in _LABELS and v}})
     else:
-        rows = [[k, v] for k, v in sorted(report.labels.items())]
-        _table(["extracted", "count"], rows + [["relationships", report.relationships]],
-               title=f"Loaded {len(report.loaded)} of {len(docs)} document(s) into {_where()}")
+        rows = [[k, v] for k, v in counts.items() if v]
+        _table(["in the store now (as `stats`)", "count"], rows,
+               title=f"Loaded {len(report.loaded)} of {len(docs)} document(s) into {_where()}"
+                     + (f"; {len(warnings)} warning(s)" if warnings else ""))
     if report.errors:
         raise typer.Exit(1)
+
+
+_LABELS = {"Person", "Role", "Council", "Body", "Organisation", "Meeting", "AgendaItem", "Decision", "Action"}
 
 
 def _where() -> str:
@@ -259,6 +272,7 @@ def who_owns(
     words: Annotated[str, typer.Argument(help="Words from the action, e.g. \"course on children's data\".")],
     limit: Annotated[int, typer.Option(help="Most actions to show.")] = 5,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Who owns the actions matching these words: owner, their post and body, who asked, when due, the item, meeting date, council and the sentence it was read from. Best match first."""
     from councilgraph.ask import who_owns as ask
@@ -271,6 +285,11 @@ def who_owns(
     if json_out:
         _print_json(found)
         return
+    if csv_out:
+        from councilgraph.tables import to_csv, who_owns_rows
+
+        sys.stdout.write(to_csv(*who_owns_rows(found)))
+        return
     if not found:
         err.print(f"No action matches {words!r}.", markup=False)
         raise typer.Exit(1)
@@ -282,8 +301,8 @@ def who_owns(
         t.add_row("Action", a["action"])
         t.add_row("Owner", owners)
         for k, label in (("requested_by", "Requested by"), ("due", "Due"), ("due_date", "Due date"), ("status", "Status"),
-                         ("item", "Item"), ("date", "Meeting date"),
-                         ("council", "Council"), ("source", "Source"), ("evidence", "Evidence")):
+                         ("item", "Item"), ("body", "Body"), ("date", "Meeting date"), ("council", "Council"),
+                         ("source", "Source"), ("url", "URL"), ("evidence", "Evidence")):
             v = a.get(k)
             if v:
                 t.add_row(label, ", ".join(v) if isinstance(v, list) else str(v))
@@ -310,8 +329,10 @@ def query(
     name: Annotated[str | None, typer.Argument(help="A canned query's name (see --list).")] = None,
     param: ParamOpt = None,
     list_: Annotated[bool, typer.Option("--list", help="List the canned queries and their parameters.")] = False,
-    show: Annotated[bool, typer.Option("--show", help="Print the query's Cypher instead of running it.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Print the query's Cypher instead of running it (no parameters needed).")] = False,
+    via_mentions: Annotated[bool, typer.Option("--via-mentions", help="connection: also go through \"both named in one item\" (MENTIONS).")] = False,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Run a canned query from the catalogue, e.g. [bold]councilgraph query actions-owned-by --param who="Director of Children's Services"[/bold]"""
     if list_ or not name:
@@ -322,21 +343,30 @@ def query(
             _table(["query", "parameters", "answers"],
                    [[q.name, "; ".join(f"{k}: {v}" for k, v in q.params.items()) or "-", q.answers] for q in cat.values()])
         return
+    if via_mentions:
+        name = f"{name}-via-mentions"
     q = queries.get(name)
+    if show:  # no store and no parameters needed to read a query
+        kind = "neo4j" if (state.neo4j or os.environ.get("NEO4J_URI")) else "embedded"
+        out.print(q.text_for(kind), markup=False, highlight=False)
+        return
     params = q.bind(_params(param))
     store = _store(read_only=True)
     try:
-        if show:
-            out.print(q.text_for(store.kind), markup=False, highlight=False)
-            return
         rows = store.query(q.text_for(store.kind), params)
     finally:
         store.close()
-    _json_or_table(rows, json_out, q.answers)
+    _json_or_table(rows, json_out, q.answers, csv_out)
+    if not rows.rows and q.name == "connection":
+        err.print("No route through facts; --via-mentions also goes through \"both named in one item\".")
 
 
-def _json_or_table(rows, json_out: bool, title: str | None = None) -> None:
-    if json_out:
+def _json_or_table(rows, json_out: bool, title: str | None = None, csv_out: bool = False) -> None:
+    if csv_out:
+        from councilgraph.tables import to_csv
+
+        sys.stdout.write(to_csv(rows.columns, rows.rows))
+    elif json_out:
         _print_json(rows.dicts())
     else:
         _table(rows.columns, rows.rows, title=title)
@@ -349,6 +379,7 @@ def cypher(
     text: Annotated[str, typer.Argument(help="A Cypher query; pass values with --param, never pasted in.")],
     param: ParamOpt = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Run your own read-only Cypher, e.g. [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name" -p n=Russell[/bold]"""
     store = _store(read_only=True)
@@ -356,18 +387,21 @@ def cypher(
         rows = store.query(text, _params(param), read_only=True)
     finally:
         store.close()
-    _json_or_table(rows, json_out)
+    _json_or_table(rows, json_out, csv_out=csv_out)
 
 
 @app.command()
 @handled
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core), or csv (OUTPUT is a folder: one file per label and per relationship type).")] = "json",
 ) -> None:
-    """Write the whole graph to a file: JSON in the interchange format, GraphML, or RDF."""
+    """Write the whole graph to a file: JSON in the interchange format, GraphML, RDF, or a folder of CSV files."""
     from councilgraph.graph.export import FORMATS, write
 
+    if format == "csv":
+        _export_csv(Path(output))
+        return
     if format not in FORMATS:
         raise QueryError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
     store = _store(read_only=True)
@@ -383,6 +417,21 @@ def export(
     except OSError as e:
         raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
     err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
+
+
+def _export_csv(output: Path) -> None:
+    from councilgraph.tables import export_csv
+
+    store = _store(read_only=True)
+    try:
+        data = store.dump()
+    finally:
+        store.close()
+    try:
+        files = export_csv(data, output)
+    except OSError as e:
+        raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
+    err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {len(files)} CSV file(s) in {output}.")
 
 
 @app.command()
@@ -434,29 +483,35 @@ def _must_exist() -> None:
 
 @app.command()
 @handled
-def sources(json_out: JsonOpt = False) -> None:
-    """List the documents the graph holds facts from."""
+def sources(json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
+    """List the documents the graph holds facts from: document (the path `remove` takes), file, council, body, meeting date, url, and how many items, actions, decisions and facts each gave. Piped without --json/--csv: one document path a line."""
+    from councilgraph.describe import sources as list_sources
+
     store = _store(read_only=True)
     try:
-        found = store.sources()
+        rows = list_sources(store)
     finally:
         store.close()
-    if json_out:
-        _print_json(found)
-    else:  # one a line, never wrapped, so that it pipes into other tools
-        sys.stdout.write("".join(f"{s}\n" for s in found))
+    if json_out or csv_out or out.is_terminal:
+        _json_or_table(rows, json_out, None, csv_out)
+    else:  # piped: one document a line, never wrapped, so that it feeds `remove` and other tools
+        sys.stdout.write("".join(f"{r[0]}\n" for r in rows.rows))
 
 
 @app.command()
 @handled
-def stats(json_out: JsonOpt = False) -> None:
+def stats(json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
     """Count nodes per label and relationships per type."""
     store = _store(read_only=True)
     try:
         counts = store.counts()
     finally:
         store.close()
-    if json_out:
+    if csv_out:
+        from councilgraph.tables import to_csv
+
+        sys.stdout.write(to_csv(["label_or_type", "count"], [[k, v] for k, v in counts.items()]))
+    elif json_out:
         _print_json(counts)
     else:
         _table(["label or type", "count"], [[k, v] for k, v in counts.items()])
@@ -464,15 +519,22 @@ def stats(json_out: JsonOpt = False) -> None:
 
 @app.command()
 @handled
-def schema() -> None:
-    """Create the store's schema now (Neo4j: id constraints and the full-text index; ingest does this too)."""
+def schema(json_out: JsonOpt = False) -> None:
+    """Describe the graph in the store in use: every label with its meaning and properties, every relationship type with its endpoints and properties, example Cypher, and where the embedded store's Cypher differs from Neo4j's. (Neo4j: also creates the id constraints and full-text index, as ingest does.)"""
+    from councilgraph.describe import schema as describe
+    from councilgraph.describe import schema_text
+
     store = _store()
     try:
         if hasattr(store, "schema"):
             store.schema()
+        found = describe(store)
     finally:
         store.close()
-    err.print(f"Schema ready in {_where()}.")
+    if json_out:
+        _print_json(found)
+    else:
+        out.print(schema_text(found), markup=False, highlight=False)
 
 
 @app.command()
@@ -510,6 +572,7 @@ def analyse(
     above: Annotated[str | None, typer.Option(help="A post, body or person: print the accountability chain above it.")] = None,
     between: Annotated[list[str] | None, typer.Option(help="Two councils (give twice): only the actors linking them.")] = None,
     json_out: JsonOpt = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Print the per-council table as CSV.")] = False,
 ) -> None:
     """Accountability in numbers (networkx): per council people, posts, actions owned and requested and the share reported or overdue; the chain above a post or body; the actors linking councils; the most central actors."""
     from councilgraph.analyse import analyse as run
@@ -526,6 +589,12 @@ def analyse(
     found = run(data, top, above, tuple(between) if between else None)
     if json_out:
         _print_json(found)
+        return
+    if csv_out:  # one table per CSV: the per-council figures (use --json for all of it)
+        from councilgraph.tables import to_csv
+
+        cols = list(found["councils"][0]) if found["councils"] else ["council"]
+        sys.stdout.write(to_csv(cols, [[r.get(c) for c in cols] for r in found["councils"]]))
         return
     pct = lambda n, share: f"{n} ({share:.0%})"
     _table(["council", "people", "posts", "actions", "owned", "asked", "reported", "overdue"],
@@ -569,7 +638,14 @@ def browser(
     serve_port: Annotated[int | None, typer.Option("--serve", help="Serve the assets on localhost:PORT until Ctrl-C.")] = None,
 ) -> None:
     """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
+    from councilgraph.browser import browser_link
     from councilgraph.browser.serve import serve, write_assets
+
+    uri = state.neo4j or os.environ.get("NEO4J_URI") or "neo4j://127.0.0.1:7687"
+    auth = "BASIC" if os.environ.get("NEO4J_PASSWORD") else "NO_AUTH"
+    err.print(f"Open Neo4j Browser at {browser_link(bolt=uri, auth=auth)} "
+              f"({'user neo4j and your password' if auth == 'BASIC' else 'No authentication'}).",
+              markup=False, highlight=False, soft_wrap=True)
 
     if serve_port is None:
         files = write_assets(out_dir or Path("councilgraph-browser"))

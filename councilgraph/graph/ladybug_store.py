@@ -49,7 +49,7 @@ def _ddl() -> list[str]:
     return out
 
 
-_ADDED = ("url", "as", "due_date", "score")  # properties added after stores were first made
+_ADDED = ("url", "as", "due_date", "score", "search", "caption")  # properties added after stores were first made
 
 
 class LadybugStore:

@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from councilgraph.graph.captions import caption
+from councilgraph.graph.search import node_search
+
 
 class Label(StrEnum):
     PERSON = "Person"
@@ -84,6 +87,8 @@ NODE_PROPS: dict[str, str] = {
     "due": "STRING", "status": "STRING", "item": "STRING",
     "url": "STRING",  # AgendaItem: the page or web service answer it was read from
     "due_date": "STRING",  # Action: ISO date when `due` can be read as one (extract/dates.py, followup.py)
+    "search": "STRING",  # the name as a search key (graph/search.py), what canned queries match
+    "caption": "STRING",  # Browser caption: an action's or decision's first words, else the name (graph/captions.py)
 }
 #: Relationship properties, shared by every type. `source` is the file's own name (SCHEMA.md); `doc` is
 #: the document's key in the store (its path), by which a document's facts are replaced and removed.
@@ -118,6 +123,10 @@ class Node:
         out.update({k: v for k, v in self.props.items() if k in NODE_PROPS})
         out.update(id=self.id, name=self.name, sources=sorted(set(self.sources)))
         out["aliases"] = sorted(set(out["aliases"] or []))  # type: ignore[arg-type]
+        # From the name alone: aliases accumulate across documents and the stores keep the first value of
+        # other properties, so a key that depended on them would differ with the order documents load in.
+        out["search"] = node_search(self.name)
+        out["caption"] = caption(self.label.value, self.name, out)
         return out
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from councilgraph.errors import QueryError, UnknownQuery
+from councilgraph.graph.search import search_key
 
 
 @dataclass
@@ -27,10 +28,20 @@ class CannedQuery:
         if unknown:
             raise QueryError(f"query '{self.name}' has no parameter {', '.join(unknown)} "
                              f"(it takes: {', '.join(self.params) or 'none'})")
-        missing = [p for p in self.params if p not in given]
+        missing = [p for p in self.params if p not in given and not self.optional(p)]
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=… ({self.params[missing[0]]})")
-        return dict(given)
+        # Values are matched against the nodes' `search` keys, so they are folded the same way; a date
+        # (described with YYYY) or a parameter described "exact" is passed as given.
+        return {p: given.get(p, "") if self.literal(p) else search_key(given.get(p, "")) for p in self.params}
+
+    def literal(self, param: str) -> bool:
+        doc = self.params[param]
+        return "YYYY" in doc or "exact" in doc.lower()
+
+    def optional(self, param: str) -> bool:
+        """A parameter whose description starts "optional" may be left out (it then matches anything)."""
+        return self.params[param].lower().startswith("optional")
 
 
 def _parse(filename: str, text: str) -> tuple[str, str, CannedQuery]:

@@ -1,8 +1,14 @@
 // name: connection
 // params: a (part of the first actor's name); b (part of the second actor's name)
-// answers: How are two actors connected, and in how many steps?
-MATCH (x) WHERE lower(x.name) CONTAINS lower($a)
-MATCH (y) WHERE lower(y.name) CONTAINS lower($b) AND x.id <> y.id
-MATCH p = (x)-[* SHORTEST 1..6]-(y)
-RETURN x.name AS from_actor, y.name AS to_actor, min(length(p)) AS hops
-ORDER BY hops, from_actor, to_actor
+// answers: How are two actors (people, posts, councils, bodies, organisations) connected? Each shortest route through facts between actors and their actions and decisions, every step with its type, evidence and source (add --via-mentions to go through "both named in one item").
+MATCH (x:Person:Role:Council:Body:Organisation) WHERE x.search CONTAINS $a
+MATCH (y:Person:Role:Council:Body:Organisation) WHERE y.search CONTAINS $b AND x.id <> y.id
+MATCH p = (x)-[:HOLDS|ROLE_IN|PART_OF|REPORTS_TO|APPOINTED|INSPECTED|OWNS|REQUESTED|RESOLVED|MOVED|SECONDED* ALL SHORTEST 1..6]-(y)
+WITH x, y, length(p) AS hops, properties(nodes(p), 'name') AS route, properties(rels(p), '_LABEL') AS steps,
+     properties(rels(p), 'evidence') AS evidence, properties(rels(p), 'source') AS sources
+WITH x, y, hops, route, steps, evidence, sources,
+     ' > ' + list_to_string(' > ', route) + ' / ' + ' > ' + list_to_string(' > ', steps) + ' / ' + ' > ' + list_to_string(' > ', evidence) + ' / ' + ' > ' + list_to_string(' > ', sources) AS k
+RETURN x.name AS from_actor, y.name AS to_actor,
+       CASE WHEN label(y) = 'Council' THEN y.name ELSE coalesce(y.council, x.council) END AS council, hops, route, steps, evidence, sources
+ORDER BY hops, from_actor, to_actor, k
+LIMIT 50

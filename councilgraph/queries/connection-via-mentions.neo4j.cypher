@@ -1,0 +1,14 @@
+// name: connection-via-mentions
+// params: a (part of the first actor's name); b (part of the second actor's name)
+// answers: How are two actors connected through any fact, "both named in one item" (MENTIONS) included? Each shortest route, every step with its type, evidence and source.
+MATCH (x:Person|Role|Council|Body|Organisation) WHERE x.search CONTAINS $a
+MATCH (y:Person|Role|Council|Body|Organisation) WHERE y.search CONTAINS $b AND x <> y
+MATCH p = allShortestPaths((x)-[:HOLDS|ROLE_IN|PART_OF|REPORTS_TO|APPOINTED|INSPECTED|OWNS|REQUESTED|RESOLVED|MOVED|SECONDED|MENTIONS|INTRODUCED|AUTHORED|ARISES_FROM|HAS_ITEM|HELD|ATTENDED*..6]-(y))
+WITH x, y, length(p) AS hops, [n IN nodes(p) | n.name] AS route, [r IN relationships(p) | type(r)] AS steps,
+     [r IN relationships(p) | r.evidence] AS evidence, [r IN relationships(p) | r.source] AS sources
+WITH x, y, hops, route, steps, evidence, sources,
+     reduce(s = '', t IN route | s + ' > ' + t) + ' / ' + reduce(s = '', t IN steps | s + ' > ' + t) + ' / ' + reduce(s = '', t IN evidence | s + ' > ' + t) + ' / ' + reduce(s = '', t IN sources | s + ' > ' + t) AS k
+RETURN x.name AS from_actor, y.name AS to_actor,
+       CASE WHEN y:Council THEN y.name ELSE coalesce(y.council, x.council) END AS council, hops, route, steps, evidence, sources
+ORDER BY hops, from_actor, to_actor, k
+LIMIT 50
