@@ -93,6 +93,7 @@ _ROLE_CUE = re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] +
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
 _BODY_CUE = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b")
 _ORG_CUE = re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})")
+_ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
@@ -342,7 +343,7 @@ class Finder:
             if pre and self.masked.endswith("Member ", 0, start):  # "Member Management Committee"
                 start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
-        for m in BODY_MEETING.finditer(self.masked):
+        for m in BODY_MEETING.finditer(self.masked if "meeting" in self.masked else ""):  # (costly: only where it can match)
             if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
@@ -352,7 +353,7 @@ class Finder:
         for m in ORG_PREFIXED.finditer(self.masked):  # before suffixes: "… Church of England" is not "… Church"
             kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
-        for m in ORG_SUFFIX.finditer(self.masked):
+        for m in ORG_SUFFIX.finditer(self.masked if _ORG_SUFFIX_CUE.search(self.masked) else ""):
             pre, suffix = m[1].strip(), m[2]
             if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS \
                     or _LEGAL_REFERENCE.search(pre):

@@ -63,6 +63,9 @@ def _speaks_of(place_name: str, text: str) -> bool:
     return False
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")
+
+
 def _first_names(units: list[_Unit]) -> dict[str, str]:
     """Given names of the people named in full, where only one person has that name."""
     seen: dict[str, set[str]] = {}
@@ -86,7 +89,10 @@ def extract(doc: Document) -> DocumentGraph:
     known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
     if first or known:
         again = re.compile(r"\b(?:" + "|".join(map(re.escape, [*first, *known])) + r")\b")
+        heads = {n.split()[0] for n in [*first, *known]}
         for u in units:  # read again only where a name occurs that this sentence's first reading missed
+            if heads.isdisjoint(_CAPITALISED.findall(u.text)):  # (a quick test before the long pattern)
+                continue
             found = {m.surface for m in u.mentions if m.label is Label.PERSON}
             if any(not any(x[0] in f for f in found) for x in again.finditer(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)

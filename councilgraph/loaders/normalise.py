@@ -12,22 +12,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# Every space-like character becomes a plain space; zero-width ones go.
-_SPACE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                        "\u200a\u202f\u205f\u3000\t"} | {c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+# Every space-like character becomes a plain space; zero-width ones go. (Patterns, not str.translate:
+# translating a long document character by character is many times slower.)
+_SPACE_LIKE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Bullets as word processors and PDF converters write them (private-use Symbol/Wingdings glyphs
 # included); all become "·" so the segmenter knows one bullet.
 _BULLETS = "·•*▪◦‣∙●○■□➢➤►▸▹▶❖◆◇♦✓✔✗➔→⁃⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf02d\uf097\uf0e0"
-_BULLET = re.compile(rf"^(\s*)(?:[{re.escape(_BULLETS)}]|o(?=\s))\s*(?=\S)")
+_BULLET = re.compile(rf"^([^\S\n]*)(?:[{re.escape(_BULLETS)}]|o(?=[^\S\n]))[^\S\n]*(?=\S)", re.M)
 # Page furniture on a line of its own: "Page 3 of 12", "Page 3", "- 3 -", "3 | Page".
 _PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
                    r"\d{1,4}\s*\|\s*Page|\d{1,4}\s*/\s*\d{1,4})\s*$")
 # Numbering glued to its text at the start of a line: "(1)RESOLVED", "3.The", "26.1Resolved",
 # "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
 _GLUED_MARK = re.compile(
-    r"^(\s*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
-    r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|\s*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,})|"
-    r"\s*\d{1,3}(?:\.\d{1,3})+(?=[AI]\s))(?=[A-Za-z‘“\"'(])")
+    r"^([^\S\n]*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
+    r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|[^\S\n]*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,})|"
+    r"[^\S\n]*\d{1,3}(?:\.\d{1,3})+(?=[AI][^\S\n]))(?=[A-Za-z‘“\"'(])", re.M)
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
     r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})*(?=\s+[A-Z(‘“\"']))\s"
@@ -37,10 +38,10 @@ _STARTS = re.compile(
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 # The labels of a ModernGov decision page, run together when its line breaks were lost:
 # "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
-_LABEL_MID = re.compile(r"(?<=\S)[ \t]+(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+_LABEL_MID = re.compile(r"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
                         r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
                         r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
-                        r"Supporting documents|Background papers)\s*:)")
+                        r"Supporting documents|Background papers)[^\S\n]*:)")
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -50,16 +51,21 @@ _CONTINUES = re.compile(
     r"paragraphs?|paras?|appendix|appendices|items?|pages?|sections?|minutes?|annex|table|figure|no\.|"
     r"recommendations?|part|schedule|options?|order)$|,$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+_RESOLVED_GLUED = re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])")  # "RESOLVEDThat"
+_PDF_GLUED = re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)")
+# (A pattern that opens on a literal character is searched for quickly; one that opens on \b or a
+# look-behind is tried at every position of the document.)
 
 
 def normalise(text: str) -> str:
     """Clean minutes text: one paragraph, point or heading a line, as its author wrote it."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE)
-    lines = [ln.rstrip() for ln in _drop_furniture(text.split("\n"))]
-    lines = [_BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", ln)) for ln in lines]
-    lines = [re.sub(r"\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])", r"\1 ", ln) for ln in lines]  # "RESOLVEDThat"
-    lines = [part for ln in lines for part in _LABEL_MID.sub("\n", ln).split("\n")]
-    joined = [re.sub(r"(?<=\S)(?=PDF \d{1,5}\s*[KM]B\b)", " ", ln) for ln in _join_lines(lines)]
+    text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    # The line patterns run once over the whole text (multi-line, never across a line break): a
+    # call a line costs more than the matching on a long document.
+    text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n")))
+    text = _BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", text))
+    text = _LABEL_MID.sub("\n", _RESOLVED_GLUED.sub(r"\1 ", text))
+    joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
     vocab = _Vocab(joined)
     return "\n".join(_split_glued(ln, vocab) for ln in joined)
 
@@ -146,21 +152,27 @@ class _Vocab:
         self.words: Counter[str] = Counter()
         self.pairs: set[tuple[str, str]] = set()
         self.memo: dict[str, str] = {}  # token -> the token split, decided once
+        # Tokens and neighbouring pairs recur: each distinct one is read once (a long document has
+        # a million words and some tens of thousands of distinct ones).
+        toks: Counter[str] = Counter()
+        raw_pairs: set[tuple[str, str]] = set()
         for ln in lines:
-            prev = ""
-            for tok in ln.split():
-                w = tok.strip(_STRIP)
-                if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
-                    prev = ""
-                    continue
-                self.words[w] += 1
-                if w.lower() != w:
-                    self.words[w.lower()] += 1
-                if w.endswith(("’s", "'s")):
-                    self.words[w[:-2].lower()] += 1
-                if prev:
-                    self.pairs.add((prev, w.lower()))
-                prev = w.lower() if tok == w or tok[-1] not in ".,;:!?)" else ""
+            t = ln.split()
+            toks.update(t)
+            raw_pairs.update(zip(t, t[1:]))
+        for tok, n in toks.items():
+            w = tok.strip(_STRIP)
+            if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
+                continue
+            self.words[w] += n
+            if w.lower() != w:
+                self.words[w.lower()] += n
+            if w.endswith(("’s", "'s")):
+                self.words[w[:-2].lower()] += n
+        for a, b in raw_pairs:
+            wa, wb = a.strip(_STRIP), b.strip(_STRIP)
+            if wa and wb and "\u0000" not in wa + wb and (a == wa or a[-1] not in ".,;:!?)"):
+                self.pairs.add((wa.lower(), wb.lower()))
 
     def known(self, word: str) -> bool:
         """Does the word stand on its own somewhere in the document?"""

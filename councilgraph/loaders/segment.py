@@ -30,6 +30,7 @@ _MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGRE
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
                            r"(?<=[a-z)][.:])[ \t]+(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
                            r"appointed|adopted|received)\b)")
+_MIDLINE_WORDS = ("RESOLVED", "AGREED", "Resolved", "Agreed", "That")  # every marker _MIDLINE_MARK reads has one
 _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
@@ -61,7 +62,9 @@ def _lines(text: str) -> tuple[str, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
-    text = _MIDLINE_MARK.sub("\n", text)
+    # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
+    text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
+                      for ln in text.split("\n"))
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
@@ -116,11 +119,16 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
     return None
 
 
+_FIRST_MARKS = ("1)", "1.", "a)", "a.", "i)", "i.")  # how every run _ENUM reads begins
+
+
 def _split_enumeration(ln: str) -> list[str]:
     """A resolution whose points lost their line breaks, split into one line a point again:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
+    if not any(first in ln for first in _FIRST_MARKS):  # a run starts at its first point (most lines have none)
+        return [ln]
     marks = [(m, key) for m in _ENUM.finditer(ln) if (key := _enum_key(m[1])) is not None]
     best: list[re.Match[str]] = []
     for k, (first, key) in enumerate(marks):
