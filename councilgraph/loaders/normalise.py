@@ -159,7 +159,7 @@ class _Vocab:
         for ln in lines:
             t = ln.split()
             toks.update(t)
-            raw_pairs.update(zip(t, t[1:]))
+            raw_pairs.update(zip(t, t[1:], strict=False))
         for tok, n in toks.items():
             w = tok.strip(_STRIP)
             if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
