@@ -40,8 +40,13 @@ class Store(Protocol):
 
     kind: str
 
-    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
-        """Load documents, each all-or-nothing, each replacing what was loaded from it before."""
+    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None,
+             hashes: dict[str, str] | None = None) -> LoadReport:
+        """Load documents, each all-or-nothing, each replacing what was loaded from it before; `hashes`
+        are their content hashes by key (`ingest.content_hash`), kept for `hashes`."""
+
+    def hashes(self) -> dict[str, str]:
+        """The content hash of every stored document, by key ("" where none was given)."""
 
     def remove(self, source: str) -> bool:
         """Take out everything read from one document; False if none was."""
