@@ -135,6 +135,8 @@ def ingest(
     max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", envvar="COUNCILGRAPH_MAX_SIZE_MB",
                                                    help="Refuse documents larger than this many megabytes "
                                                         "(default 20).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: one per "
+                                                                          "core).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
@@ -161,8 +163,9 @@ def ingest(
             task = bar.add_task("", total=len(docs))
             report = run(store, docs, Meta(council, body, date),
                          progress=lambda name: bar.update(task, advance=1, description=name),
-                         max_bytes=int(max_size * 2**20) if max_size else None)
-        _follow_up(store)
+                         max_bytes=int(max_size * 2**20) if max_size else None, jobs=jobs)
+        if report.loaded:  # nothing loaded (all unchanged, say): the follow-ups stand as they are
+            _follow_up(store)
     finally:
         store.close()
     for n in report.notes:
@@ -170,12 +173,13 @@ def ingest(
     for e in report.errors:
         err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
-        _print_json({"loaded": report.loaded, "errors": report.errors, "warnings": report.notes, "nodes": report.nodes,
-                     "relationships": report.relationships, "nodes_by_label": report.labels})
+        _print_json({"loaded": report.loaded, "unchanged": report.unchanged, "errors": report.errors,
+                     "warnings": report.notes, "nodes": report.nodes, "relationships": report.relationships, "nodes_by_label": report.labels})
     else:
         rows = [[k, v] for k, v in sorted(report.labels.items())]
         _table(["extracted", "count"], rows + [["relationships", report.relationships]],
-               title=f"Loaded {len(report.loaded)} of {len(docs)} document(s) into {_where()}")
+               title=f"Loaded {len(report.loaded)} of {len(docs)} document(s) into {_where()}"
+                     + (f"; {len(report.unchanged)} unchanged" if report.unchanged else ""))
     if report.errors:
         raise typer.Exit(1)
 
