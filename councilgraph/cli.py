@@ -367,18 +367,29 @@ def cypher(
 @handled
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core); neo4j-admin: a folder of CSV files for neo4j-admin database import.")] = "json",
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, or RDF."""
-    from councilgraph.graph.export import FORMATS, write
+    from councilgraph.graph.export import FOLDER_FORMATS, FORMATS, write
 
-    if format not in FORMATS:
-        raise QueryError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+    if format not in FORMATS + FOLDER_FORMATS:
+        raise QueryError(f"unknown format {format!r} (choose from {', '.join(FORMATS + FOLDER_FORMATS)})")
     store = _store(read_only=True)
     try:
         data = store.dump()
     finally:
         store.close()
+    if format == "neo4j-admin":  # a folder of CSV files for `neo4j-admin database import full`
+        from councilgraph.graph.neo4j_admin import write_admin
+
+        try:
+            command = write_admin(data, Path(output))
+        except OSError as e:
+            raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
+        err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output}/ (neo4j-admin). "
+                  f"With the server stopped, run {output}/import.sh (or, in {output}: {command}); then start "
+                  f"it and run `councilgraph --neo4j URI schema`.", markup=False, highlight=False, soft_wrap=True)
+        return
     if output == "-":
         write(data, format, sys.stdout)
         return

@@ -107,8 +107,8 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
             hashes[key] = h
         todo.append(_Job(path, merged, max_bytes, key))
     begin = getattr(store, "begin", None)
-    if begin is not None and todo:  # the embedded store notes what this ingest is for, in case it is cut short
-        begin([j.key for j in todo])
+    if begin is not None:  # the embedded store notes what this ingest is for, in case it is cut short
+        begin([document_key(p) for p, _ in docs])  # unchanged ones too: once it is done, they are current
 
     legacy: list[str] = []
 

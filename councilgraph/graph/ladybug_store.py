@@ -177,6 +177,10 @@ class LadybugStore:
              hashes: dict[str, str] | None = None) -> LoadReport:
         report = LoadReport()
         hashes = hashes or {}
+        # A statement LadybugDB 0.19.1 refuses mid-transaction can leave the connection unsound (a
+        # crash at the next checkpoint was seen): documents it would refuse are refused here first.
+        bad = {g.document: why for g in graphs if (why := _refused(g))}
+        graphs = [g for g in graphs if g.document not in bad]
         try:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
@@ -191,8 +195,9 @@ class LadybugStore:
                 except RuntimeError as e:
                     report.failed[g.document] = _first_line(e)
         report.documents = [g.document for g in done]
+        report.failed.update(bad)
         if progress:
-            progress(len(graphs))
+            progress(len(graphs) + len(bad))
         return report
 
     def _load_batch(self, graphs: list[DocumentGraph], report: LoadReport, hashes: dict[str, str]) -> None:
@@ -220,7 +225,7 @@ class LadybugStore:
                                   {"rows": [d for d in docs if d["k"] not in self._docs]})
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
         # only now that it is committed: the ids and documents held in memory follow the store
         for i in dropped:
@@ -316,7 +321,7 @@ class LadybugStore:
             self.conn.execute(f"MATCH (d:{DOC_TABLE} {{key: $k}}) DELETE d", {"k": source})
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
         self._docs.pop(source, None)
         if self._ids is not None:
@@ -386,6 +391,36 @@ class LadybugStore:
             for f in _leftovers(work_path(self.path)):
                 f.unlink()
         self._unlock()
+
+
+def _rollback(conn) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except RuntimeError:  # the failed statement ended the transaction already
+        pass
+
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {"STRING": (str,), "DOUBLE": (int, float), "STRING[]": (list,)}
+
+
+def _refused(g: DocumentGraph) -> str | None:
+    """Why the store's schema would refuse this document (a fact between labels its type does not join,
+    a fact whose end is not among the document's nodes, a value of the wrong type), or None."""
+    for r in g.rels.values():
+        a, b = g.nodes.get(r.start), g.nodes.get(r.end)
+        if a is None or b is None:
+            return f"{r.type.value} fact {r.start} -> {r.end}: an end is not among the document's nodes"
+        froms, tos = ENDPOINTS[r.type]
+        if a.label not in froms or b.label not in tos:
+            return f"{r.type.value} does not join {a.label.value} to {b.label.value}"
+        for k, v in r.props.items():
+            if k in REL_PROPS and v is not None and not isinstance(v, _PY_TYPES[REL_PROPS[k]]):
+                return f"{r.type.value} fact {r.start} -> {r.end}: {k} is a {type(v).__name__}"
+    for n in g.nodes.values():
+        for k, v in n.props.items():
+            if k in NODE_PROPS and v is not None and not isinstance(v, _PY_TYPES[NODE_PROPS[k]]):
+                return f"{n.label.value} {n.id}: {k} is a {type(v).__name__}"
+    return None
 
 
 def _plain(v: object) -> object:
