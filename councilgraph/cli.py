@@ -13,13 +13,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from councilgraph import __version__, queries
 from councilgraph.errors import CouncilGraphError, QueryError
 from councilgraph.graph.store import DEFAULT_STORE, Store, open_store
-from councilgraph.loaders.records import Meta
 
 app = typer.Typer(
     name="councilgraph", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
@@ -142,9 +140,12 @@ def ingest(
     """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
 
     Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from councilgraph.ingest import ingest as run
     from councilgraph.ingest import plan
     from councilgraph.loaders.manifest import parse_date
+    from councilgraph.loaders.records import Meta
 
     if date is not None:
         iso = parse_date(date)
@@ -205,8 +206,11 @@ def fetch(
     """Fetch a ModernGov site's minutes (web service, else HTML pages) into a cache folder, then ingest them. Polite: names itself, waits between requests, honours robots.txt and Retry-After. Run again later to fetch only new meetings and minutes published since.
 
     Example: [bold]councilgraph fetch https://democracy.example.gov.uk --committee "Children" --since 2024-01-01 --contact me@example.org[/bold]"""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from councilgraph.fetch import FetchOptions, PoliteClient, Politeness, base_of, default_cache, parse_day
     from councilgraph.fetch import fetch as run_fetch
+    from councilgraph.loaders.records import Meta
 
     base = base_of(base_url)
     opts = FetchOptions(committee or [], parse_day(since, "--since"), parse_day(until, "--until"), council)

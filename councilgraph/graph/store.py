@@ -6,10 +6,11 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from councilgraph.graph.export import GraphData
-from councilgraph.graph.model import DocumentGraph
+if TYPE_CHECKING:  # not imported at start-up (issue 11: CLI start-up time)
+    from councilgraph.graph.export import GraphData
+    from councilgraph.graph.model import DocumentGraph
 
 DEFAULT_STORE = "councilgraph.db"
 
