@@ -10,6 +10,7 @@ the time per batch does not grow with the store.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -28,7 +29,6 @@ from councilgraph.graph.model import (
     DocumentGraph,
     Label,
     RelType,
-    merged_nodes,
 )
 from councilgraph.graph.store import LoadReport, Rows
 
@@ -204,7 +204,7 @@ class LadybugStore:
         if not graphs:
             return
         keys = list(dict.fromkeys(g.document for g in graphs))
-        nodes = merged_nodes(graphs)
+        nodes = _merged(graphs)
         ids = self._node_ids()
         dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
@@ -298,13 +298,34 @@ class LadybugStore:
         return len(nodes)
 
     def _write_rels(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]], kept: set[str]) -> int:
-        groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
+        """Relationships by `COPY … FROM` a CSV file per (type, from, to) table pair: the engine's bulk
+        path, without turning every row into a query parameter. A row holding an empty string goes
+        through `COPY … FROM (UNWIND $rows …)` instead, since CSV reads an empty field as null."""
+        groups: dict[tuple[RelType, Label, Label], list[list]] = defaultdict(list)
+        odd: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
         for g in graphs:
             for r in g.rels.values():
-                if r.id not in kept:  # an unchanged fact of a reloaded document stays as it is
-                    groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, **r.row()})
+                row = r.row()
+                if row["id"] in kept:  # an unchanged fact of a reloaded document stays as it is
+                    continue
+                key = (r.type, nodes[r.start][0], nodes[r.end][0])
+                if any(v == "" for v in row.values()):
+                    odd[key].append({"s": r.start, "e": r.end, **row})
+                else:
+                    groups[key].append([r.start, r.end, *(row[c] for c in _REL_COLS)])
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in _REL_COLS])
-        for (typ, a, b), rows in groups.items():
+        tmp = csv_path(self.path)
+        try:
+            for (typ, a, b), rows in groups.items():
+                with tmp.open("w", newline="", encoding="utf-8") as f:
+                    csv.writer(f).writerows(rows)
+                opts = f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else ""
+                path = tmp.as_posix().replace("'", "\\'")
+                self.conn.execute(f"COPY {typ.value} FROM '{path}' (HEADER=false, AUTO_DETECT=false, "
+                                  f"PARALLEL=false{opts})")
+        finally:
+            tmp.unlink(missing_ok=True)
+        for (typ, a, b), rows in odd.items():
             opts = f' (from="{a.value}", to="{b.value}")' if _pairs(typ) > 1 else ""
             self.conn.execute(f"COPY {typ.value} FROM (UNWIND $rows AS r RETURN {ret}){opts}", {"rows": rows})
         return sum(len(g.rels) for g in graphs)
@@ -393,6 +414,32 @@ class LadybugStore:
         self._unlock()
 
 
+def _merged(graphs: list[DocumentGraph]) -> dict[str, tuple[Label, dict]]:
+    """`model.merged_nodes`, with the lists of a node named by thousands of documents (a council, a
+    national body) gathered in sets and sorted once rather than at every document."""
+    rows: dict[str, tuple[Label, dict]] = {}
+    lists: dict[str, tuple[set, set]] = {}
+    for g in graphs:
+        for n in g.nodes.values():
+            row = n.row()
+            have = rows.get(n.id)
+            if have is None:
+                rows[n.id] = (n.label, row)
+                lists[n.id] = (set(row["sources"]), set(row["aliases"]))
+                continue
+            srcs, aliases = lists[n.id]
+            srcs.update(row["sources"])
+            aliases.update(row["aliases"])
+            old = have[1]
+            for k, v in row.items():
+                if old[k] is None:
+                    old[k] = v
+    for nid, (srcs, aliases) in lists.items():
+        rows[nid][1]["sources"] = sorted(srcs)
+        rows[nid][1]["aliases"] = sorted(aliases)
+    return rows
+
+
 def _rollback(conn) -> None:
     try:
         conn.execute("ROLLBACK")
@@ -441,6 +488,11 @@ def _pairs(typ: RelType) -> int:
     return len(froms) * len(tos)
 
 
+def csv_path(path: Path) -> Path:
+    """The file a writer stages relationship rows in for `COPY` (removed after each, and by `_leftovers`)."""
+    return path.with_name(path.name + ".work.csv")
+
+
 def work_path(path: Path) -> Path:
     """The copy a writer works on."""
     return path.with_name(path.name + ".work")
@@ -450,7 +502,7 @@ def _leftovers(db: Path) -> list[Path]:
     """A database file and its write-ahead log and checkpoint files: what a crash may leave behind."""
     names = {db.name} if db.name.endswith(".work") else set()
     names |= {db.name + x for x in (".wal", ".shadow", ".wal.checkpoint", ".checkpoint.apply.lock",
-                                     ".checkpoint.intent.lock", ".tmp")}
+                                     ".checkpoint.intent.lock", ".tmp", ".csv")}
     return [db.with_name(n) for n in sorted(names) if db.with_name(n).exists()]
 
 

@@ -27,7 +27,7 @@ from councilgraph.graph.store import LoadReport, Rows
 FULLTEXT_INDEX = "councilgraph_text"
 #: The stored documents and their content hashes: not a label of the graph (dumps and counts leave it out).
 DOC_LABEL = "CgDocument"
-TX_ROWS = 10_000  # nodes and relationships a transaction: fewer round trips and commits, bounded memory on the server
+TX_ROWS = 40_000  # nodes and relationships a transaction: fewer statements and commits, bounded memory on the server
 
 
 def schema_statements() -> list[str]:
