@@ -26,7 +26,6 @@ import os
 import platform
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -180,6 +179,26 @@ def who_owns_latency(store, questions: list[str], runs: int) -> dict:
     return {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)]}
 
 
+def ingest_memory(cmd: list[str]) -> dict:
+    """Wall time and peak memory (resident, sampled every 0.1 s) of the ingest process and of the
+    whole tree (with its extraction workers)."""
+    import psutil
+
+    t = time.perf_counter()
+    p = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    main_peak = tree_peak = 0
+    while p.poll() is None:
+        try:
+            rss = p.memory_info().rss
+            kids = sum(c.memory_info().rss for c in p.children(recursive=True))
+        except psutil.Error:
+            continue
+        main_peak, tree_peak = max(main_peak, rss), max(tree_peak, rss + kids)
+        time.sleep(0.1)
+    assert p.returncode == 0, p.returncode
+    return {"seconds": time.perf_counter() - t, "peak_mb": main_peak / 2**20, "tree_peak_mb": tree_peak / 2**20}
+
+
 def cli_startup() -> dict:
     def best(cmd: list[str]) -> float:
         out = []
@@ -203,7 +222,11 @@ def main() -> int:
     ap.add_argument("--neo4j-lib", type=Path, help="the bundled server's jars, to time neo4j-admin import")
     ap.add_argument("--ingest-memory", action="store_true", help="also run `councilgraph ingest` for its peak memory")
     ap.add_argument("--json", type=Path, help="write the results here as JSON")
+    ap.add_argument("--render", type=Path, nargs="+", help="print the markdown table of these runs' JSON and stop")
     args = ap.parse_args()
+    if args.render:
+        print(render([json.loads(p.read_text(encoding="utf-8")) for p in args.render]))
+        return 0
     import logging
 
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # the server's notices on who-owns' queries
@@ -289,18 +312,62 @@ def main() -> int:
 
         if args.ingest_memory:
             mem = work / "mem.db"
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "councilgraph.cli", "--store", str(mem), "ingest", str(corpus),
-                            "--jobs", str(args.jobs)], check=True, capture_output=True)
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            say("ingest_cli", {"seconds": time.perf_counter() - t, "peak_mb": max(peak, before) / 1024})
+            say("ingest_cli", ingest_memory([sys.executable, "-m", "councilgraph.cli", "--store", str(mem), "ingest",
+                                             str(corpus), "--jobs", str(args.jobs)]))
         say("cli_startup", cli_startup())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
     return 0
+
+
+def render(runs: list[dict]) -> str:
+    """The issue's table from one or more runs' JSON (one column group a run)."""
+    def f(v: float, unit: str = "s") -> str:
+        return f"{v:,.1f} {unit}" if v >= 10 else f"{v:,.2f} {unit}"
+
+    lines = [f"Measured {runs[0]['date']} on {runs[0]['machine']}, Python {runs[0]['python']}; "
+             f"LadybugDB 0.19.1, Neo4j 5.26 Community (`docker/neo4j-local.sh`, 1 GB heap) on the same machine, "
+             f"which other jobs shared (timings vary by ±30 % between runs).", "",
+             "| stage | items | councilgraph | the engine's bulk path, same rows | ratio |", "|---|---|---|---|---|"]
+    for r in runs:
+        n = f"{r['items']:,}"
+        raw, emb = r["raw_copy"], r["embedded_load"]
+        lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
+                     f"checkpoint included) | {n} | {f(emb['seconds'])} ({f(emb['close_s'])} of it `close`); per 1,000 "
+                     f"documents {f(emb['per_1000_first'])} in the first batch, {f(emb['per_1000_last'])} in the last "
+                     f"({emb['batches']} batches) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
+                     f"({raw['rows'] / raw['seconds'] / 1000:,.0f}k rows/s) | {emb['seconds'] / raw['seconds']:.1f}× slower |")
+        un = r["embedded_reload_unchanged"]
+        lines.append(f"| embedded reload of the same documents, unchanged (`ingest`: hashing, open, close) | {n} | "
+                     f"{f(un['seconds'])}; {un['unchanged']:,} reported unchanged, {un['loaded']} loaded | — | — |")
+        if "neo4j_load" in r:
+            nl = r["neo4j_load"]
+            lines.append(f"| Neo4j load (many documents a transaction) | {n} | {f(nl['seconds'])} | batched `UNWIND … "
+                         f"MERGE`, 10k rows a transaction: {f(nl['baseline_unwind_s'])} | "
+                         f"{nl['baseline_unwind_s'] / nl['seconds']:.2f}× the baseline's speed |")
+        if "neo4j_admin" in r:
+            na = r["neo4j_admin"]
+            lines.append(f"| `export --format neo4j-admin` + `neo4j-admin database import full` | {n} | "
+                         f"{f(na['write_s'])} to write + {f(na['import_s'])} to import | — | — |")
+        e1, ej = r["extract_1"], r["extract_jobs"]
+        lines.append(f"| extraction (read + extract) | {n} | {e1['per_s']:.0f} documents/s in one process; "
+                     f"{ej['per_s']:.0f} documents/s with {ej['jobs']} processes | — | — |")
+        if "ingest_cli" in r:
+            ic = r["ingest_cli"]
+            lines.append(f"| `councilgraph ingest` of the folder, from nothing (peak resident memory; wall time) | {n} | "
+                         f"{ic['peak_mb']:,.0f} MB the main process, {ic.get('tree_peak_mb', 0):,.0f} MB with its "
+                         f"workers; {f(ic['seconds'])} | — | — |")
+        we = r["who_owns_embedded"]
+        lines.append(f"| `who-owns`, embedded, in process | {n} | p50 {we['p50_ms']:,.0f} ms, p95 {we['p95_ms']:,.0f} ms | — | — |")
+        if "who_owns_neo4j" in r:
+            wn = r["who_owns_neo4j"]
+            lines.append(f"| `who-owns`, Neo4j, in process | {n} | p50 {wn['p50_ms']:,.0f} ms, p95 {wn['p95_ms']:,.0f} ms "
+                         f"| — | — |")
+        cs = r["cli_startup"]
+        lines.append(f"| CLI start-up (`--help`) | — | {cs['help_ms']:.0f} ms | `python -c pass`: {cs['python_ms']:.0f} ms | — |")
+    return "\n".join(lines) + "\n"
 
 
 def _admin(work: Path, lib: Path) -> str:
