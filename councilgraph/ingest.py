@@ -2,7 +2,7 @@
 
 Documents flow through hash → read + extract → load in bounded batches: a document whose content
 hash the store already holds is skipped (reported as unchanged), extraction runs in `jobs` worker
-processes at most `BATCH` documents ahead of the loader, and the store loads `BATCH` documents (or
+processes at most `AHEAD` documents ahead of the loader, and the store loads `BATCH` documents (or
 `BATCH_ROWS` nodes and relationships) at a time, so memory does not grow with the number of documents.
 """
 
@@ -24,7 +24,8 @@ from councilgraph.loaders import discover
 from councilgraph.loaders.records import Meta
 
 BATCH = 5000  # documents per load: COPY into a non-empty table costs per statement, so few, large ones
-BATCH_ROWS = 300_000  # nodes and relationships per load, whatever the number of documents (bounds memory)
+BATCH_ROWS = 200_000  # nodes and relationships per load, whatever the number of documents (bounds memory)
+AHEAD = 1000  # documents the extraction workers may run ahead of the loader (bounds memory)
 POOL_MIN = 16  # fewer documents to extract than this: no worker processes (their start-up costs more)
 
 
@@ -176,14 +177,14 @@ def _read(job: _Job) -> tuple[_Job, DocumentGraph | None, str | None]:
 
 def _extracted(todo: list[_Job], jobs: int | None) -> Iterator[tuple[_Job, DocumentGraph | None, str | None]]:
     """The documents read and extracted, in order; by `jobs` worker processes when that pays, never
-    more than BATCH documents ahead of the consumer (the loader), so that memory stays bounded."""
+    more than AHEAD documents ahead of the consumer (the loader), so that memory stays bounded."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(todo) < POOL_MIN:
         yield from map(_read, todo)
         return
     import multiprocessing
 
-    ahead = threading.BoundedSemaphore(BATCH)
+    ahead = threading.BoundedSemaphore(AHEAD)
     stop = threading.Event()
 
     def feed() -> Iterator[_Job]:

@@ -101,7 +101,8 @@ class LadybugStore:
             open_path = path
         try:
             # A writer's copy needs no checkpoint before the end: a crash throws the copy away.
-            self.db = ladybug.Database(str(open_path), read_only=read_only, auto_checkpoint=read_only)
+            self.db = ladybug.Database(str(open_path), read_only=read_only, auto_checkpoint=read_only,
+                                       buffer_pool_size=_buffer_pool())
             self.conn = ladybug.Connection(self.db)
             if not read_only:
                 for stmt in _ddl():
@@ -438,6 +439,16 @@ def _merged(graphs: list[DocumentGraph]) -> dict[str, tuple[Label, dict]]:
         rows[nid][1]["sources"] = sorted(srcs)
         rows[nid][1]["aliases"] = sorted(aliases)
     return rows
+
+
+def _buffer_pool() -> int:
+    """The engine's page cache, in bytes: COUNCILGRAPH_BUFFER_POOL_MB, default 1024 (LadybugDB's own
+    default is most of the machine's memory, and a long ingest touches every page)."""
+    try:
+        mb = int(os.environ.get("COUNCILGRAPH_BUFFER_POOL_MB") or 1024)
+    except ValueError:
+        mb = 1024
+    return max(mb, 64) * 2**20
 
 
 def _rollback(conn) -> None:
