@@ -13,13 +13,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from councilgraph import __version__, queries
 from councilgraph.errors import CouncilGraphError, QueryError
 from councilgraph.graph.store import DEFAULT_STORE, Store, open_store
-from councilgraph.loaders.records import Meta
 
 app = typer.Typer(
     name="councilgraph", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
@@ -136,14 +134,19 @@ def ingest(
     max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", envvar="COUNCILGRAPH_MAX_SIZE_MB",
                                                    help="Refuse documents larger than this many megabytes "
                                                         "(default 20).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: one per "
+                                                                          "core).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
 
     Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from councilgraph.ingest import ingest as run
     from councilgraph.ingest import plan
     from councilgraph.loaders.manifest import parse_date
+    from councilgraph.loaders.records import Meta
 
     if date is not None:
         iso = parse_date(date)
@@ -162,8 +165,9 @@ def ingest(
             task = bar.add_task("", total=len(docs))
             report = run(store, docs, Meta(council, body, date),
                          progress=lambda name: bar.update(task, advance=1, description=name),
-                         max_bytes=int(max_size * 2**20) if max_size else None)
-        _follow_up(store)
+                         max_bytes=int(max_size * 2**20) if max_size else None, jobs=jobs)
+        if report.loaded:  # nothing loaded (all unchanged, say): the follow-ups stand as they are
+            _follow_up(store)
         # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
         from councilgraph.describe import thin_spots
 
@@ -176,8 +180,8 @@ def ingest(
     for e in report.errors:
         err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
-        _print_json({"loaded": report.loaded, "errors": report.errors, "warnings": warnings,
-                     "nodes": sum(counts.get(lab, 0) for lab in _LABELS),
+        _print_json({"loaded": report.loaded, "unchanged": report.unchanged, "errors": report.errors,
+                     "warnings": warnings, "nodes": sum(counts.get(lab, 0) for lab in _LABELS),
                      "relationships": sum(v for k, v in counts.items() if k not in _LABELS),
                      "nodes_by_label": {k: v for k, v in counts.items() if k in _LABELS and v},
                      "relationships_by_type": {k: v for k, v in counts.items() if k not in _LABELS and v}})
@@ -185,6 +189,7 @@ def ingest(
         rows = [[k, v] for k, v in counts.items() if v]
         _table(["in the store now (as `stats`)", "count"], rows,
                title=f"Loaded {len(report.loaded)} of {len(docs)} document(s) into {_where()}"
+                     + (f"; {len(report.unchanged)} unchanged" if report.unchanged else "")
                      + (f"; {len(warnings)} warning(s)" if warnings else ""))
     if report.errors:
         raise typer.Exit(1)
@@ -214,8 +219,11 @@ def fetch(
     """Fetch a ModernGov site's minutes (web service, else HTML pages) into a cache folder, then ingest them. Polite: names itself, waits between requests, honours robots.txt and Retry-After. Run again later to fetch only new meetings and minutes published since.
 
     Example: [bold]councilgraph fetch https://democracy.example.gov.uk --committee "Children" --since 2024-01-01 --contact me@example.org[/bold]"""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from councilgraph.fetch import FetchOptions, PoliteClient, Politeness, base_of, default_cache, parse_day
     from councilgraph.fetch import fetch as run_fetch
+    from councilgraph.loaders.records import Meta
 
     base = base_of(base_url)
     opts = FetchOptions(committee or [], parse_day(since, "--since"), parse_day(until, "--until"), council)
@@ -394,21 +402,32 @@ def cypher(
 @handled
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core), or csv (OUTPUT is a folder: one file per label and per relationship type).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core); csv (OUTPUT is a folder: one file per label and per relationship type); neo4j-admin (OUTPUT is a folder of CSV files for neo4j-admin database import).")] = "json",
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, RDF, or a folder of CSV files."""
-    from councilgraph.graph.export import FORMATS, write
+    from councilgraph.graph.export import FOLDER_FORMATS, FORMATS, write
 
     if format == "csv":
         _export_csv(Path(output))
         return
-    if format not in FORMATS:
-        raise QueryError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+    if format not in FORMATS + FOLDER_FORMATS:
+        raise QueryError(f"unknown format {format!r} (choose from {', '.join((*FORMATS, 'csv', *FOLDER_FORMATS))})")
     store = _store(read_only=True)
     try:
         data = store.dump()
     finally:
         store.close()
+    if format == "neo4j-admin":  # a folder of CSV files for `neo4j-admin database import full`
+        from councilgraph.graph.neo4j_admin import write_admin
+
+        try:
+            command = write_admin(data, Path(output))
+        except OSError as e:
+            raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
+        err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output}/ (neo4j-admin). "
+                  f"With the server stopped, run {output}/import.sh (or, in {output}: {command}); then start "
+                  f"it and run `councilgraph --neo4j URI schema`.", markup=False, highlight=False, soft_wrap=True)
+        return
     if output == "-":
         write(data, format, sys.stdout)
         return

@@ -1,24 +1,38 @@
-"""Ingest: files and folders in, the store updated; each document all-or-nothing."""
+"""Ingest: files and folders in, the store updated; each document all-or-nothing.
+
+Documents flow through hash → read + extract → load in bounded batches: a document whose content
+hash the store already holds is skipped (reported as unchanged), extraction runs in `jobs` worker
+processes at most `AHEAD` documents ahead of the loader, and the store loads `BATCH` documents (or
+`BATCH_ROWS` nodes and relationships) at a time, so memory does not grow with the number of documents.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import functools
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from councilgraph.errors import CouncilGraphError, LoaderError
-from councilgraph.extract.pipeline import extract
 from councilgraph.graph.model import DocumentGraph, source_name
 from councilgraph.graph.store import LoadReport, Store
-from councilgraph.loaders import discover, load
+from councilgraph.loaders import discover
 from councilgraph.loaders.records import Meta
 
-BATCH = 1000  # documents per embedded-store transaction: COPY into a non-empty table costs per statement, so fewer, larger ones
+BATCH = 5000  # documents per load: COPY into a non-empty table costs per statement, so few, large ones
+BATCH_ROWS = 200_000  # nodes and relationships per load, whatever the number of documents (bounds memory)
+AHEAD = 1000  # documents the extraction workers may run ahead of the loader (bounds memory)
+POOL_MIN = 16  # fewer documents to extract than this: no worker processes (their start-up costs more)
 
 
 @dataclass
 class IngestReport:
     loaded: list[str] = field(default_factory=list)  # document keys
+    unchanged: list[str] = field(default_factory=list)  # document keys whose content the store already held
     errors: list[str] = field(default_factory=list)  # one line each: "path: problem"
     notes: list[str] = field(default_factory=list)  # warnings that stored nothing less: "path: note"
     nodes: int = 0
@@ -37,60 +51,157 @@ def document_key(path: Path) -> str:
     return path.resolve().as_posix()
 
 
+@functools.cache
+def rules_fingerprint() -> str:
+    """A hash of the code that turns a file into a graph (loaders, extraction, the model), so that a
+    document is read again when the rules change even though the file did not."""
+    from councilgraph import __version__
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for sub in ("loaders", "extract"):
+        for p in sorted((root / sub).rglob("*")):
+            if p.is_file() and p.suffix in (".py", ".txt", ".csv", ".json", ".tsv"):
+                h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    h.update((root / "graph" / "model.py").read_bytes())
+    return h.hexdigest()
+
+
+def content_hash(path: Path, meta: Meta) -> str | None:
+    """What a document's graph depends on: its bytes, its metadata and the rules; None if unreadable."""
+    h = hashlib.sha256(rules_fingerprint().encode())
+    h.update(json.dumps(asdict(meta), sort_keys=True).encode())
+    try:
+        with path.open("rb") as f:
+            h.update(hashlib.file_digest(f, "sha256").digest())
+    except OSError:
+        return None  # reading it will say why
+    return h.hexdigest()
+
+
 def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = None,
-           progress: Callable[[str], None] | None = None, max_bytes: int | None = None) -> IngestReport:
-    """Read, extract and load documents; a bad document is reported and leaves the store untouched."""
+           progress: Callable[[str], None] | None = None, max_bytes: int | None = None,
+           jobs: int | None = 1) -> IngestReport:
+    """Read, extract and load documents; a bad document is reported and leaves the store untouched.
+    Unchanged documents (same content hash as stored) are skipped. `jobs`: extraction processes
+    (None: one per core)."""
     report = IngestReport()
     batch: list[DocumentGraph] = []
+    rows = 0
     where: dict[str, Path] = {}
     stored: dict[str, list[str]] = {}
     for key in store.sources():
         stored.setdefault(source_name(key), []).append(key)
+    held = store.hashes()
+    todo: list[_Job] = []
+    hashes: dict[str, str] = {}
+    for path, meta in docs:
+        key = document_key(path)
+        merged = (options or Meta()).over(meta)
+        h = content_hash(path, merged)
+        if h is not None and held.get(key) == h:
+            report.unchanged.append(key)
+            if progress:
+                progress(path.name)
+            continue
+        if h is not None:
+            hashes[key] = h
+        todo.append(_Job(path, merged, max_bytes, key))
     begin = getattr(store, "begin", None)
     if begin is not None:  # the embedded store notes what this ingest is for, in case it is cut short
-        begin([document_key(p) for p, _ in docs])
+        begin([document_key(p) for p, _ in docs])  # unchanged ones too: once it is done, they are current
 
     legacy: list[str] = []
 
     def flush() -> None:
+        nonlocal rows
         for name in legacy:
             store.remove(name)
         legacy.clear()
         if batch:
-            _add(report, store.load(batch), where)
+            _add(report, store.load(batch, hashes={g.document: hashes.get(g.document, "") for g in batch}), where)
             batch.clear()
+            rows = 0
 
-    for path, meta in docs:
-        try:
-            doc = load(path, (options or Meta()).over(meta), max_bytes)
-            g = extract(doc).keyed(document_key(path))
-        except LoaderError as e:
-            report.errors.append(str(e))
-        except CouncilGraphError as e:
-            report.errors.append(f"{path}: {e}")
-        except (RecursionError, ValueError, IndexError, KeyError) as e:  # a rule tripped: name the file, go on
-            report.errors.append(f"{path}: extraction failed ({type(e).__name__}: {e})")
+    for job, g, error in _extracted(todo, jobs):
+        if error is not None:
+            report.errors.append(error)
         else:
             others = [k for k in stored.get(g.source, []) if k != g.document]
             if g.source in others:  # stored before documents had paths: this file is that document
-                report.notes.append(f"{path}: replaces {g.source}, stored before documents were known by path")
+                report.notes.append(f"{job.path}: replaces {g.source}, stored before documents were known by path")
                 legacy.append(g.source)
                 others.remove(g.source)
                 stored[g.source].remove(g.source)
             if others:
-                report.notes.append(f"{path}: the store also holds a document named {g.source} from {others[0]}; "
+                report.notes.append(f"{job.path}: the store also holds a document named {g.source} from {others[0]}; "
                                     f"both are kept (`councilgraph remove {others[0]}` takes the other out)")
             stored.setdefault(g.source, []).append(g.document)
-            where[g.document] = path
+            where[g.document] = job.path
             batch.append(g)
+            rows += len(g.nodes) + len(g.rels)
             for n in g.nodes.values():
                 report.labels[n.label.value] = report.labels.get(n.label.value, 0) + 1
         if progress:
-            progress(path.name)
-        if len(batch) >= BATCH:
+            progress(job.path.name)
+        if len(batch) >= BATCH or rows >= BATCH_ROWS:
             flush()
     flush()
     return report
+
+
+@dataclass
+class _Job:
+    path: Path
+    meta: Meta
+    max_bytes: int | None
+    key: str
+
+
+def _read(job: _Job) -> tuple[_Job, DocumentGraph | None, str | None]:
+    """Read and extract one document (in a worker process when there are several): its graph, or the
+    one-line error that names it."""
+    from councilgraph.extract.pipeline import extract
+    from councilgraph.loaders import load
+
+    try:
+        doc = load(job.path, job.meta, job.max_bytes)
+        return job, extract(doc).keyed(job.key), None
+    except LoaderError as e:
+        return job, None, str(e)
+    except CouncilGraphError as e:
+        return job, None, f"{job.path}: {e}"
+    except (RecursionError, ValueError, IndexError, KeyError) as e:  # a rule tripped: name the file, go on
+        return job, None, f"{job.path}: extraction failed ({type(e).__name__}: {e})"
+
+
+def _extracted(todo: list[_Job], jobs: int | None) -> Iterator[tuple[_Job, DocumentGraph | None, str | None]]:
+    """The documents read and extracted, in order; by `jobs` worker processes when that pays, never
+    more than AHEAD documents ahead of the consumer (the loader), so that memory stays bounded."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(todo) < POOL_MIN:
+        yield from map(_read, todo)
+        return
+    import multiprocessing
+
+    ahead = threading.BoundedSemaphore(AHEAD)
+    stop = threading.Event()
+
+    def feed() -> Iterator[_Job]:
+        for job in todo:
+            while not ahead.acquire(timeout=0.2):
+                if stop.is_set():
+                    return
+            yield job
+
+    # forkserver: the workers never inherit the parent's open database or its threads
+    with multiprocessing.get_context("forkserver").Pool(min(jobs, len(todo))) as pool:
+        try:
+            for out in pool.imap(_read, feed(), chunksize=8):
+                ahead.release()
+                yield out
+        finally:
+            stop.set()
 
 
 def _add(report: IngestReport, lr: LoadReport, where: dict[str, Path]) -> None:

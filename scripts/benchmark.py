@@ -1,10 +1,20 @@
-"""Load throughput of the embedded store and Neo4j on a generated corpus of agenda items.
+"""The table of issue 11, measured: each councilgraph stage beside the engine's own bulk path for
+the same rows, in the same run, with the ratio.
 
 The corpus is made from the real seed minutes: each generated item is a seed with its people
 renamed and set in one of many councils (through manifest.csv), so that the graph grows the way
 a real collection does — many distinct people and posts, shared national organisations.
 
-    python scripts/benchmark.py --items 5000 [--neo4j bolt://127.0.0.1:7687] [--json]
+    python scripts/benchmark.py --items 5000 [--neo4j bolt://127.0.0.1:7687] [--markdown FILE]
+
+Rows: extraction (one process, and --jobs processes); the embedded load (`store.load` in ingest's
+batches plus `close`, which holds the one checkpoint) against LadybugDB's `COPY … FROM` CSV of the
+same rows into an empty store, with the time per 1,000 documents at the start and at the end; the
+reload of the same documents unchanged (`ingest`, skipped by content hash); Neo4j's load against
+batched `UNWIND … MERGE` of 10,000 rows a transaction, and `neo4j-admin database import` of the
+`export --format neo4j-admin` files when the bundled jars are there; `who-owns` in process; the peak
+memory of `councilgraph ingest` (a subprocess; only with --ingest-memory, since it extracts again);
+CLI start-up.
 """
 
 from __future__ import annotations
@@ -12,18 +22,25 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import platform
 import random
 import re
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
-from councilgraph.extract.pipeline import extract
-from councilgraph.graph.ladybug_store import LadybugStore
-from councilgraph.ingest import BATCH
-from councilgraph.loaders import discover, load
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from councilgraph.graph.ladybug_store import _NODE_COLS, _REL_COLS, LadybugStore, _ddl, _pairs  # noqa: E402
+from councilgraph.graph.model import merged_nodes  # noqa: E402
+from councilgraph.ingest import BATCH, BATCH_ROWS, _extracted, _Job, content_hash, document_key, ingest, plan  # noqa: E402
 
 SURNAMES = ("Abbott Begum Carter Dawson Ellis Foster Gill Hughes Iqbal Jones Khan Lewis Moore Nash Owen Patel "
             "Quinn Reid Shah Turner Upton Vaughan Walsh Young Zaman").split()
@@ -49,68 +66,315 @@ def generate(seeds: Path, out: Path, items: int, councils: int, rng: random.Rand
         w.writerow(["file", "council"])
         for i in range(items):
             text = _renamed(texts[i % len(texts)], rng)
-            name = f"item{i:05d}.txt"
+            name = f"item{i:06d}.txt"
             (out / name).write_text(text, encoding="utf-8")
             w.writerow([name, f"Benchmark Borough {i % councils} Council"])
 
 
-def measure(name: str, store, graphs, batch: int) -> dict:
-    n_nodes = sum(len(g.nodes) for g in graphs)
-    n_rels = sum(len(g.rels) for g in graphs)
+def _batches(graphs: list) -> list[list]:
+    """The documents in ingest's batches (BATCH documents or BATCH_ROWS rows)."""
+    out: list[list] = [[]]
+    rows = 0
+    for g in graphs:
+        out[-1].append(g)
+        rows += len(g.nodes) + len(g.rels)
+        if len(out[-1]) >= BATCH or rows >= BATCH_ROWS:
+            out.append([])
+            rows = 0
+    return [b for b in out if b]
+
+
+def embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
+    store = LadybugStore(db)
+    per_1000: list[float] = []
     t = time.perf_counter()
-    for i in range(0, len(graphs), batch):
-        report = store.load(graphs[i:i + batch])
+    for batch in _batches(graphs):
+        t0 = time.perf_counter()
+        report = store.load(batch, hashes=hashes)
         assert not report.failed, report.failed
+        per_1000.append((time.perf_counter() - t0) * 1000 / len(batch))
+    t0 = time.perf_counter()
+    store.close()
+    close_s = time.perf_counter() - t0
+    return {"seconds": time.perf_counter() - t, "close_s": close_s, "per_1000_first": per_1000[0],
+            "per_1000_last": per_1000[-1], "batches": len(per_1000)}
+
+
+def raw_copy(graphs: list, folder: Path) -> dict:
+    """LadybugDB's own bulk path: the same rows as CSV files, one `COPY … FROM` a table, empty store."""
+    import ladybug
+
+    folder.mkdir()
+    nodes = merged_nodes(graphs)
+    by_label: dict = defaultdict(list)
+
+    def cell(v):
+        return "" if v is None else ("[" + ",".join(v) + "]" if isinstance(v, list) else v)
+
+    for label, row in nodes.values():
+        by_label[label].append([cell(row[c]) for c in _NODE_COLS])
+    groups: dict = defaultdict(list)
+    for g in graphs:
+        for r in g.rels.values():
+            row = r.row()
+            groups[r.type, nodes[r.start][0], nodes[r.end][0]].append([r.start, r.end] + [cell(row[c]) for c in _REL_COLS])
+    files = []
+    for label, rows in by_label.items():
+        p = folder / f"n_{label.value}.csv"
+        with p.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+        files.append((label.value, "", p))
+    for (typ, a, b), rows in groups.items():
+        p = folder / f"r_{typ.value}_{a.value}_{b.value}.csv"
+        with p.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+        files.append((typ.value, f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else "", p))
+    t = time.perf_counter()
+    db = ladybug.Database(str(folder / "raw.db"))
+    conn = ladybug.Connection(db)
+    for stmt in _ddl():
+        conn.execute(stmt)
+    for table, opts, p in files:
+        conn.execute(f"COPY {table} FROM '{p}' (HEADER=false, AUTO_DETECT=false{opts})")
+    conn.close()
+    db.close()
     dt = time.perf_counter() - t
-    return {"store": name, "documents": len(graphs), "nodes_written": n_nodes, "relationships_written": n_rels,
-            "seconds": round(dt, 2), "nodes_per_s": round(n_nodes / dt), "relationships_per_s": round(n_rels / dt),
-            "documents_per_s": round(len(graphs) / dt, 1)}
+    n_rows = len(nodes) + sum(map(len, groups.values()))
+    return {"seconds": dt, "rows": n_rows, "nodes": len(nodes), "rels": sum(map(len, groups.values()))}
+
+
+def neo4j_unwind_baseline(neo, graphs: list) -> float:
+    """Batched `UNWIND … MERGE`, 10,000 rows a transaction: no replacing, no merging of sources."""
+    nodes = merged_nodes(graphs)
+    by_label: dict = defaultdict(list)
+    for label, row in nodes.values():
+        by_label[label].append(row)
+    groups: dict = defaultdict(list)
+    for g in graphs:
+        for r in g.rels.values():
+            groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, "p": r.row()})
+    t = time.perf_counter()
+    with neo._session() as s:
+        for label, rows in by_label.items():
+            for i in range(0, len(rows), 10_000):
+                s.execute_write(lambda tx, c=rows[i:i + 10_000], lab=label: tx.run(
+                    f"UNWIND $rows AS r MERGE (n:{lab.value} {{id: r.id}}) SET n += r", rows=c).consume())
+        for (typ, a, b), rows in groups.items():
+            for i in range(0, len(rows), 10_000):
+                s.execute_write(lambda tx, c=rows[i:i + 10_000], t_=typ, a_=a, b_=b: tx.run(
+                    f"UNWIND $rows AS r MATCH (a:{a_.value} {{id: r.s}}) MATCH (b:{b_.value} {{id: r.e}}) "
+                    f"MERGE (a)-[x:{t_.value} {{id: r.p.id}}]->(b) SET x += r.p", rows=c).consume())
+    return time.perf_counter() - t
+
+
+def who_owns_latency(store, questions: list[str], runs: int) -> dict:
+    from councilgraph.ask import who_owns
+
+    times = []
+    for i in range(runs):
+        t = time.perf_counter()
+        who_owns(store, questions[i % len(questions)])
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)]}
+
+
+def ingest_memory(cmd: list[str]) -> dict:
+    """Wall time and peak memory (resident, sampled every 0.1 s) of the ingest process and of the
+    whole tree (with its extraction workers)."""
+    import psutil
+
+    t = time.perf_counter()
+    p = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    main_peak = tree_peak = 0
+    while p.poll() is None:
+        try:
+            rss = p.memory_info().rss
+            kids = sum(c.memory_info().rss for c in p.children(recursive=True))
+        except psutil.Error:
+            continue
+        main_peak, tree_peak = max(main_peak, rss), max(tree_peak, rss + kids)
+        time.sleep(0.1)
+    assert p.returncode == 0, p.returncode
+    return {"seconds": time.perf_counter() - t, "peak_mb": main_peak / 2**20, "tree_peak_mb": tree_peak / 2**20}
+
+
+def cli_startup() -> dict:
+    def best(cmd: list[str]) -> float:
+        out = []
+        for _ in range(7):
+            t = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True)
+            out.append(time.perf_counter() - t)
+        return statistics.median(out) * 1000
+
+    exe = shutil.which("councilgraph", path=str(Path(sys.executable).parent)) or "councilgraph"
+    return {"help_ms": best([exe, "--help"]), "python_ms": best([sys.executable, "-c", "pass"])}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--items", type=int, default=5000, help="agenda items to generate (default 5000)")
     ap.add_argument("--councils", type=int, default=50)
-    ap.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "seeds")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--neo4j", help="also load into this Neo4j (it is cleared first!)")
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--neo4j-lib", type=Path, help="the bundled server's jars, to time neo4j-admin import")
+    ap.add_argument("--ingest-memory", action="store_true", help="also run `councilgraph ingest` for its peak memory")
+    ap.add_argument("--json", type=Path, help="write the results here as JSON")
+    ap.add_argument("--render", type=Path, nargs="+", help="print the markdown table of these runs' JSON and stop")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="cg-bench-"))
-    results: list[dict] = []
+    if args.render:
+        print(render([json.loads(p.read_text(encoding="utf-8")) for p in args.render]))
+        return 0
+    import logging
 
-    def report(r: dict) -> None:
-        results.append(r)
-        if not args.json:
-            print("  ".join(f"{k}={v}" for k, v in r.items()), flush=True)
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # the server's notices on who-owns' queries
+    work = Path(tempfile.mkdtemp(prefix="cg-bench-"))
+    res: dict = {"items": args.items, "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                 f"{platform.platform()}", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                 "python": platform.python_version()}
+
+    def say(key: str, value) -> None:
+        res[key] = value
+        print(f"{key}: {json.dumps(value, default=str)}", flush=True)
 
     try:
-        generate(args.seeds, work / "corpus", args.items, args.councils, random.Random(7))
+        corpus = work / "corpus"
+        generate(args.seeds, corpus, args.items, args.councils, random.Random(7))
+        docs = plan([corpus])
+        jobs = [_Job(p, m, None, document_key(p)) for p, m in docs]
+        sample = jobs[:min(len(jobs), 500)]
         t = time.perf_counter()
-        graphs = [extract(load(p, m)) for p, m in discover([work / "corpus"])]
-        extract_s = time.perf_counter() - t
-        report({"stage": "read+extract", "documents": len(graphs), "seconds": round(extract_s, 2),
-                "documents_per_s": round(len(graphs) / extract_s, 1)})
-        emb = LadybugStore(work / "bench.db")
-        report(measure(f"embedded (LadybugDB, COPY, {BATCH} documents a transaction)", emb, graphs, BATCH))
-        report(measure("embedded, reloading the same documents (replace)", emb, graphs, BATCH))
-        counts = emb.counts()
-        emb.close()
+        list(_extracted(sample, 1))
+        say("extract_1", {"documents": len(sample), "per_s": len(sample) / (time.perf_counter() - t)})
+        t = time.perf_counter()
+        graphs = []
+        for _, g, err in _extracted(jobs, args.jobs):
+            assert err is None, err
+            graphs.append(g)
+        say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs), "per_s": len(graphs) / (time.perf_counter() - t)})
+        hashes = {j.key: content_hash(j.path, j.meta) for j in jobs}
+
+        say("raw_copy", raw_copy(graphs, work / "raw"))
+        db = work / "bench.db"
+        say("embedded_load", embedded_load(graphs, hashes, db))
+        store = LadybugStore(db)
+        t = time.perf_counter()
+        report = ingest(store, docs, jobs=args.jobs)
+        store.close()
+        say("embedded_reload_unchanged", {"seconds": time.perf_counter() - t, "unchanged": len(report.unchanged),
+                                          "loaded": len(report.loaded)})
+        questions = ["safeguarding training", "school places", "budget report", "recruitment of staff",
+                     "children's services inspection", "home to school transport"]
+        ro = LadybugStore(db, read_only=True)
+        say("who_owns_embedded", who_owns_latency(ro, questions, 20))
+        counts = ro.counts()
+        ro.close()
+        say("graph", {k: v for k, v in counts.items() if v})
+
         if args.neo4j:
             from councilgraph.graph.neo4j_store import Neo4jStore
 
             neo = Neo4jStore(args.neo4j)
             neo.clear()
             neo.schema()
-            report(measure("neo4j (UNWIND … MERGE, one transaction per document)", neo, graphs, 1000))
-            assert neo.counts() == counts, "the two stores disagree"
+            base = neo4j_unwind_baseline(neo, graphs)
+            neo.clear()
+            t = time.perf_counter()
+            for batch in _batches(graphs):
+                r = neo.load(batch, hashes=hashes)
+                assert not r.failed, list(r.failed.items())[:3]
+            say("neo4j_load", {"seconds": time.perf_counter() - t, "baseline_unwind_s": base})
+            assert {k: v for k, v in neo.counts().items() if v} == {k: v for k, v in counts.items() if v}, \
+                "the two stores disagree"
+            say("who_owns_neo4j", who_owns_latency(neo, questions, 20))
+            if args.neo4j_lib:
+                from councilgraph.graph.neo4j_admin import write_admin
+
+                ro = LadybugStore(db, read_only=True)
+                data = ro.dump()
+                ro.close()
+                t = time.perf_counter()
+                write_admin(data, work / "admin")
+                write_s = time.perf_counter() - t
+                home = work / "neo4j-home"
+                (home / "conf").mkdir(parents=True)
+                (home / "conf" / "neo4j.conf").write_text(f"server.directories.data={home}/data\n", encoding="utf-8")
+                t = time.perf_counter()
+                imp = subprocess.run(["sh", str(work / "admin" / "import.sh")], capture_output=True, text=True,
+                                     env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf"),
+                                          "NEO4J_ADMIN": _admin(work, args.neo4j_lib.resolve())})
+                assert imp.returncode == 0, imp.stdout[-3000:] + imp.stderr[-3000:]
+                say("neo4j_admin", {"write_s": write_s, "import_s": time.perf_counter() - t})
             neo.clear()
             neo.close()
-        report({"graph": {k: v for k, v in counts.items() if v}})
+
+        if args.ingest_memory:
+            mem = work / "mem.db"
+            say("ingest_cli", ingest_memory([sys.executable, "-m", "councilgraph.cli", "--store", str(mem), "ingest",
+                                             str(corpus), "--jobs", str(args.jobs)]))
+        say("cli_startup", cli_startup())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
-        print(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
     return 0
+
+
+def render(runs: list[dict]) -> str:
+    """The issue's table from one or more runs' JSON (one column group a run)."""
+    def f(v: float, unit: str = "s") -> str:
+        return f"{v:,.1f} {unit}" if v >= 10 else f"{v:,.2f} {unit}"
+
+    lines = [f"Measured {runs[0]['date']} on {runs[0]['machine']}, Python {runs[0]['python']}; "
+             f"LadybugDB 0.19.1, Neo4j 5.26 Community (`docker/neo4j-local.sh`, 1 GB heap) on the same machine, "
+             f"which other jobs shared (timings vary by ±30 % between runs).", "",
+             "| stage | items | councilgraph | the engine's bulk path, same rows | ratio |", "|---|---|---|---|---|"]
+    for r in runs:
+        n = f"{r['items']:,}"
+        raw, emb = r["raw_copy"], r["embedded_load"]
+        lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
+                     f"checkpoint included) | {n} | {f(emb['seconds'])} ({f(emb['close_s'])} of it `close`); per 1,000 "
+                     f"documents {f(emb['per_1000_first'])} in the first batch, {f(emb['per_1000_last'])} in the last "
+                     f"({emb['batches']} batches) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
+                     f"({raw['rows'] / raw['seconds'] / 1000:,.0f}k rows/s) | {emb['seconds'] / raw['seconds']:.1f}× slower |")
+        un = r["embedded_reload_unchanged"]
+        lines.append(f"| embedded reload of the same documents, unchanged (`ingest`: hashing, open, close) | {n} | "
+                     f"{f(un['seconds'])}; {un['unchanged']:,} reported unchanged, {un['loaded']} loaded | — | — |")
+        if "neo4j_load" in r:
+            nl = r["neo4j_load"]
+            lines.append(f"| Neo4j load (many documents a transaction) | {n} | {f(nl['seconds'])} | batched `UNWIND … "
+                         f"MERGE`, 10k rows a transaction: {f(nl['baseline_unwind_s'])} | "
+                         f"{nl['baseline_unwind_s'] / nl['seconds']:.2f}× the baseline's speed |")
+        if "neo4j_admin" in r:
+            na = r["neo4j_admin"]
+            lines.append(f"| `export --format neo4j-admin` + `neo4j-admin database import full` | {n} | "
+                         f"{f(na['write_s'])} to write + {f(na['import_s'])} to import | — | — |")
+        e1, ej = r["extract_1"], r["extract_jobs"]
+        lines.append(f"| extraction (read + extract) | {n} | {e1['per_s']:.0f} documents/s in one process; "
+                     f"{ej['per_s']:.0f} documents/s with {ej['jobs']} processes | — | — |")
+        if "ingest_cli" in r:
+            ic = r["ingest_cli"]
+            lines.append(f"| `councilgraph ingest` of the folder, from nothing (peak resident memory; wall time) | {n} | "
+                         f"{ic['peak_mb']:,.0f} MB the main process, {ic.get('tree_peak_mb', 0):,.0f} MB with its "
+                         f"workers; {f(ic['seconds'])} | — | — |")
+        we = r["who_owns_embedded"]
+        lines.append(f"| `who-owns`, embedded, in process | {n} | p50 {we['p50_ms']:,.0f} ms, p95 {we['p95_ms']:,.0f} ms | — | — |")
+        if "who_owns_neo4j" in r:
+            wn = r["who_owns_neo4j"]
+            lines.append(f"| `who-owns`, Neo4j, in process | {n} | p50 {wn['p50_ms']:,.0f} ms, p95 {wn['p95_ms']:,.0f} ms "
+                         f"| — | — |")
+        cs = r["cli_startup"]
+        lines.append(f"| CLI start-up (`--help`) | — | {cs['help_ms']:.0f} ms | `python -c pass`: {cs['python_ms']:.0f} ms | — |")
+    return "\n".join(lines) + "\n"
+
+
+def _admin(work: Path, lib: Path) -> str:
+    w = work / "neo4j-admin"
+    w.write_text(f'#!/bin/sh\nexec java -cp "{lib}/*" org.neo4j.cli.AdminTool "$@"\n', encoding="utf-8")
+    w.chmod(0o755)
+    return str(w)
 
 
 if __name__ == "__main__":

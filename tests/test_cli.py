@@ -234,7 +234,8 @@ def test_changed_and_new_documents_in_one_ingest(runner, tmp_path):
         shutil.copy(seed(p), folder / seed(p).name)
     r = cli(runner, store, "ingest", str(folder), "--json")
     assert r.exit_code == 0, r.output
-    assert len(json.loads(r.stdout)["loaded"]) == 5
+    out = json.loads(r.stdout)  # 000 is unchanged: skipped by its content hash (issue 11)
+    assert len(out["loaded"]) == 4 and [k.rsplit("/", 1)[-1] for k in out["unchanged"]] == [seed("000").name]
     c = counts(store)
     assert c["Decision"] == 15 and c["MOVED"] == 3
     fresh = tmp_path / "fresh.db"

@@ -194,15 +194,16 @@ def test_neo4j_dying_mid_ingest_says_which_documents_were_stored(runner, neo4j_s
 
     from councilgraph.graph import neo4j_store as module
 
-    real, calls = module._write_document, []
+    real, calls = module._write_documents, []
 
-    def dies_after_the_first(tx, g):
-        calls.append(g.source)
+    def dies_after_the_first(tx, graphs, hashes):
+        calls.append(graphs)
         if len(calls) > 1:
             raise ServiceUnavailable("the server went away")
-        return real(tx, g)
+        return real(tx, graphs, hashes)
 
-    monkeypatch.setattr(module, "_write_document", dies_after_the_first)
+    monkeypatch.setattr(module, "_write_documents", dies_after_the_first)
+    monkeypatch.setattr(module, "TX_ROWS", 1)  # one document a transaction (issue 11 batches them)
     monkeypatch.setenv("COUNCILGRAPH_NEO4J_RETRY_S", "0.5")
     r = ncli(runner, neo4j_uri, "ingest", str(SEEDS), "--json")
     assert r.exit_code == 1

@@ -145,3 +145,5 @@ def _umask() -> int:
 
 
 FORMATS = ("json", "graphml", "turtle", "nt", "jsonld")
+#: Formats written as a folder of files rather than one file (`graph/neo4j_admin.py`).
+FOLDER_FORMATS = ("neo4j-admin",)

@@ -1,12 +1,16 @@
-"""The embedded default: LadybugDB (`ladybug`), an in-process Cypher database in one directory.
+"""The embedded default: LadybugDB (`ladybug`), an in-process Cypher database in one file.
 
-Documents load in bulk: a document's old facts are deleted, new nodes go in with `COPY … FROM
-(UNWIND $rows …)`, nodes already there get their sources and aliases merged, and relationships go
-in with `COPY` per (type, from, to) table pair — all inside one transaction per batch.
+Documents load in bulk, one transaction per batch: a reloaded document's old facts are deleted,
+new nodes go in with `COPY … FROM (UNWIND $rows …)`, nodes already there are updated by key in one
+statement per label (sources and aliases merged), and relationships go in with `COPY` per (type,
+from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
+their content hashes, table `CgDocument`) in memory, so a batch never searches the store for them:
+the time per batch does not grow with the store.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -25,8 +29,6 @@ from councilgraph.graph.model import (
     DocumentGraph,
     Label,
     RelType,
-    merged_nodes,
-    source_name,
 )
 from councilgraph.graph.store import LoadReport, Rows
 
@@ -46,9 +48,13 @@ def _ddl() -> list[str]:
             if k in _ADDED]
     out += [f"ALTER TABLE {typ.value} ADD IF NOT EXISTS {k} {t}" for typ in ENDPOINTS for k, t in REL_PROPS.items()
             if k in _ADDED]
+    out.append(f"CREATE NODE TABLE IF NOT EXISTS {DOC_TABLE}(key STRING, hash STRING, PRIMARY KEY(key))")
     return out
 
 
+#: The stored documents and their content hashes (`ingest.content_hash`); not a label of the graph,
+#: so dumps, exports and counts never see it.
+DOC_TABLE = "CgDocument"
 _ADDED = ("url", "as", "due_date", "score", "search", "caption")  # properties added after stores were first made
 
 
@@ -68,6 +74,8 @@ class LadybugStore:
         self.read_only = read_only
         self._lock: int | None = None
         self._handled: list[str] = []  # the documents this write is for (see `begin`)
+        self._docs: dict[str, str] = {}  # a writer's stored documents: key -> content hash ("" if unknown)
+        self._ids: dict[str, Label] | None = None  # a writer's stored node ids, read on the first load
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
         if path.is_dir():
@@ -93,12 +101,14 @@ class LadybugStore:
             open_path = path
         try:
             # A writer's copy needs no checkpoint before the end: a crash throws the copy away.
-            self.db = ladybug.Database(str(open_path), read_only=read_only, auto_checkpoint=read_only)
+            self.db = ladybug.Database(str(open_path), read_only=read_only, auto_checkpoint=read_only,
+                                       buffer_pool_size=_buffer_pool())
             self.conn = ladybug.Connection(self.db)
             if not read_only:
                 for stmt in _ddl():
                     self.conn.execute(stmt)
                 self._migrate()
+                self._docs = self._read_docs()
         except RuntimeError as e:
             if not read_only:
                 for f in _leftovers(work_path(path)):
@@ -113,6 +123,26 @@ class LadybugStore:
             if "doc" not in cols:
                 self.conn.execute(f"ALTER TABLE {typ.value} ADD doc STRING")
                 self.conn.execute(f"MATCH ()-[r:{typ.value}]->() SET r.doc = r.source")
+
+    def _read_docs(self) -> dict[str, str]:
+        """The stored documents; a store written before the document table gets one (hash unknown)."""
+        docs = {k: h or "" for k, h in self._run(f"MATCH (d:{DOC_TABLE}) RETURN d.key, d.hash").rows}
+        if not docs and self._run("MATCH (i:AgendaItem) RETURN i.id LIMIT 1").rows:
+            docs = dict.fromkeys(self._scan_sources(), "")
+            self.conn.execute(f"COPY {DOC_TABLE} FROM (UNWIND $rows AS r RETURN r.k, r.h)",
+                              {"rows": [{"k": k, "h": ""} for k in docs]})
+        return docs
+
+    def hashes(self) -> dict[str, str]:
+        """Each stored document's content hash, as `load` was given it ("" when it was not)."""
+        return dict(self._docs)
+
+    def _node_ids(self) -> dict[str, Label]:
+        if self._ids is None:
+            self._ids = {}
+            for lab in ALL_LABELS:
+                self._ids.update(dict.fromkeys((r[0] for r in self._run(f"MATCH (n:{lab.value}) RETURN n.id").rows), lab))
+        return self._ids
 
     def begin(self, keys: list[str]) -> None:
         """Note the documents a write is for (in STORE.pending) until it is published, so that after a
@@ -144,10 +174,16 @@ class LadybugStore:
             raise QueryError(msg) from e
 
     # ---- loading -----------------------------------------------------------------------------------
-    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
+    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None,
+             hashes: dict[str, str] | None = None) -> LoadReport:
         report = LoadReport()
+        hashes = hashes or {}
+        # A statement LadybugDB 0.19.1 refuses mid-transaction can leave the connection unsound (a
+        # crash at the next checkpoint was seen): documents it would refuse are refused here first.
+        bad = {g.document: why for g in graphs if (why := _refused(g))}
+        graphs = [g for g in graphs if g.document not in bad]
         try:
-            self._load_batch(list(graphs), report)
+            self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
         except RuntimeError:
             # One document spoiled the batch: load one at a time so the others still go in.
@@ -155,44 +191,52 @@ class LadybugStore:
             done = []
             for g in graphs:
                 try:
-                    self._load_batch([g], report)
+                    self._load_batch([g], report, hashes)
                     done.append(g)
                 except RuntimeError as e:
                     report.failed[g.document] = _first_line(e)
         report.documents = [g.document for g in done]
+        report.failed.update(bad)
         if progress:
-            progress(len(graphs))
+            progress(len(graphs) + len(bad))
         return report
 
-    def _load_batch(self, graphs: list[DocumentGraph], report: LoadReport) -> None:
+    def _load_batch(self, graphs: list[DocumentGraph], report: LoadReport, hashes: dict[str, str]) -> None:
         if not graphs:
             return
-        keys = [g.document for g in graphs]
-        nodes = merged_nodes(graphs)
+        keys = list(dict.fromkeys(g.document for g in graphs))
+        nodes = _merged(graphs)
+        ids = self._node_ids()
+        dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            known = self._known(keys)
+            known = [k for k in keys if k in self._docs]
             kept: set[str] = set()
             fresh: set[str] = set()
             if known:  # documents loaded before: their old facts go, unchanged ones stay
-                kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()})
-            report.nodes += self._write_nodes(nodes, fresh)
+                kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()}, dropped)
+            report.nodes += self._write_nodes(nodes, fresh, ids, dropped)
             report.relationships += self._write_rels(graphs, nodes, kept)
+            docs = [{"k": k, "h": hashes.get(k, "")} for k in keys]
+            if known:
+                self.conn.execute(f"UNWIND $rows AS r MATCH (d:{DOC_TABLE} {{key: r.k}}) SET d.hash = r.h",
+                                  {"rows": [d for d in docs if d["k"] in self._docs]})
+            if len(known) < len(keys):
+                self.conn.execute(f"COPY {DOC_TABLE} FROM (UNWIND $rows AS r RETURN r.k, r.h)",
+                                  {"rows": [d for d in docs if d["k"] not in self._docs]})
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
-
-    def _known(self, keys: list[str]) -> list[str]:
-        """Which of these documents the store already holds (each has at least one AgendaItem)."""
-        # by file name first (one scan, a hash lookup a row), then the keys among the items' sources
-        rows = self._run("MATCH (i:AgendaItem) WHERE i.source IN $n RETURN DISTINCT i.sources",
-                         {"n": sorted({source_name(k) for k in keys})}).rows
-        have = {k for (srcs,) in rows for k in srcs or []}
-        return [k for k in keys if k in have]
+        # only now that it is committed: the ids and documents held in memory follow the store
+        for i in dropped:
+            ids.pop(i, None)
+        for nid, (label, _) in nodes.items():
+            ids[nid] = label
+        self._docs.update((d["k"], d["h"]) for d in docs)
 
     def _forget(self, keys: list[str], reloading: set[str] | None = None,
-                keep_rels: set[str] | None = None) -> tuple[set[str], set[str]]:
+                keep_rels: set[str] | None = None, dropped: set[str] | None = None) -> tuple[set[str], set[str]]:
         """Delete the facts these documents gave before, and nodes no other document names.
 
         Facts the new versions give again are kept as they are, so reloading an unchanged document
@@ -222,45 +266,67 @@ class LadybugStore:
                                   {"rows": left})
             if orphans:
                 self.conn.execute(f"UNWIND $ids AS i MATCH (n:{lab.value} {{id: i}}) DETACH DELETE n", {"ids": orphans})
+                if dropped is not None:
+                    dropped.update(orphans)
         return kept, fresh
 
-    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str], ids: dict[str, Label],
+                     dropped: set[str]) -> int:
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
         ret = ", ".join(f"r.{c}" for c in _NODE_COLS)
         merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _NODE_COLS
                           if c not in ("id", "name", "sources", "aliases"))
+        union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct(list_concat("
+                          f"n.{c}, r.{c}))) END" for c in ("sources", "aliases"))
         replace = ", ".join(f"n.{c} = r.{c}" for c in _NODE_COLS if c != "id")
         for label, rows in by_label.items():
-            have = {r[0]: (r[1], r[2]) for r in self._run(
-                f"UNWIND $ids AS i MATCH (n:{label.value} {{id: i}}) RETURN n.id, n.sources, n.aliases",
-                {"ids": [r["id"] for r in rows]}).rows}
-            new = [r for r in rows if r["id"] not in have]
-            over = [r for r in rows if r["id"] in have and r["id"] in fresh]
-            old = []
-            for r in rows:
-                if r["id"] in have and r["id"] not in fresh:
-                    srcs, aliases = have[r["id"]]
-                    old.append({**r, "sources": sorted({*srcs, *r["sources"]}), "aliases": sorted({*aliases, *r["aliases"]})})
+            new, over, old = [], [], []
+            for r in rows:  # which exist is known from the ids held in memory: no lookup in the store
+                if r["id"] not in ids or r["id"] in dropped:
+                    new.append(r)
+                else:
+                    (over if r["id"] in fresh else old).append(r)
             if new:
                 self.conn.execute(f"COPY {label.value} FROM (UNWIND $rows AS r RETURN {ret})", {"rows": new})
             if over:  # named by no other document: the new version's values replace the old
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
                                   {"rows": over})
             if old:
-                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) "
-                                  f"SET n.sources = r.sources, n.aliases = r.aliases, {merge}", {"rows": old})
+                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}, {merge}",
+                                  {"rows": old})
         return len(nodes)
 
     def _write_rels(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]], kept: set[str]) -> int:
-        groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
+        """Relationships by `COPY … FROM` a CSV file per (type, from, to) table pair: the engine's bulk
+        path, without turning every row into a query parameter. A row holding an empty string goes
+        through `COPY … FROM (UNWIND $rows …)` instead, since CSV reads an empty field as null."""
+        groups: dict[tuple[RelType, Label, Label], list[list]] = defaultdict(list)
+        odd: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
         for g in graphs:
             for r in g.rels.values():
-                if r.id not in kept:  # an unchanged fact of a reloaded document stays as it is
-                    groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, **r.row()})
+                row = r.row()
+                if row["id"] in kept:  # an unchanged fact of a reloaded document stays as it is
+                    continue
+                key = (r.type, nodes[r.start][0], nodes[r.end][0])
+                if any(v == "" for v in row.values()):
+                    odd[key].append({"s": r.start, "e": r.end, **row})
+                else:
+                    groups[key].append([r.start, r.end, *(row[c] for c in _REL_COLS)])
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in _REL_COLS])
-        for (typ, a, b), rows in groups.items():
+        tmp = csv_path(self.path)
+        try:
+            for (typ, a, b), rows in groups.items():
+                with tmp.open("w", newline="", encoding="utf-8") as f:
+                    csv.writer(f).writerows(rows)
+                opts = f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else ""
+                path = tmp.as_posix().replace("'", "\\'")
+                self.conn.execute(f"COPY {typ.value} FROM '{path}' (HEADER=false, AUTO_DETECT=false, "
+                                  f"PARALLEL=false{opts})")
+        finally:
+            tmp.unlink(missing_ok=True)
+        for (typ, a, b), rows in odd.items():
             opts = f' (from="{a.value}", to="{b.value}")' if _pairs(typ) > 1 else ""
             self.conn.execute(f"COPY {typ.value} FROM (UNWIND $rows AS r RETURN {ret}){opts}", {"rows": rows})
         return sum(len(g.rels) for g in graphs)
@@ -270,17 +336,32 @@ class LadybugStore:
         """Take out one document, by its key (see `sources`)."""
         if source not in self.sources():
             return False
+        dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            self._forget([source])
+            self._forget([source], dropped=dropped)
+            self.conn.execute(f"MATCH (d:{DOC_TABLE} {{key: $k}}) DELETE d", {"k": source})
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
+        self._docs.pop(source, None)
+        if self._ids is not None:
+            for i in dropped:
+                self._ids.pop(i, None)
         return True
 
     def sources(self) -> list[str]:
         """The keys of the documents the store holds facts from."""
+        if not self.read_only:
+            return sorted(self._docs)
+        try:
+            docs = [r[0] for r in self._run(f"MATCH (d:{DOC_TABLE}) RETURN d.key").rows]
+        except RuntimeError:  # a store written before the document table
+            docs = []
+        return sorted(docs) if docs else self._scan_sources()
+
+    def _scan_sources(self) -> list[str]:
         found: set[str] = set()
         for lab in ALL_LABELS:
             for (srcs,) in self._run(f"MATCH (n:{lab.value}) RETURN DISTINCT n.sources").rows:
@@ -334,6 +415,72 @@ class LadybugStore:
         self._unlock()
 
 
+def _merged(graphs: list[DocumentGraph]) -> dict[str, tuple[Label, dict]]:
+    """`model.merged_nodes`, with the lists of a node named by thousands of documents (a council, a
+    national body) gathered in sets and sorted once rather than at every document."""
+    rows: dict[str, tuple[Label, dict]] = {}
+    lists: dict[str, tuple[set, set]] = {}
+    for g in graphs:
+        for n in g.nodes.values():
+            row = n.row()
+            have = rows.get(n.id)
+            if have is None:
+                rows[n.id] = (n.label, row)
+                lists[n.id] = (set(row["sources"]), set(row["aliases"]))
+                continue
+            srcs, aliases = lists[n.id]
+            srcs.update(row["sources"])
+            aliases.update(row["aliases"])
+            old = have[1]
+            for k, v in row.items():
+                if old[k] is None:
+                    old[k] = v
+    for nid, (srcs, aliases) in lists.items():
+        rows[nid][1]["sources"] = sorted(srcs)
+        rows[nid][1]["aliases"] = sorted(aliases)
+    return rows
+
+
+def _buffer_pool() -> int:
+    """The engine's page cache, in bytes: COUNCILGRAPH_BUFFER_POOL_MB, default 1024 (LadybugDB's own
+    default is most of the machine's memory, and a long ingest touches every page)."""
+    try:
+        mb = int(os.environ.get("COUNCILGRAPH_BUFFER_POOL_MB") or 1024)
+    except ValueError:
+        mb = 1024
+    return max(mb, 64) * 2**20
+
+
+def _rollback(conn) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except RuntimeError:  # the failed statement ended the transaction already
+        pass
+
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {"STRING": (str,), "DOUBLE": (int, float), "STRING[]": (list,)}
+
+
+def _refused(g: DocumentGraph) -> str | None:
+    """Why the store's schema would refuse this document (a fact between labels its type does not join,
+    a fact whose end is not among the document's nodes, a value of the wrong type), or None."""
+    for r in g.rels.values():
+        a, b = g.nodes.get(r.start), g.nodes.get(r.end)
+        if a is None or b is None:
+            return f"{r.type.value} fact {r.start} -> {r.end}: an end is not among the document's nodes"
+        froms, tos = ENDPOINTS[r.type]
+        if a.label not in froms or b.label not in tos:
+            return f"{r.type.value} does not join {a.label.value} to {b.label.value}"
+        for k, v in r.props.items():
+            if k in REL_PROPS and v is not None and not isinstance(v, _PY_TYPES[REL_PROPS[k]]):
+                return f"{r.type.value} fact {r.start} -> {r.end}: {k} is a {type(v).__name__}"
+    for n in g.nodes.values():
+        for k, v in n.props.items():
+            if k in NODE_PROPS and v is not None and not isinstance(v, _PY_TYPES[NODE_PROPS[k]]):
+                return f"{n.label.value} {n.id}: {k} is a {type(v).__name__}"
+    return None
+
+
 def _plain(v: object) -> object:
     """Nodes, relationships and paths as the same plain dicts the Neo4j store gives."""
     if isinstance(v, dict) and "_LABEL" in v:
@@ -352,6 +499,11 @@ def _pairs(typ: RelType) -> int:
     return len(froms) * len(tos)
 
 
+def csv_path(path: Path) -> Path:
+    """The file a writer stages relationship rows in for `COPY` (removed after each, and by `_leftovers`)."""
+    return path.with_name(path.name + ".work.csv")
+
+
 def work_path(path: Path) -> Path:
     """The copy a writer works on."""
     return path.with_name(path.name + ".work")
@@ -361,7 +513,7 @@ def _leftovers(db: Path) -> list[Path]:
     """A database file and its write-ahead log and checkpoint files: what a crash may leave behind."""
     names = {db.name} if db.name.endswith(".work") else set()
     names |= {db.name + x for x in (".wal", ".shadow", ".wal.checkpoint", ".checkpoint.apply.lock",
-                                     ".checkpoint.intent.lock", ".tmp")}
+                                     ".checkpoint.intent.lock", ".tmp", ".csv")}
     return [db.with_name(n) for n in sorted(names) if db.with_name(n).exists()]
 
 

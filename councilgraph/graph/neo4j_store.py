@@ -1,6 +1,7 @@
-"""Neo4j 5 as the store: batched `UNWIND … MERGE` in one transaction per document, uniqueness
-constraints on every label's `id`, a full-text index over action and decision text, and user
-Cypher in read transactions."""
+"""Neo4j 5 as the store: batched `UNWIND … MERGE`, many documents a transaction (a failed one is
+retried document by document, so each document stays all-or-nothing), uniqueness constraints on
+every label's `id`, a full-text index over action and decision text, and user Cypher in read
+transactions."""
 
 from __future__ import annotations
 
@@ -11,15 +12,28 @@ from collections.abc import Callable, Sequence
 from councilgraph.errors import QueryError, StoreError
 from councilgraph.graph.export import GraphData
 from councilgraph.graph.guard import check_params, check_read_only
-from councilgraph.graph.model import ALL_LABELS, NODE_PROPS, REL_PROPS, DocumentGraph, Label, RelType, source_name
+from councilgraph.graph.model import (
+    ALL_LABELS,
+    NODE_PROPS,
+    REL_PROPS,
+    DocumentGraph,
+    Label,
+    RelType,
+    merged_nodes,
+    source_name,
+)
 from councilgraph.graph.store import LoadReport, Rows
 
 FULLTEXT_INDEX = "councilgraph_text"
+#: The stored documents and their content hashes: not a label of the graph (dumps and counts leave it out).
+DOC_LABEL = "CgDocument"
+TX_ROWS = 40_000  # nodes and relationships a transaction: fewer statements and commits, bounded memory on the server
 
 
 def schema_statements() -> list[str]:
     out = [f"CREATE CONSTRAINT {lab.value.lower()}_id IF NOT EXISTS FOR (n:{lab.value}) REQUIRE n.id IS UNIQUE"
            for lab in ALL_LABELS]
+    out.append(f"CREATE CONSTRAINT cgdocument_key IF NOT EXISTS FOR (d:{DOC_LABEL}) REQUIRE d.key IS UNIQUE")
     out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Action|Decision) ON EACH [n.name]")
     out.append("CREATE INDEX item_source IF NOT EXISTS FOR (i:AgendaItem) ON (i.source)")
     out += [f"CREATE INDEX {t.value.lower()}_source IF NOT EXISTS FOR ()-[r:{t.value}]-() ON (r.source)" for t in RelType]
@@ -90,34 +104,58 @@ class Neo4jStore:
             raise StoreError(f"lost the connection to Neo4j at {self.uri} ({_first_line(e)})") from e
 
     # ---- loading ----------------------------------------------------------------------------------
-    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
+    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None,
+             hashes: dict[str, str] | None = None) -> LoadReport:
         from neo4j.exceptions import DriverError, Neo4jError
 
         report = LoadReport()
+        hashes = hashes or {}
         lost: str | None = None
         try:
             if not self._schema_done:
                 self.schema()
         except (DriverError, OSError) as e:
             lost = _first_line(e)
-        for g in graphs:
+        for chunk in _chunks(graphs):
             if lost is not None:  # the server went away: say which documents are not stored
-                report.failed[g.document] = f"Neo4j connection lost ({lost})"
+                for g in chunk:
+                    report.failed[g.document] = f"Neo4j connection lost ({lost})"
                 continue
             try:
                 with self._session() as s:
-                    n, r = s.execute_write(_write_document, g)
-                report.documents.append(g.document)
+                    n, r = s.execute_write(_write_documents, chunk, hashes)
+                report.documents += [g.document for g in chunk]
                 report.nodes += n
                 report.relationships += r
-            except Neo4jError as e:
-                report.failed[g.document] = (e.message or str(e)).splitlines()[0]
+            except Neo4jError:
+                # one document spoiled the transaction: one at a time, so that the others still go in
+                for g in chunk:
+                    try:
+                        with self._session() as s:
+                            n, r = s.execute_write(_write_documents, [g], hashes)
+                        report.documents.append(g.document)
+                        report.nodes += n
+                        report.relationships += r
+                    except Neo4jError as e:
+                        report.failed[g.document] = (e.message or str(e)).splitlines()[0]
+                    except (DriverError, OSError) as e:
+                        lost = _first_line(e)
+                        report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
+                        break
             except (DriverError, OSError) as e:
                 lost = _first_line(e)
-                report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
+                for g in chunk:
+                    report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
             if progress:
-                progress(1)
+                progress(len(chunk))
+        for g in graphs:  # documents after a lost connection in their chunk
+            if lost is not None and g.document not in report.failed and g.document not in report.documents:
+                report.failed[g.document] = f"Neo4j connection lost ({lost})"
         return report
+
+    def hashes(self) -> dict[str, str]:
+        rows = self.query(f"MATCH (d:{DOC_LABEL}) RETURN d.key AS k, d.hash AS h").rows
+        return {k: h or "" for k, h in rows}  # type: ignore[misc]
 
     def remove(self, source: str) -> bool:
         if not self._schema_done:
@@ -134,7 +172,8 @@ class Neo4jStore:
 
     def dump(self) -> GraphData:
         data = GraphData()
-        for label, props in self.query("MATCH (n) RETURN labels(n)[0] AS l, properties(n) AS p").rows:
+        for label, props in self.query(f"MATCH (n) WHERE NOT n:{DOC_LABEL} RETURN labels(n)[0] AS l, "
+                                       f"properties(n) AS p").rows:
             data.nodes.append((label, {k: props.get(k) for k in NODE_PROPS}))  # type: ignore[union-attr]
         q = "MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS s, b.id AS e, properties(r) AS p"
         for t, s, e, props in self.query(q).rows:
@@ -143,7 +182,7 @@ class Neo4jStore:
 
     def counts(self) -> dict[str, int]:
         out = {lab.value: 0 for lab in ALL_LABELS} | {t.value: 0 for t in RelType}
-        for label, n in self.query("MATCH (n) RETURN labels(n)[0] AS l, count(*) AS c").rows:
+        for label, n in self.query(f"MATCH (n) WHERE NOT n:{DOC_LABEL} RETURN labels(n)[0] AS l, count(*) AS c").rows:
             out[label] = n  # type: ignore[index]
         for t, n in self.query("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c").rows:
             out[t] = n  # type: ignore[index]
@@ -178,13 +217,27 @@ def _plain(v: object) -> object:
     return v
 
 
-def _forget(tx, key: str) -> None:
+def _chunks(graphs: Sequence[DocumentGraph]) -> list[list[DocumentGraph]]:
+    """Documents in transactions of about TX_ROWS nodes and relationships (at least one document each)."""
+    out: list[list[DocumentGraph]] = []
+    rows = TX_ROWS
+    for g in graphs:
+        if rows >= TX_ROWS:
+            out.append([])
+            rows = 0
+        out[-1].append(g)
+        rows += len(g.nodes) + len(g.rels)
+    return out
+
+
+def _forget(tx, key: str, check: bool = True) -> None:
     """Delete what a document (by its key) gave before; nothing to do for a new one, which has no
     AgendaItem yet. Nodes no other document names go too, so that the new version's values replace
     theirs (the merge rule of `model.merge_row`)."""
     name = source_name(key)
-    if not tx.run("MATCH (i:AgendaItem {source: $n}) WHERE $k IN i.sources RETURN count(i) AS c",
-                  n=name, k=key).single()["c"]:
+    tx.run(f"MATCH (d:{DOC_LABEL} {{key: $k}}) DELETE d", k=key).consume()
+    if check and not tx.run("MATCH (i:AgendaItem {source: $n}) WHERE $k IN i.sources RETURN count(i) AS c",
+                            n=name, k=key).single()["c"]:
         return
     for t in RelType:  # typed and by source, so that each uses its index
         tx.run(f"MATCH ()-[r:{t.value}]->() WHERE r.source = $n AND coalesce(r.doc, r.source) = $k DELETE r",
@@ -194,12 +247,18 @@ def _forget(tx, key: str) -> None:
            "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", k=key).consume()
 
 
-def _write_document(tx, g: DocumentGraph) -> tuple[int, int]:
-    """One document in one transaction: forget its old facts, MERGE its nodes and relationships."""
-    _forget(tx, g.document)
+def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) -> tuple[int, int]:
+    """Documents in one transaction: forget the old facts of those stored before (found in one
+    query), MERGE their nodes and relationships, a statement per label and per relationship table."""
+    keys = [{"k": g.document, "n": g.source} for g in graphs]
+    known = {r["k"] for r in tx.run("UNWIND $keys AS d MATCH (i:AgendaItem {source: d.n}) WHERE d.k IN i.sources "
+                                    "RETURN DISTINCT d.k AS k", keys=keys)}
+    for d in keys:
+        if d["k"] in known:
+            _forget(tx, d["k"], check=False)
     by_label: dict[Label, list[dict]] = defaultdict(list)
-    for n in g.nodes.values():
-        by_label[n.label].append(n.row())
+    for label, row in merged_nodes(graphs).values():
+        by_label[label].append(row)
     others = [c for c in NODE_PROPS if c not in ("id", "name", "sources", "aliases")]
     sets = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in others)
     for label, rows in by_label.items():
@@ -209,9 +268,13 @@ def _write_document(tx, g: DocumentGraph) -> tuple[int, int]:
                f"n.aliases = coalesce(n.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(n.aliases, [])], "
                f"{sets}", rows=rows).consume()
     groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
-    for r in g.rels.values():
-        groups[r.type, g.nodes[r.start].label, g.nodes[r.end].label].append({"s": r.start, "e": r.end, "p": r.row()})
+    for g in graphs:
+        for r in g.rels.values():
+            groups[r.type, g.nodes[r.start].label, g.nodes[r.end].label].append({"s": r.start, "e": r.end,
+                                                                                 "p": r.row()})
     for (typ, a, b), rows in groups.items():
         tx.run(f"UNWIND $rows AS r MATCH (a:{a.value} {{id: r.s}}) MATCH (b:{b.value} {{id: r.e}}) "
                f"MERGE (a)-[x:{typ.value} {{id: r.p.id}}]->(b) SET x += r.p", rows=rows).consume()
-    return len(g.nodes), len(g.rels)
+    tx.run(f"UNWIND $rows AS r MERGE (d:{DOC_LABEL} {{key: r.k}}) SET d.hash = r.h",
+           rows=[{"k": d["k"], "h": hashes.get(d["k"], "")} for d in keys]).consume()
+    return sum(len(g.nodes) for g in graphs), sum(len(g.rels) for g in graphs)

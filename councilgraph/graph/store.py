@@ -6,10 +6,11 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from councilgraph.graph.export import GraphData
-from councilgraph.graph.model import DocumentGraph
+if TYPE_CHECKING:  # not imported at start-up (issue 11: CLI start-up time)
+    from councilgraph.graph.export import GraphData
+    from councilgraph.graph.model import DocumentGraph
 
 DEFAULT_STORE = "councilgraph.db"
 
@@ -40,8 +41,13 @@ class Store(Protocol):
 
     kind: str
 
-    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None) -> LoadReport:
-        """Load documents, each all-or-nothing, each replacing what was loaded from it before."""
+    def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None,
+             hashes: dict[str, str] | None = None) -> LoadReport:
+        """Load documents, each all-or-nothing, each replacing what was loaded from it before; `hashes`
+        are their content hashes by key (`ingest.content_hash`), kept for `hashes`."""
+
+    def hashes(self) -> dict[str, str]:
+        """The content hash of every stored document, by key ("" where none was given)."""
 
     def remove(self, source: str) -> bool:
         """Take out everything read from one document; False if none was."""
