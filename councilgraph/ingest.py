@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -67,11 +68,15 @@ def rules_fingerprint() -> str:
     return h.hexdigest()
 
 
-def content_hash(path: Path, meta: Meta) -> str | None:
-    """What a document's graph depends on: its bytes, its metadata and the rules; None if unreadable."""
+def content_hash(path: Path, meta: Meta, max_bytes: int | None = None) -> str | None:
+    """What a document's graph depends on: its bytes, its metadata and the rules; None if it is not a
+    regular file within `max_bytes` or is unreadable (reading it will say why)."""
     h = hashlib.sha256(rules_fingerprint().encode())
     h.update(json.dumps(asdict(meta), sort_keys=True).encode())
     try:
+        st = path.stat()  # a FIFO or a device is never opened here: reading it could block or never end
+        if not stat.S_ISREG(st.st_mode) or max_bytes is not None and st.st_size > max_bytes:
+            return None
         with path.open("rb") as f:
             h.update(hashlib.file_digest(f, "sha256").digest())
     except OSError:
@@ -98,7 +103,7 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
     for path, meta in docs:
         key = document_key(path)
         merged = (options or Meta()).over(meta)
-        h = content_hash(path, merged)
+        h = content_hash(path, merged, max_bytes)
         if h is not None and held.get(key) == h:
             report.unchanged.append(key)
             if progress:
