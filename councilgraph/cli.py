@@ -257,10 +257,12 @@ def fetch(
             store.close()
         for e in ing.errors:
             err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
-        summary |= {"loaded": len(ing.loaded), "nodes": ing.nodes, "relationships": ing.relationships}
+        summary |= {"loaded": len(ing.loaded), "unchanged": len(ing.unchanged), "nodes": ing.nodes,
+                    "relationships": ing.relationships}
         report.errors += ing.errors
         if not json_out:
-            err.print(f"Loaded {len(ing.loaded)} document(s) into {_where()}", markup=False, highlight=False)
+            err.print(f"Loaded {len(ing.loaded)} document(s) into {_where()}"
+                      + (f"; {len(ing.unchanged)} unchanged" if ing.unchanged else ""), markup=False, highlight=False)
     if json_out:
         _print_json(summary)
     if report.errors:

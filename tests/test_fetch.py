@@ -215,7 +215,8 @@ def test_fetch_command_fetches_then_ingests(tmp_path, runner):
         second = json.loads(r.stdout)
         bad = cli(runner, store, "fetch", srv.url, "--cache", str(cache), "--contact", CONTACT, "--since", "soon")
     assert first["fetched"] == 6 and first["not_yet_published"] == 1 and first["loaded"] == 6
-    assert second["fetched"] == 0 and second["loaded"] == 6  # the kept minutes are ingested again, unchanged
+    # the kept minutes are offered to ingest again, and skipped: their content hashes are unchanged
+    assert second["fetched"] == 0 and second["loaded"] == 0 and second["unchanged"] == 6
     assert bad.exit_code == 1 and "Error: --since soon: not a date" in bad.output
     r = cli(runner, store, "sources", "--json")
     assert sorted(source_name(x["document"]) for x in json.loads(r.stdout)) == sorted(
