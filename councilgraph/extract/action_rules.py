@@ -50,6 +50,7 @@ from councilgraph.extract.grammar import (
     THING,
     VP,
     alt,
+    compiled,
     group,
 )
 
@@ -95,10 +96,6 @@ class ActionRule:
     needs_actor: bool = False  # every trigger marks an actor: a sentence that names none is not tried
 
 
-def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
-
-
 #: What a body asks to be kept informed of ("asked to be kept updated on …", "hoped to hear more updates …").
 _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be informed|receive|hear|have sight)\b[^;]*")
 #: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
@@ -113,7 +110,7 @@ COMMIT_CUES = ("would", "will", "shall", "agreed to", "undertook", "offered", "p
 ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "agreed-that", Where.NARRATIVE,
-        _rx(rf"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|resolved|RESOLVED|decided) "
+        compiled(rf"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|resolved|RESOLVED|decided) "
             rf"(?:that )?{OWNERS} (?:would|will|should|is to|are to) {COMMIT_VP}"),
         (Who.OWNER,), (Who.HOME,), (
             Example("seeds/003", "it was agreed that the Director of Children’s Services would", "re-run a course",
@@ -123,7 +120,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=("agreed", "resolved", "decided"), needs_actor=True),
     ActionRule(
         "commitment", Where.ANY,
-        _rx(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
+        compiled(rf"{CLAUSE}{OWNERS}(?: [Mm]embers)?,?(?: who [^,;]*,)? (?:also |then |now |still )?{COMMIT} (?:also |then |now )?"
             rf"{COMMIT_VP}",
             # after an opening clause with no comma: "As Fiona was absent from the meeting Rebecca will contact her"
             rf"(?<=[a-z] )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bfor )(?<!\bwith )(?<!\bfrom )(?<!\bin )(?<!\bat )"
@@ -140,7 +137,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=COMMIT_CUES, needs_actor=True),
     ActionRule(
         "commitment-pronoun", Where.NARRATIVE,
-        _rx(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
+        compiled(rf"{group('pronoun', PRONOUN)} (?:also |then )?{COMMIT} (?:also )?{COMMIT_VP}"),
         (Who.PREVIOUS,), (), (
             Example("corpus/030", "she would provide a progress update in the next annual report",
                     "provide a progress update in the next annual report", "Simmons"),
@@ -150,7 +147,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=COMMIT_CUES),
     ActionRule(
         "someone-to-do", Where.ANY,
-        _rx(rf"^(?:ACTIONS?|Actions?)?\s*[:–—-]*\s*{OWNERS} to {VP}",
+        compiled(rf"^(?:ACTIONS?|Actions?)?\s*[:–—-]*\s*{OWNERS} to {VP}",
             rf"\b(?:[Aa]grees?|[Aa]greed|AGREED|[Aa]rranged|[Hh]appy|[Cc]ontent) for {OWNERS} to {COMMIT_VP}"),
         (Who.OWNER,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/014", "Nick Brook to circulate a note to Board members", "circulate a note to Board members",
@@ -160,7 +157,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" to ",), needs_actor=True),
     ActionRule(
         "asked-to", Where.ANY,
-        _rx(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
+        compiled(rf"(?:{CLAUSE}{ASKER},? (?:has |had |have )?|\b){ASKED} {OWNERS} to {VP}",
             rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}",
             rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
             rf"{COMMIT_VP}",
@@ -180,7 +177,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
-        _rx(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
+        compiled(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
             rf"{CLAUSE}{OWNERS} (?:was|were|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
@@ -195,7 +192,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power"), needs_actor=True),
     ActionRule(
         "done-by-agent", Where.ANY,
-        _rx(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
+        compiled(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
         (Who.AGENT,), (), (
             Example("corpus/082", "Details on this could be provided by Ian Heggs", "Details on this could be provided",
                     "Ian Heggs"),
@@ -204,7 +201,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" by ",), needs_actor=True),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
-        _rx(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
+        compiled(r"\b[Ii]t (?:was|had been|has been|is|were) (?:also |further |then )?(?:agreed|AGREED|requested|REQUESTED) "
             r"(?:to (?P<vp>[^;⟨]*(?:⟨\d+⟩[^;⟨]*)*)|that (?P<thing>[^;]*\b(?:would|will|should|be)\b[^;]*))"),
         (Who.AUTHOR_IF_INFO,), (Who.HOME,), (
             Example("seeds/000", "It was agreed to share information on the app", "share information on the app",
@@ -213,7 +210,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=("agreed", "requested")),
     ActionRule(
         "said-would-be-done", Where.NARRATIVE,
-        _rx(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
+        compiled(rf"{CLAUSE}{ASKER},? {SAID} (?:that )?(?=(?:the|a|an|this|these|further|more|any) ){THING} "
             rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*",
             rf"{CLAUSE}{ASKER},? {SAID} (?:that )?there (?:was|were|is|are|would be) (?P<thing>[^;⟨]*?) which "
             rf"(?:could|would|will|can) (?:also )?be {DELIVERED}\b[^;]*",
@@ -231,7 +228,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" be ",)),
     ActionRule(
         "will-be-done", Where.ANY,
-        _rx(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Aa]ll|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
+        compiled(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Aa]ll|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
             rf"(?:would|will|should|is to|are to) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
         (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
@@ -242,7 +239,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" be ",)),
     ActionRule(
         "body-undertakes", Where.RESOLUTION,
-        _rx(r"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ss]ets up|[Ee]stablishes|"
+        compiled(r"^(?:That )?(?:the (?:Committee|Board|Panel|Cabinet) )?(?P<vp>(?:[Ww]rites?|[Ss]ets up|[Ee]stablishes|"
             r"[Aa]rranges|[Ss]eeks|[Rr]efers)\b[^;]*)",
             rf"(?:{OWNERS} )?\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to (?!the\b|a\b|an\b){VP}",
             rf"(?:{OWNERS} )?\b[Aa]grees? to the requests? (?:from|of) {ASKER} to {VP}",
@@ -255,7 +252,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=("write", "sets up", "establish", "arrange", "seek", "refer", "agree", "resolve", "decide", "commit", "undertake", "to ")),
     ActionRule(
         "suggested-that", Where.ANY,
-        _rx(rf"(?:{ASKER}|{group('pronoun', PRONOUN)}|[Mm]embers|[Ii]t was) (?:also )?{SUGGESTED} that "
+        compiled(rf"(?:{ASKER}|{group('pronoun', PRONOUN)}|[Mm]embers|[Ii]t was) (?:also )?{SUGGESTED} that "
             rf"{THING}(?:{SUBJUNCTIVE_BE}| would be| should be| could be) {DELIVERED}\b[^;]*",
             rf"\b(?:suggests?|suggesting|recommending|proposes?) that (?P<thing>{OWNERS} {COMMIT_PHRASE})"),
         (Who.OWNER, Who.ASKER, Who.PREVIOUS, Who.AUTHOR_IF_INFO), (Who.HOME_IF_RESOLVED,), (
@@ -268,7 +265,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=("suggest", "propos", "recommend", "request", "ask", "require", "agreed", "resolved", "direct", "instruct")),
     ActionRule(
         "asked-to-be-informed", Where.ANY,
-        _rx(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
+        compiled(rf"(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}|^|\band)(?: [a-z]+)?,? (?:expressed a wish|asks|asked|requested|"
             rf"requests|hoped|said they hoped|wished|would like|were keen|was keen|wanted) to {_WISHED}",
             # "Committee members would receive an email update on this": someone will send it
             rf"{CLAUSE}(?:{ASKER}(?: [Mm]embers)?|{GENERIC_GROUP}) (?:would|will) (?P<vp>receive\b[^;]*)"),
@@ -279,7 +276,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" to be ", "receive", " to hear", " to see", " to have sight")),
     ActionRule(
         "requests-that", Where.RESOLUTION,
-        _rx(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
+        compiled(rf"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bany )(?<!\bits )\b(?:[Rr]equests?|[Aa]sks?|REQUESTS?)(?: for| that)? "
             rf"(?!{MARK}|from\b|(?:had|have|has|were|was|are|is|would|will|made|received|to what|whether|if|why|how|what|"
             rf"when|about)\b)(?P<vp>[^;]*)"),
         (Who.AUTHOR,), (Who.HOME,), (
@@ -291,7 +288,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=("request", "ask")),
     ActionRule(
         "information-requested", Where.ANY,
-        _rx(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
+        compiled(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
             rf"\b(?:required|requires|requested|asked)(?: that)? {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
             r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
             r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
@@ -305,7 +302,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=("request", "ask", "required", "receive", "provided with", "given", "sent")),
     ActionRule(
         "resolution-subject-acts", Where.RESOLUTION,
-        _rx(rf"^(?:That )?{OWNERS} {_ACTS}",
+        compiled(rf"^(?:That )?{OWNERS} {_ACTS}",
             rf"{THAT}(?:the )?(?:[Oo]fficers|[Ss]taff) (?:be asked to |to |should |will )?{VP}"),
         (Who.OWNER,), (Who.HOME,), (
             Example("corpus/009", "the Cabinet Member writes to the schools", "writes to the schools",
@@ -315,7 +312,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         )),
     ActionRule(
         "resolution-subjunctive", Where.RESOLUTION,
-        _rx(rf"{THAT}{_NOT_FORMALITY}{THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
+        compiled(rf"{THAT}{_NOT_FORMALITY}{THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b(?: (?:by|to) {AGENT})?[^;]*"),
         (Who.AGENT, Who.AUTHOR_IF_INFO), (Who.HOME,), (
             Example("seeds/001", "be considered by the Committee’s Business Planning Group", "areas of focus for future",
                     "Business Planning Group"),
@@ -324,4 +321,3 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(" be ",)),
 )
 
-RULES_BY_NAME = {r.name: r for r in ACTION_RULES}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.grammar import DELIVERABLE, DUE, alt
+from councilgraph.extract.grammar import DELIVERABLE, DUE, alt, cue_patterns
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -139,7 +139,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
 
 
 #: Each rule's cue words as one pattern: one search a sentence instead of one a word.
-_CUES = {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in ACTION_RULES if r.cues}
+_CUES = cue_patterns(ACTION_RULES)
 _GRANT = re.compile(rf"^{alt(vocab.FORMAL_GRANTS)} be given to\b", re.I)  # "… given for visits to be made" asks
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)

@@ -14,9 +14,11 @@ from datetime import date
 from dateutil import parser
 from dateutil.relativedelta import relativedelta
 
+from councilgraph.extract import vocab
+
 _NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS.update(a=1, an=1, eighteen=18, twenty=20, thirty=30, few=3, couple=2)
-_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS = [m.lower() for m in vocab.MONTHS]
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
 

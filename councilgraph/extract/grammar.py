@@ -26,6 +26,16 @@ _ONE = rf"{_THE}(?:{MARK}[’']s )?{MARK}"  # "the Committee’s Business Planni
 ACTORS = rf"{_ONE}(?:(?:,| and| &|, and) {_ONE})*"
 
 
+def compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """A rule's triggers, compiled."""
+    return tuple(re.compile(p) for p in patterns)
+
+
+def cue_patterns(rules) -> dict[str, re.Pattern[str]]:
+    """Per rule name, one pattern for the rule's cues (literal words, one of which a sentence must hold)."""
+    return {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in rules if r.cues}
+
+
 def group(name: str, pattern: str) -> str:
     return f"(?P<{name}>{pattern})"
 

@@ -250,6 +250,7 @@ class _ItemReader:
                 self.rel(typ, person, dec, evidence, "moved-seconded", para)
 
     def write_actions(self) -> None:
+        authors = self.authors or self.introducers
         for a, evidence, para, arises in self.pending:
             aid = node_key(Label.ACTION, self.key, short_hash(a.text))
             when = due_date(a.due, self.item.date or self.doc.meta.date)
@@ -257,7 +258,6 @@ class _ItemReader:
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
-                authors = self.authors or self.introducers
                 bodies = [self.res.body_id()] if self.res.body_known() else []  # an unnamed, unmentioned body is not invented
                 for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
                     self.rel(typ, node, aid, evidence, a.extractor, para)

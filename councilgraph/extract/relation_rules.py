@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from councilgraph.extract.grammar import ACTORS, MARK, alt, group
+from councilgraph.extract.grammar import ACTORS, MARK, alt, compiled, group
 from councilgraph.graph.model import Label, RelType
 
 P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
@@ -44,10 +44,6 @@ class RelationRule:
     people_first: bool = False  # of several starts, the people (else the posts) did it
 
 
-def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
-
-
 A, Bx = group("a", ACTORS), group("b", ACTORS)
 _ONE_A, _ONE_B = group("a", MARK), group("b", MARK)
 _ITEM_WORDS = alt(("item", "report", "reports", "presentation", "update", "paper", "briefing", "overview", "findings"))
@@ -61,7 +57,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         "role-apposition", RelType.HOLDS,
         # overlapping (a lookahead), and a comma gives way to a dash or bracket that follows: in "Su Smart, the
         # Strategic Lead – Hannah Baker" the Lead is Hannah Baker
-        _rx(rf"{_ONE_A}(?=(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)"
+        compiled(rf"{_ONE_A}(?=(?:,? (?:the |our |as )?|\s\((?:the )?| [–—-] (?:the )?|, \(){_ONE_B}(?=[,)\s.;:]|$)"
             rf"(?! [–—-] (?:the )?{MARK})(?! \({MARK}))",
             rf"{_ONE_A} {MARK} [–—-] (?:the )?{_ONE_B}(?=[,)\s.;:]|$)",  # "the Director … NHS Devon - Su Smart"
             # "Laura Colman and Claire Platt (Co-opted Members)": every person listed holds the post in brackets
@@ -80,7 +76,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), either_order=True),
     RelationRule(
         "holds-post", RelType.HOLDS,
-        _rx(rf"{_ONE_A} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{_ONE_B}",
+        compiled(rf"{_ONE_A} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{_ONE_B}",
             rf"{_ONE_A} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{_ONE_B}",
             rf"{_ONE_A},?(?: who [^⟨]*?,|,? who)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
             rf"(?:new |interim |current |acting |previous |former )?{_ONE_B}",
@@ -95,7 +91,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), cues=("elected", "appointed", "confirmed", "declared", " is ", " was ", "remain", "became", "has been", "previous", "former", "new ", "current", "outgoing", "incoming", "interim", "capacity")),
     RelationRule(
         "introduced-by", RelType.INTRODUCED,
-        _rx(rf"\b(?:introduced|presented|outlined|led) by {A}",
+        compiled(rf"\b(?:introduced|presented|outlined|led) by {A}",
             rf"\b(?:invited|asked) {A},?(?: [^,;]*,| \([^)]*\))? to (?:introduce|present|outline|take (?:the )?[Mm]embers through)",
             rf"\b(?:received|considered|heard) (?:a |the )?(?:presentation|update|briefing) from {A}",
             rf"\bon behalf of (?:the )?{MARK} by {A}"),
@@ -110,7 +106,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), people_first=True, cues=("introduc", "present", "outlin", "led by", "invited", "asked", "update", "briefing", "on behalf")),
     RelationRule(
         "introduced-subject", RelType.INTRODUCED,
-        _rx(rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\b[Tt]he )){_NOT_AFTER}{A},?(?:(?: [^,;⟨]*?)?,)?(?: also| briefly| then)? "
+        compiled(rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\b[Tt]he )){_NOT_AFTER}{A},?(?:(?: [^,;⟨]*?)?,)?(?: also| briefly| then)? "
             rf"(?:{_INTRO_VERBS}(?: (?:the|this|a|an|his|her|their|a detailed|an overview of the))?(?: \w+)? {_ITEM_WORDS}"
             rf"|(?:attended|was in attendance) to (?:present|introduce|provide)|updated (?:the )?(?:Committee|Board|Panel|Members))"),
         (P, R), (), (
@@ -122,7 +118,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), people_first=True, cues=("introduc", "present", "outlin", "gave", "provided", "delivered", "made", "took members", "reported on", "attend", "updated")),
     RelationRule(
         "report-by", RelType.AUTHORED,
-        _rx(rf"\b{_AUTHOR_NOUNS} (?:of|by|from) {A}",
+        compiled(rf"\b{_AUTHOR_NOUNS} (?:of|by|from) {A}",
             rf"^(?:Report )?[Aa]uthor:? {A}",
             rf"{_NOT_AFTER}{A} (?:has |had )?submitted (?:a |the )?report",
             rf"\bon behalf of {A}",
@@ -136,7 +132,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), cues=("report", "presentation", "briefing", "paper", "response", "note", "author", "on behalf")),
     RelationRule(
         "reports-to", RelType.REPORTS_TO,
-        _rx(rf"{_ONE_A},?(?: who)? (?:would be |will be |is |was |are |were |had been |has been )?(?:writing reports?|reporting|"
+        compiled(rf"{_ONE_A},?(?: who)? (?:would be |will be |is |was |are |were |had been |has been )?(?:writing reports?|reporting|"
             rf"reports?|reported|accountable|answerable|submitting reports?|submits reports?|would report|will report|"
             rf"would feed back|will feed back|feeds back)(?! back)(?: \w+){{0,2}}? to (?:the )?{_ONE_B}",
             rf"(?:the |this |all the )?(?:discussions and )?work (?:undertaken|done) (?:at|by) (?:this |the )?{_ONE_A} would be "
@@ -149,7 +145,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), cues=("report", "accountable", "answerable", "feed", "fed ")),
     RelationRule(
         "appointed-by", RelType.APPOINTED,
-        _rx(rf"\bappointment of (?:a |an |the )?{_ONE_B} by (?:the )?{_ONE_A}",
+        compiled(rf"\bappointment of (?:a |an |the )?{_ONE_B} by (?:the )?{_ONE_A}",
             rf"{_ONE_A}[ -]appointed (?:a |an |the )?{_ONE_B}",
             rf"{_ONE_B},? (?:was |were |has been |had been |is |being )?appointed (?:as \w+ )?by (?:the )?{_ONE_A}",
             rf"{_ONE_A} (?:has |had |have )?appointed (?:a |an |the )?{_ONE_B}"),
@@ -161,7 +157,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         ), cues=("appoint",)),
     RelationRule(
         "part-of", RelType.PART_OF,
-        _rx(rf"{_ONE_A},? (?:which is |is |was |are )?(?:run by|run|part of|a part of|hosted by|a sub-?group of|"
+        compiled(rf"{_ONE_A},? (?:which is |is |was |are )?(?:run by|run|part of|a part of|hosted by|a sub-?group of|"
             rf"a sub-?committee of|reporting into) (?:the )?{_ONE_B}",
             rf"{_ONE_A} (?:of|at) (?:the )?{_ONE_B}",
             rf"{_ONE_A},? {_ONE_B}$"),
@@ -173,7 +169,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         )),
     RelationRule(
         "post-at", RelType.ROLE_IN,
-        _rx(rf"{_ONE_A} {_ONE_B}(?=\)|,| [–—-] |$)",
+        compiled(rf"{_ONE_A} {_ONE_B}(?=\)|,| [–—-] |$)",
             rf"{_ONE_A},? {_ONE_B}$"),
         (R,), (ORG, B, C), (
             RelationExample("corpus/015", "Shirley Bailey (Senior HMI Ofsted)", "Senior HMI", "Ofsted"),

@@ -7,21 +7,21 @@ import re
 from collections.abc import Iterator
 
 from councilgraph.extract import vocab
+from councilgraph.extract.grammar import cue_patterns
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
-from councilgraph.extract.sentence import Sentence
+from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
 
 P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
-_MARK = re.compile(r"⟨(\d+)⟩")
 _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
                       r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
-_CUES = {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in RELATION_RULES if r.cues}
+_CUES = cue_patterns(RELATION_RULES)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _ends(s: Sentence, fragment: str | None) -> list[int]:
-    return [int(i) for i in _MARK.findall(fragment or "") if s.at(i).node]
+    return [int(i) for i in MARKER.findall(fragment or "") if s.at(i).node]
 
 
 def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str]]:
@@ -87,5 +87,5 @@ def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     for _, typ, rx in MOTION_RULES:
         for m in rx.finditer(s.template):
-            if s.at(m["a"][1:-1]).label is P and s.at(m["a"][1:-1]).node:
-                yield typ, s.at(m["a"][1:-1]).node  # type: ignore[misc]
+            if s.is_(i := m["a"][1:-1], P):
+                yield typ, s.at(i).node  # type: ignore[misc]

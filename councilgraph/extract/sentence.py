@@ -10,8 +10,7 @@ from functools import cached_property
 from councilgraph.extract.mentions import Mention
 from councilgraph.graph.model import Label
 
-M = r"⟨(\d+)⟩"
-_MARK = re.compile(M)
+MARKER = re.compile(r"⟨(\d+)⟩")  # a mention's place in a template: "⟨3⟩"
 
 
 @dataclass
@@ -39,7 +38,7 @@ class Sentence:
 
     def surface(self, fragment: str) -> str:
         """A template fragment with its markers turned back into the words of the minutes."""
-        return _MARK.sub(lambda x: self.at(x[1]).surface, fragment).strip()
+        return MARKER.sub(lambda x: self.at(x[1]).surface, fragment).strip()
 
     def marks(self, fragment: str) -> list[Mention]:
-        return [self.at(i) for i in _MARK.findall(fragment)]
+        return [self.at(i) for i in MARKER.findall(fragment)]

@@ -163,14 +163,7 @@ DELIVERY_PARTICIPLES = ("circulated", "provided", "shared", "sent", "sent out", 
                         "drafted", "published", "contacted", "invited", "raised", "taken forward", "followed up",
                         "pursued", "allocated", "convened", "held", "placed", "put", "clarified", "confirmed",
                         "checked", "passed on", "picked up", "issued", "offered", "displayed", "used", "covered")
-#: Participles after which a resolution point records a formality, not something to do.
-FORMALITY_PARTICIPLES = ("noted", "received", "approved", "endorsed", "welcomed", "accepted", "adopted", "confirmed",
-                         "supported", "signed", "ratified", "agreed", "authorised", "authorized", "thanked",
-                         "commended", "made aware", "given", "appointed", "re-appointed", "reappointed", "elected",
-                         "re-elected", "co-opted", "deferred", "refused", "rejected", "withdrawn", "declared",
-                         "recorded", "held", "minuted", "congratulated", "informed", "reminded", "advised", "asked",
-                         "requested", "invited", "commissioned", "instructed", "tasked", "required", "delegated",
-                         "empowered", "mandated", "charged", "satisfied", "assured", "updated", "made", "considered")
+
 #: What a report author is asked to provide: more information in a later report.
 DELIVERABLES = ("report", "update", "information", "briefing", "note", "email", "e-mail", "letter", "figures", "data",
                 "details", "paper", "session", "training", "item", "presentation", "response", "breakdown",
@@ -196,13 +189,9 @@ GENERIC_GROUPS = ("Members", "members", "Councillors", "councillors", "Officers"
 #: Words of proposal: "suggested that X …", "proposed that a report be brought back".
 SUGGEST_VERBS = ("suggested", "proposed", "recommended", "requested", "asked", "suggests", "proposes", "suggesting",
                  "required", "requires", "agreed", "AGREED", "RESOLVED", "resolved", "directed", "instructed")
-#: Resolution verbs by which the minuting body itself commits ("agrees to", "resolves to", "decides to").
-SELF_COMMIT_VERBS = ("agrees to", "agree to", "agreed to", "resolves to", "resolved to", "decides to", "decided to",
-                     "commits to", "undertakes to", "will", "would")
 #: Words introducing when something is due.
 SEASONS = ("spring", "summer", "autumn", "winter", "Spring", "Summer", "Autumn", "Winter")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = MONTHS_AND_DAYS[:12]
 DUE_PERIODS = ("week", "weeks", "month", "months", "year", "years")
 DUE_MEETINGS = ("next meeting", "next Committee meeting", "next Board meeting", "next Panel meeting",
                 "later stage", "later date", "later meeting", "future meeting", "a future date", "later in the year",
@@ -233,10 +222,6 @@ PERSON_VERBS = ("said", "says", "explained", "agreed", "advised", "confirmed", "
                 "to speak", "to write", "to send", "to arrange", "to look", "to check", "to follow", "to liaise",
                 "to share", "to ensure", "to confirm", "to investigate", "to raise", "to take", "to report",
                 "to prepare", "to draft", "to set", "to bring", "to invite", "to seek", "to feed", "to add")
-#: Words that open lists of people ("Present:", "Apologies for absence were received from …").
-ATTENDANCE_CUES = ("Present", "PRESENT", "In attendance", "In Attendance", "Also present", "Also Present",
-                   "Apologies", "APOLOGIES", "Officers", "Officers in attendance", "Members present", "Attendees",
-                   "received from", "Substitute", "Substitutes")
 #: Capitalised words of minutes that are never part of a person's name.
 NOT_NAME_WORDS = ("Item", "Items", "Minutes", "Agenda", "Report", "Reports", "Plan", "Plans", "Programme", "Update",
                   "Interest", "Interests", "Declarations", "Declaration", "Absence", "Business", "Questions",
