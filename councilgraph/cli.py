@@ -163,16 +163,19 @@ def ingest(
         with Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                       TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("", total=len(docs))
+            limit = int(max_size * 2**20) if max_size else None
             report = run(store, docs, Meta(council, body, date),
                          progress=lambda name: bar.update(task, advance=1, description=name),
-                         max_bytes=int(max_size * 2**20) if max_size else None, jobs=jobs)
+                         max_bytes=limit, jobs=jobs)
         if report.loaded:  # nothing loaded (all unchanged, say): the follow-ups stand as they are
             _follow_up(store)
         # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
         from councilgraph.describe import thin_spots
+        from councilgraph.graph.model import ALL_LABELS
 
         counts = store.counts()
-        warnings = report.notes + thin_spots(store, report.loaded, docs)
+        labels = {lab.value for lab in ALL_LABELS}
+        warnings = report.notes + thin_spots(store, report.loaded, docs, limit)
     finally:
         store.close()
     for w in warnings:
@@ -181,10 +184,10 @@ def ingest(
         err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
         _print_json({"loaded": report.loaded, "unchanged": report.unchanged, "errors": report.errors,
-                     "warnings": warnings, "nodes": sum(counts.get(lab, 0) for lab in _LABELS),
-                     "relationships": sum(v for k, v in counts.items() if k not in _LABELS),
-                     "nodes_by_label": {k: v for k, v in counts.items() if k in _LABELS and v},
-                     "relationships_by_type": {k: v for k, v in counts.items() if k not in _LABELS and v}})
+                     "warnings": warnings, "nodes": sum(counts.get(lab, 0) for lab in labels),
+                     "relationships": sum(v for k, v in counts.items() if k not in labels),
+                     "nodes_by_label": {k: v for k, v in counts.items() if k in labels and v},
+                     "relationships_by_type": {k: v for k, v in counts.items() if k not in labels and v}})
     else:
         rows = [[k, v] for k, v in counts.items() if v]
         _table(["in the store now (as `stats`)", "count"], rows,
@@ -195,7 +198,6 @@ def ingest(
         raise typer.Exit(1)
 
 
-_LABELS = {"Person", "Role", "Council", "Body", "Organisation", "Meeting", "AgendaItem", "Decision", "Action"}
 
 
 def _where() -> str:

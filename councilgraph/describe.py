@@ -126,10 +126,12 @@ RETURN document, council, actions, count(d) AS decisions
 """
 
 
-def thin_spots(store: Store, loaded: list[str], docs: list[tuple[Path, object]]) -> list[str]:
+def thin_spots(store: Store, loaded: list[str], docs: list[tuple[Path, object]],
+               limit: int | None = None) -> list[str]:
     """One warning per loaded document (by key) where the graph is thin: nothing known of its council;
     resolution wording but no decision read; commitment wording but no action read. Only a document
-    that gave no decisions or no actions is read again, to look for that wording."""
+    that gave no decisions or no actions is read again, to look for that wording, with the size `limit`
+    the ingest read it with (a larger file would be refused here and its check silently skipped)."""
     if not loaded:
         return []
     from councilgraph.ingest import document_key
@@ -141,7 +143,7 @@ def thin_spots(store: Store, loaded: list[str], docs: list[tuple[Path, object]])
             warnings[key].append("nothing is known of its council (give --council or a manifest.csv council column)")
         if decisions and actions:
             continue
-        text = _text(*paths[key]) if key in paths else ""
+        text = _text(*paths[key], limit) if key in paths else ""
         if not decisions and _RESOLUTION_PAGE.search(text):
             warnings[key].append("it records resolutions, but no decision was read from it")
         if not actions and _COMMITMENT.search(text):
@@ -149,11 +151,11 @@ def thin_spots(store: Store, loaded: list[str], docs: list[tuple[Path, object]])
     return [f"{k}: {w}" for k in sorted(warnings) for w in warnings[k]]
 
 
-def _text(path: Path, meta: object) -> str:
+def _text(path: Path, meta: object, limit: int | None) -> str:
     from councilgraph.loaders import load
 
     try:
-        return load(path, meta).text  # type: ignore[arg-type]
+        return load(path, meta, limit).text  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - ingest has already reported it
         return ""
 
