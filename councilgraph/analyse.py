@@ -14,8 +14,8 @@ import networkx as nx
 
 from councilgraph.errors import QueryError
 from councilgraph.graph.export import GraphData
+from councilgraph.graph.model import ACTORS
 
-ACTORS = ("Person", "Role", "Council", "Body", "Organisation")
 #: Relationship types that say who answers to whom, and which way is up: (type, the upper end is its end?).
 UPWARDS = {"REPORTS_TO": True, "PART_OF": True, "ROLE_IN": True, "HOLDS": True, "APPOINTED": False}
 _NOT_STRUCTURE = ("MENTIONS",)  # every actor an item names is no tie between them

@@ -1,6 +1,11 @@
 """The one root exception and its few subclasses; the CLI catches only the root."""
 
 
+def first_line(e: BaseException) -> str:
+    """An exception's message cut to its first line (engines and drivers add pages), or its type's name."""
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
 class CouncilGraphError(Exception):
     """Anything councilgraph reports to the user as a one-line error."""
 

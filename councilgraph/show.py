@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from councilgraph.errors import QueryError
 from councilgraph.graph.export import GraphData
+from councilgraph.graph.model import ACTORS
 
-ACTORS = ("Person", "Role", "Council", "Body", "Organisation")
 MAX_NODES = 300  # a neighbourhood larger than this is cut (nearest first): a picture, not a dump
 
 

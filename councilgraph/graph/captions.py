@@ -1,21 +1,11 @@
-"""Short captions for Neo4j Browser: an action shows its first words; `short_council` for displays.
+"""Short captions for Neo4j Browser: an action shows its first words.
 
 Stored as each node's `caption` property (the full text stays in `name`), so the GRASS style can show
 `{caption}` and Browser's inspector still gives the whole sentence."""
 
 from __future__ import annotations
 
-import re
-
 ACTION_WORDS = 6  # enough to recognise an action, short enough to fit under a node
-_COUNCIL_TAIL = re.compile(r"\s+(?:Metropolitan\s+)?(?:Borough\s+|County\s+|City\s+|District\s+)*Council\b.*$")
-_LONDON = re.compile(r"^London Borough of\s+")
-
-
-def short_council(council: str) -> str:
-    """"Torbay Council" → "Torbay"; "Stockton-on-Tees Borough Council (LSCB)" → "Stockton-on-Tees"."""
-    short = _LONDON.sub("", _COUNCIL_TAIL.sub("", council.strip())).strip()
-    return short or council.strip()
 
 
 def short_text(text: str, words: int = ACTION_WORDS) -> str:

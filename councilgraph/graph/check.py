@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgraph.errors import StoreError
+from councilgraph.errors import StoreError, first_line
 from councilgraph.graph.store import Store
 
 
@@ -49,7 +49,7 @@ def check_embedded(path: Path) -> CheckReport:
     try:
         check_graph(store, report)
     except RuntimeError as e:
-        raise StoreError(f"{path}: not a councilgraph store, or damaged ({lb._first_line(e)})") from e
+        raise StoreError(f"{path}: not a councilgraph store, or damaged ({first_line(e)})") from e
     finally:
         store.close()
     # An interrupted ingest's documents are either not stored or stored as their previous version.

@@ -68,11 +68,6 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     return g
 
 
-def to_graphml(data: GraphData, path: Path) -> None:
-    """GraphML, lists joined with '; ' since GraphML has no list type."""
-    write(data, "graphml", path)
-
-
 def to_rdf(data: GraphData) -> rdflib.Graph:
     """RDF on published vocabularies (W3C ORG, FOAF, PROV-O, schema.org, Dublin Core) with each fact's
     provenance: councilgraph/graph/rdf.py."""

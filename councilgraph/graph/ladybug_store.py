@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from councilgraph.errors import QueryError, StoreError
+from councilgraph.errors import QueryError, StoreError, first_line
 from councilgraph.graph.export import GraphData
 from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.model import (
@@ -114,7 +114,7 @@ class LadybugStore:
                 for f in _leftovers(work_path(path)):
                     f.unlink()
             self._unlock()
-            raise StoreError(f"{path}: cannot open the embedded store ({_first_line(e)})") from e
+            raise StoreError(f"{path}: cannot open the embedded store ({first_line(e)})") from e
 
     def _migrate(self) -> None:
         """Stores written before documents had keys: their facts are keyed by the file name."""
@@ -168,7 +168,7 @@ class LadybugStore:
         try:
             return self._run(cypher, params)
         except RuntimeError as e:
-            msg = _first_line(e)
+            msg = first_line(e)
             if "read-only" in msg:
                 raise QueryError("the embedded store runs read-only Cypher here; this query writes") from e
             raise QueryError(msg) from e
@@ -194,7 +194,7 @@ class LadybugStore:
                     self._load_batch([g], report, hashes)
                     done.append(g)
                 except RuntimeError as e:
-                    report.failed[g.document] = _first_line(e)
+                    report.failed[g.document] = first_line(e)
         report.documents = [g.document for g in done]
         report.failed.update(bad)
         if progress:
@@ -528,7 +528,7 @@ def recover_legacy(path: Path) -> bool:
         db = ladybug.Database(str(path))
         db.close()
     except RuntimeError as e:
-        raise StoreError(f"{path}: cannot recover the store after an interrupted write ({_first_line(e)}); "
+        raise StoreError(f"{path}: cannot recover the store after an interrupted write ({first_line(e)}); "
                          f"move it aside and ingest again") from e
     return True
 
@@ -577,5 +577,3 @@ def _fsync(p: Path) -> None:
         os.close(fd)
 
 
-def _first_line(e: BaseException) -> str:
-    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__

@@ -9,7 +9,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from councilgraph.errors import QueryError, StoreError
+from councilgraph.errors import QueryError, StoreError, first_line
 from councilgraph.graph.export import GraphData
 from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.model import (
@@ -101,7 +101,7 @@ class Neo4jStore:
                 raise QueryError("Cypher here runs in a read-only transaction; this query writes") from e
             raise QueryError(msg) from e
         except (DriverError, OSError) as e:
-            raise StoreError(f"lost the connection to Neo4j at {self.uri} ({_first_line(e)})") from e
+            raise StoreError(f"lost the connection to Neo4j at {self.uri} ({first_line(e)})") from e
 
     # ---- loading ----------------------------------------------------------------------------------
     def load(self, graphs: Sequence[DocumentGraph], progress: Callable[[int], None] | None = None,
@@ -115,7 +115,7 @@ class Neo4jStore:
             if not self._schema_done:
                 self.schema()
         except (DriverError, OSError) as e:
-            lost = _first_line(e)
+            lost = first_line(e)
         for chunk in _chunks(graphs):
             if lost is not None:  # the server went away: say which documents are not stored
                 for g in chunk:
@@ -139,11 +139,11 @@ class Neo4jStore:
                     except Neo4jError as e:
                         report.failed[g.document] = (e.message or str(e)).splitlines()[0]
                     except (DriverError, OSError) as e:
-                        lost = _first_line(e)
+                        lost = first_line(e)
                         report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
                         break
             except (DriverError, OSError) as e:
-                lost = _first_line(e)
+                lost = first_line(e)
                 for g in chunk:
                     report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
             if progress:
@@ -196,10 +196,6 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.driver.close()
-
-
-def _first_line(e: BaseException) -> str:
-    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
 
 
 def _plain(v: object) -> object:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from importlib import resources
-from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -220,12 +219,3 @@ def validate(g: Graph) -> tuple[bool, str]:
 
 CONTEXT = {"cg": NS, "org": str(ORG), "foaf": str(FOAF), "prov": str(PROV), "schema": str(SDO),
            "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD)}
-
-
-def write(data: GraphData, fmt: str, path: Path) -> None:
-    """Write the RDF export: "turtle", "nt" or "json-ld" (compacted with the vocabularies' prefixes)."""
-    g = to_rdf(data)
-    if fmt == "json-ld":
-        g.serialize(path, format="json-ld", context=CONTEXT, auto_compact=True)
-    else:
-        g.serialize(path, format=fmt)

@@ -191,7 +191,7 @@ def page_meta(lines: list[str]) -> Meta:
         if m and not meta.body:
             meta.body = m[1].strip()
         m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
-                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*(.+)$", ln)
+                     rf"{_WEEKDAY},?\s*(.+)$", ln)
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
         if not meta.date and re.match(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", ln, re.I):
