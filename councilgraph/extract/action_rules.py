@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import (
+    AGENDA,
     AGENT,
     ASKED,
     ASKER,
@@ -194,10 +195,10 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         "done-by-agent", Where.ANY,
         compiled(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
         (Who.AGENT,), (), (
-            Example("corpus/082", "Details on this could be provided by Ian Heggs", "Details on this could be provided",
+            Example("corpus/082", "Details on this could be provided by Ian Heggs", "provide details on the reduction in school funding",
                     "Ian Heggs"),
             Example("corpus/010", "Minor changes would be made to the text of the plan by the corporate director",
-                    "Minor changes would be made to the text of the plan", "corporate director"),
+                    "make minor changes to the text of the plan", "corporate director"),
         ), cues=(" by ",), needs_actor=True),
     ActionRule(
         "it-was-agreed-to", Where.NARRATIVE,
@@ -219,21 +220,33 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"(?:would|will|could|should) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
         (Who.ASKER, Who.SUBJECT), (), (
             Example("corpus/028", "the Director of Law and Assurance said the wording would be adjusted",
-                    "the wording would be adjusted", "Director of Law and Assurance"),
+                    "adjust the wording on the number of representatives", "Director of Law and Assurance"),
             Example("corpus/033", "The Chairman advised that an email would be sent out for nominations",
-                    "an email would be sent out for nominations", "Chairman"),
+                    "send out an email for nominations", "Chairman"),
             Example("corpus/067", "there was information on the pathway of children", "information on the pathway",
                     "Specialist Commissioner"),
             Example("corpus/025", "stated that an agenda item on Items Raised by", "would now be a standard item", "Chair"),
         ), cues=(" be ",)),
     ActionRule(
+        "on-the-agenda", Where.ANY,
+        compiled(rf"{CLAUSE}(?P<thing>(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Aa]n?)\b[^⟨;]*?) (?:would|will|should|is to|are to) "
+            rf"(?:now |also )?be {DELIVERED}\b[^;]*?{AGENDA}[^;]*",
+            rf"{CLAUSE}(?:[Tt]he |[Ii]ts |[Tt]his |[Tt]heir )?[^;⟨]*?{AGENDA} (?:would|will|should) (?:also )?"
+            rf"(?P<vp>include\b[^;]*)"),
+        (Who.HOME,), (), (
+            Example("corpus/071", "this issue would be covered in more detail in the Restorative Panels Pilot item",
+                    "cover this issue in more detail", "Scrutiny Committee"),
+            Example("corpus/064", "That the 23 January 2020 agenda would include consideration of the issue",
+                    "include consideration of the issue of child exploitation", "Panel"),
+        ), cues=vocab.AGENDA_WORDS),
+    ActionRule(
         "will-be-done", Where.ANY,
         compiled(rf"{CLAUSE}(?P<thing>(?:[Aa]n?|[Tt]he|[Ff]urther|[Mm]ore|[Aa]ny|[Aa]ll|[Tt]his|[Tt]hese)\b[^⟨;]*?) "
             rf"(?:would|will|should|is to|are to) (?:now |also )?be (?:{DELIVERED}\b|{_STANDING_ITEM})[^;]*"),
         (Who.AUTHOR_IF_INFO,), (Who.HOME_IF_RESOLVED,), (
-            Example("corpus/010", "An accessible version of the plan would be produced", "An accessible version of the plan"),
+            Example("corpus/010", "An accessible version of the plan would be produced", "produce an accessible version of the plan"),
             Example("corpus/034", "a report will be presented to Cabinet in the Spring 2023",
-                    "a report will be presented to Cabinet"),
+                    "present a report to Cabinet"),
             Example("corpus/044", "this would be a standing item on future Safeguarding Sub Committee agendas",
                     "this would be a standing item", "Director of Community and Children’s Services"),
         ), cues=(" be ",)),
@@ -257,9 +270,9 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"\b(?:suggests?|suggesting|recommending|proposes?) that (?P<thing>{OWNERS} {COMMIT_PHRASE})"),
         (Who.OWNER, Who.ASKER, Who.PREVIOUS, Who.AUTHOR_IF_INFO), (Who.HOME_IF_RESOLVED,), (
             Example("corpus/003", "She suggested that a report be brought back to the Committee in six months",
-                    "report be brought back to the Committee in six months", "Diane Taylor"),
+                    "bring back a report to the Committee in six months", "Diane Taylor"),
             Example("corpus/037", "It was suggested that a letter of thanks from the CICC be e-mailed",
-                    "a letter of thanks from the CICC be e-mailed"),
+                    "e-mail a letter of thanks from the CICC"),
             Example("seeds/000", "to suggest that the Panel provides their view", "Panel provides their view",
                     "Corporate Parenting Panel"),
         ), cues=("suggest", "propos", "recommend", "request", "ask", "require", "agreed", "resolved", "direct", "instruct")),
@@ -272,7 +285,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         (Who.AUTHOR,), (Who.HOME,), (
             Example("seeds/001", "The Committee Members said they hoped to hear more updates",
                     "hear more updates on social work practice", "Executive Director"),
-            Example("corpus/063", "Committee members would receive an email update", "receive an email update"),
+            Example("corpus/063", "Committee members would receive an email update", "receive an email update on the number of children"),
         ), cues=(" to be ", "receive", " to hear", " to see", " to have sight")),
     ActionRule(
         "requests-that", Where.RESOLUTION,
@@ -296,7 +309,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         (Who.AUTHOR,), (Who.SUBJECT, Who.HOME), (
             Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
             Example("corpus/045", "required that an action plan be submitted by 17 October 2019",
-                    "an action plan be submitted"),
+                    "submit an action plan"),
             Example("corpus/006", "To receive a further report in respect of the necessary transitional arrangements",
                     "a further report in respect of the necessary transitional arrangements"),
         ), cues=("request", "ask", "required", "receive", "provided with", "given", "sent")),
@@ -317,7 +330,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             Example("seeds/001", "be considered by the Committee’s Business Planning Group", "areas of focus for future",
                     "Business Planning Group"),
             Example("corpus/002", "That an update report be brought to this Board later in the year",
-                    "an update report be brought to this Board"),
+                    "bring an update report to this Board"),
         ), cues=(" be ",)),
 )
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.grammar import DELIVERABLE, DUE, alt, cue_patterns
+from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
+from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt, cue_patterns
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -42,6 +43,7 @@ class Context:
     previous_person: str | None = None
     home_body: str | None = None  # the minuting body's node: asking others, it does not ask itself
     previous_group: str | None = None  # the body or organisation the last sentence spoke of
+    topic: str | None = None  # what a recent sentence of the item raised (see `topic_of`): "this" in "an update on this"
 
 
 def due_of(text: str) -> str | None:
@@ -102,12 +104,59 @@ def _what(m: re.Match[str], s: Sentence, text: str) -> str:
 def _text(m: re.Match[str], s: Sentence) -> str:
     """The action's words: the verb phrase, else the clause from its subject (`thing`, perhaps with `rest`)."""
     groups = m.re.groupindex
-    if "vp" in groups and m["vp"] is not None:
-        return s.surface(m["vp"])
+    if "vp" in groups and m["vp"] is not None:  # a clause ("requests that the decision be deferred") reads as one
+        return s.surface(active(m["vp"]) if _NOUN_PHRASE.match(m["vp"]) else m["vp"])
     if "rest" in groups:
         return s.surface(m["thing"] + m["rest"])
     start = m.start("thing") if "thing" in groups and m["thing"] is not None else m.start()
-    return s.surface(s.template[start:m.end()])
+    return s.surface(active(s.template[start:m.end()]))
+
+
+_PASSIVE = re.compile(rf"^(?P<thing>.+?),? (?:{MODAL} (?:also |now |then |continue to )?be|be) (?:also |now |then )?"
+                      rf"(?:(?P<adv>[a-z]+ly) )?(?P<part>{DELIVERED})\b(?P<rest>.*)$", re.S)
+_NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|further|any|all|more)\b", re.I)
+_AGENT = re.compile(rf",? by {ACTOR_MARKS}")
+_OBJECT = {"they": "them", "he": "him", "she": "her", "we": "us"}
+
+
+def active(clause: str) -> str:
+    """A commitment told in the passive, told as the verb phrase of what is to be done, as actions are written:
+    "Details on this could be provided by ⟨1⟩" → "provide details on this" (the agent owns it; it is not what
+    is done); "they will be submitted in a more timely manner" → "submit them in a more timely manner"."""
+    m = _PASSIVE.match(clause)
+    if not m:
+        return clause
+    thing = _OBJECT.get(m["thing"].lower(), m["thing"])
+    if thing[:1].isupper() and thing[1:2].islower():  # "Details on this" opens the sentence: not a name
+        thing = thing[0].lower() + thing[1:]
+    adv = f"{m['adv']} " if m["adv"] else ""
+    return f"{adv}{vocab.DELIVERY_VERBS[m['part']]} {thing}{_AGENT.sub('', m['rest'], count=1)}"
+
+
+_TOPIC = re.compile(rf"(?i:{alt(vocab.QUERY_NOUNS)})(?: (?:was|were|had been|has been|have been))?"
+                    rf"(?: {alt(vocab.QUERY_VERBS)})? {alt(vocab.TOPIC_PREPOSITIONS)} (?P<topic>[^;]+)")
+#: Where the topic ends: a clause of its own ("… as there were two figures"), or someone answering ("… and ⟨3⟩ said").
+_TOPIC_END = re.compile(rf"(?:,? {alt(vocab.TOPIC_ENDS)}|,? and {ACTOR_MARKS},? (?:{SAID}|{MODAL})\b|[.;:]).*$", re.S)
+_THIS = re.compile(r"(?<=\b(?:on|of) )(?:this|it)(?=[.,;:]?$)")
+_BARE = re.compile(r"^[a-z-]+(?: [a-z]+)? the [a-z]+$")  # "adjust the wording": the words of what?
+
+
+def topic_of(s: Sentence) -> str | None:
+    """What a sentence raises: "Clarification was sought on the number of children … as there were two
+    figures" → "the number of children …"; None when it raises nothing."""
+    m = _TOPIC.search(s.template)
+    topic = s.surface(_TOPIC_END.sub("", m["topic"])) if m else ""
+    return topic if len(topic.split()) >= 2 else None
+
+
+def _about(text: str, topic: str | None) -> str:
+    """An action that answers a query says what it is about, from the query a recent sentence raised: "an update
+    on this" is an update on the number of children …; "the wording would be adjusted" adjusts the wording on it."""
+    if not topic:
+        return text
+    if _BARE.match(text):
+        return f"{text} on {topic}"
+    return _THIS.sub(topic, text, count=1)
 
 
 def _applies(rule: ActionRule, ctx: Context) -> bool:
@@ -127,7 +176,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
         for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 listed = _LIST_INTRO.search(text)
-                text = _tidy(text)
+                text = _about(_tidy(text), ctx.topic)
                 if len(_content(text)) < 2 or _GRANT.match(text):
                     continue
                 owners = _pick(rule, rule.owner, m, s, ctx, text)

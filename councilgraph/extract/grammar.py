@@ -59,6 +59,7 @@ SAID = alt(vocab.SPEECH_VERBS)
 SUGGESTED = alt(vocab.SUGGEST_VERBS)
 GENERIC_GROUP = alt(vocab.GENERIC_GROUPS)
 DELIVERABLE = alt(vocab.DELIVERABLES) + r"s?"
+AGENDA = alt(vocab.AGENDA_WORDS)
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 MODAL = r"(?:would|will|could|should|is to|are to|was to|were to|shall|can|may)"
 #: A thing in the passive: the clause's subject up to its verb ("a briefing note", "Details on this").

@@ -31,6 +31,7 @@ class _Unit:
 
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
+_TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
 _CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+")
 
 
@@ -163,6 +164,7 @@ class _ItemReader:
             self.deferred.append(Rel(RelType.HELD, body_id, mid, self.source, item.title, "page-structure"))
         last_person: str | None = None
         last_group: str | None = None
+        topic: tuple[int, str] | None = None  # (where, what) a recent sentence raised: "an update on this"
         listing: tuple[str, list[act.ActionFact]] | None = None  # an action whose sentence ends in a list
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
@@ -191,7 +193,10 @@ class _ItemReader:
                 arises = self.decision(u.block)
                 self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
                                          para))
-            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group))
+            if raised := act.topic_of(s):
+                topic = (pos, raised)
+            recent = topic[1] if topic and pos - topic[0] <= _TOPIC_REACH else None
+            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group, recent))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
             if listing and act.is_list_item(u.block.kind, u.text):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
+from councilgraph.extract.grammar import DELIVERABLE, alt
 from councilgraph.extract.ids import council_scope, role_key, slug
 from councilgraph.extract.mentions import Mention
 from councilgraph.graph.model import DocumentGraph, Label, Node, node_key
@@ -50,8 +51,11 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
             else:
                 home.council, home.council_generic = max((g.name for g in generic), key=len), True
     generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
+    receiver = _receiver(mentions, text)
     if body:
         home.body, home.body_named = body, True
+    elif receiver:
+        home.body = receiver
     elif generic_bodies:
         home.body = generic_bodies[0].name.title()
         # "the Committee" is the committee the text names before it, or in its opening lines, with the same head
@@ -63,6 +67,22 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
         if named:
             home.body = named[0].name
     return home
+
+
+_RECEIVED = re.compile(rf"\b(?:{alt(vocab.RECEIVING_VERBS)}) (?:a|an|the) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b")
+_RECEIVER_SPAN = 20_000  # characters: the first item says which body took the paper; no need to read a whole book
+
+
+def _receiver(mentions: list[Mention], text: str) -> str | None:
+    """The named body that took the item's paper: "The Cabinet received a report of the … Committee" is the
+    Cabinet's minutes, though the Committee is named first."""
+    named = {m.surface: m.name for m in mentions if m.label is Label.BODY and not m.generic}
+    for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        for surface, name in named.items():
+            if before.endswith(surface) and re.search(rf"(?:^|[.:\n]\s*)(?:The |the )?{re.escape(surface)}$", before):
+                return name
+    return None
 
 
 def place(council: str) -> str:

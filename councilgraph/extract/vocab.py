@@ -153,16 +153,26 @@ ASKED_PARTICIPLES = ("asked", "requested", "invited", "tasked", "instructed")
 #: Participles of "be X-ed to": someone is given an errand ("That the Director be commissioned to lead …").
 ERRAND_PARTICIPLES = ("asked", "requested", "invited", "commissioned", "instructed", "tasked", "required",
                       "authorised", "authorized", "empowered", "mandated", "charged")
-#: Participles of a future deliverable ("a briefing would be provided", "a report be brought back").
-DELIVERY_PARTICIPLES = ("circulated", "provided", "shared", "sent", "sent out", "brought back", "brought", "reported back",
-                        "reported", "included", "made available", "arranged", "added", "scheduled", "presented",
-                        "submitted", "organised", "organized", "fed back", "e-mailed", "emailed", "forwarded",
-                        "distributed", "given", "made", "produced", "prepared", "developed", "undertaken",
-                        "carried out", "set up", "established", "explored", "investigated", "looked into",
-                        "considered", "reviewed", "revisited", "updated", "amended", "adjusted", "written",
-                        "drafted", "published", "contacted", "invited", "raised", "taken forward", "followed up",
-                        "pursued", "allocated", "convened", "held", "placed", "put", "clarified", "confirmed",
-                        "checked", "passed on", "picked up", "issued", "offered", "displayed", "used", "covered")
+#: Participles of a future deliverable ("a briefing would be provided", "a report be brought back"), each with the
+#: verb that says the same in the active ("provide a briefing"), as action texts are written.
+DELIVERY_VERBS = {
+    "circulated": "circulate", "provided": "provide", "shared": "share", "sent": "send", "sent out": "send out",
+    "brought back": "bring back", "brought": "bring", "reported back": "report back", "reported": "report",
+    "included": "include", "made available": "make available", "arranged": "arrange", "added": "add",
+    "scheduled": "schedule", "presented": "present", "submitted": "submit", "organised": "organise",
+    "organized": "organize", "fed back": "feed back", "e-mailed": "e-mail", "emailed": "email",
+    "forwarded": "forward", "distributed": "distribute", "given": "give", "made": "make", "produced": "produce",
+    "prepared": "prepare", "developed": "develop", "undertaken": "undertake", "carried out": "carry out",
+    "set up": "set up", "established": "establish", "explored": "explore", "investigated": "investigate",
+    "looked into": "look into", "considered": "consider", "reviewed": "review", "revisited": "revisit",
+    "updated": "update", "amended": "amend", "adjusted": "adjust", "written": "write", "drafted": "draft",
+    "published": "publish", "contacted": "contact", "invited": "invite", "raised": "raise",
+    "taken forward": "take forward", "followed up": "follow up", "pursued": "pursue", "allocated": "allocate",
+    "convened": "convene", "held": "hold", "placed": "place", "put": "put", "clarified": "clarify",
+    "confirmed": "confirm", "checked": "check", "passed on": "pass on", "picked up": "pick up", "issued": "issue",
+    "offered": "offer", "displayed": "display", "used": "use", "covered": "cover",
+}
+DELIVERY_PARTICIPLES = tuple(DELIVERY_VERBS)
 
 #: What a report author is asked to provide: more information in a later report.
 DELIVERABLES = ("report", "update", "information", "briefing", "note", "email", "e-mail", "letter", "figures", "data",
@@ -182,6 +192,18 @@ FORMALITY_VERBS = ("note", "notes", "noted", "welcome", "welcomes", "thank", "th
 SPEECH_VERBS = ("said", "confirmed", "advised", "explained", "stated", "indicated", "reported", "replied",
                 "responded", "assured", "undertook", "informed", "told", "added", "agreed", "noted", "mentioned",
                 "clarified", "commented", "highlighted", "suggested", "acknowledged", "accepted")
+#: What a sentence raises, and how, so that a later "an update on this" can say what "this" is: "Clarification
+#: was sought on the number of children …", "Members raised concerns about the reduction in school funding …".
+QUERY_NOUNS = ("clarification", "a query", "queries", "a question", "questions", "concern", "concerns",
+               "a comment", "comments", "an enquiry", "enquiries")
+QUERY_VERBS = ("sought", "raised", "asked", "expressed", "made", "received", "voiced")
+TOPIC_PREPOSITIONS = ("on", "about", "regarding", "around", "over", "in relation to", "in respect of", "concerning")
+#: Where the topic a query raised ends: "… plans as there were two figures", "… funding and how this would …".
+TOPIC_ENDS = ("as there", "because", "and how", "and whether", "and why", "and what", "which", "so that", "given that")
+#: Where a body plans its own business: "this issue would be covered … on the agenda for the 20 July meeting".
+AGENDA_WORDS = ("agenda", "agendas", "work programme", "work plan", "forward plan", "forward work programme")
+#: How minutes say their own body took a paper: "The Cabinet received a report of the … Committee".
+RECEIVING_VERBS = ("received", "considered", "scrutinised", "scrutinized", "noted")
 #: Groups that are not actors ("Members", "officers"): they own nothing, and ask as the minuting body.
 GENERIC_GROUPS = ("Members", "members", "Councillors", "councillors", "Officers", "officers", "Committee members",
                   "Committee Members", "Board members", "Panel members", "the Members", "the members",
