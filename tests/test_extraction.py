@@ -114,7 +114,7 @@ def test_agrees_to_and_suggests_that(seed_graphs):
 
 def test_subjunctive_with_agent_and_agrees_for(seed_graphs):
     g = seed_graphs["001"]
-    assert action(g, "be considered by the Committee’s Business Planning Group")[1] == ["Business Planning Group"]
+    assert action(g, "consider areas of focus for future")[1] == ["Business Planning Group"]
     assert action(g, "speak with Service officers")[1] == ["Chairman"]
 
 
@@ -176,7 +176,7 @@ def test_ids_are_deterministic():
 
 def test_something_will_be_sent_is_an_action_without_a_named_owner():
     g = extract(load(corpus("033")))
-    text, owners, requesters = action(g, "an email would be sent out for nominations")
+    text, owners, requesters = action(g, "send out an email for nominations")
     assert requesters == []
 
 
@@ -249,7 +249,7 @@ def test_that_the_board_agree_introduces_decisions_and_actions():
 def test_she_suggested_that_a_report_be_brought_back():
     g = extract(load(corpus("003")))
     assert ("Diane Taylor", "Partnerships and Planning Manager") in facts(g, RelType.HOLDS)
-    text, owners, _ = action(g, "a report be brought back to the Committee in six months")
+    text, owners, _ = action(g, "bring back a report to the Committee in six months")
     assert owners == ["Diane Taylor"]
     assert next(n for n in g.nodes.values() if n.name == text).props["due"] == "in six months"
 
@@ -265,7 +265,7 @@ def test_elected_as_chairman_and_vice_chairman_are_two_posts():
 def test_it_was_agreed_to_with_no_one_named_goes_to_the_report_author_when_it_is_information(seed_graphs):
     text, owners, requesters = action(seed_graphs["000"], "share information on the app with all Councillors")
     assert owners == ["Executive Director of Children, Young People and Learning"] and requesters == ["Committee"]
-    text, owners, requesters = action(seed_graphs["002"], "quarterly progress reports would be shared with Cabinet")
+    text, owners, requesters = action(seed_graphs["002"], "share quarterly progress reports with Cabinet")
     assert requesters == ["Committee"]
 
 
@@ -321,3 +321,25 @@ def test_a_page_scraped_with_every_line_break_lost_is_still_read(tmp_path):
         return {n.name for n in g.nodes.values() if n.label is label}
     assert names(a, Label.ROLE) <= names(b, Label.ROLE) and names(b, Label.ROLE)
     assert {t for t, _, _ in actions(b)} & {t for t, _, _ in actions(a)}
+
+
+def _home_body(prefix: str) -> str:
+    from councilgraph.extract.mentions import find_mentions
+    from councilgraph.extract.pipeline import _units
+    from councilgraph.extract.resolve import infer_home
+
+    doc = load(corpus(prefix))
+    mentions = [m for u in _units(doc) for m in find_mentions(u.text, {})]
+    return infer_home(doc.source, doc.meta.council, doc.meta.body, mentions, doc.text).body
+
+
+def test_the_body_that_received_the_paper_is_the_minuting_body():
+    # "The Cabinet received a report of the … Committee": the Cabinet's minutes, though the Committee is named first
+    assert _home_body("073") == "Cabinet"
+    assert _home_body("017") == "Scrutiny Board"  # "The Scrutiny Board considered a briefing note by the Director …"
+
+
+def test_an_action_on_this_says_what_the_query_raised():
+    _, owners, _ = action(extract(load(corpus("082"))), "provide details on the reduction in school funding")
+    assert "Ian Heggs" in owners  # "Details on this could be provided by Ian Heggs": the agent owns it
+    action(extract(load(corpus("063"))), "receive an email update on the number of children")
