@@ -256,7 +256,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             r"[Aa]rranges|[Ss]eeks|[Rr]efers)\b[^;]*)",
             rf"(?:{OWNERS} )?\b(?:[Aa]grees?|[Rr]esolves?|[Dd]ecides?|[Cc]ommits?|[Uu]ndertakes?) to (?!the\b|a\b|an\b){VP}",
             rf"(?:{OWNERS} )?\b[Aa]grees? to the requests? (?:from|of) {ASKER} to {VP}",
-            r"^To (?!note|receive|approve|endorse|agree|accept|welcome|thank|support|confirm|consider)(?P<vp>[a-z]+\b.*)"),
+            rf"^To (?!{alt(vocab.DECIDED_AT_ONCE)})(?P<vp>[a-z]+\b.*)"),
         (Who.OWNER, Who.HOME), (Who.ASKER,), (
             Example("seeds/000", "Writes to the Chairman of the Corporate Parenting Panel", "Writes to the Chairman"),
             Example("seeds/004", "agrees to set up a future task group", "set up a future task group"),

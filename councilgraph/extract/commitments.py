@@ -189,7 +189,8 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
 
 #: Each rule's cue words as one pattern: one search a sentence instead of one a word.
 _CUES = cue_patterns(ACTION_RULES)
-_GRANT = re.compile(rf"^{alt(vocab.FORMAL_GRANTS)} be given to\b", re.I)  # "… given for visits to be made" asks
+#: "approval be given to …" (told in the active: "give approval to …") grants; "… given for visits to be made" asks
+_GRANT = re.compile(rf"^(?:{alt(vocab.FORMAL_GRANTS)} be given|give {alt(vocab.FORMAL_GRANTS)}) to\b", re.I)
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
 _LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")

@@ -204,6 +204,9 @@ TOPIC_ENDS = ("as there", "because", "and how", "and whether", "and why", "and w
 AGENDA_WORDS = ("agenda", "agendas", "work programme", "work plan", "forward plan", "forward work programme")
 #: How minutes say their own body took a paper: "The Cabinet received a report of the … Committee".
 RECEIVING_VERBS = ("received", "considered", "scrutinised", "scrutinized", "noted")
+#: What a resolution point "To …" does there and then, not later: "To note …", "To adopt the draft Terms of Reference".
+DECIDED_AT_ONCE = ("note", "receive", "approve", "endorse", "agree", "accept", "welcome", "thank", "support", "confirm",
+                   "consider", "adopt", "ratify", "appoint", "elect")
 #: Groups that are not actors ("Members", "officers"): they own nothing, and ask as the minuting body.
 GENERIC_GROUPS = ("Members", "members", "Councillors", "councillors", "Officers", "officers", "Committee members",
                   "Committee Members", "Board members", "Panel members", "the Members", "the members",
