@@ -112,7 +112,7 @@ def _text(m: re.Match[str], s: Sentence) -> str:
     return s.surface(active(s.template[start:m.end()]))
 
 
-_PASSIVE = re.compile(rf"^(?P<thing>.+?),? (?:{MODAL} (?:also |now |then |continue to )?be|be) (?:also |now |then )?"
+_PASSIVE = re.compile(rf"^(?P<thing>.+?)(?<!\bto)(?<!\bnot),? (?:{MODAL} (?:also |now |then |continue to )?be|be) (?:also |now |then )?"
                       rf"(?:(?P<adv>[a-z]+ly) )?(?P<part>{DELIVERED})\b(?P<rest>.*)$", re.S)
 _NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|further|any|all|more)\b", re.I)
 _AGENT = re.compile(rf",? by {ACTOR_MARKS}")
@@ -126,7 +126,8 @@ def active(clause: str) -> str:
     m = _PASSIVE.match(clause)
     if not m:
         return clause
-    thing = _OBJECT.get(m["thing"].lower(), m["thing"])
+    thing = re.sub(r"^[Tt]hat ", "", m["thing"])
+    thing = _OBJECT.get(thing.lower(), thing)
     if thing[:1].isupper() and thing[1:2].islower():  # "Details on this" opens the sentence: not a name
         thing = thing[0].lower() + thing[1:]
     adv = f"{m['adv']} " if m["adv"] else ""
