@@ -109,9 +109,11 @@ def test_points_run_together_when_line_breaks_are_lost_are_taken_apart(path, tmp
     assert decisions(f) == decisions(path) != []
 
 
-@pytest.mark.parametrize("prefix", ["002", "023", "029", "064", "073", "081"])
+@pytest.mark.parametrize("prefix", ["002", "023", "029", "064", "073", "081", "006", "018", "021", "056"])
 def test_a_page_on_one_line_still_gives_its_resolution_points(prefix, tmp_path):
-    # Leeds, Slough, Cheshire East, Southampton, Sheffield, Swansea: every line break lost
+    # Leeds, Slough, Cheshire East, Southampton, Sheffield, Swansea; Brighton & Hove ("That the Board agree: (1) …"),
+    # Southwark ("1. That … 2. That … 3. The following comments … 4. That …"), North Lincolnshire ("… PDF 65 KB
+    # Resolved – That …"), West Sussex ("1.4 Resolved – That …"): every line break lost
     path = corpus(prefix)
     f = tmp_path / path.name
     f.write_text(re.sub(r"\s*\n\s*", " ", path.read_text(encoding="utf-8")), encoding="utf-8")

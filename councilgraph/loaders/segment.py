@@ -25,6 +25,7 @@ _RESOLVED = re.compile(
     r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
 _MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=\S)[ \t]+(?=(?:Resolved|Agreed)\s*[:–—-]\s*(?:That|that)\b)|"
                            r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
                            r"(?<=[.;:])[ \t]+(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
@@ -38,9 +39,10 @@ _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is du
 _THAT_RESOLUTION = re.compile(
     r"^(?:That|that)\s.*\bbe\s+(?:noted|agreed|approved|received|adopted|endorsed|confirmed|appointed|"
     r"accepted|signed|made|given|established|added|brought|deferred|supported|amended|delegated|requested)\b")
-_AGREED_HEADING = re.compile(
-    r"^(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
-    r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*$", re.I)
+_AGREED = (r"(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
+           r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*")
+_AGREED_HEADING = re.compile(rf"^{_AGREED}$", re.I)
+_AGREED_ENDING = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\s)(?=That\b|It\b)){_AGREED}$", re.I)  # the heading, its line lost
 _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Issue - decisions|skip navigation.*|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
@@ -77,6 +79,7 @@ def _lines(text: str) -> tuple[str, ...]:
         else:
             out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
     return tuple(out)
+
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -140,16 +143,18 @@ def _split_enumeration(ln: str) -> list[str]:
                 run.append(m)
                 last = nxt
         formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
-                           ln[max(0, first.start() - 300):first.start()])
-        if not formal:  # without a marker, only the points that read "That …"
-            run = run[:next((i for i, m in enumerate(run) if not re.match(r"[Tt]hat\b", ln[m.end():])), len(run))]
+                           ln[max(0, first.start() - 300):first.start()]) or _AGREED_ENDING.search(ln[:first.start()])
+        if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on)
+            that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
+            run = run if len(run) >= 2 and that[0] and that[1] else run[:1] if that[0] else []
         if len(run) > max(1, len(best)):
             best = run
     if not best:
         return [ln]
     run, head = best, ln[:best[0].start()]
     cuts = [m.start() for m in run] + [len(ln)]
-    parts = [head] if head.strip() else []
+    heading = _AGREED_ENDING.search(head)  # "… Trust Board That the Board agree: (1) …": the heading a line again
+    parts = [p for p in ([head[:heading.start()], head[heading.start():]] if heading else [head]) if p.strip()]
     parts += [ln[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
     return parts
 
@@ -386,7 +391,9 @@ def _header_start(lines: list[str], lo: int, hi: int) -> int:
     if not filled:
         return hi
     start = filled[-1]
-    if _THAT.match(lines[start]) or _resolution_start(lines[start]):
+    last = _PARA.match(lines[start])  # "1.4 Resolved – That …": a numbered paragraph
+    last_text = last[2] if last else lines[start]
+    if _THAT.match(last_text) or _resolution_start(last_text):
         return hi  # "That the minutes … be agreed": a resolution point, not the next item's title
     if _DESCRIPTION.match(lines[start]) and len(filled) >= 2:
         start = filled[-2]
