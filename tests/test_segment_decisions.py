@@ -142,3 +142,17 @@ def test_a_meeting_page_whose_items_are_marked_only_by_their_paper_links_is_spli
     assert any(t.startswith("Annual Report of Local Arrangements") and "PDF" not in t for t in titles)
     annual = next(it for it in items if it.title.startswith("Annual Report"))
     assert annual.blocks and annual.blocks[0].text.startswith("The Chairman welcomed Rachel Smith")
+
+
+def test_a_table_in_a_page_on_one_line_keeps_its_cells_apart(tmp_path):
+    # Ofsted Board: the action-points table ("|Minutes … |Nick Brook to circulate a note … |Nick Brook |") with the
+    # page's line breaks lost still gives each cell a block, so "X to do …" in a cell is an action of X
+    from councilgraph.extract.pipeline import extract
+
+    path = corpus("014")
+    f = tmp_path / path.name
+    f.write_text(re.sub(r"\s*\n\s*", " ", path.read_text(encoding="utf-8")), encoding="utf-8")
+    g = extract(load(f))
+    owned = {(g.nodes[r.start].name, g.nodes[r.end].name[:40]) for r in g.rels.values() if r.type.value == "OWNS"}
+    assert ("Nick Brook", "circulate a note to Board members on chan") in owned
+    assert any(who == "Mike Cladingbowl" and what.startswith("review letters") for who, what in owned)

@@ -31,6 +31,8 @@ _MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGRE
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
                            r"(?<=[a-z)][.:])[ \t]+(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
                            r"appointed|adopted|received)\b)")
+_INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
+_FLAT_LINE = 1000  # characters: a "line" this long is a page or a section whose line breaks were lost
 _MIDLINE_WORDS = ("RESOLVED", "AGREED", "Resolved", "Agreed", "That")  # every marker _MIDLINE_MARK reads has one
 _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
@@ -70,6 +72,10 @@ def _lines(text: str) -> tuple[str, ...]:
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
+        head, bar, row = ln.partition("|")
+        if bar and len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
+            out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(head)]
+            ln = bar + row
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
                 out += [_SPACES.sub(" ", cell).strip(), ""]
@@ -79,6 +85,7 @@ def _lines(text: str) -> tuple[str, ...]:
         else:
             out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
     return tuple(out)
+
 
 
 
@@ -337,7 +344,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
             out[-1].text += " " + ln
-        elif res is not None and expect and ln.rstrip(" -–—").endswith(":"):
+        elif res is not None and expect and ln.rstrip(" -–—").endswith(":") and len(ln) < _INTRO_MAX:
             out.append(Block(ln, para, "text", None, res))  # "For the reasons set out in the report: -"
             prev_blank = True
             continue
