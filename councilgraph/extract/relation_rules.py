@@ -75,6 +75,16 @@ RELATION_RULES: tuple[RelationRule, ...] = (
                             "Co-opted Member"),
         ), either_order=True),
     RelationRule(
+        "contact-line", RelType.HOLDS,
+        # a ModernGov page's "Contact:" line: the names (a telephone number each, perhaps), then their post
+        compiled(rf"^Contact:\s*(?P<a>{MARK}(?: \([^)]*\))?(?:\s*/\s*{MARK}(?: \([^)]*\))?)*),?\s+{_ONE_B}(?=\s|$)"),
+        (P,), (R,), (
+            RelationExample("corpus/085", "Contact: Joe Suffield  Democratic Services Officer", "Joe Suffield",
+                            "Democratic Services Officer"),
+            RelationExample("corpus/059", "Contact: Alyson Grice (01905 844962)/Samantha Morris", "Samantha Morris",
+                            "Overview & Scrutiny Officer"),
+        ), cues=("contact",)),
+    RelationRule(
         "holds-post", RelType.HOLDS,
         compiled(rf"{_ONE_A} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{_ONE_B}",
             rf"{_ONE_A} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{_ONE_B}",
