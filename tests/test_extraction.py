@@ -343,3 +343,11 @@ def test_an_action_on_this_says_what_the_query_raised():
     _, owners, _ = action(extract(load(corpus("082"))), "provide details on the reduction in school funding")
     assert "Ian Heggs" in owners  # "Details on this could be provided by Ian Heggs": the agent owns it
     action(extract(load(corpus("063"))), "receive an email update on the number of children")
+
+
+def test_a_dash_after_the_post_head_is_for():
+    # Surrey: "Tina Benjamin, Director – Corporate Parenting" … "The Director for Corporate Parenting responded"
+    g = extract(load(corpus("039")))
+    posts = [n.name for n in g.nodes.values() if n.label is Label.ROLE and "Corporate Parenting" in n.name]
+    assert len(posts) == 1
+    assert ("Tina Benjamin", posts[0]) in facts(g, RelType.HOLDS)

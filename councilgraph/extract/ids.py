@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from councilgraph.extract import vocab
+
 
 @lru_cache(maxsize=65536)
 def slug(text: str) -> str:
@@ -23,10 +25,17 @@ def council_scope(council: str) -> str:
     return s or slug(council)
 
 
+_HEAD_SEPARATOR = re.compile(rf"\b({'|'.join(map(re.escape, sorted(vocab.ROLE_HEADS, key=len, reverse=True)))})"
+                             r"(?:\s+[–—-]|,)\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=16384)
 def role_key(title: str) -> str:
-    """A post title as a key: "for"/"of", "the" and apostrophes do not distinguish posts."""
-    t = re.sub(r"\b(?:for|of|on)\b", "of", title.replace("’", "'"))
+    """A post title as a key: "for"/"of", "the" and apostrophes do not distinguish posts, nor a dash or comma
+    after the post's head ("Director – Corporate Parenting" is the Director for Corporate Parenting, "Chief
+    Commissioning Officer, Children's Services" the Chief Commissioning Officer – Children's Services)."""
+    t = _HEAD_SEPARATOR.sub(r"\1 of ", title.replace("’", "'"), count=1)
+    t = re.sub(r"\b(?:for|of|on)\b", "of", t)
     t = re.sub(r"\bthe\b", "", t, flags=re.I)
     return slug(t)
 
