@@ -351,3 +351,8 @@ def test_a_dash_after_the_post_head_is_for():
     posts = [n.name for n in g.nodes.values() if n.label is Label.ROLE and "Corporate Parenting" in n.name]
     assert len(posts) == 1
     assert ("Tina Benjamin", posts[0]) in facts(g, RelType.HOLDS)
+
+
+def test_the_pages_short_name_of_its_body_is_the_full_name_the_text_gives():
+    # Solihull: the page says "Call In Committee", the minutes "the Scrutiny Call-In Committee"
+    assert _home_body("085") == "Scrutiny Call-In Committee"

@@ -53,7 +53,11 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
     receiver = _receiver(mentions, text)
     if body:
-        home.body, home.body_named = body, True
+        # the page's short name for its body, written in full in the text ("Call In Committee" … "the Scrutiny
+        # Call-In Committee"): the full name
+        longer = {m.name for m in mentions if m.label is Label.BODY and not m.generic
+                  and slug(m.name).endswith("-" + slug(body))}
+        home.body, home.body_named = (longer.pop() if len(longer) == 1 else body), True
     elif receiver:
         home.body = receiver
     elif generic_bodies:
