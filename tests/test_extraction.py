@@ -337,6 +337,8 @@ def test_the_body_that_received_the_paper_is_the_minuting_body():
     # "The Cabinet received a report of the … Committee": the Cabinet's minutes, though the Committee is named first
     assert _home_body("073") == "Cabinet"
     assert _home_body("017") == "Scrutiny Board"  # "The Scrutiny Board considered a briefing note by the Director …"
+    # City of London: "The Sub Committee received two of reports …", and names itself once in full
+    assert _home_body("044") == "Safeguarding Sub Committee"
 
 
 def test_an_action_on_this_says_what_the_query_raised():

@@ -53,13 +53,9 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
     receiver = _receiver(mentions, text)
     if body:
-        # the page's short name for its body, written in full in the text ("Call In Committee" … "the Scrutiny
-        # Call-In Committee"): the full name
-        longer = {m.name for m in mentions if m.label is Label.BODY and not m.generic
-                  and slug(m.name).endswith("-" + slug(body))}
-        home.body, home.body_named = (longer.pop() if len(longer) == 1 else body), True
+        home.body, home.body_named = _in_full(body, mentions), True
     elif receiver:
-        home.body = receiver
+        home.body = _in_full(receiver, mentions)
     elif generic_bodies:
         home.body = generic_bodies[0].name.title()
         # "the Committee" is the committee the text names before it, or in its opening lines, with the same head
@@ -73,7 +69,14 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     return home
 
 
-_RECEIVED = re.compile(rf"\b(?:{alt(vocab.RECEIVING_VERBS)}) (?:a|an|the) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b")
+def _in_full(name: str, mentions: list[Mention]) -> str:
+    """A body's short name as the text writes it in full, where it does so once ("Call In Committee" … "the Scrutiny
+    Call-In Committee", "The Sub Committee received …" … "the Safeguarding Sub Committee")."""
+    longer = {m.name for m in mentions if m.label is Label.BODY and not m.generic and slug(m.name).endswith("-" + slug(name))}
+    return longer.pop() if len(longer) == 1 else name
+
+
+_RECEIVED = re.compile(rf"\b(?:{alt(vocab.RECEIVING_VERBS)}) (?:a|an|the|two|three|four) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b")
 _RECEIVER_SPAN = 20_000  # characters: the first item says which body took the paper; no need to read a whole book
 
 
