@@ -358,3 +358,11 @@ def test_a_dash_after_the_post_head_is_for():
 def test_the_pages_short_name_of_its_body_is_the_full_name_the_text_gives():
     # Solihull: the page says "Call In Committee", the minutes "the Scrutiny Call-In Committee"
     assert _home_body("085") == "Scrutiny Call-In Committee"
+
+
+def test_the_body_whose_earlier_minutes_the_meeting_confirms_is_the_minuting_body():
+    # Torbay: "… the Minutes of the meetings of the Children and Young People’s Overview and Scrutiny Board held on …"
+    assert _home_body("051") == "Children and Young People’s Overview and Scrutiny Board"
+    assert _home_body("052") == "Children and Young People’s Overview and Scrutiny Sub-Board"
+    # Derbyshire: "… minutes of the meeting of the Improvement and Scrutiny Committee – People held on …"
+    assert _home_body("048") == "Improvement and Scrutiny Committee"

@@ -52,8 +52,11 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
                 home.council, home.council_generic = max((g.name for g in generic), key=len), True
     generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
     receiver = _receiver(mentions, text)
+    own = _own_minutes(mentions, text)
     if body:
         home.body, home.body_named = _in_full(body, mentions), True
+    elif own:
+        home.body = own
     elif receiver:
         home.body = _in_full(receiver, mentions)
     elif generic_bodies:
@@ -67,6 +70,21 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
         if named:
             home.body = named[0].name
     return home
+
+
+_OWN_MINUTES = re.compile(r"\b[Mm]inutes of the (?:last |previous )?meetings? of the (?P<name>[A-Z][^.;:\n]{3,120}?) held\b")
+
+
+def _own_minutes(mentions: list[Mention], text: str) -> str | None:
+    """The named body whose earlier minutes the meeting confirms: "To confirm … the Minutes of the meetings of the
+    Children and Young People’s Overview and Scrutiny Board held on 28 March 2022"."""
+    named = sorted(((x.surface, x.name) for x in mentions if x.label is Label.BODY and not x.generic),
+                   key=lambda sn: -len(sn[0]))
+    for m in _OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN):
+        found = next((name for surface, name in named if m["name"].startswith(surface)), None)
+        if found:
+            return found
+    return None
 
 
 def _in_full(name: str, mentions: list[Mention]) -> str:

@@ -46,11 +46,11 @@ BARE_HEADS_OK = {"Chairman", "Chair", "Vice-Chairman", "Vice-Chair", "Vice Chair
 CHAIR_HEADS = {"Chairman", "Chair", "Chairperson", "Vice-Chairman", "Vice-Chair", "Vice Chairman",
                "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair"}
 
-BODY_HEADS = ("Sub-Committee", "Sub Committee", "Committee", "Board", "Panel", "Cabinet",
+BODY_HEADS = ("Sub-Committee", "Sub Committee", "Sub-Board", "Sub Board", "Committee", "Board", "Panel", "Cabinet",
               "Working Group", "Task Group", "Task and Finish Group", "Group", "Commission",
               "Assembly", "Executive", "Meeting")
 #: Generic words for the body whose minutes these are ("the Committee considered …").
-GENERIC_BODIES = ("Sub-Committee", "Committee", "Board", "Panel", "Cabinet", "Forum", "Group")
+GENERIC_BODIES = ("Sub-Committee", "Sub-Board", "Committee", "Board", "Panel", "Cabinet", "Forum", "Group")
 
 #: Organisation suffixes and the kind they imply (SCHEMA.md's Organisation kinds).
 ORG_SUFFIXES = {
