@@ -14,6 +14,7 @@ from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, W
 from councilgraph.extract.grammar import DELIVERABLE, DUE, alt, cue_patterns
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
+from councilgraph.prefilter import prefilters
 
 AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
@@ -124,7 +125,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
         if not _applies(rule, ctx) or rule.needs_actor and not s.mentions \
                 or rule.cues and not _CUES[rule.name].search(low):
             continue
-        for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
+        for m in _matches(rule, s.template):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 listed = _LIST_INTRO.search(text)
                 text = _tidy(text)
@@ -138,6 +139,15 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     return dedupe(found)
 
 
+def _matches(rule: ActionRule, template: str):
+    """The rule's trigger matches in a template, in trigger order; a trigger whose literal words the template lacks
+    is not run (extract/prefilter.py: the result is the same, only faster)."""
+    for trigger in rule.triggers:
+        if _PREFILTERS[trigger].may_match(template):
+            yield from trigger.finditer(template)
+
+
+_PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
 #: Each rule's cue words as one pattern: one search a sentence instead of one a word.
 _CUES = cue_patterns(ACTION_RULES)
 _GRANT = re.compile(rf"^{alt(vocab.FORMAL_GRANTS)} be given to\b", re.I)  # "… given for visits to be made" asks
