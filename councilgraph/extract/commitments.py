@@ -14,12 +14,12 @@ from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, W
 from councilgraph.extract.grammar import DELIVERABLE, DUE, alt, cue_patterns
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
-from councilgraph.prefilter import prefilters
+from councilgraph.prefilter import Guarded, prefilters
 
 AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
 _AND_THAT = re.compile(r",? and that |;\s*and\b ")
-_PROCEDURAL = re.compile(alt(vocab.PROCEDURAL), re.I)
+_PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
 _INFO = re.compile(DELIVERABLE, re.I)
 _NEXT_POINT = re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)
 

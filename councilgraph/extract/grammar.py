@@ -31,9 +31,34 @@ def compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-def cue_patterns(rules) -> dict[str, re.Pattern[str]]:
-    """Per rule name, one pattern for the rule's cues (literal words, one of which a sentence must hold)."""
-    return {r.name: re.compile("|".join(map(re.escape, r.cues))) for r in rules if r.cues}
+class _CueWords:
+    """Every cue word of a rule table, and which of them a text holds (found once a text, for all the rules)."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(words))
+        self.last: tuple[str | None, frozenset[str]] = (None, frozenset())  # one attribute: safe across threads
+
+    def found(self, text: str) -> frozenset[str]:
+        last = self.last
+        if last[0] is not text:
+            last = self.last = (text, frozenset(w for w in self.words if w in text))
+        return last[1]
+
+
+class Cue:
+    """A rule's cues: `search(text)` is truthy when the text holds one of them (as a search of their alternation)."""
+
+    def __init__(self, words: Iterable[str], index: _CueWords):
+        self.words, self.index = frozenset(words), index
+
+    def search(self, text: str) -> frozenset[str]:
+        return self.words & self.index.found(text)
+
+
+def cue_patterns(rules) -> dict[str, Cue]:
+    """Per rule name, a test of the rule's cues (literal words, one of which a sentence must hold)."""
+    index = _CueWords(w for r in rules for w in r.cues)
+    return {r.name: Cue(r.cues, index) for r in rules if r.cues}
 
 
 def group(name: str, pattern: str) -> str:

@@ -11,12 +11,15 @@ from councilgraph.extract.grammar import cue_patterns
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
+from councilgraph.prefilter import prefilters
 
 P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
                       r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
 _CUES = cue_patterns(RELATION_RULES)
+# Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
+_PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -27,7 +30,7 @@ def _ends(s: Sentence, fragment: str | None) -> list[int]:
 def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str]]:
     """(start, end) node pairs the rule reads in the sentence."""
     pairs: list[tuple[int, int]] = []
-    for m in (m for t in rule.triggers for m in t.finditer(s.template)):
+    for m in (m for t in rule.triggers if _PREFILTERS[t].may_match(s.template) for m in t.finditer(s.template)):
         ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
         for a in _ends(s, m["a"]):
             for b in ends:
@@ -86,6 +89,6 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
 def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     for _, typ, rx in MOTION_RULES:
-        for m in rx.finditer(s.template):
+        for m in rx.finditer(s.template) if _PREFILTERS[rx].may_match(s.template) else ():
             if s.is_(i := m["a"][1:-1], P):
                 yield typ, s.at(i).node  # type: ignore[misc]
