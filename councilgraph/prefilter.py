@@ -9,6 +9,7 @@ result; it is worth it where a costly pattern is tried on many sentences that mo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 try:  # Python 3.11+
@@ -137,8 +138,29 @@ def _node(op, av, folded: bool) -> _Info:
     return _ANY  # any character, a back-reference, a conditional group
 
 
+def _trie(words) -> str:
+    """A pattern matching exactly the words, as a trie: "ab|ac" → "a(?:b|c)"."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 class Prefilter:
     """Required literal sets of one pattern; `may_match(text)` is False only where the pattern cannot match."""
+
+    may_match: Callable[[str], bool]  # could the pattern match somewhere in the text?
 
     def __init__(self, pattern: re.Pattern[str], most: int = 2):
         # A pattern with IGNORECASE anywhere is read, and its text searched, folded to lower case (sound for
@@ -151,21 +173,26 @@ class Prefilter:
         sets = sorted(set(sets), key=_score, reverse=True)
         # A set every word of another contains ("agreed" in "agreed to") tells nothing the other does not.
         sets = [a for a in sets if not any(b is not a and all(any(w in x for w in a) for x in b) for b in sets[:8])][:most]
-        # Words are sought with `in` (a loop of some tens is faster than one alternation); very many with a pattern.
-        self.tests = [tuple(sorted(s)) if len(s) <= 32 else re.compile("|".join(map(re.escape, sorted(s, key=len, reverse=True)))).search
-                      for s in sets]
+        # A few words are sought with `in`; more with one pattern of them as a trie (the engine skips to the
+        # characters that start a word, and tries one branch there, not one a word).
+        self.tests = [tuple(sorted(s)) if len(s) <= 4 else re.compile(_trie(s)).search for s in sets]
+        self.may_match = self._compile()
 
-    def may_match(self, text: str) -> bool:
-        """Could the pattern match somewhere in `text`?"""
-        if self.folded and self.tests:
-            text = fold(text)
-        for t in self.tests:
+    def _compile(self) -> Callable[[str], bool]:
+        """`may_match` as one expression of `in` tests (a generator a test costs more than the tests)."""
+        names: dict[str, object] = {"fold": fold}
+        terms = []
+        for i, t in enumerate(self.tests):
             if isinstance(t, tuple):
-                if not any(w in text for w in t):
-                    return False
-            elif t(text) is None:
-                return False
-        return True
+                terms.append("(" + " or ".join(f"{w!r} in text" for w in t) + ")")
+            else:
+                names[f"search{i}"] = t
+                terms.append(f"search{i}(text) is not None")
+        if not terms:
+            return lambda text: True
+        body = ("    text = fold(text)\n" if self.folded else "") + "    return " + " and ".join(terms) + "\n"
+        exec("def may_match(text):\n" + body, names)  # noqa: S102 - the source is built of repr()s of literals
+        return names["may_match"]  # type: ignore[return-value]
 
 
 def prefilters(patterns) -> dict[re.Pattern[str], Prefilter]:
