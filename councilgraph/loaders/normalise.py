@@ -72,7 +72,7 @@ def normalise(text: str) -> str:
     vocab = _Vocab(joined)
     # Each distinct token is decided once; a line holding none that splits, no hyphenated word and no
     # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop.
-    memo, words = vocab.memo, vocab.words
+    memo, words, run_together = vocab.memo, vocab.words, vocab.joined_pairs()
     distinct: set[str] = set()
     for ln in joined:
         distinct.update(ln.split(" "))
@@ -84,7 +84,7 @@ def normalise(text: str) -> str:
         # once ("Careto"): the rest are kept without a call.
         if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
             core = tok.strip(_STRIP)
-            if len(core) < 5 or not core.isalpha() or words.get(core, 0) > 1:
+            if len(core) < 5 or not core.isalpha() or words.get(core, 0) > 1 or core.lower() not in run_together:
                 memo[tok] = tok
                 continue
         memo[tok] = _split_token(tok, vocab)
@@ -176,6 +176,7 @@ class _Vocab:
 
     def __init__(self, lines: list[str]) -> None:
         self.memo: dict[str, str] = {}  # token -> the token split, decided once
+        self._joined: set[str] | None = None
         # Tokens and neighbouring pairs recur: each distinct one is read once (a long document has
         # a million words and some tens of thousands of distinct ones).
         split = [ln.split() for ln in lines]
@@ -200,6 +201,12 @@ class _Vocab:
         self.words: Counter[str] = Counter(words)
         self.pairs: set[tuple[str, str]] = {(left[a], right[b]) for t in split for a, b in zip(t, t[1:], strict=False)
                       if a in left and b in right}
+
+    def joined_pairs(self) -> set[str]:
+        """Each pair's two words written together: what a token must be to be a pair run together."""
+        if self._joined is None:
+            self._joined = {a + b for a, b in self.pairs}
+        return self._joined
 
     def known(self, word: str) -> bool:
         """Does the word stand on its own somewhere in the document?"""
@@ -286,6 +293,8 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
 def _split_pair(tok: str, core: str, vocab: _Vocab) -> str:
     if len(core) >= 5 and core.isalpha() and core[1:].islower() and vocab.words[core] <= 1:
         low = core.lower()
+        if low not in vocab.joined_pairs():  # (one lookup rules out every split point)
+            return tok
         for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
             if (low[:i], low[i:]) in vocab.pairs:
                 return tok.replace(core, core[:i] + " " + core[i:], 1)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from councilgraph.loaders.records import Block, Item, Meta
+from councilgraph.prefilter import Guarded
 
 _ADDITIONAL = re.compile(r"\bAdditional documents:\s*(?=Minutes:)")
 _INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
@@ -176,25 +177,33 @@ _BODY_LINE = re.compile(r"^(?:[A-Z][\w’'&,\-]*\s+|(?:and|of|for|the|&)\s+){0,1
                         r"(?:Committee|Board|Panel|Cabinet|Group|Forum|Partnership|Sub-Committee|Commission)\s*$")
 
 
+_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY},?\s")
+_MEETING_LINE = re.compile(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$")
+_MAKER_LINE = re.compile(r"^(?:Decision Maker|Decision maker):\s*(.+)$")
+# (Tried on each of a page's first lines: only lines that name a weekday can match, the rest are not scanned.)
+_BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
+                                     rf"{_WEEKDAY},?\s*(.+)$"))
+_DATE_LINE = re.compile(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", re.I)
+
+
 def page_meta(lines: list[str]) -> Meta:
     """Council-independent metadata a ModernGov page states: the meeting's body and date."""
     meta = Meta()
     filled = [ln for ln in lines[:80] if ln]
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
-        if not meta.body and _BODY_LINE.match(ln) and re.match(rf"^{_WEEKDAY},?\s", nxt):
+        if not meta.body and _BODY_LINE.match(ln) and _WEEKDAY_LINE.match(nxt):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
     for ln in lines[:80]:
-        m = re.match(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$", ln)
+        m = _MEETING_LINE.match(ln)
         if m:
             return Meta(None, m[2].strip(), parse_date(m[1]))
-        m = re.match(r"^(?:Decision Maker|Decision maker):\s*(.+)$", ln)
+        m = _MAKER_LINE.match(ln)
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
-                     rf"{_WEEKDAY},?\s*(.+)$", ln)
+        m = _BODY_DATE_LINE.match(ln)
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
-        if not meta.date and re.match(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", ln, re.I):
+        if not meta.date and _DATE_LINE.match(ln):
             meta.date = parse_date(ln)
     return meta
 
