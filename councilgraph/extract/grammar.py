@@ -31,7 +31,7 @@ def compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-class _CueWords:
+class CueWords:
     """Every cue word of a rule table, and which of them a text holds (found once a text, for all the rules)."""
 
     def __init__(self, words: Iterable[str]):
@@ -48,7 +48,7 @@ class _CueWords:
 class Cue:
     """A rule's cues: `search(text)` is truthy when the text holds one of them (as a search of their alternation)."""
 
-    def __init__(self, words: Iterable[str], index: _CueWords):
+    def __init__(self, words: Iterable[str], index: CueWords):
         self.words, self.index = frozenset(words), index
 
     def search(self, text: str) -> frozenset[str]:
@@ -57,7 +57,7 @@ class Cue:
 
 def cue_patterns(rules) -> dict[str, Cue]:
     """Per rule name, a test of the rule's cues (literal words, one of which a sentence must hold)."""
-    index = _CueWords(w for r in rules for w in r.cues)
+    index = CueWords(w for r in rules for w in r.cues)
     return {r.name: Cue(r.cues, index) for r in rules if r.cues}
 
 
