@@ -65,7 +65,10 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})"))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
-PERSON_INITIALS = re.compile(rf"(?<![\w{_Q}\-])((?:[A-Z]\. ?){{1,3}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
+# A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
+# instead, with the look-behind just after it, so the engine skips to the capitals (the same matches, twice as fast;
+# tests/test_prefilter.py checks it against the plain form).
+PERSON_INITIALS = re.compile(rf"((?:[A-Z](?<![\w{_Q}\-][A-Z])\. ?)(?:[A-Z]\. ?){{0,2}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
