@@ -9,7 +9,7 @@ result; it is worth it where a costly pattern is tried on many sentences that mo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 try:  # Python 3.11+
@@ -138,7 +138,7 @@ def _node(op, av, folded: bool) -> _Info:
     return _ANY  # any character, a back-reference, a conditional group
 
 
-def _trie(words) -> str:
+def trie(words: Iterable[str]) -> str:
     """A pattern matching exactly the words, as a trie: "ab|ac" → "a(?:b|c)"."""
     root: dict = {}
     for w in words:
@@ -175,7 +175,7 @@ class Prefilter:
         sets = [a for a in sets if not any(b is not a and all(any(w in x for w in a) for x in b) for b in sets[:8])][:most]
         # A few words are sought with `in`; more with one pattern of them as a trie (the engine skips to the
         # characters that start a word, and tries one branch there, not one a word).
-        self.tests = [tuple(sorted(s)) if len(s) <= 4 else re.compile(_trie(s)).search for s in sets]
+        self.tests = [tuple(sorted(s)) if len(s) <= 4 else re.compile(trie(s)).search for s in sets]
         self.may_match = self._compile()
 
     def _compile(self) -> Callable[[str], bool]:

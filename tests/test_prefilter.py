@@ -13,6 +13,7 @@ import pytest
 
 from councilgraph.extract import commitments, mentions, relations
 from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.grammar import CueWords
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
 from councilgraph.prefilter import Guarded, Prefilter, fold
 from tests.conftest import SEEDS
@@ -140,3 +141,13 @@ def test_person_initials_matches_as_its_plain_form():
         for pos in (0, 1, 5):
             a, b = plain.search(text, pos), mentions.PERSON_INITIALS.search(text, pos)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+def test_cue_words_found_are_the_words_the_text_holds():
+    rng = random.Random(5)
+    tables = [commitments._CUE_WORDS, relations._CUE_WORDS, CueWords(["", "a", "ab", "abc", "b c", "bc"])]
+    for cues in tables:
+        pieces = [*cues.words, " ", "x", "ed", "s", "A"]
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            assert cues.found(text) == frozenset(w for w in cues.words if w in text), text
