@@ -135,6 +135,7 @@ ORG_PREFIXED = Guarded(re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})"))
 ORG_DESCRIBED = Guarded(re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})"))
 GENERIC_BODY = Guarded(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)"))
 BODY_COUNCIL = Guarded(re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b"))
+_GENERIC_LOWER_BODY = Guarded(re.compile(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b"))
 GENERIC_TRUST = Guarded(re.compile(r"\b[Tt]he (Trust|Partnership)\b"))
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
@@ -372,7 +373,7 @@ class Finder:
         for m in GENERIC_BODY.finditer(self.masked):
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.BODY, m[g], m[g], generic=True, kind=m[g].lower()))
-        for m in re.finditer(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b", self.masked):
+        for m in _GENERIC_LOWER_BODY.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1].title(), m[1], generic=True, kind=m[1]))
         for m in GENERIC_TRUST.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], generic=True))

@@ -76,8 +76,16 @@ def _lines(text: str) -> tuple[str, ...]:
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
-            out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
+            out += [_tidy_spaces(part) for part in _split_enumeration(ln)]
     return tuple(out)
+
+
+def _tidy_spaces(part: str) -> str:
+    """The part with each run of spaces one space, stripped (a plain ASCII line with no double space or tab has
+    nothing to replace, and is not scanned)."""
+    if part.isascii() and "  " not in part and "\t" not in part:
+        return part.strip()
+    return _SPACES.sub(" ", part).strip()
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -121,6 +129,7 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
 
 
 _FIRST_MARKS = ("1)", "1.", "a)", "a.", "i)", "i.")  # how every run _ENUM reads begins
+_HAS_FIRST_MARK = re.compile("|".join(map(re.escape, _FIRST_MARKS))).search  # (one search, not a test a mark)
 
 
 def _split_enumeration(ln: str) -> list[str]:
@@ -128,7 +137,7 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    if not any(first in ln for first in _FIRST_MARKS):  # a run starts at its first point (most lines have none)
+    if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
         return [ln]
     marks = [(m, key) for m in _ENUM.finditer(ln) if (key := _enum_key(m[1])) is not None]
     best: list[re.Match[str]] = []
