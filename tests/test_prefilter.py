@@ -1,4 +1,4 @@
-"""Literal prefilters (councilgraph/prefilter.py) never turn away a text their pattern matches: on random patterns
+"""Literal prefilters (councilgraph/extract/prefilter.py) never turn away a text their pattern matches: on random patterns
 and texts built to trip them (case folding, look-arounds, optional parts), and on every pattern extraction guards,
 over the lines of real minutes."""
 
@@ -14,8 +14,8 @@ import pytest
 from councilgraph.extract import commitments, mentions, relations
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.grammar import CueWords
+from councilgraph.extract.prefilter import Guarded, Prefilter, fold
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
-from councilgraph.prefilter import Guarded, Prefilter, fold
 from tests.conftest import SEEDS
 
 _ALPHABET = ["a", "b", "A", "B", "k", "K", "s", "S", "i", "I", "İ", "ı", "ſ", "K", "Σ", "σ", "ς", " ", "-", "’", "⟨", "⟩",

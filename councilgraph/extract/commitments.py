@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.grammar import DELIVERABLE, DUE, CueWords, alt
+from councilgraph.extract.prefilter import Guarded, prefilters
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
-from councilgraph.prefilter import Guarded, prefilters
 
 AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts

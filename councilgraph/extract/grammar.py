@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from councilgraph.extract import vocab
-from councilgraph.prefilter import trie
+from councilgraph.extract.prefilter import trie
 
 
 def alt(words: Iterable[str]) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from councilgraph.extract import vocab
+from councilgraph.extract.prefilter import Guarded
 from councilgraph.graph.model import Label
-from councilgraph.prefilter import Guarded
 
 
 @dataclass

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import CueWords
+from councilgraph.extract.prefilter import prefilters
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
-from councilgraph.prefilter import prefilters
 
 P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Label.COUNCIL
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties

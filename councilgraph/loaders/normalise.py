@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from itertools import chain
 
-from councilgraph.prefilter import Guarded
+from councilgraph.extract.prefilter import Guarded
 
 # Every space-like character becomes a plain space; zero-width ones go. (Patterns, not str.translate:
 # translating a long document character by character is many times slower.)

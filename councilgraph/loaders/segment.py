@@ -8,8 +8,8 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
+from councilgraph.extract.prefilter import Guarded
 from councilgraph.loaders.records import Block, Item, Meta
-from councilgraph.prefilter import Guarded
 
 _ADDITIONAL = re.compile(r"\bAdditional documents:\s*(?=Minutes:)")
 _INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
