@@ -121,8 +121,8 @@ ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
-LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
-                        rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])")
+LOWER_ROLE = Guarded(re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
+                                rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
 COUNCIL_NAMED = Guarded(re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
