@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
-from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt, cue_patterns
+from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, CueWords, alt
+from councilgraph.extract.prefilter import Guarded, prefilters
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
 AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
 _AND_THAT = re.compile(r",? and that |;\s*and\b ")
-_PROCEDURAL = re.compile(alt(vocab.PROCEDURAL), re.I)
+_PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
 _INFO = re.compile(DELIVERABLE, re.I)
 _NEXT_POINT = re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)
 
@@ -170,11 +171,8 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
         return []
     found: list[ActionFact] = []
     low = s.text.lower()
-    for rule in ACTION_RULES:
-        if not _applies(rule, ctx) or rule.needs_actor and not s.mentions \
-                or rule.cues and not _CUES[rule.name].search(low):
-            continue
-        for m in (m for trigger in rule.triggers for m in trigger.finditer(s.template)):
+    for rule in _candidates(s, ctx, low):
+        for m in _matches(rule, s.template):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 listed = _LIST_INTRO.search(text)
                 text = _about(_tidy(text), ctx.topic)
@@ -188,8 +186,27 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     return dedupe(found)
 
 
-#: Each rule's cue words as one pattern: one search a sentence instead of one a word.
-_CUES = cue_patterns(ACTION_RULES)
+def _candidates(s: Sentence, ctx: Context, low: str) -> list[ActionRule]:
+    """The rules to try on a sentence, in order: those that apply where it stands (`_applies`, listed once for each
+    place), have an actor if they need one, and find one of their cues in its lower-case text."""
+    cued = _CUE_WORDS.found(low)
+    actors = bool(s.mentions)
+    return [r for r in _BY_PLACE[bool(ctx.in_resolution)]
+            if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))]
+
+
+def _matches(rule: ActionRule, template: str):
+    """The rule's trigger matches in a template, in trigger order; a trigger whose literal words the template lacks
+    is not run (extract/prefilter.py: the result is the same, only faster)."""
+    for trigger in rule.triggers:
+        if _PREFILTERS[trigger].may_match(template):
+            yield from trigger.finditer(template)
+
+
+_PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
+_BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
+#: Every rule's cue words: which of them a sentence holds is found once, for all the rules.
+_CUE_WORDS = CueWords(w for rule in ACTION_RULES for w in rule.cues)
 #: "approval be given to …" (told in the active: "give approval to …") grants; "… given for visits to be made" asks
 _GRANT = re.compile(rf"^(?:{alt(vocab.FORMAL_GRANTS)} be given|give {alt(vocab.FORMAL_GRANTS)}) to\b", re.I)
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")

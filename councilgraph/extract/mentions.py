@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from councilgraph.extract import vocab
+from councilgraph.extract.prefilter import Guarded
 from councilgraph.graph.model import Label
 
 
@@ -61,10 +62,13 @@ _NON_SURNAME = (set(vocab.ORG_SUFFIXES) | {h.split()[-1] for h in vocab.ROLE_HEA
 _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust", "Trade", "Union", "Civic", "Office", "Health", "Area",
                       "Service", "Services", "Partnership", "Police", "Children's", "Children’s", "Forum", "Network"}
 
-PERSON_HON = re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})")
+PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NON_SURNAME | set(vocab.HONORIFICS) - {'Lord', 'Lady'} | vocab.NOT_NAMES - {'Mark', 'Grace', 'Hope', 'Will', 'May', 'Rose', 'Faith', 'Joy', 'Bill'})})\b){NAMEW} ?){{1,3}})"))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
-PERSON_INITIALS = re.compile(rf"(?<![\w{_Q}\-])((?:[A-Z]\. ?){{1,3}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
+# A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
+# instead, with the look-behind just after it, so the engine skips to the capitals (the same matches, twice as fast;
+# tests/test_prefilter.py checks it against the plain form).
+PERSON_INITIALS = re.compile(rf"((?:[A-Z](?<![\w{_Q}\-][A-Z])\. ?)(?:[A-Z]\. ?){{0,2}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
@@ -74,13 +78,13 @@ _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|a
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
 # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
 _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
-_OBJECT_BEFORE = re.compile(r"\b(?:thanked|congratulated|welcomed|invited|introduced|from|by)\s+$")
-_LABEL_BEFORE = re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
-                           r"In attendance|Also present)\s*:\s*$")
+_OBJECT_BEFORE = Guarded(re.compile(r"\b(?:thanked|congratulated|welcomed|invited|introduced|from|by)\s+$"))
+_LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
+                           r"In attendance|Also present)\s*:\s*$"))
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
-_PLURAL_HON = re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+")
+_PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
 _LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? and |, | & |$)")
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 # A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
@@ -89,10 +93,10 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
-_ROLE_CUE = re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS))})\b")
+_ROLE_CUE = Guarded(re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS))})\b"))
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
-_BODY_CUE = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b")
-_ORG_CUE = re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})")
+_BODY_CUE = Guarded(re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b"))
+_ORG_CUE = Guarded(re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})"))
 _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
@@ -117,21 +121,22 @@ ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
-LOWER_ROLE = re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
-                        rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])")
-COUNCIL_NAMED = re.compile(
-    rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")
+LOWER_ROLE = Guarded(re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
+                                rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
+COUNCIL_NAMED = Guarded(re.compile(
+    rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
                              rf"|council)\b(?![{_Q}\w]| [A-Z]| [a-z]+ (?:meeting|chamber|tax)\b)"
                              rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")
 BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
 BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
-ORG_PREFIXED = re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})")
-ORG_DESCRIBED = re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})")
-GENERIC_BODY = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")
-BODY_COUNCIL = re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")
-GENERIC_TRUST = re.compile(r"\b[Tt]he (Trust|Partnership)\b")
+ORG_PREFIXED = Guarded(re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})"))
+ORG_DESCRIBED = Guarded(re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})"))
+GENERIC_BODY = Guarded(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)"))
+BODY_COUNCIL = Guarded(re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b"))
+_GENERIC_LOWER_BODY = Guarded(re.compile(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b"))
+GENERIC_TRUST = Guarded(re.compile(r"\b[Tt]he (Trust|Partnership)\b"))
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
 
@@ -150,7 +155,7 @@ def _known_org_re():
     return re.compile(rf"(?<![\w\-])({_alt(names)})(?![\w\-])")
 
 
-KNOWN_ORG = _known_org_re()
+KNOWN_ORG = Guarded(_known_org_re())
 
 
 class Finder:
@@ -368,7 +373,7 @@ class Finder:
         for m in GENERIC_BODY.finditer(self.masked):
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.BODY, m[g], m[g], generic=True, kind=m[g].lower()))
-        for m in re.finditer(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b", self.masked):
+        for m in _GENERIC_LOWER_BODY.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1].title(), m[1], generic=True, kind=m[1]))
         for m in GENERIC_TRUST.finditer(self.masked):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], generic=True))

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from councilgraph.extract import vocab
-from councilgraph.extract.grammar import cue_patterns
+from councilgraph.extract.grammar import CueWords
+from councilgraph.extract.prefilter import prefilters
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -16,7 +17,10 @@ P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Labe
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
                       r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
-_CUES = cue_patterns(RELATION_RULES)
+#: Every rule's cue words: which of them a sentence holds is found once, for all the rules.
+_CUE_WORDS = CueWords(w for rule in RELATION_RULES for w in rule.cues)
+# Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
+_PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -27,7 +31,7 @@ def _ends(s: Sentence, fragment: str | None) -> list[int]:
 def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str]]:
     """(start, end) node pairs the rule reads in the sentence."""
     pairs: list[tuple[int, int]] = []
-    for m in (m for t in rule.triggers for m in t.finditer(s.template)):
+    for m in (m for t in rule.triggers if _PREFILTERS[t].may_match(s.template) for m in t.finditer(s.template)):
         ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
         for a in _ends(s, m["a"]):
             for b in ends:
@@ -43,10 +47,12 @@ def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str
 def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
-    low = s.text.lower()
-    for rule in RELATION_RULES:
-        if len(s.mentions) < (2 if rule.end else 1) or rule.cues and not _CUES[rule.name].search(low):
-            continue
+    if not s.mentions:  # every rule reads at least one actor
+        rules: tuple[RelationRule, ...] = ()
+    else:
+        cued = _CUE_WORDS.found(s.text.lower())
+        rules = tuple(r for r in RELATION_RULES if (len(s.mentions) > 1 or not r.end) and not (r.cues and cued.isdisjoint(r.cues)))
+    for rule in rules:
         pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
         if rule.type is RelType.HOLDS:
             holders.update({b: a for a, b in pairs})
@@ -66,7 +72,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
 def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
     """A regulator named beside an inspection word inspected the council the sentence is about."""
     low = s.text.lower()
-    if not any(w in low for w in vocab.INSPECTION_WORDS):
+    if not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (the loop in C: asked of every sentence)
         return
     regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]
     targets = [m.node for m in s.mentions if m.label is C and not m.generic and m.node]
@@ -86,6 +92,6 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
 def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     for _, typ, rx in MOTION_RULES:
-        for m in rx.finditer(s.template):
+        for m in rx.finditer(s.template) if _PREFILTERS[rx].may_match(s.template) else ():
             if s.is_(i := m["a"][1:-1], P):
                 yield typ, s.at(i).node  # type: ignore[misc]

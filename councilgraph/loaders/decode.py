@@ -10,6 +10,7 @@ from councilgraph.errors import LoaderError
 
 # Control bytes that never occur in text; NUL and friends mean a binary file.
 _BINARY = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+_BINARY_BYTES = bytes(sorted(_BINARY))
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -26,7 +27,8 @@ def decode(data: bytes, path: Path | str) -> str:
                 raise LoaderError(path, "the file is empty")
             return text
     sample = data[:8192]
-    if b"\x00" in sample or sum(b in _BINARY for b in sample) > len(sample) * 0.01:
+    # (the count of control bytes is what deleting them takes away: done in C, not byte by byte)
+    if b"\x00" in sample or len(sample) - len(sample.translate(None, _BINARY_BYTES)) > len(sample) * 0.01:
         raise LoaderError(path, "not a text file (binary content)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
+
+from councilgraph.extract.prefilter import Guarded
 
 # Every space-like character becomes a plain space; zero-width ones go. (Patterns, not str.translate:
 # translating a long document character by character is many times slower.)
@@ -38,10 +41,10 @@ _STARTS = re.compile(
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 # The labels of a ModernGov decision page, run together when its line breaks were lost:
 # "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
-_LABEL_MID = re.compile(r"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+_LABEL_MID = Guarded(re.compile(r"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
                         r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
                         r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
-                        r"Supporting documents|Background papers)[^\S\n]*:)")
+                        r"Supporting documents|Background papers)[^\S\n]*:)"))
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -51,10 +54,10 @@ _CONTINUES = re.compile(
     r"paragraphs?|paras?|appendix|appendices|items?|pages?|sections?|minutes?|annex|table|figure|no\.|"
     r"recommendations?|part|schedule|options?|order)$|,$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
-_RESOLVED_GLUED = re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])")  # "RESOLVEDThat"
-_PDF_GLUED = re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)")
+_RESOLVED_GLUED = Guarded(re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])"))  # "RESOLVEDThat"
+_PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 # (A pattern that opens on a literal character is searched for quickly; one that opens on \b or a
-# look-behind is tried at every position of the document.)
+# look-behind is tried at every position of the document: Guarded skips the documents without its words.)
 
 
 def normalise(text: str) -> str:
@@ -67,7 +70,27 @@ def normalise(text: str) -> str:
     text = _LABEL_MID.sub("\n", _RESOLVED_GLUED.sub(r"\1 ", text))
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
     vocab = _Vocab(joined)
-    return "\n".join(_split_glued(ln, vocab) for ln in joined)
+    # Each distinct token is decided once; a line holding none that splits, no hyphenated word and no
+    # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop.
+    memo, words, run_together = vocab.memo, vocab.words, vocab.joined_pairs()
+    distinct: set[str] = set()
+    for ln in joined:
+        distinct.update(ln.split(" "))
+    for tok in distinct:
+        if "\u0000" in tok:
+            continue
+        # No capital after the first letter: no glue _split_token's patterns see ("forEducation", "SENDImprovement",
+        # "357KB"), so only two words run together can split, and only a word of five letters or more written
+        # once ("Careto"): the rest are kept without a call.
+        if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
+            core = tok.strip(_STRIP)
+            if len(core) < 5 or not core.isalpha() or words.get(core, 0) > 1 or core.lower() not in run_together:
+                memo[tok] = tok
+                continue
+        memo[tok] = _split_token(tok, vocab)
+    changed = {tok for tok, split in memo.items() if split != tok}
+    return "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
+                      or _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
@@ -143,36 +166,47 @@ _STRIP = ".,;:()[]‘’“”\"'!?"
 _FUNCTION = frozenset("a an the of to for and or in on at by with from that this is was be as are were its their "
                       "his her he she it they we would will".split())
 _HONORIFIC = frozenset("Cllr Councillor Mr Mrs Ms Miss Dr Prof Sir Dame".split())
+_INITIAL_GLUED = re.compile(r"[A-Z][A-Z][a-z]{2,}[,.;:]?")  # "KVickers" after an honorific
+# Where _split_glued could find one (an honorific token, then such a token): a quick test of a line.
+_HONORIFIC_GLUED = re.compile(rf"(?<![^ ])(?:{'|'.join(sorted(_HONORIFIC))}) [A-Z][A-Z][a-z]{{2,}}[,.;:]?(?![^ ])")
 
 
 class _Vocab:
     """The document's own words: how often each stands alone, and which pairs stand side by side."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.words: Counter[str] = Counter()
-        self.pairs: set[tuple[str, str]] = set()
         self.memo: dict[str, str] = {}  # token -> the token split, decided once
+        self._joined: set[str] | None = None
         # Tokens and neighbouring pairs recur: each distinct one is read once (a long document has
         # a million words and some tens of thousands of distinct ones).
-        toks: Counter[str] = Counter()
-        raw_pairs: set[tuple[str, str]] = set()
-        for ln in lines:
-            t = ln.split()
-            toks.update(t)
-            raw_pairs.update(zip(t, t[1:], strict=False))
+        split = [ln.split() for ln in lines]
+        toks = Counter(chain.from_iterable(split))
+        words: dict[str, int] = {}
+        left: dict[str, str] = {}  # token -> its word in lower case, where it may begin a pair
+        right: dict[str, str] = {}  # where it may end one
         for tok, n in toks.items():
             w = tok.strip(_STRIP)
             if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
                 continue
-            self.words[w] += n
-            if w.lower() != w:
-                self.words[w.lower()] += n
+            low = w.lower()
+            words[w] = words.get(w, 0) + n
+            if low != w:
+                words[low] = words.get(low, 0) + n
             if w.endswith(("’s", "'s")):
-                self.words[w[:-2].lower()] += n
-        for a, b in raw_pairs:
-            wa, wb = a.strip(_STRIP), b.strip(_STRIP)
-            if wa and wb and "\u0000" not in wa + wb and (a == wa or a[-1] not in ".,;:!?)"):
-                self.pairs.add((wa.lower(), wb.lower()))
+                k = w[:-2].lower()
+                words[k] = words.get(k, 0) + n
+            right[tok] = low
+            if tok == w or tok[-1] not in ".,;:!?)":
+                left[tok] = low
+        self.words: Counter[str] = Counter(words)
+        self.pairs: set[tuple[str, str]] = {(left[a], right[b]) for t in split for a, b in zip(t, t[1:], strict=False)
+                      if a in left and b in right}
+
+    def joined_pairs(self) -> set[str]:
+        """Each pair's two words written together: what a token must be to be a pair run together."""
+        if self._joined is None:
+            self._joined = {a + b for a, b in self.pairs}
+        return self._joined
 
     def known(self, word: str) -> bool:
         """Does the word stand on its own somewhere in the document?"""
@@ -193,7 +227,7 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
             left, right = tok.split("\u0000", 1)
             whole = left + right
             tok = whole if vocab.known(whole) or not vocab.known(f"{left}-{right}") else f"{left}-{right}"
-        if out and out[-1] in _HONORIFIC and re.fullmatch(r"[A-Z][A-Z][a-z]{2,}[,.;:]?", tok):
+        if out and out[-1] in _HONORIFIC and _INITIAL_GLUED.fullmatch(tok):
             tok = tok[0] + " " + tok[1:]  # "Cllr KVickers": an initial glued to the surname
         split = vocab.memo.get(tok)
         if split is None:  # tokens recur: each is decided once a document
@@ -241,6 +275,8 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
     core = tok.strip(_STRIP)
     if len(core) < 4 or "://" in tok or "@" in tok or "www" in tok.lower():
         return tok
+    if tok.lower() == tok:  # no capital: no glue the patterns below see, only two lower-case words run together
+        return _split_pair(tok, core, vocab)
     acronym = re.match(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$", tok)  # "SENDImprovement"
     if acronym and vocab.words[core] <= 1 and vocab.known(acronym[1]) and vocab.known(_WORD.findall(acronym[2])[0]):
         return acronym[1] + " " + _split_token(acronym[2], vocab)
@@ -251,8 +287,14 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
         left, right = tok[:i], tok[i:]
         if _boundary(left, right, vocab.words[core] <= 1, vocab):
             return left + " " + _split_token(right, vocab)
-    if vocab.words[core] <= 1 and core.isalpha() and core[1:].islower() and len(core) >= 5:
+    return _split_pair(tok, core, vocab)
+
+
+def _split_pair(tok: str, core: str, vocab: _Vocab) -> str:
+    if len(core) >= 5 and core.isalpha() and core[1:].islower() and vocab.words[core] <= 1:
         low = core.lower()
+        if low not in vocab.joined_pairs():  # (one lookup rules out every split point)
+            return tok
         for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
             if (low[:i], low[i:]) in vocab.pairs:
                 return tok.replace(core, core[:i] + " " + core[i:], 1)

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
+from councilgraph.extract.prefilter import Guarded
 from councilgraph.loaders.records import Block, Item, Meta
 
 _ADDITIONAL = re.compile(r"\bAdditional documents:\s*(?=Minutes:)")
@@ -74,7 +75,7 @@ def _lines(text: str) -> tuple[str, ...]:
             ln = _ADDITIONAL.sub("", ln)
         head, bar, row = ln.partition("|")
         if bar and len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
-            out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(head)]
+            out += [_tidy_spaces(part) for part in _split_enumeration(head)]
             ln = bar + row
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
             for cell in ln.strip().strip("|").split("|"):
@@ -83,10 +84,16 @@ def _lines(text: str) -> tuple[str, ...]:
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:
-            out += [_SPACES.sub(" ", part).strip() for part in _split_enumeration(ln)]
+            out += [_tidy_spaces(part) for part in _split_enumeration(ln)]
     return tuple(out)
 
 
+def _tidy_spaces(part: str) -> str:
+    """The part with each run of spaces one space, stripped (a plain ASCII line with no double space or tab has
+    nothing to replace, and is not scanned)."""
+    if part.isascii() and "  " not in part and "\t" not in part:
+        return part.strip()
+    return _SPACES.sub(" ", part).strip()
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -130,6 +137,7 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
 
 
 _FIRST_MARKS = ("1)", "1.", "a)", "a.", "i)", "i.")  # how every run _ENUM reads begins
+_HAS_FIRST_MARK = re.compile("|".join(map(re.escape, _FIRST_MARKS))).search  # (one search, not a test a mark)
 
 
 def _split_enumeration(ln: str) -> list[str]:
@@ -137,7 +145,7 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    if not any(first in ln for first in _FIRST_MARKS):  # a run starts at its first point (most lines have none)
+    if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
         return [ln]
     marks = [(m, key) for m in _ENUM.finditer(ln) if (key := _enum_key(m[1])) is not None]
     best: list[re.Match[str]] = []
@@ -188,25 +196,33 @@ _BODY_LINE = re.compile(r"^(?:[A-Z][\w’'&,\-]*\s+|(?:and|of|for|the|&)\s+){0,1
                         r"(?:Committee|Board|Panel|Cabinet|Group|Forum|Partnership|Sub-Committee|Commission)\s*$")
 
 
+_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY},?\s")
+_MEETING_LINE = re.compile(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$")
+_MAKER_LINE = re.compile(r"^(?:Decision Maker|Decision maker):\s*(.+)$")
+# (Tried on each of a page's first lines: only lines that name a weekday can match, the rest are not scanned.)
+_BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
+                                     rf"{_WEEKDAY},?\s*(.+)$"))
+_DATE_LINE = re.compile(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", re.I)
+
+
 def page_meta(lines: list[str]) -> Meta:
     """Council-independent metadata a ModernGov page states: the meeting's body and date."""
     meta = Meta()
     filled = [ln for ln in lines[:80] if ln]
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
-        if not meta.body and _BODY_LINE.match(ln) and re.match(rf"^{_WEEKDAY},?\s", nxt):
+        if not meta.body and _BODY_LINE.match(ln) and _WEEKDAY_LINE.match(nxt):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
     for ln in lines[:80]:
-        m = re.match(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$", ln)
+        m = _MEETING_LINE.match(ln)
         if m:
             return Meta(None, m[2].strip(), parse_date(m[1]))
-        m = re.match(r"^(?:Decision Maker|Decision maker):\s*(.+)$", ln)
+        m = _MAKER_LINE.match(ln)
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = re.match(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
-                     rf"{_WEEKDAY},?\s*(.+)$", ln)
+        m = _BODY_DATE_LINE.match(ln)
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
-        if not meta.date and re.match(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", ln, re.I):
+        if not meta.date and _DATE_LINE.match(ln):
             meta.date = parse_date(ln)
     return meta
 

@@ -1,0 +1,220 @@
+"""Literal prefilters for regular expressions: words a text must contain for a pattern to match anywhere in it.
+
+A pattern's required literals are read from its parse tree (the `re` module's own parser), so they follow the
+pattern as it is edited: nothing is spelled twice. `Prefilter.may_match(text)` is False only when no match is
+possible (every literal of one required set is absent), so testing it before `finditer`/`search` changes no
+result; it is worth it where a costly pattern is tried on many sentences that mostly lack its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+try:  # Python 3.11+
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_LIMIT = 64  # most strings an exact set holds before it is given up (a product of alternations grows fast)
+_CLASS_MAX = 4  # most characters of a class taken as alternatives ("[Tt]"), not a range ("[A-Z]")
+# Characters that match other characters under IGNORECASE than their two cases, or lower to something else
+# ("İ" → "i̇"): text is folded with these first, so a lower-case literal is found wherever the pattern matches.
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def fold(text: str) -> str:
+    """Text as an IGNORECASE pattern's literals are sought in: lower case, the odd letters mapped."""
+    if not text.isascii() and any(chr(c) in text for c in _FOLD):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+@dataclass
+class _Info:
+    exact: frozenset[str] | None  # every string the node can match, when few
+    req: list[frozenset[str]]  # sets of which the match holds one string each
+
+
+_ANY = _Info(None, [])
+_EMPTY = _Info(frozenset({""}), [])
+
+
+def _char(c: int, folded: bool) -> str | None:
+    ch = chr(c)
+    if not folded:
+        return ch
+    if ch.isascii() or not (ch.isalpha() or ch.lower() != ch.upper()):
+        return ch.lower()
+    return None  # a non-ASCII letter in folded text: its case partners are not worth the risk
+
+
+def _best(info: _Info) -> frozenset[str] | None:
+    sets = [s for s in ([info.exact] if info.exact is not None else []) + info.req if "" not in s]
+    return max(sets, key=_score, default=None)
+
+
+def _score(s: frozenset[str]) -> tuple[int, int]:
+    # Words of four letters or more are rare enough alike; then fewer words are tested sooner.
+    return min(min(map(len, s)), 4), -len(s)
+
+
+def _seq(items, folded: bool) -> _Info:
+    req: list[frozenset[str]] = []
+    cur: set[str] | None = {""}
+    whole = True  # every element exact and the product small: the sequence is exact
+    for op, av in items:
+        el = _node(op, av, folded)
+        req.extend(el.req)
+        if el.exact is not None and "" not in el.exact:
+            req.append(el.exact)  # needed on its own too, and a smaller set to test than a product
+        if el.exact is not None and cur is not None and len(cur) * len(el.exact) <= _LIMIT:
+            cur = {a + b for a in cur for b in el.exact}
+            continue
+        whole = False
+        if cur is not None:
+            req.append(frozenset(cur))
+        cur = set(el.exact) if el.exact is not None else None
+    if cur is not None:
+        if whole:
+            return _Info(frozenset(cur), req)
+        req.append(frozenset(cur))
+    return _Info(None, req)
+
+
+def _node(op, av, folded: bool) -> _Info:
+    if op is _c.LITERAL:
+        ch = _char(av, folded)
+        return _Info(frozenset({ch}), []) if ch is not None else _ANY
+    if op is _c.IN:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                ch = _char(iav, folded)
+            elif iop is _c.RANGE and iav[1] - iav[0] < _CLASS_MAX:
+                for c in range(iav[0], iav[1] + 1):
+                    if (ch := _char(c, folded)) is None:
+                        return _ANY
+                    chars.add(ch)
+                continue
+            else:
+                return _ANY  # a negated class, a category, a wide range
+            if ch is None:
+                return _ANY
+            chars.add(ch)
+        return _Info(frozenset(chars), []) if 0 < len(chars) <= _CLASS_MAX else _ANY
+    if op is _c.ASSERT:  # a look-ahead or look-behind: adds nothing to the match, but its words are in the text
+        sub = _seq(av[1], folded)
+        best = _best(sub)
+        return _Info(frozenset({""}), [best] if best is not None else [])
+    if op in (_c.AT, _c.ASSERT_NOT):
+        return _EMPTY  # zero width: adds no characters to the match
+    if op is _c.SUBPATTERN:
+        return _seq(av[3], folded)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _seq(av, folded)
+    if op is _c.BRANCH:
+        alts = [_seq(a, folded) for a in av[1]]
+        if all(a.exact is not None for a in alts):
+            union = frozenset().union(*(a.exact for a in alts))  # type: ignore[arg-type]
+            if len(union) <= _LIMIT:
+                return _Info(union, [])
+        best = [_best(a) for a in alts]
+        if any(b is None for b in best):
+            return _ANY
+        return _Info(None, [frozenset().union(*best)])  # type: ignore[arg-type]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+        lo, hi, sub = av
+        inner = _seq(sub, folded)
+        if lo == 0:
+            if hi == 1 and inner.exact is not None:
+                return _Info(inner.exact | {""}, [])
+            return _ANY
+        req = inner.req + ([inner.exact] if inner.exact is not None else [])
+        return _Info(inner.exact if lo == hi == 1 else None, req)
+    return _ANY  # any character, a back-reference, a conditional group
+
+
+def trie(words: Iterable[str]) -> str:
+    """A pattern matching exactly the words, as a trie: "ab|ac" → "a(?:b|c)"."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+class Prefilter:
+    """Required literal sets of one pattern; `may_match(text)` is False only where the pattern cannot match."""
+
+    may_match: Callable[[str], bool]  # could the pattern match somewhere in the text?
+
+    def __init__(self, pattern: re.Pattern[str], most: int = 2):
+        # A pattern with IGNORECASE anywhere is read, and its text searched, folded to lower case (sound for
+        # its case-sensitive parts too: a literal found as written is found folded).
+        self.folded = bool(pattern.flags & re.IGNORECASE) or re.search(r"\(\?[a-zA-Z-]*i", pattern.pattern) is not None
+        info = _seq(_p.parse(pattern.pattern, pattern.flags), self.folded)
+        sets = [s for s in ([info.exact] if info.exact is not None else []) + info.req if "" not in s]
+        # A word holding another of its set ("also asked " holds "asked ") is found whenever the other is: dropped.
+        sets = [frozenset(w for w in s if not any(v != w and v in w for v in s)) for s in sets]
+        sets = sorted(set(sets), key=_score, reverse=True)
+        # A set every word of another contains ("agreed" in "agreed to") tells nothing the other does not.
+        sets = [a for a in sets if not any(b is not a and all(any(w in x for w in a) for x in b) for b in sets[:8])][:most]
+        # A few words are sought with `in`; more with one pattern of them as a trie (the engine skips to the
+        # characters that start a word, and tries one branch there, not one a word).
+        self.tests = [tuple(sorted(s)) if len(s) <= 4 else re.compile(trie(s)).search for s in sets]
+        self.may_match = self._compile()
+
+    def _compile(self) -> Callable[[str], bool]:
+        """`may_match` as one expression of `in` tests (a generator a test costs more than the tests)."""
+        names: dict[str, object] = {"fold": fold}
+        terms = []
+        for i, t in enumerate(self.tests):
+            if isinstance(t, tuple):
+                terms.append("(" + " or ".join(f"{w!r} in text" for w in t) + ")")
+            else:
+                names[f"search{i}"] = t
+                terms.append(f"search{i}(text) is not None")
+        if not terms:
+            return lambda text: True
+        body = ("    text = fold(text)\n" if self.folded else "") + "    return " + " and ".join(terms) + "\n"
+        exec("def may_match(text):\n" + body, names)  # noqa: S102 - the source is built of repr()s of literals
+        return names["may_match"]  # type: ignore[return-value]
+
+
+def prefilters(patterns) -> dict[re.Pattern[str], Prefilter]:
+    """A prefilter for each pattern, by pattern."""
+    return {p: Prefilter(p) for p in patterns}
+
+
+class Guarded:
+    """A compiled pattern behind its prefilter: the same results, and no scan of a text that lacks its words."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self.may_match = Prefilter(pattern).may_match
+
+    def search(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.search(text, *args) if self.may_match(text) else None
+
+    def match(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.match(text, *args) if self.may_match(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.may_match(text) else iter(())
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        return self.pattern.sub(repl, text, count) if self.may_match(text) else text

@@ -1,0 +1,153 @@
+"""Literal prefilters (councilgraph/extract/prefilter.py) never turn away a text their pattern matches: on random patterns
+and texts built to trip them (case folding, look-arounds, optional parts), and on every pattern extraction guards,
+over the lines of real minutes."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from councilgraph.extract import commitments, mentions, relations
+from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.grammar import CueWords
+from councilgraph.extract.prefilter import Guarded, Prefilter, fold
+from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
+from tests.conftest import SEEDS
+
+_ALPHABET = ["a", "b", "A", "B", "k", "K", "s", "S", "i", "I", "İ", "ı", "ſ", "K", "Σ", "σ", "ς", " ", "-", "’", "⟨", "⟩",
+             "\n", "ab", "the ", "The ", "be ", "AB", "aa", "bb", "abab", "kk", "ss"]
+
+
+def _random_pattern(rng: random.Random, depth: int = 0) -> tuple[str, bool]:
+    """A small pattern of literals, classes, groups, alternations, repeats, look-arounds and inline flags, and
+    whether it repeats anything (a repeat is never put around another, so matching stays quick)."""
+    atoms = ["a", "b", "A", "k", "s", "i", "İ", "ſ", "σ", " ", "ab", "the ", "be", "[ab]", "[Aa]", "[ks]", "[^a]", ".",
+             r"\b", r"\w", r"\s", "^", "$", "⟨", "-"]
+    parts, repeats = [], False
+    for _ in range(rng.randint(1, 5)):
+        r = rng.random()
+        inner_repeats = False
+        if depth < 3 and r < 0.15:
+            inner, inner_repeats = _random_pattern(rng, depth + 1)
+            parts.append(rng.choice(["(?:{})", "({})", "(?={})", "(?!{})", "(?i:{})", "(?-i:{})"]).format(inner))
+        elif depth < 3 and r < 0.27:
+            alts = [_random_pattern(rng, depth + 1) for _ in range(rng.randint(2, 3))]
+            inner_repeats = any(x for _, x in alts)
+            parts.append("(?:" + "|".join(a for a, _ in alts) + ")")
+        elif r < 0.32:
+            parts.append(rng.choice(["(?<=a)", "(?<!b)", "(?<=the )", "(?<=[Aa])"]))
+        else:
+            parts.append(rng.choice(atoms))
+        if not inner_repeats and rng.random() < 0.35:
+            parts[-1] = "(?:" + parts[-1] + ")" + rng.choice(["?", "*", "+", "{2}", "{0,1}", "{1,3}", "{0}", "??", "{2,}"])
+            inner_repeats = True
+        repeats = repeats or inner_repeats
+    return "".join(parts), repeats
+
+
+def _random_text(rng: random.Random, source: str) -> str:
+    """A text of the pattern's own letters and words, often repeated (where a wrong reading of a repeat shows)."""
+    own = [w for w in _ALPHABET if w.strip() and w in source] or _ALPHABET
+    pieces = [rng.choice(own) * rng.choice((1, 1, 2, 3)) if rng.random() < 0.7 else rng.choice(_ALPHABET)
+              for _ in range(rng.randint(0, 12))]
+    return "".join(pieces)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_prefilter_never_refuses_a_matching_text(seed):
+    rng = random.Random(seed)
+    for _ in range(300):
+        source, _ = _random_pattern(rng)
+        flags = re.IGNORECASE if rng.random() < 0.3 else 0
+        try:
+            pattern = re.compile(source, flags)
+        except re.error:
+            continue
+        pf = Prefilter(pattern)
+        for _ in range(100):
+            text = _random_text(rng, source)
+            if pattern.search(text):
+                assert pf.may_match(text), (source, flags, text, pf.tests)
+
+
+def test_prefilter_reads_required_words():
+    pf = Prefilter(re.compile(r"\b(?:would|will) (?:also )?be (?:sent|provided)\b"))
+    assert not pf.may_match("the report was noted")
+    assert pf.may_match("a note would be sent")
+    # a look-ahead's words must be in the text too; an optional part's need not
+    assert not Prefilter(re.compile(r"(?<=\S) +(?=Decision maker:)")).may_match("Decision taken: yes")
+    assert Prefilter(re.compile(r"x(?:Director)?")).may_match("x")
+    # folded for IGNORECASE, letters that fold to ASCII included
+    assert Prefilter(re.compile(r"apologies", re.I)).may_match("APOLOGIES were received")
+    assert Prefilter(re.compile(r"kis", re.I)).may_match("KİS")  # Kelvin sign and dotted capital I
+    assert fold("ſİK") == "sik"
+
+
+def test_guarded_pattern_gives_the_same_results():
+    pattern = re.compile(r"(?=[RAD])\b(RESOLVED|AGREED)(?=[A-Z][a-z])")
+    guarded = Guarded(pattern)
+    for text in ("RESOLVEDThat the report", "nothing here", "AGREEDThe; RESOLVEDthat", ""):
+        assert guarded.sub(r"\1 ", text) == pattern.sub(r"\1 ", text)
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert (guarded.search(text) is None) == (pattern.search(text) is None)
+        assert (guarded.match(text) is None) == (pattern.match(text) is None)
+
+
+def _guarded_patterns() -> list[re.Pattern[str]]:
+    # (by name: the loaders package binds `normalise` and `segment` to functions of those modules)
+    normalise_mod = importlib.import_module("councilgraph.loaders.normalise")
+    segment_mod = importlib.import_module("councilgraph.loaders.segment")
+    found = [*commitments._PREFILTERS, *relations._PREFILTERS]
+    for module in (mentions, normalise_mod, segment_mod, commitments):
+        found += [v.pattern for v in vars(module).values() if isinstance(v, Guarded)]
+    return found
+
+
+def _lines() -> list[str]:
+    lines: list[str] = []
+    for p in sorted(Path(SEEDS).glob("*.txt")):
+        lines += [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return lines
+
+
+def test_every_guarded_pattern_keeps_its_matches_on_real_minutes():
+    patterns = _guarded_patterns()
+    assert len(patterns) > 40  # the rule triggers and the guarded mention, loader and segment patterns
+    assert {t for r in ACTION_RULES for t in r.triggers} <= set(patterns)
+    assert {t for r in RELATION_RULES for t in r.triggers} | {rx for *_, rx in MOTION_RULES} <= set(patterns)
+    lines = _lines()
+    assert lines
+    matched = 0
+    for pattern in set(patterns):
+        pf = Prefilter(pattern)
+        for ln in lines:
+            if pattern.search(ln):
+                matched += 1
+                assert pf.may_match(ln), (pattern.pattern[:80], ln)
+    assert matched > 100
+
+
+def test_person_initials_matches_as_its_plain_form():
+    q = mentions._Q
+    plain = re.compile(rf"(?<![\w{q}\-])((?:[A-Z]\. ?){{1,3}})({mentions.NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
+    rng = random.Random(3)
+    pieces = ["K. ", "J. T. ", "A.", "Coldwell", "McGregor", " (", " & ", " and ", ", ", "x", "-", "’", "A. Davy", " "]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        for pos in (0, 1, 5):
+            a, b = plain.search(text, pos), mentions.PERSON_INITIALS.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+def test_cue_words_found_are_the_words_the_text_holds():
+    rng = random.Random(5)
+    tables = [commitments._CUE_WORDS, relations._CUE_WORDS, CueWords(["", "a", "ab", "abc", "b c", "bc"])]
+    for cues in tables:
+        pieces = [*cues.words, " ", "x", "ed", "s", "A"]
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            assert cues.found(text) == frozenset(w for w in cues.words if w in text), text
