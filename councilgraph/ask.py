@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from councilgraph.graph.model import label_of
 from councilgraph.graph.store import Store
 
 _STOP = set("""the and for that with this from would will have been were was are its their they them all any
@@ -28,7 +27,8 @@ def _score(question: list[str], text: str) -> float:
 
 
 def candidates(store: Store, question: list[str]) -> list[dict]:
-    """Actions that might answer: the Neo4j full-text index where there is one, else every action."""
+    """Actions that might answer: the Neo4j full-text index where there is one, else the actions whose
+    search key holds at least half the question's words (an action with fewer cannot score 0.5)."""
     if store.kind == "neo4j":
         from councilgraph.graph.neo4j_store import FULLTEXT_INDEX
 
@@ -36,7 +36,15 @@ def candidates(store: Store, question: list[str]) -> list[dict]:
         q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
              "WHERE node:Action RETURN node.id AS id, node.name AS name LIMIT 500")
         return store.query(q, {"q": lucene}).dicts()
-    return store.query("MATCH (a:Action) RETURN a.id AS id, a.name AS name").dicts()
+    # Every word `_score` reads in a name is a substring of the name's search key (graph/search.py folds
+    # case and drops apostrophes the same way), so a word it counts as a hit is one that key CONTAINS:
+    # the store narrows the actions and the ranking is unchanged. A store written before actions had a
+    # search key has nulls there; those actions are all candidates, as they all were before.
+    params: dict[str, object] = {f"w{i}": w for i, w in enumerate(question)}
+    params["need"] = (len(question) + 1) // 2
+    hits = " + ".join(f"CASE WHEN a.search CONTAINS $w{i} THEN 1 ELSE 0 END" for i in range(len(question)))
+    return store.query(f"MATCH (a:Action) WHERE a.search IS NULL OR {hits} >= $need "
+                       "RETURN a.id AS id, a.name AS name", params).dicts()
 
 
 _DETAIL = """
@@ -56,16 +64,23 @@ RETURN a.id AS id, i.name AS item, i.date AS date, i.source AS source, f.evidenc
        f.extractor AS extractor
 ORDER BY id, date, item
 """
-# `{label}`: on Neo4j the owners' label, read from their ids, so that it finds them by its id index instead
-# of scanning every node. Never on LadybugDB 0.19.1: there a labelled start with these optional matches
-# returns posts of edges that do not exist (docs/MODEL.md).
-_ROLES = """
-MATCH (x{label}) WHERE x.id IN $ids
-OPTIONAL MATCH (x)-[:HOLDS]->(r:Role)
-OPTIONAL MATCH (p:Person)-[:HOLDS]->(x)
-OPTIONAL MATCH (x)-[:ROLE_IN]->(b)
-OPTIONAL MATCH (r)-[:ROLE_IN]->(rb)
-RETURN x.id AS id, r.name AS role, p.name AS holder, b.name AS role_in, rb.name AS role_role_in
+# The owners' posts, the people holding them and the bodies they sit in, one UNION branch each: started
+# from the actions (found by their id index on Neo4j) and never optional, so that duplicate HOLDS or
+# ROLE_IN edges (one a document) are not multiplied together, and UNION drops the repeats in the store.
+# Not one labelled start with OPTIONAL MATCHes: LadybugDB 0.19.1 returns rows of edges that do not exist
+# for that, and on Neo4j an unlabelled start scans every node (docs/MODEL.md).
+_POSTS = """
+MATCH (a:Action)<-[:OWNS]-(x)-[:HOLDS]->(r:Role) WHERE a.id IN $ids
+RETURN x.id AS id, 'role' AS what, r.name AS name
+UNION
+MATCH (a:Action)<-[:OWNS]-(x)<-[:HOLDS]-(p:Person) WHERE a.id IN $ids
+RETURN x.id AS id, 'holder' AS what, p.name AS name
+UNION
+MATCH (a:Action)<-[:OWNS]-(x)-[:ROLE_IN]->(b) WHERE a.id IN $ids
+RETURN x.id AS id, 'in' AS what, b.name AS name
+UNION
+MATCH (a:Action)<-[:OWNS]-(x)-[:HOLDS]->(r:Role)-[:ROLE_IN]->(b) WHERE a.id IN $ids
+RETURN x.id AS id, 'in' AS what, b.name AS name
 """
 
 
@@ -85,8 +100,8 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     rows: dict[str, list[dict]] = {}
     for r in store.query(_DETAIL, {"ids": [aid for _, aid in chosen]}).dicts():
         rows.setdefault(r["id"], []).append(r)
-    owner_ids = sorted({r["owner_id"] for rs in rows.values() for r in rs if r["owner_id"]})
-    described = _describe_all(store, owner_ids) if owner_ids else {}
+    owned = [aid for aid, rs in rows.items() if any(r["owner_id"] for r in rs)]
+    described = _describe_all(store, owned) if owned else {}
     trails: dict[str, list[dict]] = {}
     for r in store.query(_TRAIL, {"ids": [aid for _, aid in chosen]}).dicts():
         trails.setdefault(r.pop("id"), []).append(r)
@@ -113,23 +128,14 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
 
 
 _NOBODY = {"roles": [], "held_by": [], "in": []}
+_KEYS = {"role": "roles", "holder": "held_by", "in": "in"}
 
 
-def _describe_all(store: Store, node_ids: list[str]) -> dict[str, dict]:
-    """Each owner with the posts it holds (or the people holding it) and where the post sits."""
-    groups: dict[str, list[str]] = {}
-    for i in node_ids:
-        lab = label_of(i) if store.kind == "neo4j" else None
-        groups.setdefault(f":{lab.value}" if lab else "", []).append(i)
-    by: dict[str, list[dict]] = {}
-    for label, ids in groups.items():
-        for r in store.query(_ROLES.format(label=label), {"ids": ids}).dicts():
-            by.setdefault(r["id"], []).append(r)
-    return {i: _describe(rows) for i, rows in by.items()}
-
-
-def _describe(rows: list[dict]) -> dict:
-    roles = sorted({r["role"] for r in rows if r["role"]})
-    holders = sorted({r["holder"] for r in rows if r["holder"]})
-    bodies = sorted({b for r in rows for b in (r["role_in"], r["role_role_in"]) if b})
-    return {"roles": roles, "held_by": holders, "in": bodies}
+def _describe_all(store: Store, action_ids: list[str]) -> dict[str, dict]:
+    """The owners of these actions, each with the posts it holds (or the people holding it) and where
+    the post sits, in one query."""
+    found: dict[str, dict[str, set]] = {}
+    for r in store.query(_POSTS, {"ids": action_ids}).dicts():
+        if r["name"]:
+            found.setdefault(r["id"], {k: set() for k in _NOBODY})[_KEYS[r["what"]]].add(r["name"])
+    return {i: {k: sorted(v) for k, v in d.items()} for i, d in found.items()}
