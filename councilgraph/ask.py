@@ -47,33 +47,22 @@ def candidates(store: Store, question: list[str]) -> list[dict]:
                        "RETURN a.id AS id, a.name AS name", params).dicts()
 
 
-_ACTIONS = """
+_DETAIL = """
 MATCH (a:Action) WHERE a.id IN $ids
+OPTIONAL MATCH (o)-[own:OWNS]->(a)
+OPTIONAL MATCH (q)-[req:REQUESTED]->(a)
+OPTIONAL MATCH (a)-[arise:ARISES_FROM]->()
 OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item
 RETURN a.id AS id, a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status,
-       coalesce(a.council, i.council) AS council, a.source AS source, i.name AS item, i.body AS body,
-       i.date AS date, i.url AS url
+       coalesce(a.council, i.council) AS council, a.source AS source, own.evidence AS owner_evidence,
+       req.evidence AS requester_evidence, arise.evidence AS arising_evidence, o.id AS owner_id, o.name AS owner,
+       q.name AS requester, i.name AS item, i.body AS body, i.date AS date, i.url AS url
 """
-# Owners, requesters, the sentence an action arises from and its follow-ups: each edge one row of one
-# UNION ALL branch, in the store's order, not optional matches of one row each, whose rows multiply when
-# every document that repeats an action gives it its own OWNS, REQUESTED and ARISES_FROM edge. Columns a
-# branch has no use for hold typed blanks (LadybugDB wants one type a column) that are never read.
-_FACTS = """
-MATCH (o)-[e:OWNS]->(a:Action) WHERE a.id IN $ids
-RETURN a.id AS id, 'owner' AS what, o.id AS ref, o.name AS name, e.evidence AS evidence,
-       '' AS date, '' AS source, 0.0 AS score, '' AS extractor
-UNION ALL
-MATCH (q)-[e:REQUESTED]->(a:Action) WHERE a.id IN $ids
-RETURN a.id AS id, 'requester' AS what, q.id AS ref, q.name AS name, e.evidence AS evidence,
-       '' AS date, '' AS source, 0.0 AS score, '' AS extractor
-UNION ALL
-MATCH (a:Action)-[e:ARISES_FROM]->() WHERE a.id IN $ids
-RETURN a.id AS id, 'arising' AS what, '' AS ref, '' AS name, e.evidence AS evidence,
-       '' AS date, '' AS source, 0.0 AS score, '' AS extractor
-UNION ALL
-MATCH (a:Action)-[e:FOLLOWED_UP_BY]->(i:AgendaItem) WHERE a.id IN $ids
-RETURN a.id AS id, 'trail' AS what, '' AS ref, i.name AS name, e.evidence AS evidence,
-       i.date AS date, i.source AS source, e.score AS score, e.extractor AS extractor
+_TRAIL = """
+MATCH (a:Action)-[f:FOLLOWED_UP_BY]->(i:AgendaItem) WHERE a.id IN $ids
+RETURN a.id AS id, i.name AS item, i.date AS date, i.source AS source, f.evidence AS evidence, f.score AS score,
+       f.extractor AS extractor
+ORDER BY id, date, item
 """
 # The owners' posts, the people holding them and the bodies they sit in, one UNION branch each: started
 # from the actions (found by their id index on Neo4j) and never optional, so that duplicate HOLDS or
@@ -100,8 +89,7 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     item, body, meeting date, council, source, url, status and follow-ups, and the evidence sentence (an
     action without an owner shows the sentence it was requested or recorded in); best first.
 
-    Four queries whatever the number of actions: candidates, their details, the edges to and from them
-    (owners, requesters, follow-ups), the owners' posts."""
+    Four queries whatever the number of actions: candidates, their details, follow-ups, owners' posts."""
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
@@ -109,42 +97,33 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     chosen = [(score, aid) for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]]
     if not chosen:
         return []
-    ids = [aid for _, aid in chosen]
-    actions = {r["id"]: r for r in store.query(_ACTIONS, {"ids": ids}).dicts()}
-    facts: dict[str, dict[str, list[dict]]] = {}
-    for r in store.query(_FACTS, {"ids": ids}).dicts():
-        facts.setdefault(r["id"], {}).setdefault(r["what"], []).append(r)
-    if store.kind != "neo4j":  # newest edge first, as Neo4j walks a node's edges (and as who-owns always listed them)
-        for got in facts.values():
-            for rs in got.values():
-                rs.reverse()
-    owned = [aid for aid in ids if facts.get(aid, {}).get("owner")]
+    rows: dict[str, list[dict]] = {}
+    for r in store.query(_DETAIL, {"ids": [aid for _, aid in chosen]}).dicts():
+        rows.setdefault(r["id"], []).append(r)
+    owned = [aid for aid, rs in rows.items() if any(r["owner_id"] for r in rs)]
     described = _describe_all(store, owned) if owned else {}
+    trails: dict[str, list[dict]] = {}
+    for r in store.query(_TRAIL, {"ids": [aid for _, aid in chosen]}).dicts():
+        trails.setdefault(r.pop("id"), []).append(r)
     out = []
     for score, aid in chosen:
-        first = actions.get(aid)
-        if not first:
+        found = rows.get(aid)
+        if not found:
             continue
-        got = facts.get(aid, {})
-        owners: dict[str, dict] = {}
-        for r in got.get("owner", []):
-            if r["ref"] and r["ref"] not in owners:
-                owners[r["ref"]] = {"name": r["name"], **described.get(r["ref"], _NOBODY)}
-        requesters = list(dict.fromkeys(r["name"] for r in got.get("requester", []) if r["name"]))
-        evidence = next((r["evidence"] for k in ("owner", "requester", "arising") for r in got.get(k, [])
-                         if r["evidence"]), None)
-        # As `ORDER BY date, item` would: a missing date or name last.
-        trail = sorted(got.get("trail", []), key=lambda r: (r["date"] is None, r["date"] or "", r["name"] is None,
-                                                           r["name"] or ""))
+        first = found[0]
+        owners, requesters = {}, []
+        for r in found:
+            if r["owner_id"] and r["owner_id"] not in owners:
+                owners[r["owner_id"]] = {"name": r["owner"], **described.get(r["owner_id"], _NOBODY)}
+            if r["requester"] and r["requester"] not in requesters:
+                requesters.append(r["requester"])
+        evidence = next((r[k] for k in ("owner_evidence", "requester_evidence", "arising_evidence") for r in found
+                         if r[k]), None)
         out.append({"score": round(score, 3), "action": first["action"], "owners": list(owners.values()),
                     "requested_by": requesters, "due": first["due"], "due_date": first["due_date"],
-                    "status": first["status"],
-                    "followed_up_by": [{"item": r["name"], "date": r["date"], "source": r["source"],
-                                        "evidence": r["evidence"], "score": r["score"], "extractor": r["extractor"]}
-                                       for r in trail],
-                    "item": first["item"], "body": first["body"], "date": first["date"],
-                    "council": first["council"], "source": first["source"], "url": first["url"],
-                    "evidence": evidence})
+                    "status": first["status"], "followed_up_by": trails.get(aid, []), "item": first["item"],
+                    "body": first["body"], "date": first["date"], "council": first["council"],
+                    "source": first["source"], "url": first["url"], "evidence": evidence})
     return out
 
 
