@@ -26,25 +26,32 @@ def _score(question: list[str], text: str) -> float:
     return hits / len(question) if question else 0.0
 
 
-def candidates(store: Store, question: list[str]) -> list[dict]:
-    """Actions that might answer: the Neo4j full-text index where there is one, else the actions whose
-    search key holds at least half the question's words (an action with fewer cannot score 0.5)."""
+def candidates(store: Store, question: list[str], limit: int) -> list[tuple[str, list[str]]]:
+    """Actions that might answer, as (name, ids) in the order the store gives them: the Neo4j full-text
+    index where there is one, else the actions whose search key holds at least half the question's
+    words (an action with fewer cannot score 0.5), grouped by name in the store and at most `limit`
+    ids a name (no more are ever shown), so that a word in thousands of actions sends few rows."""
     if store.kind == "neo4j":
         from councilgraph.graph.neo4j_store import FULLTEXT_INDEX
 
         lucene = " OR ".join(list(dict.fromkeys(question))[:MAX_TERMS])  # Lucene allows 1024 clauses
         q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
              "WHERE node:Action RETURN node.id AS id, node.name AS name LIMIT 500")
-        return store.query(q, {"q": lucene}).dicts()
+        named: dict[str, list[str]] = {}
+        for r in store.query(q, {"q": lucene}).rows:
+            named.setdefault(str(r[1]), []).append(str(r[0]))
+        return list(named.items())
     # Every word `_score` reads in a name is a substring of the name's search key (graph/search.py folds
-    # case and drops apostrophes the same way), so a word it counts as a hit is one that key CONTAINS:
-    # the store narrows the actions and the ranking is unchanged. A store written before actions had a
-    # search key has nulls there; those actions are all candidates, as they all were before.
+    # case and drops apostrophes the same way), so a word it counts as a hit is one the key CONTAINS and
+    # the ranking is unchanged. A store written before actions had a search key has nulls there; those
+    # actions are all candidates, as every action was before. `collect` keeps the store's order of ids.
     params: dict[str, object] = {f"w{i}": w for i, w in enumerate(question)}
-    params["need"] = (len(question) + 1) // 2
+    params.update(need=(len(question) + 1) // 2, limit=limit)
     hits = " + ".join(f"CASE WHEN a.search CONTAINS $w{i} THEN 1 ELSE 0 END" for i in range(len(question)))
-    return store.query(f"MATCH (a:Action) WHERE a.search IS NULL OR {hits} >= $need "
-                       "RETURN a.id AS id, a.name AS name", params).dicts()
+    rows = store.query(f"MATCH (a:Action) WHERE a.search IS NULL OR {hits} >= $need "
+                       "WITH a.name AS name, collect(a.id) AS ids RETURN name, list_slice(ids, 1, $limit)",
+                       params).rows
+    return [(str(name), list(ids)) for name, ids in rows]  # type: ignore[arg-type]
 
 
 _DETAIL = """
@@ -93,8 +100,10 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
-    ranked = sorted(((_score(q, c["name"]), c["name"], c["id"]) for c in candidates(store, q)), key=lambda x: (-x[0], x[1]))
-    chosen = [(score, aid) for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]]
+    # Best score first, then by name, then in the store's order: one stable sort of the names.
+    ranked = sorted(((_score(q, name), name, ids) for name, ids in candidates(store, q, limit)),
+                    key=lambda x: (-x[0], x[1]))
+    chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in ids][:limit]
     if not chosen:
         return []
     rows: dict[str, list[dict]] = {}
