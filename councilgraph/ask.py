@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from councilgraph.graph.model import label_of
 from councilgraph.graph.store import Store
 
 _STOP = set("""the and for that with this from would will have been were was are its their they them all any
@@ -27,16 +26,32 @@ def _score(question: list[str], text: str) -> float:
     return hits / len(question) if question else 0.0
 
 
-def candidates(store: Store, question: list[str]) -> list[dict]:
-    """Actions that might answer: the Neo4j full-text index where there is one, else every action."""
+def candidates(store: Store, question: list[str], limit: int) -> list[tuple[str, list[str]]]:
+    """Actions that might answer, as (name, ids) in the order the store gives them: the Neo4j full-text
+    index where there is one, else the actions whose search key holds at least half the question's
+    words (an action with fewer cannot score 0.5), grouped by name in the store and at most `limit`
+    ids a name (no more are ever shown), so that a word in thousands of actions sends few rows."""
     if store.kind == "neo4j":
         from councilgraph.graph.neo4j_store import FULLTEXT_INDEX
 
         lucene = " OR ".join(list(dict.fromkeys(question))[:MAX_TERMS])  # Lucene allows 1024 clauses
         q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
              "WHERE node:Action RETURN node.id AS id, node.name AS name LIMIT 500")
-        return store.query(q, {"q": lucene}).dicts()
-    return store.query("MATCH (a:Action) RETURN a.id AS id, a.name AS name").dicts()
+        named: dict[str, list[str]] = {}
+        for r in store.query(q, {"q": lucene}).rows:
+            named.setdefault(str(r[1]), []).append(str(r[0]))
+        return list(named.items())
+    # Every word `_score` reads in a name is a substring of the name's search key (graph/search.py folds
+    # case and drops apostrophes the same way), so a word it counts as a hit is one the key CONTAINS and
+    # the ranking is unchanged. A store written before actions had a search key has nulls there; those
+    # actions are all candidates, as every action was before. `collect` keeps the store's order of ids.
+    params: dict[str, object] = {f"w{i}": w for i, w in enumerate(question)}
+    params.update(need=(len(question) + 1) // 2, limit=limit)
+    hits = " + ".join(f"CASE WHEN a.search CONTAINS $w{i} THEN 1 ELSE 0 END" for i in range(len(question)))
+    rows = store.query(f"MATCH (a:Action) WHERE a.search IS NULL OR {hits} >= $need "
+                       "WITH a.name AS name, collect(a.id) AS ids RETURN name, list_slice(ids, 1, $limit)",
+                       params).rows
+    return [(str(name), list(ids)) for name, ids in rows]  # type: ignore[arg-type]
 
 
 _DETAIL = """
@@ -56,16 +71,23 @@ RETURN a.id AS id, i.name AS item, i.date AS date, i.source AS source, f.evidenc
        f.extractor AS extractor
 ORDER BY id, date, item
 """
-# `{label}`: on Neo4j the owners' label, read from their ids, so that it finds them by its id index instead
-# of scanning every node. Never on LadybugDB 0.19.1: there a labelled start with these optional matches
-# returns posts of edges that do not exist (docs/MODEL.md).
-_ROLES = """
-MATCH (x{label}) WHERE x.id IN $ids
-OPTIONAL MATCH (x)-[:HOLDS]->(r:Role)
-OPTIONAL MATCH (p:Person)-[:HOLDS]->(x)
-OPTIONAL MATCH (x)-[:ROLE_IN]->(b)
-OPTIONAL MATCH (r)-[:ROLE_IN]->(rb)
-RETURN x.id AS id, r.name AS role, p.name AS holder, b.name AS role_in, rb.name AS role_role_in
+# The owners' posts, the people holding them and the bodies they sit in, one UNION branch each: started
+# from the actions (found by their id index on Neo4j) and never optional, so that duplicate HOLDS or
+# ROLE_IN edges (one a document) are not multiplied together, and UNION drops the repeats in the store.
+# Not one labelled start with OPTIONAL MATCHes: LadybugDB 0.19.1 returns rows of edges that do not exist
+# for that, and on Neo4j an unlabelled start scans every node (docs/MODEL.md).
+_POSTS = """
+MATCH (a:Action)<-[:OWNS]-(x)-[:HOLDS]->(r:Role) WHERE a.id IN $ids
+RETURN x.id AS id, 'role' AS what, r.name AS name
+UNION
+MATCH (a:Action)<-[:OWNS]-(x)<-[:HOLDS]-(p:Person) WHERE a.id IN $ids
+RETURN x.id AS id, 'holder' AS what, p.name AS name
+UNION
+MATCH (a:Action)<-[:OWNS]-(x)-[:ROLE_IN]->(b) WHERE a.id IN $ids
+RETURN x.id AS id, 'in' AS what, b.name AS name
+UNION
+MATCH (a:Action)<-[:OWNS]-(x)-[:HOLDS]->(r:Role)-[:ROLE_IN]->(b) WHERE a.id IN $ids
+RETURN x.id AS id, 'in' AS what, b.name AS name
 """
 
 
@@ -78,15 +100,17 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
-    ranked = sorted(((_score(q, c["name"]), c["name"], c["id"]) for c in candidates(store, q)), key=lambda x: (-x[0], x[1]))
-    chosen = [(score, aid) for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]]
+    # Best score first, then by name, then in the store's order: one stable sort of the names.
+    ranked = sorted(((_score(q, name), name, ids) for name, ids in candidates(store, q, limit)),
+                    key=lambda x: (-x[0], x[1]))
+    chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in ids][:limit]
     if not chosen:
         return []
     rows: dict[str, list[dict]] = {}
     for r in store.query(_DETAIL, {"ids": [aid for _, aid in chosen]}).dicts():
         rows.setdefault(r["id"], []).append(r)
-    owner_ids = sorted({r["owner_id"] for rs in rows.values() for r in rs if r["owner_id"]})
-    described = _describe_all(store, owner_ids) if owner_ids else {}
+    owned = [aid for aid, rs in rows.items() if any(r["owner_id"] for r in rs)]
+    described = _describe_all(store, owned) if owned else {}
     trails: dict[str, list[dict]] = {}
     for r in store.query(_TRAIL, {"ids": [aid for _, aid in chosen]}).dicts():
         trails.setdefault(r.pop("id"), []).append(r)
@@ -113,23 +137,14 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
 
 
 _NOBODY = {"roles": [], "held_by": [], "in": []}
+_KEYS = {"role": "roles", "holder": "held_by", "in": "in"}
 
 
-def _describe_all(store: Store, node_ids: list[str]) -> dict[str, dict]:
-    """Each owner with the posts it holds (or the people holding it) and where the post sits."""
-    groups: dict[str, list[str]] = {}
-    for i in node_ids:
-        lab = label_of(i) if store.kind == "neo4j" else None
-        groups.setdefault(f":{lab.value}" if lab else "", []).append(i)
-    by: dict[str, list[dict]] = {}
-    for label, ids in groups.items():
-        for r in store.query(_ROLES.format(label=label), {"ids": ids}).dicts():
-            by.setdefault(r["id"], []).append(r)
-    return {i: _describe(rows) for i, rows in by.items()}
-
-
-def _describe(rows: list[dict]) -> dict:
-    roles = sorted({r["role"] for r in rows if r["role"]})
-    holders = sorted({r["holder"] for r in rows if r["holder"]})
-    bodies = sorted({b for r in rows for b in (r["role_in"], r["role_role_in"]) if b})
-    return {"roles": roles, "held_by": holders, "in": bodies}
+def _describe_all(store: Store, action_ids: list[str]) -> dict[str, dict]:
+    """The owners of these actions, each with the posts it holds (or the people holding it) and where
+    the post sits, in one query."""
+    found: dict[str, dict[str, set]] = {}
+    for r in store.query(_POSTS, {"ids": action_ids}).dicts():
+        if r["name"]:
+            found.setdefault(r["id"], {k: set() for k in _NOBODY})[_KEYS[r["what"]]].add(r["name"])
+    return {i: {k: sorted(v) for k, v in d.items()} for i, d in found.items()}
