@@ -119,6 +119,7 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
         found = rows.get(aid)
         if not found:
             continue
+        found.sort(key=_row_order)  # the store's row order is not fixed: owners and requesters by name
         first = found[0]
         owners, requesters = {}, []
         for r in found:
@@ -134,6 +135,11 @@ def who_owns(store: Store, question: str, limit: int = 10) -> list[dict]:
                     "body": first["body"], "date": first["date"], "council": first["council"],
                     "source": first["source"], "url": first["url"], "evidence": evidence})
     return out
+
+
+def _row_order(r: dict) -> tuple[str, ...]:
+    return tuple(str(r[k] or "") for k in ("owner", "owner_id", "requester", "owner_evidence", "requester_evidence",
+                                           "arising_evidence"))
 
 
 _NOBODY = {"roles": [], "held_by": [], "in": []}

@@ -72,7 +72,7 @@ def plain_who_owns(store, question: str, limit: int = 10) -> list[dict]:
     ranked = sorted(((ask._score(q, c["name"]), c["name"], c["id"]) for c in found), key=lambda x: (-x[0], x[1]))
     out = []
     for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]:
-        rows = store.query(_DETAIL, {"id": aid}).dicts()
+        rows = sorted(store.query(_DETAIL, {"id": aid}).dicts(), key=ask._row_order)
         owners, requesters = {}, []
         for r in rows:
             if r["owner_id"] and r["owner_id"] not in owners:
