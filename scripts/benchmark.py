@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import os
+import pickle
 import platform
 import random
 import re
@@ -44,6 +45,9 @@ from councilgraph.ingest import BATCH, BATCH_ROWS, _extracted, _Job, content_has
 
 SURNAMES = ("Abbott Begum Carter Dawson Ellis Foster Gill Hughes Iqbal Jones Khan Lewis Moore Nash Owen Patel "
             "Quinn Reid Shah Turner Upton Vaughan Walsh Young Zaman").split()
+STAGES = ("extract", "raw", "embedded", "reload", "who-owns", "neo4j", "admin", "ingest", "startup")
+QUESTIONS = ["safeguarding training", "school places", "budget report", "recruitment of staff",
+             "children's services inspection", "home to school transport"]
 HONORIFIC_NAME = re.compile(r"\b(Cllr|Councillor|Mr|Mrs|Ms|Dr) ([A-Z][a-z]+)\b")
 
 
@@ -222,6 +226,10 @@ def main() -> int:
     ap.add_argument("--neo4j-lib", type=Path, help="the bundled server's jars, to time neo4j-admin import")
     ap.add_argument("--ingest-memory", action="store_true", help="also run `councilgraph ingest` for its peak memory")
     ap.add_argument("--json", type=Path, help="write the results here as JSON")
+    ap.add_argument("--cache", type=Path, help="keep the generated folder and its extracted graphs (pickled) in this "
+                    "folder, and reuse them on the next run with the same --items (to time the loads alone)")
+    ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(STAGES),
+                    help=f"comma-separated stages to run (default all): {','.join(STAGES)}")
     ap.add_argument("--render", type=Path, nargs="+", help="print the markdown table of these runs' JSON and stop")
     args = ap.parse_args()
     if args.render:
@@ -239,41 +247,60 @@ def main() -> int:
         res[key] = value
         print(f"{key}: {json.dumps(value, default=str)}", flush=True)
 
+    only = args.only
+    unknown = only - set(STAGES)
+    if unknown:
+        ap.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
     try:
-        corpus = work / "corpus"
-        generate(args.seeds, corpus, args.items, args.councils, random.Random(7))
+        base_dir = (args.cache / f"items-{args.items}") if args.cache else work
+        corpus = base_dir / "corpus"
+        pickled = base_dir / "graphs.pkl"
+        if not corpus.exists():
+            generate(args.seeds, corpus, args.items, args.councils, random.Random(7))
         docs = plan([corpus])
         jobs = [_Job(p, m, None, document_key(p)) for p, m in docs]
-        sample = jobs[:min(len(jobs), 500)]
-        t = time.perf_counter()
-        list(_extracted(sample, 1))
-        say("extract_1", {"documents": len(sample), "per_s": len(sample) / (time.perf_counter() - t)})
-        t = time.perf_counter()
-        graphs = []
-        for _, g, err in _extracted(jobs, args.jobs):
-            assert err is None, err
-            graphs.append(g)
-        say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs), "per_s": len(graphs) / (time.perf_counter() - t)})
+        if "extract" in only:
+            sample = jobs[:min(len(jobs), 500)]
+            t = time.perf_counter()
+            list(_extracted(sample, 1))
+            say("extract_1", {"documents": len(sample), "per_s": len(sample) / (time.perf_counter() - t)})
+        if args.cache and pickled.exists() and "extract" not in only:
+            with pickled.open("rb") as f:
+                graphs = pickle.load(f)
+        else:
+            t = time.perf_counter()
+            graphs = []
+            for _, g, err in _extracted(jobs, args.jobs):
+                assert err is None, err
+                graphs.append(g)
+            say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs),
+                                 "per_s": len(graphs) / (time.perf_counter() - t)})
+            if args.cache:
+                with pickled.open("wb") as f:
+                    pickle.dump(graphs, f, protocol=pickle.HIGHEST_PROTOCOL)
         hashes = {j.key: content_hash(j.path, j.meta) for j in jobs}
 
-        say("raw_copy", raw_copy(graphs, work / "raw"))
+        if "raw" in only:
+            say("raw_copy", raw_copy(graphs, work / "raw"))
         db = work / "bench.db"
-        say("embedded_load", embedded_load(graphs, hashes, db))
-        store = LadybugStore(db)
-        t = time.perf_counter()
-        report = ingest(store, docs, jobs=args.jobs)
-        store.close()
-        say("embedded_reload_unchanged", {"seconds": time.perf_counter() - t, "unchanged": len(report.unchanged),
-                                          "loaded": len(report.loaded)})
-        questions = ["safeguarding training", "school places", "budget report", "recruitment of staff",
-                     "children's services inspection", "home to school transport"]
-        ro = LadybugStore(db, read_only=True)
-        say("who_owns_embedded", who_owns_latency(ro, questions, 20))
-        counts = ro.counts()
-        ro.close()
-        say("graph", {k: v for k, v in counts.items() if v})
+        counts: dict = {}
+        if "embedded" in only:
+            say("embedded_load", embedded_load(graphs, hashes, db))
+            if "reload" in only:
+                store = LadybugStore(db)
+                t = time.perf_counter()
+                report = ingest(store, docs, jobs=args.jobs)
+                store.close()
+                say("embedded_reload_unchanged", {"seconds": time.perf_counter() - t,
+                                                  "unchanged": len(report.unchanged), "loaded": len(report.loaded)})
+            ro = LadybugStore(db, read_only=True)
+            if "who-owns" in only:
+                say("who_owns_embedded", who_owns_latency(ro, QUESTIONS, 20))
+            counts = ro.counts()
+            ro.close()
+            say("graph", {k: v for k, v in counts.items() if v})
 
-        if args.neo4j:
+        if args.neo4j and "neo4j" in only:
             from councilgraph.graph.neo4j_store import Neo4jStore
 
             neo = Neo4jStore(args.neo4j)
@@ -286,10 +313,12 @@ def main() -> int:
                 r = neo.load(batch, hashes=hashes)
                 assert not r.failed, list(r.failed.items())[:3]
             say("neo4j_load", {"seconds": time.perf_counter() - t, "baseline_unwind_s": base})
-            assert {k: v for k, v in neo.counts().items() if v} == {k: v for k, v in counts.items() if v}, \
-                "the two stores disagree"
-            say("who_owns_neo4j", who_owns_latency(neo, questions, 20))
-            if args.neo4j_lib:
+            if counts:
+                assert {k: v for k, v in neo.counts().items() if v} == {k: v for k, v in counts.items() if v}, \
+                    "the two stores disagree"
+            if "who-owns" in only:
+                say("who_owns_neo4j", who_owns_latency(neo, QUESTIONS, 20))
+            if args.neo4j_lib and counts and "admin" in only:
                 from councilgraph.graph.neo4j_admin import write_admin
 
                 ro = LadybugStore(db, read_only=True)
@@ -310,11 +339,12 @@ def main() -> int:
             neo.clear()
             neo.close()
 
-        if args.ingest_memory:
+        if args.ingest_memory and "ingest" in only:
             mem = work / "mem.db"
             say("ingest_cli", ingest_memory([sys.executable, "-m", "councilgraph.cli", "--store", str(mem), "ingest",
                                              str(corpus), "--jobs", str(args.jobs)]))
-        say("cli_startup", cli_startup())
+        if "startup" in only:
+            say("cli_startup", cli_startup())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:

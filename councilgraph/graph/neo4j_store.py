@@ -229,7 +229,7 @@ def _chunks(graphs: Sequence[DocumentGraph]) -> list[list[DocumentGraph]]:
 def _forget(tx, key: str, check: bool = True) -> None:
     """Delete what a document (by its key) gave before; nothing to do for a new one, which has no
     AgendaItem yet. Nodes no other document names go too, so that the new version's values replace
-    theirs (the merge rule of `model.merge_row`)."""
+    theirs (the merge rule of `model.merged_nodes`)."""
     name = source_name(key)
     tx.run(f"MATCH (d:{DOC_LABEL} {{key: $k}}) DELETE d", k=key).consume()
     if check and not tx.run("MATCH (i:AgendaItem {source: $n}) WHERE $k IN i.sources RETURN count(i) AS c",
