@@ -332,13 +332,13 @@ class LadybugStore:
         for g in graphs:
             for r in g.rels.values():
                 row = r.row()
-                if row["id"] in kept:  # an unchanged fact of a reloaded document stays as it is
+                if kept and row["id"] in kept:  # an unchanged fact of a reloaded document stays as it is
                     continue
                 key = (r.type, nodes[r.start][0], nodes[r.end][0])
-                if any(v == "" for v in row.values()):
+                if "" in row.values():
                     odd[key].append({"s": r.start, "e": r.end, **row})
                 else:
-                    groups[key].append([r.start, r.end, *(row[c] for c in _REL_COLS)])
+                    groups[key].append([r.start, r.end, *row.values()])
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in _REL_COLS])
         tmp = csv_path(self.path)
         try:

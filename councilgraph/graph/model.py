@@ -208,8 +208,10 @@ class Rel:
         return "r-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def row(self) -> dict[str, object]:
-        out: dict[str, object] = {k: None for k in REL_PROPS}
-        out.update({k: v for k, v in self.props.items() if k in REL_PROPS})
+        """The fact as a flat row over REL_PROPS, in their order."""
+        out: dict[str, object] = dict.fromkeys(REL_PROPS)
+        if self.props:
+            out.update({k: v for k, v in self.props.items() if k in REL_PROPS})
         out.update(id=self.id, source=self.source, para=self.para, evidence=self.evidence,
                    extractor=self.extractor, doc=self.document)
         return out

@@ -243,6 +243,13 @@ def _forget(tx, key: str, check: bool = True) -> None:
            "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", k=key).consume()
 
 
+# A node already stored: sources and aliases accumulate, every other property keeps its first value
+# (`model.merged_nodes`). A new node takes the row whole, in one map update (most nodes of a load).
+_MERGE_SET = ", ".join(
+    [f"n.{c} = coalesce(n.{c}, []) + [x IN r.{c} WHERE NOT x IN coalesce(n.{c}, [])]" for c in ("sources", "aliases")]
+    + [f"n.{c} = coalesce(n.{c}, r.{c})" for c in NODE_PROPS if c not in ("id", "sources", "aliases")])
+
+
 def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) -> tuple[int, int]:
     """Documents in one transaction: forget the old facts of those stored before (found in one
     query), MERGE their nodes and relationships, a statement per label and per relationship table."""
@@ -255,14 +262,9 @@ def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) ->
     by_label: dict[Label, list[dict]] = defaultdict(list)
     for label, row in merged_nodes(graphs).values():
         by_label[label].append(row)
-    others = [c for c in NODE_PROPS if c not in ("id", "name", "sources", "aliases")]
-    sets = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in others)
     for label, rows in by_label.items():
-        tx.run(f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
-               f"SET n.name = coalesce(n.name, r.name), "
-               f"n.sources = coalesce(n.sources, []) + [x IN r.sources WHERE NOT x IN coalesce(n.sources, [])], "
-               f"n.aliases = coalesce(n.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(n.aliases, [])], "
-               f"{sets}", rows=rows).consume()
+        tx.run(f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) ON CREATE SET n += r "
+               f"ON MATCH SET {_MERGE_SET}", rows=rows).consume()
     groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
     for g in graphs:
         for r in g.rels.values():
