@@ -75,17 +75,58 @@ def generate(seeds: Path, out: Path, items: int, councils: int, rng: random.Rand
             w.writerow([name, f"Benchmark Borough {i % councils} Council"])
 
 
-def _batches(graphs: list) -> list[list]:
-    """The documents in ingest's batches (BATCH documents or BATCH_ROWS rows)."""
-    out: list[list] = [[]]
+class Cached:
+    """Extracted graphs pickled in files of CHUNK documents, read back one file at a time, so that a
+    100,000-item run never holds every graph in memory (it can be iterated any number of times)."""
+
+    CHUNK = 1000
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.files = sorted(folder.glob("graphs-*.pkl"))
+
+    def __len__(self) -> int:
+        return int((self.folder / "count").read_text()) if (self.folder / "count").exists() else 0
+
+    def __iter__(self):
+        for p in self.files:
+            with p.open("rb") as f:
+                yield from pickle.load(f)
+
+    @classmethod
+    def write(cls, folder: Path, graphs) -> None:
+        """Pickle these graphs (an iterable) as they come."""
+        chunk: list = []
+        n = 0
+        for g in graphs:
+            chunk.append(g)
+            n += 1
+            if len(chunk) == cls.CHUNK:
+                cls._dump(folder, n, chunk)
+                chunk = []
+        if chunk:
+            cls._dump(folder, n, chunk)
+        (folder / "count").write_text(str(n))
+
+    @staticmethod
+    def _dump(folder: Path, n: int, chunk: list) -> None:
+        with (folder / f"graphs-{n:07d}.pkl").open("wb") as f:
+            pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _batches(graphs):
+    """The documents in ingest's batches (BATCH documents or BATCH_ROWS rows), one batch at a time."""
+    batch: list = []
     rows = 0
     for g in graphs:
-        out[-1].append(g)
+        batch.append(g)
         rows += len(g.nodes) + len(g.rels)
-        if len(out[-1]) >= BATCH or rows >= BATCH_ROWS:
-            out.append([])
+        if len(batch) >= BATCH or rows >= BATCH_ROWS:
+            yield batch
+            batch = []
             rows = 0
-    return [b for b in out if b]
+    if batch:
+        yield batch
 
 
 def _server_cpu(pid: int | None) -> float:
@@ -133,22 +174,31 @@ def raw_copy(graphs: list, folder: Path) -> dict:
 
     for label, row in nodes.values():
         by_label[label].append([cell(row[c]) for c in _NODE_COLS])
-    groups: dict = defaultdict(list)
-    for g in graphs:
-        for r in g.rels.values():
-            row = r.row()
-            groups[r.type, nodes[r.start][0], nodes[r.end][0]].append([r.start, r.end] + [cell(row[c]) for c in _REL_COLS])
     files = []
     for label, rows in by_label.items():
         p = folder / f"n_{label.value}.csv"
         with p.open("w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerows(rows)
         files.append((label.value, "", p))
-    for (typ, a, b), rows in groups.items():
-        p = folder / f"r_{typ.value}_{a.value}_{b.value}.csv"
-        with p.open("w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows(rows)
-        files.append((typ.value, f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else "", p))
+    del by_label
+    writers: dict = {}  # one open CSV file a table pair, written as the graphs stream past
+    n_rels = 0
+    try:
+        for g in graphs:
+            for r in g.rels.values():
+                row = r.row()
+                key = (r.type, nodes[r.start][0], nodes[r.end][0])
+                if key not in writers:
+                    typ, a, b = key
+                    p = folder / f"r_{typ.value}_{a.value}_{b.value}.csv"
+                    f = p.open("w", newline="", encoding="utf-8")
+                    writers[key] = (f, csv.writer(f))
+                    files.append((typ.value, f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else "", p))
+                writers[key][1].writerow([r.start, r.end] + [cell(row[c]) for c in _REL_COLS])
+                n_rels += 1
+    finally:
+        for f, _ in writers.values():
+            f.close()
     cpu = time.process_time()
     t = time.perf_counter()
     db = ladybug.Database(str(folder / "raw.db"))
@@ -160,9 +210,9 @@ def raw_copy(graphs: list, folder: Path) -> dict:
     conn.close()
     db.close()
     dt = time.perf_counter() - t
-    n_rows = len(nodes) + sum(map(len, groups.values()))
     shutil.rmtree(folder)
-    return {"seconds": dt, "cpu_s": time.process_time() - cpu, "rows": n_rows, "nodes": len(nodes), "rels": sum(map(len, groups.values()))}
+    return {"seconds": dt, "cpu_s": time.process_time() - cpu, "rows": len(nodes) + n_rels, "nodes": len(nodes),
+            "rels": n_rels}
 
 
 def neo4j_unwind_baseline(neo, graphs: list, pid: int | None = None) -> dict:
@@ -287,7 +337,7 @@ def main() -> int:
     try:
         base_dir = (args.cache / f"items-{args.items}") if args.cache else work
         corpus = base_dir / "corpus"
-        pickled = base_dir / "graphs.pkl"
+        cached = Cached(base_dir)
         if not corpus.exists():
             generate(args.seeds, corpus, args.items, args.councils, random.Random(7))
         docs = plan([corpus])
@@ -297,20 +347,26 @@ def main() -> int:
             t = time.perf_counter()
             list(_extracted(sample, 1))
             say("extract_1", {"documents": len(sample), "per_s": len(sample) / (time.perf_counter() - t)})
-        if args.cache and pickled.exists() and "extract" not in only:
-            with pickled.open("rb") as f:
-                graphs = pickle.load(f)
+        graphs: list | Cached
+        if args.cache and len(cached) == len(jobs) and "extract" not in only:
+            graphs = cached
         else:
             t = time.perf_counter()
-            graphs = []
-            for _, g, err in _extracted(jobs, args.jobs):
-                assert err is None, err
-                graphs.append(g)
+
+            def extracted():
+                for _, g, err in _extracted(jobs, args.jobs):
+                    assert err is None, err
+                    yield g
+
+            if args.cache:  # pickled as they come, never all in memory
+                for p in cached.files:
+                    p.unlink()
+                Cached.write(base_dir, extracted())
+                graphs = Cached(base_dir)
+            else:
+                graphs = list(extracted())
             say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs),
                                  "per_s": len(graphs) / (time.perf_counter() - t)})
-            if args.cache:
-                with pickled.open("wb") as f:
-                    pickle.dump(graphs, f, protocol=pickle.HIGHEST_PROTOCOL)
         hashes = {j.key: content_hash(j.path, j.meta) for j in jobs}
 
         db = work / "bench.db"
