@@ -1,9 +1,9 @@
 """The embedded default: LadybugDB (`ladybug`), an in-process Cypher database in one file.
 
 Documents load in bulk, one transaction per batch: a reloaded document's old facts are deleted,
-new nodes go in with `COPY … FROM (UNWIND $rows …)`, nodes already there are updated by key in one
-statement per label (sources and aliases merged), and relationships go in with `COPY` per (type,
-from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
+new nodes go in with `COPY … FROM` a CSV file per label, nodes already there are updated by key in
+one statement per label (sources and aliases merged), and relationships go in with `COPY` from a
+CSV file per (type, from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
 their content hashes, table `CgDocument`) in memory, so a batch never searches the store for them:
 the time per batch does not grow with the store.
 """
