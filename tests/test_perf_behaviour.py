@@ -261,14 +261,16 @@ def _awkward_graph(name: str, key: str) -> DocumentGraph:
                         {"aliases": [text, f"{text} alias", "x, y"], "honorific": text, "council": "2"}))
     g.add_node(Node(node_key(Label.PERSON, "awk", "empty"), Label.PERSON, "Empty Props",
                     {"honorific": "", "aliases": []}))
-    g.add_node(Node(node_key(Label.AGENDA_ITEM, f"{name}", "1"), Label.AGENDA_ITEM, "Item 1",
-                    {"number": "1", "source": name, "date": "2020-01-02"}))
+    item = g.add_node(Node(node_key(Label.AGENDA_ITEM, f"{name}", "1"), Label.AGENDA_ITEM, "Item 1",
+                           {"number": "1", "source": name, "date": "2020-01-02"}))
+    for i, text in enumerate(awkward):  # facts too: CSV files read in parallel only without line ends
+        g.add_rel(Rel(RelType.INTRODUCED, node_key(Label.PERSON, "awk", f"p{i}"), item.id, name, text, "test", "2"))
     return g
 
 
 def test_node_values_survive_the_bulk_path_unchanged(tmp_path):
-    """New nodes go in through a CSV file (`_copy_nodes`): every awkward value comes back as given,
-    whether the node is new, named again by a later document, or loaded in the same batch as others."""
+    """New nodes and facts go in through CSV files: every awkward value comes back as given, whether
+    the node is new, named again by a later document, or loaded in the same batch as others."""
     graphs = [_awkward_graph(f"doc{i}.txt", f"/minutes/doc{i}.txt") for i in range(3)]
     expected = to_json(GraphData.of(graphs))
     one = LadybugStore(tmp_path / "one.db")

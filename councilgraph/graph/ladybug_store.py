@@ -344,10 +344,13 @@ class LadybugStore:
         try:
             for (typ, a, b), rows in groups.items():
                 with tmp.open("w", newline="", encoding="utf-8") as f:
-                    csv.writer(f).writerows(rows)
+                    csv.writer(f, lineterminator="\n").writerows(rows)
                 opts = f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else ""
+                # The parallel reader splits the file at line ends: only when no value holds one.
+                data = tmp.read_bytes()
+                parallel = "true" if data.count(b"\n") == len(rows) and b"\r" not in data else "false"
                 self.conn.execute(f"COPY {typ.value} FROM '{_quoted(tmp)}' (HEADER=false, AUTO_DETECT=false, "
-                                  f"PARALLEL=false{opts})")
+                                  f"PARALLEL={parallel}{opts})")
         finally:
             tmp.unlink(missing_ok=True)
         for (typ, a, b), rows in odd.items():
