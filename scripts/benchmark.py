@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import os
+import pickle
 import platform
 import random
 import re
@@ -44,6 +45,9 @@ from councilgraph.ingest import BATCH, BATCH_ROWS, _extracted, _Job, content_has
 
 SURNAMES = ("Abbott Begum Carter Dawson Ellis Foster Gill Hughes Iqbal Jones Khan Lewis Moore Nash Owen Patel "
             "Quinn Reid Shah Turner Upton Vaughan Walsh Young Zaman").split()
+STAGES = ("extract", "raw", "embedded", "reload", "who-owns", "neo4j", "admin", "ingest", "startup")
+QUESTIONS = ["safeguarding training", "school places", "budget report", "recruitment of staff",
+             "children's services inspection", "home to school transport"]
 HONORIFIC_NAME = re.compile(r"\b(Cllr|Councillor|Mr|Mrs|Ms|Dr) ([A-Z][a-z]+)\b")
 
 
@@ -71,22 +75,78 @@ def generate(seeds: Path, out: Path, items: int, councils: int, rng: random.Rand
             w.writerow([name, f"Benchmark Borough {i % councils} Council"])
 
 
-def _batches(graphs: list) -> list[list]:
-    """The documents in ingest's batches (BATCH documents or BATCH_ROWS rows)."""
-    out: list[list] = [[]]
+class Cached:
+    """Extracted graphs pickled in files of CHUNK documents, read back one file at a time, so that a
+    100,000-item run never holds every graph in memory (it can be iterated any number of times)."""
+
+    CHUNK = 1000
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.files = sorted(folder.glob("graphs-*.pkl"))
+
+    def __len__(self) -> int:
+        return int((self.folder / "count").read_text()) if (self.folder / "count").exists() else 0
+
+    def __iter__(self):
+        for p in self.files:
+            with p.open("rb") as f:
+                yield from pickle.load(f)
+
+    @classmethod
+    def write(cls, folder: Path, graphs) -> None:
+        """Pickle these graphs (an iterable) as they come."""
+        chunk: list = []
+        n = 0
+        for g in graphs:
+            chunk.append(g)
+            n += 1
+            if len(chunk) == cls.CHUNK:
+                cls._dump(folder, n, chunk)
+                chunk = []
+        if chunk:
+            cls._dump(folder, n, chunk)
+        (folder / "count").write_text(str(n))
+
+    @staticmethod
+    def _dump(folder: Path, n: int, chunk: list) -> None:
+        with (folder / f"graphs-{n:07d}.pkl").open("wb") as f:
+            pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _batches(graphs):
+    """The documents in ingest's batches (BATCH documents or BATCH_ROWS rows), one batch at a time."""
+    batch: list = []
     rows = 0
     for g in graphs:
-        out[-1].append(g)
+        batch.append(g)
         rows += len(g.nodes) + len(g.rels)
-        if len(out[-1]) >= BATCH or rows >= BATCH_ROWS:
-            out.append([])
+        if len(batch) >= BATCH or rows >= BATCH_ROWS:
+            yield batch
+            batch = []
             rows = 0
-    return [b for b in out if b]
+    if batch:
+        yield batch
+
+
+def _server_cpu(pid: int | None) -> float:
+    """CPU seconds a process (the Neo4j server) has used so far; 0 without a pid."""
+    if not pid:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def best(runs: list[dict]) -> dict:
+    """The fastest of repeated runs (the machine is shared: the minimum is the least disturbed)."""
+    out = min(runs, key=lambda r: r["seconds"])
+    return {**out, "runs_s": [round(r["seconds"], 2) for r in runs]} if len(runs) > 1 else out
 
 
 def embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
     store = LadybugStore(db)
     per_1000: list[float] = []
+    cpu = time.process_time()
     t = time.perf_counter()
     for batch in _batches(graphs):
         t0 = time.perf_counter()
@@ -96,8 +156,9 @@ def embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
     t0 = time.perf_counter()
     store.close()
     close_s = time.perf_counter() - t0
-    return {"seconds": time.perf_counter() - t, "close_s": close_s, "per_1000_first": per_1000[0],
-            "per_1000_last": per_1000[-1], "batches": len(per_1000)}
+    return {"seconds": time.perf_counter() - t, "cpu_s": time.process_time() - cpu, "close_s": close_s,
+            "per_1000_first": per_1000[0], "per_1000_last": per_1000[-1], "batches": len(per_1000),
+            "per_1000": [round(x, 3) for x in per_1000]}
 
 
 def raw_copy(graphs: list, folder: Path) -> dict:
@@ -113,22 +174,32 @@ def raw_copy(graphs: list, folder: Path) -> dict:
 
     for label, row in nodes.values():
         by_label[label].append([cell(row[c]) for c in _NODE_COLS])
-    groups: dict = defaultdict(list)
-    for g in graphs:
-        for r in g.rels.values():
-            row = r.row()
-            groups[r.type, nodes[r.start][0], nodes[r.end][0]].append([r.start, r.end] + [cell(row[c]) for c in _REL_COLS])
     files = []
     for label, rows in by_label.items():
         p = folder / f"n_{label.value}.csv"
         with p.open("w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerows(rows)
         files.append((label.value, "", p))
-    for (typ, a, b), rows in groups.items():
-        p = folder / f"r_{typ.value}_{a.value}_{b.value}.csv"
-        with p.open("w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows(rows)
-        files.append((typ.value, f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else "", p))
+    del by_label
+    writers: dict = {}  # one open CSV file a table pair, written as the graphs stream past
+    n_rels = 0
+    try:
+        for g in graphs:
+            for r in g.rels.values():
+                row = r.row()
+                key = (r.type, nodes[r.start][0], nodes[r.end][0])
+                if key not in writers:
+                    typ, a, b = key
+                    p = folder / f"r_{typ.value}_{a.value}_{b.value}.csv"
+                    f = p.open("w", newline="", encoding="utf-8")
+                    writers[key] = (f, csv.writer(f))
+                    files.append((typ.value, f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else "", p))
+                writers[key][1].writerow([r.start, r.end] + [cell(row[c]) for c in _REL_COLS])
+                n_rels += 1
+    finally:
+        for f, _ in writers.values():
+            f.close()
+    cpu = time.process_time()
     t = time.perf_counter()
     db = ladybug.Database(str(folder / "raw.db"))
     conn = ladybug.Connection(db)
@@ -139,11 +210,12 @@ def raw_copy(graphs: list, folder: Path) -> dict:
     conn.close()
     db.close()
     dt = time.perf_counter() - t
-    n_rows = len(nodes) + sum(map(len, groups.values()))
-    return {"seconds": dt, "rows": n_rows, "nodes": len(nodes), "rels": sum(map(len, groups.values()))}
+    shutil.rmtree(folder)
+    return {"seconds": dt, "cpu_s": time.process_time() - cpu, "rows": len(nodes) + n_rels, "nodes": len(nodes),
+            "rels": n_rels}
 
 
-def neo4j_unwind_baseline(neo, graphs: list) -> float:
+def neo4j_unwind_baseline(neo, graphs: list, pid: int | None = None) -> dict:
     """Batched `UNWIND … MERGE`, 10,000 rows a transaction: no replacing, no merging of sources."""
     nodes = merged_nodes(graphs)
     by_label: dict = defaultdict(list)
@@ -153,6 +225,7 @@ def neo4j_unwind_baseline(neo, graphs: list) -> float:
     for g in graphs:
         for r in g.rels.values():
             groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, "p": r.row()})
+    server = _server_cpu(pid)
     t = time.perf_counter()
     with neo._session() as s:
         for label, rows in by_label.items():
@@ -164,7 +237,18 @@ def neo4j_unwind_baseline(neo, graphs: list) -> float:
                 s.execute_write(lambda tx, c=rows[i:i + 10_000], t_=typ, a_=a, b_=b: tx.run(
                     f"UNWIND $rows AS r MATCH (a:{a_.value} {{id: r.s}}) MATCH (b:{b_.value} {{id: r.e}}) "
                     f"MERGE (a)-[x:{t_.value} {{id: r.p.id}}]->(b) SET x += r.p", rows=c).consume())
-    return time.perf_counter() - t
+    return {"seconds": time.perf_counter() - t, "server_cpu_s": _server_cpu(pid) - server}
+
+
+def neo4j_load(neo, graphs: list, hashes: dict[str, str], pid: int | None = None) -> dict:
+    server = _server_cpu(pid)
+    cpu = time.process_time()
+    t = time.perf_counter()
+    for batch in _batches(graphs):
+        r = neo.load(batch, hashes=hashes)
+        assert not r.failed, list(r.failed.items())[:3]
+    return {"seconds": time.perf_counter() - t, "server_cpu_s": _server_cpu(pid) - server,
+            "client_cpu_s": time.process_time() - cpu}
 
 
 def who_owns_latency(store, questions: list[str], runs: int) -> dict:
@@ -222,6 +306,13 @@ def main() -> int:
     ap.add_argument("--neo4j-lib", type=Path, help="the bundled server's jars, to time neo4j-admin import")
     ap.add_argument("--ingest-memory", action="store_true", help="also run `councilgraph ingest` for its peak memory")
     ap.add_argument("--json", type=Path, help="write the results here as JSON")
+    ap.add_argument("--cache", type=Path, help="keep the generated folder and its extracted graphs (pickled) in this "
+                    "folder, and reuse them on the next run with the same --items (to time the loads alone)")
+    ap.add_argument("--repeat", type=int, default=1, help="run the raw COPY, the embedded load, the Neo4j load "
+                    "and its baseline this many times, interleaved, and keep the fastest of each (default 1)")
+    ap.add_argument("--neo4j-pid", type=int, help="the Neo4j server's process id, to report its CPU time per load")
+    ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(STAGES),
+                    help=f"comma-separated stages to run (default all): {','.join(STAGES)}")
     ap.add_argument("--render", type=Path, nargs="+", help="print the markdown table of these runs' JSON and stop")
     args = ap.parse_args()
     if args.render:
@@ -239,57 +330,92 @@ def main() -> int:
         res[key] = value
         print(f"{key}: {json.dumps(value, default=str)}", flush=True)
 
+    only = args.only
+    unknown = only - set(STAGES)
+    if unknown:
+        ap.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
     try:
-        corpus = work / "corpus"
-        generate(args.seeds, corpus, args.items, args.councils, random.Random(7))
+        base_dir = (args.cache / f"items-{args.items}") if args.cache else work
+        corpus = base_dir / "corpus"
+        cached = Cached(base_dir)
+        if not corpus.exists():
+            generate(args.seeds, corpus, args.items, args.councils, random.Random(7))
         docs = plan([corpus])
         jobs = [_Job(p, m, None, document_key(p)) for p, m in docs]
-        sample = jobs[:min(len(jobs), 500)]
-        t = time.perf_counter()
-        list(_extracted(sample, 1))
-        say("extract_1", {"documents": len(sample), "per_s": len(sample) / (time.perf_counter() - t)})
-        t = time.perf_counter()
-        graphs = []
-        for _, g, err in _extracted(jobs, args.jobs):
-            assert err is None, err
-            graphs.append(g)
-        say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs), "per_s": len(graphs) / (time.perf_counter() - t)})
+        if "extract" in only:
+            sample = jobs[:min(len(jobs), 500)]
+            t = time.perf_counter()
+            list(_extracted(sample, 1))
+            say("extract_1", {"documents": len(sample), "per_s": len(sample) / (time.perf_counter() - t)})
+        graphs: list | Cached
+        if args.cache and len(cached) == len(jobs) and "extract" not in only:
+            graphs = cached
+        else:
+            t = time.perf_counter()
+
+            def extracted():
+                for _, g, err in _extracted(jobs, args.jobs):
+                    assert err is None, err
+                    yield g
+
+            if args.cache:  # pickled as they come, never all in memory
+                for p in cached.files:
+                    p.unlink()
+                Cached.write(base_dir, extracted())
+                graphs = Cached(base_dir)
+            else:
+                graphs = list(extracted())
+            say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs),
+                                 "per_s": len(graphs) / (time.perf_counter() - t)})
         hashes = {j.key: content_hash(j.path, j.meta) for j in jobs}
 
-        say("raw_copy", raw_copy(graphs, work / "raw"))
         db = work / "bench.db"
-        say("embedded_load", embedded_load(graphs, hashes, db))
-        store = LadybugStore(db)
-        t = time.perf_counter()
-        report = ingest(store, docs, jobs=args.jobs)
-        store.close()
-        say("embedded_reload_unchanged", {"seconds": time.perf_counter() - t, "unchanged": len(report.unchanged),
-                                          "loaded": len(report.loaded)})
-        questions = ["safeguarding training", "school places", "budget report", "recruitment of staff",
-                     "children's services inspection", "home to school transport"]
-        ro = LadybugStore(db, read_only=True)
-        say("who_owns_embedded", who_owns_latency(ro, questions, 20))
-        counts = ro.counts()
-        ro.close()
-        say("graph", {k: v for k, v in counts.items() if v})
+        raws, loads = [], []
+        for _ in range(args.repeat):  # interleaved, so that both sides see the same machine
+            if "raw" in only:
+                raws.append(raw_copy(graphs, work / "raw"))
+            if "embedded" in only:
+                for f in db.parent.glob(db.name + "*"):
+                    f.unlink()
+                loads.append(embedded_load(graphs, hashes, db))
+        if raws:
+            say("raw_copy", best(raws))
+        counts: dict = {}
+        if "embedded" in only:
+            say("embedded_load", best(loads))
+            if "reload" in only:
+                store = LadybugStore(db)
+                t = time.perf_counter()
+                report = ingest(store, docs, jobs=args.jobs)
+                store.close()
+                say("embedded_reload_unchanged", {"seconds": time.perf_counter() - t,
+                                                  "unchanged": len(report.unchanged), "loaded": len(report.loaded)})
+            ro = LadybugStore(db, read_only=True)
+            if "who-owns" in only:
+                say("who_owns_embedded", who_owns_latency(ro, QUESTIONS, 20))
+            counts = ro.counts()
+            ro.close()
+            say("graph", {k: v for k, v in counts.items() if v})
 
-        if args.neo4j:
+        if args.neo4j and "neo4j" in only:
             from councilgraph.graph.neo4j_store import Neo4jStore
 
             neo = Neo4jStore(args.neo4j)
-            neo.clear()
-            neo.schema()
-            base = neo4j_unwind_baseline(neo, graphs)
-            neo.clear()
-            t = time.perf_counter()
-            for batch in _batches(graphs):
-                r = neo.load(batch, hashes=hashes)
-                assert not r.failed, list(r.failed.items())[:3]
-            say("neo4j_load", {"seconds": time.perf_counter() - t, "baseline_unwind_s": base})
-            assert {k: v for k, v in neo.counts().items() if v} == {k: v for k, v in counts.items() if v}, \
-                "the two stores disagree"
-            say("who_owns_neo4j", who_owns_latency(neo, questions, 20))
-            if args.neo4j_lib:
+            bases, loads = [], []
+            for _ in range(args.repeat):
+                neo.clear()
+                neo.schema()
+                bases.append(neo4j_unwind_baseline(neo, graphs, args.neo4j_pid))
+                neo.clear()
+                loads.append(neo4j_load(neo, graphs, hashes, args.neo4j_pid))
+            base, load = best(bases), best(loads)
+            say("neo4j_load", {**load, "baseline_unwind_s": base["seconds"], "baseline": base})
+            if counts:
+                assert {k: v for k, v in neo.counts().items() if v} == {k: v for k, v in counts.items() if v}, \
+                    "the two stores disagree"
+            if "who-owns" in only:
+                say("who_owns_neo4j", who_owns_latency(neo, QUESTIONS, 20))
+            if args.neo4j_lib and counts and "admin" in only:
                 from councilgraph.graph.neo4j_admin import write_admin
 
                 ro = LadybugStore(db, read_only=True)
@@ -310,11 +436,12 @@ def main() -> int:
             neo.clear()
             neo.close()
 
-        if args.ingest_memory:
+        if args.ingest_memory and "ingest" in only:
             mem = work / "mem.db"
             say("ingest_cli", ingest_memory([sys.executable, "-m", "councilgraph.cli", "--store", str(mem), "ingest",
                                              str(corpus), "--jobs", str(args.jobs)]))
-        say("cli_startup", cli_startup())
+        if "startup" in only:
+            say("cli_startup", cli_startup())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
@@ -333,14 +460,16 @@ def render(runs: list[dict]) -> str:
              "| stage | items | councilgraph | the engine's bulk path, same rows | ratio |", "|---|---|---|---|---|"]
     for r in runs:
         n = f"{r['items']:,}"
-        raw, emb = r["raw_copy"], r["embedded_load"]
-        lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
+        raw, emb = r.get("raw_copy"), r.get("embedded_load")
+        if raw and emb:
+            lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
                      f"checkpoint included) | {n} | {f(emb['seconds'])} ({f(emb['close_s'])} of it `close`); per 1,000 "
                      f"documents {f(emb['per_1000_first'])} in the first batch, {f(emb['per_1000_last'])} in the last "
                      f"({emb['batches']} batches) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
                      f"({raw['rows'] / raw['seconds'] / 1000:,.0f}k rows/s) | {emb['seconds'] / raw['seconds']:.1f}× slower |")
-        un = r["embedded_reload_unchanged"]
-        lines.append(f"| embedded reload of the same documents, unchanged (`ingest`: hashing, open, close) | {n} | "
+        if "embedded_reload_unchanged" in r:
+            un = r["embedded_reload_unchanged"]
+            lines.append(f"| embedded reload of the same documents, unchanged (`ingest`: hashing, open, close) | {n} | "
                      f"{f(un['seconds'])}; {un['unchanged']:,} reported unchanged, {un['loaded']} loaded | — | — |")
         if "neo4j_load" in r:
             nl = r["neo4j_load"]
@@ -351,22 +480,25 @@ def render(runs: list[dict]) -> str:
             na = r["neo4j_admin"]
             lines.append(f"| `export --format neo4j-admin` + `neo4j-admin database import full` | {n} | "
                          f"{f(na['write_s'])} to write + {f(na['import_s'])} to import | — | — |")
-        e1, ej = r["extract_1"], r["extract_jobs"]
-        lines.append(f"| extraction (read + extract) | {n} | {e1['per_s']:.0f} documents/s in one process; "
+        if "extract_1" in r and "extract_jobs" in r:
+            e1, ej = r["extract_1"], r["extract_jobs"]
+            lines.append(f"| extraction (read + extract) | {n} | {e1['per_s']:.0f} documents/s in one process; "
                      f"{ej['per_s']:.0f} documents/s with {ej['jobs']} processes | — | — |")
         if "ingest_cli" in r:
             ic = r["ingest_cli"]
             lines.append(f"| `councilgraph ingest` of the folder, from nothing (peak resident memory; wall time) | {n} | "
                          f"{ic['peak_mb']:,.0f} MB the main process, {ic.get('tree_peak_mb', 0):,.0f} MB with its "
                          f"workers; {f(ic['seconds'])} | — | — |")
-        we = r["who_owns_embedded"]
-        lines.append(f"| `who-owns`, embedded, in process | {n} | p50 {we['p50_ms']:,.0f} ms, p95 {we['p95_ms']:,.0f} ms | — | — |")
+        if "who_owns_embedded" in r:
+            we = r["who_owns_embedded"]
+            lines.append(f"| `who-owns`, embedded, in process | {n} | p50 {we['p50_ms']:,.0f} ms, p95 {we['p95_ms']:,.0f} ms | — | — |")
         if "who_owns_neo4j" in r:
             wn = r["who_owns_neo4j"]
             lines.append(f"| `who-owns`, Neo4j, in process | {n} | p50 {wn['p50_ms']:,.0f} ms, p95 {wn['p95_ms']:,.0f} ms "
                          f"| — | — |")
-        cs = r["cli_startup"]
-        lines.append(f"| CLI start-up (`--help`) | — | {cs['help_ms']:.0f} ms | `python -c pass`: {cs['python_ms']:.0f} ms | — |")
+        if "cli_startup" in r:
+            cs = r["cli_startup"]
+            lines.append(f"| CLI start-up (`--help`) | — | {cs['help_ms']:.0f} ms | `python -c pass`: {cs['python_ms']:.0f} ms | — |")
     return "\n".join(lines) + "\n"
 
 

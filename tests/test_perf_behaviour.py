@@ -16,9 +16,9 @@ import pytest
 
 from councilgraph import ingest as ingest_module
 from councilgraph.extract.pipeline import extract
-from councilgraph.graph.export import to_json
+from councilgraph.graph.export import GraphData, to_json
 from councilgraph.graph.ladybug_store import LadybugStore
-from councilgraph.graph.model import Rel, RelType
+from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType, merged_nodes, node_key
 from councilgraph.ingest import document_key, ingest, plan
 from councilgraph.loaders import load
 from tests.conftest import CORPUS, ROOT, SEEDS, cli
@@ -248,3 +248,56 @@ def _admin_wrapper(tmp: Path, java: list[str], lib: Path) -> str:
     w.write_text(f'#!/bin/sh\nexec {" ".join(java)} -cp "{lib}/*" org.neo4j.cli.AdminTool "$@"\n', encoding="utf-8")
     w.chmod(0o755)
     return str(w)
+
+
+def _awkward_graph(name: str, key: str) -> DocumentGraph:
+    """A document whose nodes hold every value a CSV file could spoil: commas, quotes, brackets,
+    newlines, backslashes, numbers and booleans as text, empty strings, the list separator itself."""
+    g = DocumentGraph(name, key=key)
+    awkward = ['Smith, "Jo"', "[Cllr] O'Neil\\", "line\nbreak\r\nand more", "2", "007", "true", "1e3", " spaced ",
+               "semi;colon|pipe", "sep\x1finside"]
+    for i, text in enumerate(awkward):
+        g.add_node(Node(node_key(Label.PERSON, "awk", f"p{i}"), Label.PERSON, text,
+                        {"aliases": [text, f"{text} alias", "x, y"], "honorific": text, "council": "2"}))
+    g.add_node(Node(node_key(Label.PERSON, "awk", "empty"), Label.PERSON, "Empty Props",
+                    {"honorific": "", "aliases": []}))
+    item = g.add_node(Node(node_key(Label.AGENDA_ITEM, f"{name}", "1"), Label.AGENDA_ITEM, "Item 1",
+                           {"number": "1", "source": name, "date": "2020-01-02"}))
+    for i, text in enumerate(awkward):  # facts too: CSV files read in parallel only without line ends
+        g.add_rel(Rel(RelType.INTRODUCED, node_key(Label.PERSON, "awk", f"p{i}"), item.id, name, text, "test", "2"))
+    return g
+
+
+def test_node_values_survive_the_bulk_path_unchanged(tmp_path):
+    """New nodes and facts go in through CSV files: every awkward value comes back as given, whether
+    the node is new, named again by a later document, or loaded in the same batch as others."""
+    graphs = [_awkward_graph(f"doc{i}.txt", f"/minutes/doc{i}.txt") for i in range(3)]
+    expected = to_json(GraphData.of(graphs))
+    one = LadybugStore(tmp_path / "one.db")
+    for g in graphs:
+        assert not one.load([g]).failed
+    together = LadybugStore(tmp_path / "together.db")
+    assert not together.load(graphs).failed
+    assert to_json(one.dump()) == to_json(together.dump()) == expected
+    one.close()
+    together.close()
+
+
+def test_merged_nodes_is_the_merge_rule_on_real_minutes():
+    """`merged_nodes` merges a repeated node without building its row: the result is the rule applied
+    row by row (lists accumulate, every other property keeps its first value)."""
+    graphs = _graphs(CORPUS) + _graphs(SEEDS)
+    expected: dict = {}
+    for g in graphs:
+        for n in g.nodes.values():
+            row = n.row()
+            have = expected.setdefault(n.id, (n.label, row))[1]
+            if have is row:
+                continue
+            for k, v in row.items():
+                if k in ("sources", "aliases"):
+                    have[k] = sorted({*have[k], *v})
+                elif have[k] is None:
+                    have[k] = v
+    assert any(len(row["sources"]) > 5 for _, row in expected.values())  # nodes named by many documents
+    assert merged_nodes(graphs) == expected

@@ -1,9 +1,9 @@
 """The embedded default: LadybugDB (`ladybug`), an in-process Cypher database in one file.
 
 Documents load in bulk, one transaction per batch: a reloaded document's old facts are deleted,
-new nodes go in with `COPY … FROM (UNWIND $rows …)`, nodes already there are updated by key in one
-statement per label (sources and aliases merged), and relationships go in with `COPY` per (type,
-from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
+new nodes go in with `COPY … FROM` a CSV file per label, nodes already there are updated by key in
+one statement per label (sources and aliases merged), and relationships go in with `COPY` from a
+CSV file per (type, from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
 their content hashes, table `CgDocument`) in memory, so a batch never searches the store for them:
 the time per batch does not grow with the store.
 """
@@ -29,6 +29,7 @@ from councilgraph.graph.model import (
     DocumentGraph,
     Label,
     RelType,
+    merged_nodes,
 )
 from councilgraph.graph.store import LoadReport, Rows
 
@@ -205,7 +206,7 @@ class LadybugStore:
         if not graphs:
             return
         keys = list(dict.fromkeys(g.document for g in graphs))
-        nodes = _merged(graphs)
+        nodes = merged_nodes(graphs)
         ids = self._node_ids()
         dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
@@ -241,7 +242,7 @@ class LadybugStore:
 
         Facts the new versions give again are kept as they are, so reloading an unchanged document
         writes nothing but its nodes. Nodes that only these documents named and that the new versions
-        give again are kept too, to be overwritten (the merge rule of `model.merge_row`). Returns the
+        give again are kept too, to be overwritten (the merge rule of `model.merged_nodes`). Returns the
         ids of the facts kept and of the nodes to overwrite."""
         keep_rels = keep_rels or set()
         kept: set[str] = set()
@@ -275,7 +276,6 @@ class LadybugStore:
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
-        ret = ", ".join(f"r.{c}" for c in _NODE_COLS)
         merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _NODE_COLS
                           if c not in ("id", "name", "sources", "aliases"))
         union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct(list_concat("
@@ -289,7 +289,7 @@ class LadybugStore:
                 else:
                     (over if r["id"] in fresh else old).append(r)
             if new:
-                self.conn.execute(f"COPY {label.value} FROM (UNWIND $rows AS r RETURN {ret})", {"rows": new})
+                self._copy_nodes(label, new)
             if over:  # named by no other document: the new version's values replace the old
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
                                   {"rows": over})
@@ -297,6 +297,31 @@ class LadybugStore:
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}, {merge}",
                                   {"rows": old})
         return len(nodes)
+
+    def _copy_nodes(self, label: Label, rows: list[dict]) -> None:
+        """New nodes by `COPY … FROM (LOAD FROM` a CSV file`)`: the engine's bulk path. CSV has no list
+        syntax that keeps every string whole (quotes stay in the elements), so `sources` and `aliases`
+        are joined by a separator no value holds and split again in the statement. A row that would not
+        survive CSV (an empty string reads as null; a separator in a list element) goes in as a query
+        parameter instead."""
+        plain, odd = [], []
+        for r in rows:
+            (odd if _odd_node(r) else plain).append(r)
+        if plain:
+            tmp = csv_path(self.path)
+            try:
+                with tmp.open("w", newline="", encoding="utf-8") as f:
+                    w = csv.writer(f)
+                    for r in plain:
+                        w.writerow([_SEP.join(r[c]) if c in _LIST_COLS else r[c] for c in _NODE_COLS])
+                self.conn.execute(f"COPY {label.value} FROM (LOAD WITH HEADERS ({_LOAD_SCHEMA}) FROM "
+                                  f"'{_quoted(tmp)}' (HEADER=false, AUTO_DETECT=false, PARALLEL=false) "
+                                  f"RETURN {_LOAD_COLS})")
+            finally:
+                tmp.unlink(missing_ok=True)
+        if odd:
+            ret = ", ".join(f"r.{c}" for c in _NODE_COLS)
+            self.conn.execute(f"COPY {label.value} FROM (UNWIND $rows AS r RETURN {ret})", {"rows": odd})
 
     def _write_rels(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]], kept: set[str]) -> int:
         """Relationships by `COPY … FROM` a CSV file per (type, from, to) table pair: the engine's bulk
@@ -307,23 +332,25 @@ class LadybugStore:
         for g in graphs:
             for r in g.rels.values():
                 row = r.row()
-                if row["id"] in kept:  # an unchanged fact of a reloaded document stays as it is
+                if kept and row["id"] in kept:  # an unchanged fact of a reloaded document stays as it is
                     continue
                 key = (r.type, nodes[r.start][0], nodes[r.end][0])
-                if any(v == "" for v in row.values()):
+                if "" in row.values():
                     odd[key].append({"s": r.start, "e": r.end, **row})
                 else:
-                    groups[key].append([r.start, r.end, *(row[c] for c in _REL_COLS)])
+                    groups[key].append([r.start, r.end, *row.values()])
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in _REL_COLS])
         tmp = csv_path(self.path)
         try:
             for (typ, a, b), rows in groups.items():
                 with tmp.open("w", newline="", encoding="utf-8") as f:
-                    csv.writer(f).writerows(rows)
+                    csv.writer(f, lineterminator="\n").writerows(rows)
                 opts = f', from="{a.value}", to="{b.value}"' if _pairs(typ) > 1 else ""
-                path = tmp.as_posix().replace("'", "\\'")
-                self.conn.execute(f"COPY {typ.value} FROM '{path}' (HEADER=false, AUTO_DETECT=false, "
-                                  f"PARALLEL=false{opts})")
+                # The parallel reader splits the file at line ends: only when no value holds one.
+                data = tmp.read_bytes()
+                parallel = "true" if data.count(b"\n") == len(rows) and b"\r" not in data else "false"
+                self.conn.execute(f"COPY {typ.value} FROM '{_quoted(tmp)}' (HEADER=false, AUTO_DETECT=false, "
+                                  f"PARALLEL={parallel}{opts})")
         finally:
             tmp.unlink(missing_ok=True)
         for (typ, a, b), rows in odd.items():
@@ -415,30 +442,31 @@ class LadybugStore:
         self._unlock()
 
 
-def _merged(graphs: list[DocumentGraph]) -> dict[str, tuple[Label, dict]]:
-    """`model.merged_nodes`, with the lists of a node named by thousands of documents (a council, a
-    national body) gathered in sets and sorted once rather than at every document."""
-    rows: dict[str, tuple[Label, dict]] = {}
-    lists: dict[str, tuple[set, set]] = {}
-    for g in graphs:
-        for n in g.nodes.values():
-            row = n.row()
-            have = rows.get(n.id)
-            if have is None:
-                rows[n.id] = (n.label, row)
-                lists[n.id] = (set(row["sources"]), set(row["aliases"]))
-                continue
-            srcs, aliases = lists[n.id]
-            srcs.update(row["sources"])
-            aliases.update(row["aliases"])
-            old = have[1]
-            for k, v in row.items():
-                if old[k] is None:
-                    old[k] = v
-    for nid, (srcs, aliases) in lists.items():
-        rows[nid][1]["sources"] = sorted(srcs)
-        rows[nid][1]["aliases"] = sorted(aliases)
-    return rows
+#: Joins the elements of a list column in a node CSV file (split again by `_LOAD_COLS`): a control
+#: character no name or document key holds (a row whose lists hold one goes in as a query parameter).
+_SEP = "\x1f"
+_LIST_COLS = ("sources", "aliases")
+# Every column read as a string: LOAD FROM guesses types from the values even with AUTO_DETECT=false
+# (an item numbered "2" would come back "2.0").
+_LOAD_SCHEMA = ", ".join(f"c{i} STRING" for i in range(len(_NODE_COLS)))
+_LOAD_COLS = ", ".join(f"CASE WHEN c{i} IS NULL THEN CAST([] AS STRING[]) ELSE string_split(c{i}, '{_SEP}') END"
+                       if c in _LIST_COLS else f"c{i}" for i, c in enumerate(_NODE_COLS))
+
+
+def _odd_node(row: dict) -> bool:
+    """Whether a node row would not survive the CSV file of `_copy_nodes` unchanged."""
+    for c in _NODE_COLS:
+        v = row[c]
+        if c in _LIST_COLS:
+            if v is None or any(x == "" or _SEP in x for x in v):
+                return True
+        elif v == "":
+            return True
+    return False
+
+
+def _quoted(p: Path) -> str:
+    return p.as_posix().replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _buffer_pool() -> int:

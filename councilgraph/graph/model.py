@@ -130,30 +130,52 @@ class Node:
         return out
 
 
-def merge_row(have: dict[str, object], row: dict[str, object]) -> None:
-    """Merge a node row into one already seen: sources and aliases accumulate, and for every other
-    property the first value seen wins (a later document only fills in what is missing).
+def merged_nodes(graphs: Iterable[DocumentGraph]) -> dict[str, tuple[Label, dict[str, object]]]:
+    """Every node of these documents as a row, merged across documents: sources and aliases
+    accumulate, and for every other property the first value seen wins (a later document only fills
+    in what is missing).
 
     This is the one merge rule of both stores. A node no other stored document names is not merged
     but replaced: loading a new version of a document overwrites every value the old version gave
-    to the nodes only it names (its items, decisions, actions, and actors no one else mentions)."""
-    for k, v in row.items():
-        if k in ("sources", "aliases"):
-            have[k] = sorted({*(have.get(k) or []), *(v or [])})  # type: ignore[misc]
-        elif have.get(k) is None:
-            have[k] = v
+    to the nodes only it names (its items, decisions, actions, and actors no one else mentions).
 
-
-def merged_nodes(graphs: Iterable[DocumentGraph]) -> dict[str, tuple[Label, dict[str, object]]]:
-    """Every node of these documents as a row, merged across documents by `merge_row`."""
+    A later occurrence of a node is merged without building its row: a node named by thousands of
+    documents (a council, a national body) gathers `sources` and `aliases` in sets, sorted once at
+    the end, and `search` and `caption` (made from the name, which the first occurrence fixes)
+    are computed once."""
     nodes: dict[str, tuple[Label, dict[str, object]]] = {}
+    lists: dict[str, tuple[set, set]] = {}
     for g in graphs:
         for n in g.nodes.values():
-            if n.id in nodes:
-                merge_row(nodes[n.id][1], n.row())
-            else:
+            have = nodes.get(n.id)
+            if have is None:
                 nodes[n.id] = (n.label, n.row())
+                continue
+            row = have[1]
+            sets = lists.get(n.id)
+            if sets is None:
+                sets = lists[n.id] = (set(row["sources"]), set(row["aliases"]))  # type: ignore[arg-type]
+            sets[0].update(n.sources)
+            for k, v in n.props.items():
+                if k == "aliases":
+                    sets[1].update(v or ())  # type: ignore[arg-type]
+                elif k not in _DERIVED and k in NODE_PROPS and row[k] is None:
+                    row[k] = v
+            if row["name"] is None:  # never, in practice: a node's row always has its name
+                row["name"] = n.name
+            if row["search"] is None or row["caption"] is None:
+                later = n.row()
+                for k in ("search", "caption"):
+                    if row[k] is None:
+                        row[k] = later[k]
+    for nid, (srcs, aliases) in lists.items():
+        row = nodes[nid][1]
+        row["sources"], row["aliases"] = sorted(srcs), sorted(aliases)
     return nodes
+
+
+#: Row keys `Node.row` sets itself, whatever the node's props hold.
+_DERIVED = frozenset(("id", "name", "sources", "aliases", "search", "caption"))
 
 
 @dataclass
@@ -186,8 +208,10 @@ class Rel:
         return "r-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def row(self) -> dict[str, object]:
-        out: dict[str, object] = {k: None for k in REL_PROPS}
-        out.update({k: v for k, v in self.props.items() if k in REL_PROPS})
+        """The fact as a flat row over REL_PROPS, in their order."""
+        out: dict[str, object] = dict.fromkeys(REL_PROPS)
+        if self.props:
+            out.update({k: v for k, v in self.props.items() if k in REL_PROPS})
         out.update(id=self.id, source=self.source, para=self.para, evidence=self.evidence,
                    extractor=self.extractor, doc=self.document)
         return out

@@ -229,7 +229,7 @@ def _chunks(graphs: Sequence[DocumentGraph]) -> list[list[DocumentGraph]]:
 def _forget(tx, key: str, check: bool = True) -> None:
     """Delete what a document (by its key) gave before; nothing to do for a new one, which has no
     AgendaItem yet. Nodes no other document names go too, so that the new version's values replace
-    theirs (the merge rule of `model.merge_row`)."""
+    theirs (the merge rule of `model.merged_nodes`)."""
     name = source_name(key)
     tx.run(f"MATCH (d:{DOC_LABEL} {{key: $k}}) DELETE d", k=key).consume()
     if check and not tx.run("MATCH (i:AgendaItem {source: $n}) WHERE $k IN i.sources RETURN count(i) AS c",
@@ -243,26 +243,38 @@ def _forget(tx, key: str, check: bool = True) -> None:
            "WITH n WHERE size(n.sources) = 0 DETACH DELETE n", k=key).consume()
 
 
+# A node already stored: sources and aliases accumulate, every other property keeps its first value
+# (`model.merged_nodes`); the documents being written are in no stored node's sources (they were
+# forgotten first), so theirs are appended as they are. A new node takes the row whole, in one map
+# update (most nodes of a load).
+_MERGE_SET = ", ".join(
+    ["n.sources = coalesce(n.sources, []) + r.sources",
+     "n.aliases = coalesce(n.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(n.aliases, [])]"]
+    + [f"n.{c} = coalesce(n.{c}, r.{c})" for c in NODE_PROPS if c not in ("id", "sources", "aliases")])
+
+
 def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) -> tuple[int, int]:
     """Documents in one transaction: forget the old facts of those stored before (found in one
-    query), MERGE their nodes and relationships, a statement per label and per relationship table."""
+    query each way: by their agenda items, and by their content-hash node), then write their nodes
+    and relationships, a statement per label and per relationship table.
+
+    Once those are forgotten, no stored fact or node's `sources` holds any of these documents: so
+    their relationships are created rather than merged, and a node already stored gets their keys
+    appended to its `sources` without comparing them with the thousands a hub holds."""
     keys = [{"k": g.document, "n": g.source} for g in graphs]
     known = {r["k"] for r in tx.run("UNWIND $keys AS d MATCH (i:AgendaItem {source: d.n}) WHERE d.k IN i.sources "
                                     "RETURN DISTINCT d.k AS k", keys=keys)}
+    known |= {r["k"] for r in tx.run(f"UNWIND $keys AS d MATCH (c:{DOC_LABEL} {{key: d.k}}) RETURN c.key AS k",
+                                     keys=keys)}
     for d in keys:
         if d["k"] in known:
             _forget(tx, d["k"], check=False)
     by_label: dict[Label, list[dict]] = defaultdict(list)
     for label, row in merged_nodes(graphs).values():
         by_label[label].append(row)
-    others = [c for c in NODE_PROPS if c not in ("id", "name", "sources", "aliases")]
-    sets = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in others)
     for label, rows in by_label.items():
-        tx.run(f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
-               f"SET n.name = coalesce(n.name, r.name), "
-               f"n.sources = coalesce(n.sources, []) + [x IN r.sources WHERE NOT x IN coalesce(n.sources, [])], "
-               f"n.aliases = coalesce(n.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(n.aliases, [])], "
-               f"{sets}", rows=rows).consume()
+        tx.run(f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) ON CREATE SET n += r "
+               f"ON MATCH SET {_MERGE_SET}", rows=rows).consume()
     groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
     for g in graphs:
         for r in g.rels.values():
@@ -270,7 +282,7 @@ def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) ->
                                                                                  "p": r.row()})
     for (typ, a, b), rows in groups.items():
         tx.run(f"UNWIND $rows AS r MATCH (a:{a.value} {{id: r.s}}) MATCH (b:{b.value} {{id: r.e}}) "
-               f"MERGE (a)-[x:{typ.value} {{id: r.p.id}}]->(b) SET x += r.p", rows=rows).consume()
+               f"CREATE (a)-[x:{typ.value}]->(b) SET x = r.p", rows=rows).consume()
     tx.run(f"UNWIND $rows AS r MERGE (d:{DOC_LABEL} {{key: r.k}}) SET d.hash = r.h",
            rows=[{"k": d["k"], "h": hashes.get(d["k"], "")} for d in keys]).consume()
     return sum(len(g.nodes) for g in graphs), sum(len(g.rels) for g in graphs)
