@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from councilgraph.errors import CouncilGraphError, LoaderError
-from councilgraph.graph.model import DocumentGraph, source_name
+from councilgraph.graph.model import DOCUMENT_LABELS, DocumentGraph, source_name
 from councilgraph.graph.store import LoadReport, Store
 from councilgraph.loaders import discover
 from councilgraph.loaders.records import Meta
@@ -39,6 +39,9 @@ class IngestReport:
     nodes: int = 0
     relationships: int = 0
     labels: dict[str, int] = field(default_factory=dict)
+    # The councils of the documents loaded (None for a document of no council): only their actions can gain or
+    # lose follow-ups (`followup.refresh`). None: any council's may, since a document stored before was replaced.
+    councils: set[str | None] | None = field(default_factory=set)
 
 
 def plan(paths: list[Path]) -> list[tuple[Path, Meta]]:
@@ -122,10 +125,12 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
         nonlocal rows
         for name in legacy:
             store.remove(name)
+            report.councils = None
         legacy.clear()
         if batch:
             _add(report, store.load(batch, hashes={g.document: hashes.get(g.document, "") for g in batch}), where)
             batch.clear()
+            where.clear()
             rows = 0
 
     for job, g, error in _extracted(todo, jobs):
@@ -141,12 +146,16 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
             if others:
                 report.notes.append(f"{job.path}: the store also holds a document named {g.source} from {others[0]}; "
                                     f"both are kept (`councilgraph remove {others[0]}` takes the other out)")
+            if g.document in stored.get(g.source, ()):  # a stored document replaced: its old council may differ
+                report.councils = None
             stored.setdefault(g.source, []).append(g.document)
             where[g.document] = job.path
             batch.append(g)
             rows += len(g.nodes) + len(g.rels)
             for n in g.nodes.values():
                 report.labels[n.label.value] = report.labels.get(n.label.value, 0) + 1
+                if report.councils is not None and n.label in DOCUMENT_LABELS:
+                    report.councils.add(n.props.get("council"))
         if progress:
             progress(job.path.name)
         if len(batch) >= BATCH or rows >= BATCH_ROWS:
