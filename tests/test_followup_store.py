@@ -130,15 +130,20 @@ def test_reingesting_a_changed_document_asks_for_every_council(embedded, tmp_pat
 
 
 @pytest.mark.neo4j
-def test_neo4j_refresh_in_pieces_writes_what_the_embedded_store_does(neo4j_store, embedded, tmp_path, monkeypatch):
+def test_neo4j_refresh_in_pieces_writes_what_the_embedded_store_does(neo4j_store, tmp_path, monkeypatch):
     from councilgraph.graph.export import to_json
 
     monkeypatch.setattr(followup, "GROUP", 1)
     monkeypatch.setattr(followup, "PAGE", 2)
-    _fill(neo4j_store, tmp_path)
-    refresh(neo4j_store)
-    refresh(embedded)
-    written = _written(neo4j_store)
-    assert written == _pure(neo4j_store) == _written(embedded)
-    assert _councils(neo4j_store, written[0]) == {WSCC, TORBAY}
-    assert to_json(neo4j_store.dump()) == to_json(embedded.dump())
+    embedded = LadybugStore(tmp_path / "cg.db")  # the same files, so the same document keys
+    try:
+        for store in (neo4j_store, embedded):
+            _fill(store, tmp_path)
+            refresh(store)
+        written = _written(neo4j_store)
+        assert written == _pure(neo4j_store)
+        assert _councils(neo4j_store, written[0]) == {WSCC, TORBAY}
+        assert written == _written(embedded)
+        assert to_json(neo4j_store.dump()) == to_json(embedded.dump())
+    finally:
+        embedded.close()
