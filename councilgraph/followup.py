@@ -10,7 +10,9 @@ post or is the post the owner holds, or the item says it gives what was requeste
 Status: `reported` (a follow-up exists), `overdue` (due date known, the store has minutes of that body dated on or
 after it, and no follow-up), `open` (a due date, not yet passed in the minutes held), `no-date`.
 
-`refresh(store)` writes the result into a store; run it after every ingest and every remove.
+`refresh(store, councils)` writes the result into a store, a group of councils at a time (memory bounded by the
+largest council, not the store); run it after every ingest (for the councils it loaded documents of) and every
+remove (for all).
 """
 
 from __future__ import annotations
