@@ -26,7 +26,8 @@ from councilgraph.loaders.records import Meta
 
 BATCH = 5000  # documents per load: COPY into a non-empty table costs per statement, so few, large ones
 BATCH_ROWS = 50_000  # nodes and relationships per load, whatever the number of documents: bounds memory, since
-# LadybugDB takes ~20 KB a row to COPY nodes from a parameter list (200,000 rows: +600 MB), and no slower per row
+# LadybugDB's COPY of nodes from a parameter list takes ~25 KB a node row while it runs (a load of 200,000 rows
+# raised the peak by ~600 MB, one of 50,000 by ~200 MB), and smaller loads were no slower per document
 AHEAD = 1000  # documents the extraction workers may run ahead of the loader (bounds memory)
 POOL_MIN = 16  # fewer documents to extract than this: no worker processes (their start-up costs more)
 
