@@ -168,7 +168,7 @@ def ingest(
                          progress=lambda name: bar.update(task, advance=1, description=name),
                          max_bytes=limit, jobs=jobs)
         if report.loaded:  # nothing loaded (all unchanged, say): the follow-ups stand as they are
-            _follow_up(store)
+            _follow_up(store, report.councils)
         # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
         from councilgraph.describe import thin_spots
         from councilgraph.graph.model import ALL_LABELS
@@ -254,7 +254,7 @@ def fetch(
         store = _store()
         try:
             ing = run(store, plan([report.minutes]), Meta(council))
-            _follow_up(store)
+            _follow_up(store, ing.councils)
         finally:
             store.close()
         for e in ing.errors:
@@ -271,11 +271,12 @@ def fetch(
         raise typer.Exit(1)
 
 
-def _follow_up(store: Store) -> None:
-    """Follow-ups and action statuses depend on every document held: recompute them after each change (issue 9)."""
+def _follow_up(store: Store, councils: set[str | None] | None = None) -> None:
+    """Follow-ups and action statuses depend on the documents held: recompute them after each change (issue 9), for
+    the councils whose documents changed (None: every council)."""
     from councilgraph.followup import refresh
 
-    refresh(store)
+    refresh(store, councils)
 
 
 @app.command("who-owns")

@@ -10,7 +10,9 @@ post or is the post the owner holds, or the item says it gives what was requeste
 Status: `reported` (a follow-up exists), `overdue` (due date known, the store has minutes of that body dated on or
 after it, and no follow-up), `open` (a due date, not yet passed in the minutes held), `no-date`.
 
-`refresh(store)` writes the result into a store; run it after every ingest and every remove.
+`refresh(store, councils)` writes the result into a store, a group of councils at a time (memory bounded by the
+largest council, not the store); run it after every ingest (for the councils it loaded documents of) and every
+remove (for all).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 
 from councilgraph.extract.dates import due_date, next_meeting
 from councilgraph.graph.export import GraphData
-from councilgraph.graph.model import Rel, RelType
+from councilgraph.graph.model import ENDPOINTS, Label, Rel, RelType, label_of
 
 EXTRACTOR_OWNER = "followup-owner"  # the owner (or the owner's post) brought the later item
 EXTRACTOR_REQUESTED = "followup-requested"  # the later item says it answers a request
@@ -88,61 +90,104 @@ class _Item:
     answerers: set[str] = field(default_factory=set)  # who authored or introduced it
 
 
+@dataclass
+class _Facts:
+    """What following up reads of (a part of) the graph: agenda items with what was said of them, actions,
+    and the few relationships that say who answers for an action and to which bodies."""
+
+    items: dict[str, _Item] = field(default_factory=dict)
+    actions: dict[str, dict] = field(default_factory=dict)
+    owners: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    asked_by: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    holds: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # person -> roles, role -> people
+    role_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # role -> bodies
+    body_names: dict[str, str] = field(default_factory=dict)  # Body id -> name
+    said: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))  # item -> sort key + text
+
+    def say(self, item: str, rank: tuple, text: str | None) -> None:
+        """Note a sentence said of an item; `rank` orders them (relationship type, then fact id), the same
+        whatever order a store returns them in."""
+        if text:
+            self.said[item].append((*rank, text))
+
+    def settle(self) -> None:
+        """Each item's texts: its title, then what was said of it in rank order."""
+        for iid, said in self.said.items():
+            if iid in self.items:
+                self.items[iid].texts += [s[-1] for s in sorted(said)]
+        self.said.clear()
+
+
+#: Relationship types whose evidence is said of the agenda item at one end (not its meeting's HAS_ITEM,
+#: not a follow-up itself), in the order their sentences are read.
+_SAYS = [t for t in RelType if t not in (RelType.HAS_ITEM, RelType.FOLLOWED_UP_BY)
+         and Label.AGENDA_ITEM in ENDPOINTS[t][0] + ENDPOINTS[t][1]]
+_RANK = {t.value: n for n, t in enumerate(RelType)}
+_DECISIONS = len(RelType)  # decisions recorded under an item are read after every relationship
+
+
 def follow(data: GraphData) -> Outcome:
     """Follow-ups and statuses of every action in the graph."""
+    f = _Facts()
     label = {p["id"]: lab for lab, p in data.nodes}
-    props = {p["id"]: p for _, p in data.nodes}
-    items = {i: _Item(i, p, [p.get("name") or ""]) for i, p in props.items() if label[i] == "AgendaItem"}
-    owners: dict[str, set[str]] = defaultdict(set)
-    asked_by: dict[str, set[str]] = defaultdict(set)
-    holds: dict[str, set[str]] = defaultdict(set)  # person -> roles, role -> people
-    role_in: dict[str, set[str]] = defaultdict(set)
+    for lab, p in data.nodes:
+        if lab == "AgendaItem":
+            f.items[p["id"]] = _Item(p["id"], p, [p.get("name") or ""])
+        elif lab == "Action":
+            f.actions[p["id"]] = p
+        elif lab == "Body":
+            f.body_names[p["id"]] = p.get("name")
     for t, s, e, p in data.rels:
         if t == "OWNS":
-            owners[e].add(s)
+            f.owners[e].add(s)
         elif t == "REQUESTED":
-            asked_by[e].add(s)
+            f.asked_by[e].add(s)
         elif t == "HOLDS":
-            holds[s].add(e)
-            holds[e].add(s)
+            f.holds[s].add(e)
+            f.holds[e].add(s)
         elif t == "ROLE_IN":
-            role_in[s].add(e)
-        elif t in ("AUTHORED", "INTRODUCED") and e in items:
-            items[e].answerers.add(s)
-        if t != "FOLLOWED_UP_BY" and p.get("evidence"):
-            for end in (s, e):
-                if end in items and t != "HAS_ITEM":
-                    items[end].texts.append(p["evidence"])
-    for i, p in props.items():  # decisions and actions recorded under an item are what it said
-        if label[i] == "Decision" and p.get("item") in items:  # a later action repeating the ask is no report
-            items[p["item"]].texts.append(p.get("name") or "")
+            if label.get(e) == "Body":
+                f.role_in[s].add(e)
+        elif t in ("AUTHORED", "INTRODUCED") and e in f.items:
+            f.items[e].answerers.add(s)
+        if t not in ("FOLLOWED_UP_BY", "HAS_ITEM"):
+            for end in dict.fromkeys((s, e)):
+                if end in f.items:
+                    f.say(end, (_RANK[t], p.get("id") or ""), p.get("evidence"))
+    for lab, p in data.nodes:  # decisions and actions recorded under an item are what it said
+        if lab == "Decision" and p.get("item") in f.items:  # a later action repeating the ask is no report
+            f.say(p["item"], (_DECISIONS, p["id"]), p.get("name") or "")
+    f.settle()
+    return _follow(f, list(f.actions))
+
+
+def _follow(f: _Facts, actions: list[str]) -> Outcome:
+    """Follow-ups and statuses of these actions, from what `f` holds of their councils."""
     by_body: dict[tuple[str, str], list[_Item]] = defaultdict(list)
-    for it in items.values():
+    for it in f.items.values():
         if it.props.get("council") and it.props.get("date"):
             by_body[it.props["council"], _body_key(it.props.get("body"))].append(it)
     for v in by_body.values():
         v.sort(key=lambda it: (it.props["date"], it.id))
 
     out = Outcome()
-    for aid, a in props.items():
-        if label[aid] != "Action":
-            continue
-        origin = items.get(a.get("item"))
+    for aid in actions:
+        a = f.actions[aid]
+        origin = f.items.get(a.get("item"))
         made = origin.props.get("date") if origin else None
         council = a.get("council") or (origin.props.get("council") if origin else None)
         home = _body_key(origin.props.get("body")) if origin else ""
-        accountable = set(owners[aid])
-        for o in owners[aid]:
-            accountable |= holds[o]
-        bodies = {home} | {_body_key(props[x].get("name")) for x in asked_by[aid] | owners[aid]
-                           if label.get(x) == "Body"}
-        bodies |= {_body_key(props[b].get("name")) for o in accountable for b in role_in[o] if label.get(b) == "Body"}
+        accountable = set(f.owners[aid])
+        for o in f.owners[aid]:
+            accountable |= f.holds[o]
+        bodies = {home} | {_body_key(f.body_names[x]) for x in f.asked_by[aid] | f.owners[aid] if x in f.body_names}
+        bodies |= {_body_key(f.body_names[b]) for o in accountable for b in f.role_in[o] if b in f.body_names}
         bodies.discard("")
         later = [it for b in bodies for it in by_body.get((council, b), []) if made and it.props["date"] > made
                  and it.props.get("source") != a.get("source")]
         key = terms(a.get("name"))
-        found = [f for it in sorted(later, key=lambda it: (it.props["date"], it.id))
-                 if (f := _match(aid, key, it, accountable))]
+        found = [fu for it in sorted(later, key=lambda it: (it.props["date"], it.id))
+                 if (fu := _match(aid, key, it, accountable))]
         out.followups += found
         when = due_date(a.get("due"), made)
         if when is None and next_meeting(a.get("due")) and made:
@@ -159,6 +204,7 @@ def follow(data: GraphData) -> Outcome:
         else:
             out.status[aid] = "open"
     return out
+
 
 
 def _match(aid: str, key: set[str], it: _Item, accountable: set[str]) -> FollowUp | None:
@@ -196,19 +242,144 @@ def apply(data: GraphData, outcome: Outcome | None = None) -> GraphData:
     return GraphData(nodes, rels)
 
 
+#: Most agenda items and actions read into memory at once by `refresh`: councils are followed up together
+#: until their items and actions reach this, and a council larger than it alone (follow-ups never cross councils).
+GROUP = 10_000
+PAGE = 10_000  # actions without a council, read this many at a time
+
 _DROP = "MATCH ()-[r:FOLLOWED_UP_BY]->() DELETE r"
+_DROP_SOME = ("MATCH (a:Action)-[r:FOLLOWED_UP_BY]->() WHERE a.council IN $cs OR a.id IN $extra DELETE r")
 _CREATE = ("UNWIND $rows AS r MATCH (a:Action {id: r.s}), (i:AgendaItem {id: r.e}) "
            "CREATE (a)-[:FOLLOWED_UP_BY {id: r.id, source: r.source, evidence: r.evidence, extractor: r.extractor, "
            "score: r.score}]->(i)")
 _STATUS = ("UNWIND $rows AS r MATCH (a:Action {id: r.id}) SET a.status = r.status, "
            "a.due_date = CASE WHEN r.due_date = '' THEN NULL ELSE r.due_date END")
+_SIZES = ["MATCH (i:AgendaItem) WHERE i.council IS NOT NULL RETURN i.council, count(i)",
+          "MATCH (a:Action) WHERE a.council IS NOT NULL RETURN a.council, count(a)"]
+_ITEM_COLS = ("id", "name", "council", "date", "body", "source")
+_ITEMS = "MATCH (i:AgendaItem) WHERE {where} RETURN " + ", ".join(f"i.{c}" for c in _ITEM_COLS)
+_ACTION_COLS = ("id", "name", "item", "council", "source", "due")
+_ACTIONS = "MATCH (a:Action) WHERE {where} RETURN " + ", ".join(f"a.{c}" for c in _ACTION_COLS)
+_OF_ACTIONS = "a.council IN $cs OR a.id IN $extra"
+_UNPLACED = _ACTIONS.format(where="a.council IS NULL AND a.id > $after") + f" ORDER BY a.id LIMIT {PAGE}"
 
 
-def refresh(store) -> Outcome:
-    """Recompute follow-ups and statuses over the whole store and write them: every FOLLOWED_UP_BY is replaced,
-    every action's `status` and `due_date` set. Store-independent: only `dump` and write queries."""
-    outcome = follow(store.dump())
-    store.query(_DROP, read_only=False)
+@dataclass
+class Refreshed:
+    """What `refresh` did: actions given a status, follow-ups written, groups of councils read."""
+
+    actions: int = 0
+    followups: int = 0
+    groups: int = 0
+
+
+def refresh(store, councils: set[str | None] | None = None) -> Refreshed:
+    """Recompute follow-ups and statuses and write them: every FOLLOWED_UP_BY of the actions concerned is
+    replaced, their `status` and `due_date` set. `councils`: only the actions of these councils (None in it:
+    the actions of no council), e.g. those an ingest added documents to, since follow-ups never cross councils;
+    None: every action. Reads the store a group of councils at a time (`GROUP`), so memory is bounded by the
+    largest council, not the store. Store-independent: only Cypher both stores run."""
+    done = Refreshed()
+    if councils is None:
+        store.query(_DROP, read_only=False)
+    extra: dict[str, list[str]] = defaultdict(list)  # actions of no council whose item has one (see `_follow`)
+    if councils is None or None in councils:
+        _unplaced(store, extra, done)
+    sizes: dict[str, int] = defaultdict(int)
+    for q in _SIZES:
+        for c, n in store.query(q).rows:
+            sizes[c] += n
+    wanted = sorted(c for c in sizes if councils is None or c in councils)
+    group: list[str] = []
+    held = 0
+    for i, c in enumerate(wanted):
+        group.append(c)
+        held += sizes[c]
+        if i + 1 == len(wanted) or held + sizes[wanted[i + 1]] > GROUP:
+            _refresh_group(store, group, [a for g in group for a in extra.get(g, [])], councils is not None, done)
+            group, held = [], 0
+    return done
+
+
+def _unplaced(store, extra: dict[str, list[str]], done: Refreshed) -> None:
+    """Actions of no council, a page at a time: none can be followed up (there is no council to look in), so only
+    their due date and status are set; one whose item has a council is left to that council's group."""
+    after = ""
+    while True:
+        rows = store.query(_UNPLACED, {"after": after}).rows
+        if not rows:
+            return
+        after = rows[-1][0]
+        f = _Facts(actions={r[0]: dict(zip(_ACTION_COLS, r, strict=True)) for r in rows})
+        _read_items(store, f, "i.id IN $ids", {"ids": sorted({a["item"] for a in f.actions.values() if a["item"]})})
+        mine = []
+        for aid, a in f.actions.items():
+            origin = f.items.get(a["item"])
+            if origin and origin.props.get("council"):
+                extra[origin.props["council"]].append(aid)
+            else:
+                mine.append(aid)
+        _write(store, _follow(f, mine), done)
+
+
+def _read_items(store, f: _Facts, where: str, params: dict) -> None:
+    for r in store.query(_ITEMS.format(where=where), params).rows:
+        p = dict(zip(_ITEM_COLS, r, strict=True))
+        f.items[p["id"]] = _Item(p["id"], p, [p.get("name") or ""])
+
+
+def _refresh_group(store, cs: list[str], extra: list[str], replace: bool, done: Refreshed) -> None:
+    """Follow up the actions of these councils (and `extra` actions), reading only these councils' items."""
+    p = {"cs": cs, "extra": extra or [""]}  # never an empty list: LadybugDB cannot type one
+    f = _Facts()
+    _read_items(store, f, "i.council IN $cs", p)
+    for r in store.query(_ACTIONS.format(where=_OF_ACTIONS), p).rows:
+        f.actions[r[0]] = dict(zip(_ACTION_COLS, r, strict=True))
+    missing = sorted({a["item"] for a in f.actions.values() if a["item"] and a["item"] not in f.items})
+    if missing:  # an action's item outside these councils (not made by extraction; read to be exact)
+        _read_items(store, f, "i.id IN $ids", {"ids": missing})
+    for typ in _SAYS:
+        froms, tos = ENDPOINTS[typ]
+        if Label.AGENDA_ITEM in tos:
+            q = f"MATCH (x)-[r:{typ.value}]->(i:AgendaItem) WHERE i.council IN $cs RETURN i.id, x.id, r.id, r.evidence"
+            for iid, x, rid, ev in store.query(q, p).rows:
+                if typ in (RelType.AUTHORED, RelType.INTRODUCED):
+                    f.items[iid].answerers.add(x)
+                if x != iid:
+                    f.say(iid, (_RANK[typ.value], rid or ""), ev)
+        if Label.AGENDA_ITEM in froms:
+            q = f"MATCH (i:AgendaItem)-[r:{typ.value}]->(x) WHERE i.council IN $cs RETURN i.id, x.id, r.id, r.evidence"
+            for iid, _x, rid, ev in store.query(q, p).rows:
+                f.say(iid, (_RANK[typ.value], rid or ""), ev)
+    for did, iid, name in store.query("MATCH (d:Decision) WHERE d.council IN $cs RETURN d.id, d.item, d.name", p).rows:
+        f.say(iid, (_DECISIONS, did), name or "")
+    f.settle()
+    for typ, into in ((RelType.OWNS, f.owners), (RelType.REQUESTED, f.asked_by)):
+        q = f"MATCH (o)-[:{typ.value}]->(a:Action) WHERE {_OF_ACTIONS} RETURN a.id, o.id, o.name"
+        for aid, o, name in store.query(q, p).rows:
+            into[aid].add(o)
+            if label_of(o) == Label.BODY:
+                f.body_names[o] = name
+    owners = {o for v in f.owners.values() for o in v}
+    for lab, q in ((Label.PERSON, "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.id IN $ids RETURN p.id, r.id"),
+                   (Label.ROLE, "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE r.id IN $ids RETURN r.id, p.id")):
+        ids = sorted(o for o in owners if label_of(o) == lab)
+        if ids:
+            for o, other in store.query(q, {"ids": ids}).rows:
+                f.holds[o].add(other)
+    roles = sorted(x for x in owners | {h for o in owners for h in f.holds.get(o, ())} if label_of(x) == Label.ROLE)
+    if roles:
+        q = "MATCH (r:Role)-[:ROLE_IN]->(b:Body) WHERE r.id IN $ids RETURN r.id, b.id, b.name"
+        for r, b, name in store.query(q, {"ids": roles}).rows:
+            f.role_in[r].add(b)
+            f.body_names[b] = name
+    if replace:
+        store.query(_DROP_SOME, p, read_only=False)
+    _write(store, _follow(f, list(f.actions)), done)
+    done.groups += 1
+
+
+def _write(store, outcome: Outcome, done: Refreshed) -> None:
     rows = [{"s": f.action, "e": f.item, "id": f.rel().id, "source": f.source, "evidence": f.evidence,
              "extractor": f.extractor, "score": float(f.score)} for f in outcome.followups]
     if rows:
@@ -216,4 +387,5 @@ def refresh(store) -> Outcome:
     status = [{"id": a, "status": s, "due_date": outcome.due_date.get(a) or ""} for a, s in outcome.status.items()]
     if status:
         store.query(_STATUS, {"rows": status}, read_only=False)
-    return outcome
+    done.actions += len(status)
+    done.followups += len(rows)

@@ -19,13 +19,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from councilgraph.errors import CouncilGraphError, LoaderError
-from councilgraph.graph.model import DocumentGraph, source_name
+from councilgraph.graph.model import DOCUMENT_LABELS, DocumentGraph, source_name
 from councilgraph.graph.store import LoadReport, Store
 from councilgraph.loaders import discover
 from councilgraph.loaders.records import Meta
 
 BATCH = 5000  # documents per load: COPY into a non-empty table costs per statement, so few, large ones
-BATCH_ROWS = 200_000  # nodes and relationships per load, whatever the number of documents (bounds memory)
+BATCH_ROWS = 50_000  # nodes and relationships per load, whatever the number of documents: bounds memory, since
+# LadybugDB's COPY of nodes from a parameter list takes ~25 KB a node row while it runs (a load of 200,000 rows
+# raised the peak by ~600 MB, one of 50,000 by ~200 MB), and smaller loads were no slower per document
 AHEAD = 1000  # documents the extraction workers may run ahead of the loader (bounds memory)
 POOL_MIN = 16  # fewer documents to extract than this: no worker processes (their start-up costs more)
 
@@ -39,6 +41,9 @@ class IngestReport:
     nodes: int = 0
     relationships: int = 0
     labels: dict[str, int] = field(default_factory=dict)
+    # The councils of the documents loaded (None for a document of no council): only their actions can gain or
+    # lose follow-ups (`followup.refresh`). None: any council's may, since a document stored before was replaced.
+    councils: set[str | None] | None = field(default_factory=set)
 
 
 def plan(paths: list[Path]) -> list[tuple[Path, Meta]]:
@@ -122,10 +127,12 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
         nonlocal rows
         for name in legacy:
             store.remove(name)
+            report.councils = None
         legacy.clear()
         if batch:
             _add(report, store.load(batch, hashes={g.document: hashes.get(g.document, "") for g in batch}), where)
             batch.clear()
+            where.clear()
             rows = 0
 
     for job, g, error in _extracted(todo, jobs):
@@ -141,12 +148,16 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
             if others:
                 report.notes.append(f"{job.path}: the store also holds a document named {g.source} from {others[0]}; "
                                     f"both are kept (`councilgraph remove {others[0]}` takes the other out)")
+            if g.document in stored.get(g.source, ()):  # a stored document replaced: its old council may differ
+                report.councils = None
             stored.setdefault(g.source, []).append(g.document)
             where[g.document] = job.path
             batch.append(g)
             rows += len(g.nodes) + len(g.rels)
             for n in g.nodes.values():
                 report.labels[n.label.value] = report.labels.get(n.label.value, 0) + 1
+                if report.councils is not None and n.label in DOCUMENT_LABELS:
+                    report.councils.add(n.props.get("council"))
         if progress:
             progress(job.path.name)
         if len(batch) >= BATCH or rows >= BATCH_ROWS:
