@@ -170,12 +170,11 @@ def ingest(
         if report.loaded:  # nothing loaded (all unchanged, say): the follow-ups stand as they are
             _follow_up(store, report.councils)
         # The counts after merging (what `stats` gives) and where the graph is thin (describe.py).
-        from councilgraph.describe import thin_spots
         from councilgraph.graph.model import ALL_LABELS
 
         counts = store.counts()
         labels = {lab.value for lab in ALL_LABELS}
-        warnings = report.notes + thin_spots(store, report.loaded, docs, limit)
+        warnings = report.notes + report.thin_spots()
     finally:
         store.close()
     for w in warnings:

@@ -4,10 +4,8 @@ url, how many facts each gave), its schema as stored, and where ingest left it t
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from pathlib import Path
 
-from councilgraph.graph.model import ENDPOINTS, Label, RelType
+from councilgraph.graph.model import ENDPOINTS, DocumentGraph, Label, RelType
 from councilgraph.graph.store import Rows, Store
 
 SOURCES = """
@@ -115,49 +113,19 @@ _COMMITMENT = re.compile(r"\b(?:agreed to|undertook to|undertaken to|offered to|
                          r"circulate|share|write|send|arrange|follow|investigate|check|confirm|update|bring|ensure)|"
                          r"(?:requested|asked) (?:that|for)|action\s*:)", re.I)
 
-PER_DOC = """
-UNWIND $docs AS document
-OPTIONAL MATCH (i:AgendaItem) WHERE document IN i.sources
-WITH document, min(i.council) AS council
-OPTIONAL MATCH (a:Action) WHERE document IN a.sources
-WITH document, council, count(a) AS actions
-OPTIONAL MATCH (d:Decision) WHERE document IN d.sources
-RETURN document, council, actions, count(d) AS decisions
-"""
 
-
-def thin_spots(store: Store, loaded: list[str], docs: list[tuple[Path, object]],
-               limit: int | None = None) -> list[str]:
-    """One warning per loaded document (by key) where the graph is thin: nothing known of its council;
-    resolution wording but no decision read; commitment wording but no action read. Only a document
-    that gave no decisions or no actions is read again, to look for that wording, with the size `limit`
-    the ingest read it with (a larger file would be refused here and its check silently skipped)."""
-    if not loaded:
-        return []
-    from councilgraph.ingest import document_key
-
-    paths = {document_key(p): (p, m) for p, m in docs}
-    warnings: dict[str, list[str]] = defaultdict(list)
-    for key, council, actions, decisions in store.query(PER_DOC, {"docs": loaded}).rows:
-        if not council:
-            warnings[key].append("nothing is known of its council (give --council or a manifest.csv council column)")
-        if decisions and actions:
-            continue
-        text = _text(*paths[key], limit) if key in paths else ""
-        if not decisions and _RESOLUTION_PAGE.search(text):
-            warnings[key].append("it records resolutions, but no decision was read from it")
-        if not actions and _COMMITMENT.search(text):
-            warnings[key].append("it has commitment wording (agreed to, would report, asked that…), but no action was read from it")
-    return [f"{k}: {w}" for k in sorted(warnings) for w in warnings[k]]
-
-
-def _text(path: Path, meta: object, limit: int | None) -> str:
-    from councilgraph.loaders import load
-
-    try:
-        return load(path, meta, limit).text  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - ingest has already reported it
-        return ""
+def thin_spots(g: DocumentGraph, text: str) -> list[str]:
+    """Where a document's graph is thin: nothing known of its council; resolution wording but no decision
+    read; commitment wording but no action read. Pure: ingest asks it in the worker that read the text."""
+    out = []
+    labels = [n.label for n in g.nodes.values()]
+    if not any(n.props.get("council") for n in g.nodes.values() if n.label is Label.AGENDA_ITEM):
+        out.append("nothing is known of its council (give --council or a manifest.csv council column)")
+    if Label.DECISION not in labels and _RESOLUTION_PAGE.search(text):
+        out.append("it records resolutions, but no decision was read from it")
+    if Label.ACTION not in labels and _COMMITMENT.search(text):
+        out.append("it has commitment wording (agreed to, would report, asked that…), but no action was read from it")
+    return out
 
 
 _ = (Label, RelType)  # the enums name what MEANING describes

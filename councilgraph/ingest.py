@@ -44,6 +44,12 @@ class IngestReport:
     # The councils of the documents loaded (None for a document of no council): only their actions can gain or
     # lose follow-ups (`followup.refresh`). None: any council's may, since a document stored before was replaced.
     councils: set[str | None] | None = field(default_factory=set)
+    thin: dict[str, list[str]] = field(default_factory=dict)  # document key -> where its graph is thin (describe.py)
+
+    def thin_spots(self) -> list[str]:
+        """One warning per loaded document where the graph is thin, by document key."""
+        done = set(self.loaded)
+        return [f"{k}: {w}" for k in sorted(self.thin) if k in done for w in self.thin[k]]
 
 
 def plan(paths: list[Path]) -> list[tuple[Path, Meta]]:
@@ -152,6 +158,8 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
                 report.councils = None
             stored.setdefault(g.source, []).append(g.document)
             where[g.document] = job.path
+            if g.thin:
+                report.thin[g.document] = g.thin
             batch.append(g)
             rows += len(g.nodes) + len(g.rels)
             for n in g.nodes.values():
@@ -177,12 +185,15 @@ class _Job:
 def _read(job: _Job) -> tuple[_Job, DocumentGraph | None, str | None]:
     """Read and extract one document (in a worker process when there are several): its graph, or the
     one-line error that names it."""
+    from councilgraph.describe import thin_spots
     from councilgraph.extract.pipeline import extract
     from councilgraph.loaders import load
 
     try:
         doc = load(job.path, job.meta, job.max_bytes)
-        return job, extract(doc).keyed(job.key), None
+        g = extract(doc).keyed(job.key)
+        g.thin = thin_spots(g, doc.text)  # here, while the text is at hand: never read again
+        return job, g, None
     except LoaderError as e:
         return job, None, str(e)
     except CouncilGraphError as e:

@@ -225,6 +225,7 @@ class DocumentGraph:
     nodes: dict[str, Node] = field(default_factory=dict)
     rels: dict[str, Rel] = field(default_factory=dict)
     key: str = ""  # the document's identity in a store (its resolved path); the source name when empty
+    thin: list[str] = field(default_factory=list)  # where the extraction read less than the text says (not stored)
 
     @property
     def document(self) -> str:
@@ -280,6 +281,14 @@ class DocumentGraph:
 _PREFIX = {Label.PERSON: "person", Label.ROLE: "role", Label.COUNCIL: "council", Label.BODY: "body",
            Label.ORGANISATION: "org", Label.MEETING: "meeting", Label.AGENDA_ITEM: "item", Label.DECISION: "decision",
            Label.ACTION: "action"}
+
+
+_LABEL_OF = {p: lab for lab, p in _PREFIX.items()}
+
+
+def label_of(node_id: str) -> Label | None:
+    """The label a node id was made for (`node_key`'s prefix), or None for an id not made here."""
+    return _LABEL_OF.get(node_id.split(":", 1)[0])
 
 
 def node_key(label: Label, *parts: str) -> str:
