@@ -105,9 +105,12 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
     for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN):
         before = text[max(0, m.start() - 120):m.start()].rstrip()
         for surface, name in named.items():
-            if before.endswith(surface) and re.search(rf"(?:^|[.:\n]\s*)(?:The |the )?{re.escape(surface)}$", before):
+            if before.endswith(surface) and _OPENS_SENTENCE.search(before[:len(before) - len(surface)]):
                 return name
     return None
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.:\n]\s*)(?:The |the )?$")  # the body is the subject that opens a sentence
 
 
 def place(council: str) -> str:

@@ -238,7 +238,8 @@ class LadybugStore:
         # Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB 0.19.1
         # corrupts its heap once the uncommitted-to-disk pages outgrow its buffer pool (a 100,000-item load
         # crashed at 23,700 documents, the WAL at 367 MB): past a bound, checkpoint the copy now.
-        wal = work_path(self.path).with_name(work_path(self.path).name + ".wal")
+        work = work_path(self.path)
+        wal = work.with_name(work.name + ".wal")
         if wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT:
             self.conn.execute("CHECKPOINT")
 
