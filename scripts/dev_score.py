@@ -5,6 +5,7 @@ documents, and the change against the last run, so that a rule that helps one co
     python scripts/dev_score.py                 # seeds + corpus
     python scripts/dev_score.py --damaged 1     # also the corpus damaged by damage.py --seed 1
     python scripts/dev_score.py --worst 15 --errors 20
+    python scripts/dev_score.py --flat --glued   # also the corpus with its line breaks lost (see --help)
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import argparse
 import csv
 import importlib.util
 import json
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,9 +71,25 @@ def _line(name: str, s: dict[str, float], n: int, last: dict | None = None) -> s
     return f"  {name:<44}{n:>4}  " + "  ".join(cells)
 
 
+# The corpus as scrapers lose its layout (the words unchanged, so the gold still applies): every line break
+# a space ("flat", a page's text run into one line), or nothing ("glued", an HTML page's text taken without
+# its paragraph breaks: "… be noted.Supporting documents:", "… be notedb) That …").
+LAYOUT_LOSS = {"flat": lambda t: " ".join(t.split()), "glued": lambda t: re.sub(r"[ \t]*\n\s*", "", t)}
+
+
+def _lose_layout(src: Path, out: Path, how: str) -> Path:
+    out.mkdir(parents=True)
+    for p in src.glob("*.txt"):
+        (out / p.name).write_text(LAYOUT_LOSS[how](p.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.copy(src / "manifest.csv", out / "manifest.csv")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--damaged", type=int, metavar="SEED", help="also score the corpus damaged with this seed")
+    for how in LAYOUT_LOSS:
+        ap.add_argument(f"--{how}", action="store_true", help=f"also score the corpus {how} (line breaks lost)")
     ap.add_argument("--worst", type=int, default=10, help="how many worst corpus documents to list")
     ap.add_argument("--errors", type=int, default=0, help="misses and spurious per section (score.py --show-errors)")
     ap.add_argument("--no-save", action="store_true", help="do not remember this run for the next comparison")
@@ -85,6 +104,8 @@ def main() -> int:
         subprocess.run([sys.executable, str(SHARED / "tools" / "damage.py"), str(SHARED / "corpus"), str(damaged),
                         "--seed", str(args.damaged)], check=True, capture_output=True)
         sets.append((f"damaged-{args.damaged}", damaged, SHARED / "gold" / "corpus"))
+    sets += [(how, _lose_layout(SHARED / "corpus", tmp / how, how), SHARED / "gold" / "corpus")
+             for how in LAYOUT_LOSS if getattr(args, how)]
     header = f"  {'':<44}{'docs':>4}  " + "  ".join(f"{k:<{13 if last else 6}}" for k in ("ent", "rel", "act", "own", "dec"))
     print("== Sets ==\n" + header)
     per_doc_all: dict[str, dict] = {}

@@ -156,3 +156,34 @@ def test_a_table_in_a_page_on_one_line_keeps_its_cells_apart(tmp_path):
     owned = {(g.nodes[r.start].name, g.nodes[r.end].name[:40]) for r in g.rels.values() if r.type.value == "OWNS"}
     assert ("Nick Brook", "circulate a note to Board members on cha") in owned
     assert any(who == "Mike Cladingbowl" and what.startswith("review letters") for who, what in owned)
+
+
+def glued(path: Path, tmp_path: Path) -> Path:
+    """The page as a scrape of its HTML without paragraph breaks gives it: each line run into the next."""
+    f = tmp_path / path.name
+    f.write_text(re.sub(r"[ \t]*\n\s*", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("prefix", ["002", "011", "018", "029", "006", "041", "058", "081", "021", "023", "056"])
+def test_a_page_whose_paragraphs_ran_together_still_gives_its_resolution_points(prefix, tmp_path):
+    # Leeds "… be notedb)    That …", Kirklees "… by 9 March 2017.2) That …", Southwark "… January 20191. That …
+    # be noted.2. That …", Cheshire East "… report: -1. That … Council.1. That …", Brighton & Hove "… Appendix 2)(4)
+    # The proposal …", Durham "… be noted. Supporting documents:", Staffordshire "… PDF 136 KBRESOLVED – That …",
+    # Swansea "RESOLVED that:a. The Chair …; andb. the Scrutiny Letters Log …", North Lincolnshire "… PDF 65
+    # KBResolved – That …"; Slough and West Sussex as they were
+    path = corpus(prefix)
+    together, clean = (texts(p) for p in (glued(path, tmp_path), path))
+    # ("Resolved That the report …" on one line reads the point without its "That")
+    assert clean and [re.sub("^That ", "", t)[:30] for t in together] == [re.sub("^That ", "", t)[:30] for t in clean]
+
+
+@pytest.mark.parametrize("prefix, title, first", [
+    ("021", "Annual Report of Local Arrangements", "The Chairman welcomed Rachel Smith"),  # North Lincolnshire
+    ("051", "Ofsted Annual Conversation Letter", "The Cabinet Member for Children’s Services"),  # Torbay: "… Chairman.46. Ofsted …"
+])
+def test_an_item_title_run_into_the_last_sentence_before_it_is_its_own_line_again(prefix, title, first, tmp_path):
+    """A title is a link to the item's papers ("… pdf icon PDF 83 KB"); run into the sentence before it and the
+    text after it, it is still the title of the item whose text follows."""
+    item = next(it for it in load(glued(corpus(prefix), tmp_path)).items if it.title.startswith(title))
+    assert "PDF" not in item.title and item.blocks[0].text.startswith(first)

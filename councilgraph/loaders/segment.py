@@ -15,7 +15,17 @@ _ADDITIONAL = re.compile(r"\bAdditional documents:\s*(?=Minutes:)")
 _INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
-_END = re.compile(r"^(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:", re.I)
+_END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
+_END = re.compile(rf"^{_END_LABELS}", re.I)
+# Where a page scraped without its paragraph breaks still shows one: a label that ends an item's minutes
+# ("… be noted. Supporting documents:"), and a ModernGov file-size link glued to what follows it
+# ("… held on 11 December 2018 pdf icon PDF 136 KBRESOLVED – That …").
+_GLUED_BREAK = re.compile(rf"(?m)(?<=[.;:)])[ \t]*(?={_END_LABELS})|(?<=\bPDF )(?P<size>\d{{1,5}} ?[KM]B)(?=[A-Z])|"
+                          # an item's title, a link to its papers, after the last sentence of the item before
+                          r"(?<=[a-z)][.])[ \t]*(?=(?:\d{1,3}\.? ?)?[A-Z][^.:;|\n]{3,200}? pdf icon PDF \d{1,5} ?[KM]B)|"
+                          r"(?<=Additional documents:)[ \t]*(?=[A-Z])(?!Minutes:)")  # the item's minutes, their label lost
+_GLUED_BREAK_WORDS = ("KB", "MB", "documents:", "Documents:", "papers:")  # a text with none of them has no such break
+_GLUED_BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
@@ -70,6 +80,8 @@ def _lines(text: str) -> tuple[str, ...]:
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
                       for ln in text.split("\n"))
+    if any(w in text for w in _GLUED_BREAK_WORDS):
+        text = _GLUED_BREAK.sub(lambda m: (m["size"] or "") + "\n\n", text)  # a paragraph break
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
@@ -83,8 +95,9 @@ def _lines(text: str) -> tuple[str, ...]:
         elif "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
-        else:
-            out += [_tidy_spaces(part) for part in _split_enumeration(ln)]
+        else:  # (a resolution's points first: a point may hold a list of its own)
+            out += [_tidy_spaces(b) for part in _split_enumeration(ln)
+                    for b in (_GLUED_BULLET.split(part) if "·" in part else (part,))]
     return tuple(out)
 
 
@@ -119,6 +132,15 @@ def _join_table_rows(lines: list[str]) -> list[str]:
 
 
 _ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-h]\.)\s+(?=\S)")
+# A point's mark glued to the end of the point before, as a page scraped without its paragraph breaks reads
+# ("… be notedb)    That the proposals …", "… by 9 March 2017.2) That authority …", "… Council.1. That the …",
+# "… Focused Visit January 20191. That …"), followed by a new sentence. (Counting in order from the first decides.)
+_ENUM_GLUED = (re.compile(r"(?<=[a-z.;:,)\-–—])(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[Tt]hat\b|[A-Z])"),
+               re.compile(r"(?<=[a-z)][.;:]|[.;:][-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])"),
+               re.compile(r"(?<=[.;:] [-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])"),  # "… in the report: -1. That …"
+               re.compile(r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)"),  # a title ending in a year, then "1."
+               re.compile(r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])"),  # "RESOLVED that:a. The Chair …"
+               re.compile(r"(?<=; and)([b-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])"))  # "… reviews; andb. the Log be …"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -147,7 +169,8 @@ def _split_enumeration(ln: str) -> list[str]:
     marker, or whose points begin "That", is taken apart."""
     if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
         return [ln]
-    marks = [(m, key) for m in _ENUM.finditer(ln) if (key := _enum_key(m[1])) is not None]
+    found = sorted([*_ENUM.finditer(ln), *(m for rx in _ENUM_GLUED for m in rx.finditer(ln))], key=lambda m: m.start())
+    marks = [(m, key) for m in found if (key := _enum_key(m[1])) is not None]
     best: list[re.Match[str]] = []
     for k, (first, key) in enumerate(marks):
         if key[1] != 1:
