@@ -23,8 +23,10 @@ _END = re.compile(rf"^{_END_LABELS}", re.I)
 _GLUED_BREAK = re.compile(rf"(?m)(?<=[.;:)])[ \t]*(?={_END_LABELS})|(?<=\bPDF )(?P<size>\d{{1,5}} ?[KM]B)(?=[A-Z])|"
                           # an item's title, a link to its papers, after the last sentence of the item before
                           r"(?<=[a-z)][.])[ \t]*(?=(?:\d{1,3}\.? ?)?[A-Z][^.:;|\n]{3,200}? pdf icon PDF \d{1,5} ?[KM]B)|"
-                          r"(?<=Additional documents:)[ \t]*(?=[A-Z])(?!Minutes:)")  # the item's minutes, their label lost
-_GLUED_BREAK_WORDS = ("KB", "MB", "documents:", "Documents:", "papers:")  # a text with none of them has no such break
+                          r"(?<=Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)|"  # the minutes, their label lost
+                          # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That")
+                          r"(?<=[a-z\d)][.;:])[ \t]*(?P<para>\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)")
+_GLUED_BREAK_WORDS = ("KB", "MB", "documents:", "Documents:", "papers:", "RESOLVED", "Resolved", "AGREED", "Agreed")  # a text with none of them has no such break
 _GLUED_BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
@@ -81,7 +83,7 @@ def _lines(text: str) -> tuple[str, ...]:
     text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
                       for ln in text.split("\n"))
     if any(w in text for w in _GLUED_BREAK_WORDS):
-        text = _GLUED_BREAK.sub(lambda m: (m["size"] or "") + "\n\n", text)  # a paragraph break
+        text = _GLUED_BREAK.sub(lambda m: (m["size"] or "") + "\n\n" + (f"{m['para']} " if m["para"] else ""), text)
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
@@ -97,8 +99,18 @@ def _lines(text: str) -> tuple[str, ...]:
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
             out += [_tidy_spaces(b) for part in _split_enumeration(ln)
-                    for b in (_GLUED_BULLET.split(part) if "·" in part else (part,))]
+                    for b in (_glued_bullets(part) if "·" in part else (part,))]
     return tuple(out)
+
+
+def _glued_bullets(part: str) -> list[str]:
+    """A line with bullets glued to it, a line a bullet again; the heading that introduces them ("… website. It
+    was agreed that: -· The …") a line of its own."""
+    parts = _GLUED_BULLET.split(part)
+    heading = _AGREED_ENDING.search(parts[0]) if len(parts) > 1 else None
+    if heading and heading.start() > 0:
+        parts[:1] = [parts[0][:heading.start()], parts[0][heading.start():]]
+    return parts
 
 
 def _tidy_spaces(part: str) -> str:
@@ -138,9 +150,10 @@ _ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[
 _ENUM_GLUED = (re.compile(r"(?<=[a-z.;:,)\-–—])(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[Tt]hat\b|[A-Z])"),
                re.compile(r"(?<=[a-z)][.;:]|[.;:][-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])"),
                re.compile(r"(?<=[.;:] [-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])"),  # "… in the report: -1. That …"
+               re.compile(r"(?<=[.;:,)\-–—])(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[a-z])"),  # "…:-(a) notes …;(b) agrees"
                re.compile(r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)"),  # a title ending in a year, then "1."
                re.compile(r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])"),  # "RESOLVED that:a. The Chair …"
-               re.compile(r"(?<=; and)([b-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])"))  # "… reviews; andb. the Log be …"
+               re.compile(r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)"))  # "…; andb. the Log …"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
