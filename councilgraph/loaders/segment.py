@@ -17,16 +17,23 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
 _END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
 _END = re.compile(rf"^{_END_LABELS}", re.I)
-# Where a page scraped without its paragraph breaks still shows one: a label that ends an item's minutes
-# ("… be noted. Supporting documents:"), and a ModernGov file-size link glued to what follows it
-# ("… held on 11 December 2018 pdf icon PDF 136 KBRESOLVED – That …").
-_GLUED_BREAK = re.compile(rf"(?m)(?<=[.;:)])[ \t]*(?={_END_LABELS})|(?<=\bPDF )(?P<size>\d{{1,5}} ?[KM]B)(?=[A-Z])|"
-                          # an item's title, a link to its papers, after the last sentence of the item before
-                          r"(?<=[a-z)][.])[ \t]*(?=(?:\d{1,3}\.? ?)?[A-Z][^.:;|\n]{3,200}? pdf icon PDF \d{1,5} ?[KM]B)|"
-                          r"(?<=Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)|"  # the minutes, their label lost
-                          # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That")
-                          r"(?<=[a-z\d)][.;:])[ \t]*(?P<para>\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)")
-_GLUED_BREAK_WORDS = ("KB", "MB", "documents:", "Documents:", "papers:", "RESOLVED", "Resolved", "AGREED", "Agreed")  # a text with none of them has no such break
+# Where a page scraped without its paragraph breaks still shows one, and the break that goes back there.
+# (Each pattern opens on a literal or a character class: tried at every position of a long page, cheap.)
+_GLUED_BREAKS = (  # (words a text must hold for the break to be looked for, the glue, the break)
+    # a label that ends an item's minutes ("… be noted. Supporting documents:")
+    ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={_END_LABELS})"), r"\1\n\n"),
+    # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")
+    ("PDF ", re.compile(r"PDF (\d{1,5} ?[KM]B)(?=[A-Z])"), r"PDF \1\n\n"),
+    # an item's title, a link to its papers, run into the last sentence of the item before
+    ("pdf icon", re.compile(r"\.(?<=[a-z)]\.)[ \t]*(?=(?:\d{1,3}\.? ?)?[A-Z][^.:;|\n]{3,200}? pdf icon PDF \d{1,5} ?[KM]B)"), ".\n\n"),
+    # the item's minutes after their "Additional documents:" label
+    ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
+    # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
+    ("", re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
+     r"\1\n\n\2 "),
+    # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
+    ("", re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
+)
 _GLUED_BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
@@ -82,8 +89,9 @@ def _lines(text: str) -> tuple[str, ...]:
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
                       for ln in text.split("\n"))
-    if any(w in text for w in _GLUED_BREAK_WORDS):
-        text = _GLUED_BREAK.sub(lambda m: (m["size"] or "") + "\n\n" + (f"{m['para']} " if m["para"] else ""), text)
+    for words, glued, broken in _GLUED_BREAKS:
+        if words in text:
+            text = glued.sub(broken, text)
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
@@ -99,7 +107,7 @@ def _lines(text: str) -> tuple[str, ...]:
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
             out += [_tidy_spaces(b) for part in _split_enumeration(ln)
-                    for b in (_glued_bullets(part) if "·" in part else (part,))]
+                    for b in (_glued_bullets(part) if "·" in part[1:] else (part,))]
     return tuple(out)
 
 
@@ -147,13 +155,15 @@ _ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[
 # A point's mark glued to the end of the point before, as a page scraped without its paragraph breaks reads
 # ("… be notedb)    That the proposals …", "… by 9 March 2017.2) That authority …", "… Council.1. That the …",
 # "… Focused Visit January 20191. That …"), followed by a new sentence. (Counting in order from the first decides.)
-_ENUM_GLUED = (re.compile(r"(?<=[a-z.;:,)\-–—])(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[Tt]hat\b|[A-Z])"),
-               re.compile(r"(?<=[a-z)][.;:]|[.;:][-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])"),
-               re.compile(r"(?<=[.;:] [-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])"),  # "… in the report: -1. That …"
-               re.compile(r"(?<=[.;:,)\-–—])(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[a-z])"),  # "…:-(a) notes …;(b) agrees"
-               re.compile(r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)"),  # a title ending in a year, then "1."
-               re.compile(r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])"),  # "RESOLVED that:a. The Chair …"
-               re.compile(r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)"))  # "…; andb. the Log …"
+_ENUM_GLUED = re.compile("|".join((  # one pattern a way of gluing; m.lastindex is the mark's group
+    r"(?<=[a-z.;:,)\-–—D])(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[Tt]hat\b|[A-Z])",  # (D: "RESOLVED(i) That …")
+    r"(?<=[a-z)][.;:]|[.;:][-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])",
+    r"(?<=[.;:] [-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])",  # "… in the report: -1. That …"
+    r"(?<=[.;:,)\-–—])(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[a-z])",  # "…:-(a) notes …;(b) agrees"
+    r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)",  # a title ending in a year, then "1."
+    r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])",  # "RESOLVED that:a. The Chair …"
+    r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)")))  # "…; andb. the Log …"
+_GLUED_MIN = 100  # characters: a shorter line does not hold two points run together
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -175,15 +185,9 @@ _FIRST_MARKS = ("1)", "1.", "a)", "a.", "i)", "i.")  # how every run _ENUM reads
 _HAS_FIRST_MARK = re.compile("|".join(map(re.escape, _FIRST_MARKS))).search  # (one search, not a test a mark)
 
 
-def _split_enumeration(ln: str) -> list[str]:
-    """A resolution whose points lost their line breaks, split into one line a point again:
-    "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
-    markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
-    marker, or whose points begin "That", is taken apart."""
-    if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
-        return [ln]
-    found = sorted([*_ENUM.finditer(ln), *(m for rx in _ENUM_GLUED for m in rx.finditer(ln))], key=lambda m: m.start())
-    marks = [(m, key) for m in found if (key := _enum_key(m[1])) is not None]
+def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run of point marks counted in order from the first, as `_split_enumeration` takes them apart."""
+    marks = [(m, key) for m in found if (key := _enum_key(m[m.lastindex or 1])) is not None]
     best: list[re.Match[str]] = []
     for k, (first, key) in enumerate(marks):
         if key[1] != 1:
@@ -200,6 +204,19 @@ def _split_enumeration(ln: str) -> list[str]:
             run = run if len(run) >= 2 and that[0] and that[1] else run[:1] if that[0] else []
         if len(run) > max(1, len(best)):
             best = run
+    return best
+
+
+def _split_enumeration(ln: str) -> list[str]:
+    """A resolution whose points lost their line breaks, split into one line a point again:
+    "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
+    markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
+    marker, or whose points begin "That", is taken apart."""
+    if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
+        return [ln]
+    best = _best_run(ln, list(_ENUM.finditer(ln)))
+    if len(best) < 2 and len(ln) > _GLUED_MIN:  # points run together: marks glued to the point before (rare, costly)
+        best = _best_run(ln, sorted([*_ENUM.finditer(ln), *_ENUM_GLUED.finditer(ln)], key=lambda m: m.start())) or best
     if not best:
         return [ln]
     run, head = best, ln[:best[0].start()]
