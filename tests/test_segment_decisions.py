@@ -189,3 +189,14 @@ def test_an_item_title_run_into_the_last_sentence_before_it_is_its_own_line_agai
     text after it, it is still the title of the item whose text follows."""
     item = next(it for it in load(glued(corpus(prefix), tmp_path)).items if it.title.startswith(title))
     assert "PDF" not in item.title and item.blocks[0].text.startswith(first)
+
+
+@pytest.mark.parametrize("prefix", ["021", "024", "055", "072", "073"])
+def test_names_on_a_page_whose_paragraphs_ran_together_keep_their_own_words(prefix, tmp_path):
+    # North Lincolnshire, Lancashire, West Sussex ("Agenda and minutes" + the committee's name; "Contact: …" with the
+    # whole page after it; "PDF 67 KBThe Committee"), Bromley ("report CSD19096The Committee"), Sheffield ("1The Cabinet")
+    from councilgraph.extract.pipeline import extract
+
+    names = [n.name for n in extract(load(glued(corpus(prefix), tmp_path))).nodes.values()
+             if n.label.value in ("Person", "Role", "Body", "Organisation", "Council")]
+    assert names and not [n for n in names if re.match(r"(?:Agenda and|Meeting documents|KB|\d)", n)]

@@ -32,7 +32,7 @@ class _Unit:
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
-_CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+")
+_CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]{1,200}")  # (a page run into one line: not all of it)
 
 
 def _units(doc: Document) -> list[_Unit]:

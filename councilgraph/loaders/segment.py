@@ -20,6 +20,12 @@ _END = re.compile(rf"^{_END_LABELS}", re.I)
 # Where a page scraped without its paragraph breaks still shows one, and the break that goes back there.
 # (Each pattern opens on a literal or a character class: tried at every position of a long page, cheap.)
 _GLUED_BREAKS = (  # (words a text must hold for the break to be looked for, the glue, the break)
+    # the page's label before its heading ("Agenda and minutesChildren's Services Scrutiny Committee …")
+    # (not an issue or decision page's label: what follows it, "Meeting: … - Cabinet (Item 6)", is read as a whole)
+    ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
+    # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
+    # "Together4Children")
+    ("", re.compile(r"(?<![A-Za-z])\d{1,2}(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})"), r"\g<0> "),
     # a label that ends an item's minutes ("… be noted. Supporting documents:")
     ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={_END_LABELS})"), r"\1\n\n"),
     # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")
