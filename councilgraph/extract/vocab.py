@@ -174,6 +174,13 @@ DELIVERY_VERBS = {
 }
 DELIVERY_PARTICIPLES = tuple(DELIVERY_VERBS)
 
+#: Column headings of a table of actions ("Action | Lead | By when"): each row then reads as "Lead to action by when".
+ACTION_COLUMNS = ("action", "actions", "action point", "action points", "agreed action", "agreed actions",
+                  "action required", "actions required", "action agreed")
+LEAD_COLUMNS = ("lead", "lead officer", "owner", "action owner", "responsible", "responsible officer", "responsibility",
+                "by whom", "who", "action by", "officer")
+WHEN_COLUMNS = ("by when", "when", "deadline", "due", "due date", "date due", "target date", "timescale", "timescales",
+                "by")
 #: What a report author is asked to provide: more information in a later report.
 DELIVERABLES = ("report", "update", "information", "briefing", "note", "email", "e-mail", "letter", "figures", "data",
                 "details", "paper", "session", "training", "item", "presentation", "response", "breakdown",

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
+from councilgraph.extract import vocab
 from councilgraph.extract.prefilter import Guarded
 from councilgraph.loaders.records import Block, Item, Meta
 
@@ -40,6 +41,9 @@ _GLUED_BREAKS = (  # (words a text must hold for the break to be looked for, the
     # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
     ("", re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
 )
+# An action's label naming who does it: "Action – Democratic Services Officer: add the item to the work programme".
+_ACTION_LABEL = re.compile(r"^(?:ACTIONS?|Actions?)(?: [Bb]y)?\s*[:–—-]\s*(?P<who>[A-Z][^:;.|]{1,80}?)\s*[:–—]\s*"
+                           r"(?P<what>[a-z].*)$")
 _GLUED_BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
@@ -98,6 +102,7 @@ def _lines(text: str) -> tuple[str, ...]:
     for words, glued, broken in _GLUED_BREAKS:
         if words in text:
             text = glued.sub(broken, text)
+    columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
@@ -106,15 +111,48 @@ def _lines(text: str) -> tuple[str, ...]:
             out += [_tidy_spaces(part) for part in _split_enumeration(head)]
             ln = bar + row
         if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
-            for cell in ln.strip().strip("|").split("|"):
-                out += [_SPACES.sub(" ", cell).strip(), ""]
-        elif "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
+            cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
+            if columns is not None and len(cells) == columns[3]:  # a row of a table of actions: one sentence
+                if not all(re.fullmatch(r"[-–:=\s]*", c) for c in cells):  # (not a rule under the headings)
+                    out += [_action_row(cells, columns), ""]
+                continue
+            columns = _action_columns(cells)
+            if columns is None:
+                for cell in cells:
+                    out += [cell, ""]
+            continue
+        if ln.strip():  # (blank lines between its rows do not end a table)
+            columns = None
+        if ln[:6].lower() == "action" and (label := _ACTION_LABEL.match(ln)):  # "Action – Officer: add the …"
+            ln = f"{label['who']} to {label['what']}"
+        if "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
             out += [_tidy_spaces(b) for part in _split_enumeration(ln)
                     for b in (_glued_bullets(part) if "·" in part[1:] else (part,))]
     return tuple(out)
+
+
+def _action_columns(cells: list[str]) -> tuple[int, int, int | None, int] | None:
+    """A table of actions' heading row ("Action | Lead | By when"): where its action, lead and date are, and how
+    many cells a row has; None for any other row."""
+    names = [c.lower().strip(" :*?") for c in cells]
+    action = next((i for i, n in enumerate(names) if n in vocab.ACTION_COLUMNS), None)
+    lead = next((i for i, n in enumerate(names) if n in vocab.LEAD_COLUMNS), None)
+    when = next((i for i, n in enumerate(names) if n in vocab.WHEN_COLUMNS), None)
+    return None if action is None or lead is None else (action, lead, when, len(cells))
+
+
+def _action_row(cells: list[str], columns: tuple[int, int, int | None, int]) -> str:
+    """A row of a table of actions told as minutes tell an action list: "Scrutiny Officer to circulate the
+    revised terms of reference by March 2025"."""
+    action, lead, when = (cells[i] if i is not None else "" for i in columns[:3])
+    if not action or not lead or re.match(rf"{re.escape(lead)}\s+to\b", action, re.I):
+        return action  # no one named, or the action names them already ("Nick Brook to circulate …")
+    if re.match(r"[A-Z][a-z]+(?: |$)(?![A-Z])", action):  # "Circulate the notes": the verb, not a name
+        action = action[0].lower() + action[1:]
+    return f"{lead} to {action.rstrip('. ')}" + (f" by {when}" if when and when not in ("-", "–", "n/a") else "") + "."
 
 
 def _glued_bullets(part: str) -> list[str]:
