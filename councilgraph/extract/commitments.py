@@ -115,7 +115,7 @@ def _text(m: re.Match[str], s: Sentence) -> str:
 
 _PASSIVE = re.compile(rf"^(?P<thing>.+?)(?<!\bto)(?<!\bnot),? (?:{MODAL} (?:also |now |then |continue to )?be|be) (?:also |now |then )?"
                       rf"(?:(?P<adv>[a-z]+ly) )?(?P<part>{DELIVERED})\b(?P<rest>.*)$", re.S)
-_NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|further|any|all|more)\b", re.I)
+_NOUN_PHRASE = re.compile(rf"(?:{alt(vocab.DETERMINERS)})\b", re.I)
 _AGENT = re.compile(rf",? by {ACTOR_MARKS}")
 _OBJECT = {"they": "them", "he": "him", "she": "her", "we": "us"}
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from councilgraph.extract import vocab
 from councilgraph.extract.grammar import ACTORS, MARK, alt, compiled, group
 from councilgraph.graph.model import Label, RelType
 
@@ -46,10 +47,9 @@ class RelationRule:
 
 A, Bx = group("a", ACTORS), group("b", ACTORS)
 _ONE_A, _ONE_B = group("a", MARK), group("b", MARK)
-_ITEM_WORDS = alt(("item", "report", "reports", "presentation", "update", "paper", "briefing", "overview", "findings"))
-_INTRO_VERBS = alt(("introduced", "presented", "outlined", "gave", "provided", "delivered", "made", "took members through",
-                    "briefly presented", "reported on", "introduce", "present"))
-_AUTHOR_NOUNS = r"(?:[Rr]eport|[Pp]resentation|[Bb]riefing(?: [Nn]ote)?|[Pp]aper|[Rr]esponse|[Nn]ote)s?"
+_ITEM_WORDS, _INTRO_VERBS = alt(vocab.ITEM_WORDS), alt(vocab.INTRO_VERBS)
+_AUTHOR_NOUNS = "(?:" + "|".join(sorted({re.escape(w) for n in vocab.AUTHORED_NOUNS for w in (n, n.capitalize(), n.title())},
+                                           key=len, reverse=True)) + ")s?"  # (a plural too: no word boundary before "s")
 _NOT_AFTER = r"(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bof )(?<!\bwith )"
 
 RELATION_RULES: tuple[RelationRule, ...] = (
@@ -117,7 +117,7 @@ RELATION_RULES: tuple[RelationRule, ...] = (
     RelationRule(
         "introduced-subject", RelType.INTRODUCED,
         compiled(rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\b[Tt]he )){_NOT_AFTER}{A},?(?:(?: [^,;⟨]*?)?,)?(?: also| briefly| then)? "
-            rf"(?:{_INTRO_VERBS}(?: (?:the|this|a|an|his|her|their|a detailed|an overview of the))?(?: \w+)? {_ITEM_WORDS}"
+            rf"(?:{_INTRO_VERBS}(?: {alt(vocab.INTRO_DETERMINERS)})?(?: \w+)? {_ITEM_WORDS}"
             rf"|(?:attended|was in attendance) to (?:present|introduce|provide)|updated (?:the )?(?:Committee|Board|Panel|Members))"),
         (P, R), (), (
             RelationExample("seeds/000", "Mr Clark, Children First Transformation Director, introduced the report",

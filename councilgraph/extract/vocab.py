@@ -174,6 +174,15 @@ DELIVERY_VERBS = {
 }
 DELIVERY_PARTICIPLES = tuple(DELIVERY_VERBS)
 
+#: What an officer introduces or presents to a meeting ("introduced the report", "gave a presentation"), how, and
+#: the words between ("the", "a detailed", "an overview of the"); and the papers a post is the author of.
+ITEM_WORDS = ("item", "report", "reports", "presentation", "update", "paper", "briefing", "overview", "findings")
+INTRO_VERBS = ("introduced", "presented", "outlined", "gave", "provided", "delivered", "made", "took members through",
+               "briefly presented", "reported on", "introduce", "present")
+INTRO_DETERMINERS = ("the", "this", "a", "an", "his", "her", "their", "a detailed", "an overview of the")
+AUTHORED_NOUNS = ("report", "presentation", "briefing note", "briefing", "paper", "response", "note")
+#: Words that open a noun phrase: "that a report be brought back" is a clause about a thing, told in the active.
+DETERMINERS = ("the", "a", "an", "this", "these", "further", "any", "all", "more")
 #: Column headings of a table of actions ("Action | Lead | By when"): each row then reads as "Lead to action by when".
 ACTION_COLUMNS = ("action", "actions", "action point", "action points", "agreed action", "agreed actions",
                   "action required", "actions required", "action agreed")
