@@ -103,7 +103,7 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
 #: Made a standing item of a body's agenda ("would now be a standard item on the agenda").
-_STANDING_ITEM = r"(?:a |an )?(?:standing|standard|regular|permanent) (?:agenda )?item\b"
+_STANDING_ITEM = rf"(?:a |an )?{alt(vocab.STANDING_WORDS)} (?:agenda )?item\b"
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
 COMMIT_CUES = ("would", "will", "shall", "agreed to", "undertook", "offered", "promised", "committed", "volunteered",
                " is to ", " are to ", "going to")
@@ -163,7 +163,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
             rf"{COMMIT_VP}",
             # "Members were invited to contact the Chair": members own nothing; the body asked
-            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?(?:invited|asked|requested|encouraged) "
+            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?{alt(vocab.ASK_VERBS)} "
             rf"to {VP}"),
         (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
             Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
@@ -304,8 +304,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         compiled(rf"^(?:[-–•·]\s*)?(?P<thing>[A-Z][^⟨;]*?{DELIVERABLE}[^⟨;]*?) (?:was|were) (?:requested|asked for)\b(?P<rest>[^;]*)",
             rf"\b(?:required|requires|requested|asked)(?: that)? {THING}{SUBJUNCTIVE_BE} (?:also )?{DELIVERED}\b[^;]*",
             r"\b(?:[Tt]o receive|receives?|be provided with|is provided with|be given|is given|be sent|is sent)\s+"
-            r"(?P<vp>(?:a |an )?(?:further |follow[- ]up |progress |update |annual |six[- ]monthly |quarterly |final )+"
-            r"(?:report|update|briefing|information|presentation)s?\b.*)"),
+            rf"(?P<vp>(?:a |an )?(?:{alt(vocab.REPORT_QUALIFIERS)} )+"
+            rf"(?:{'|'.join(vocab.RECEIVED_DELIVERABLES)})s?\b.*)"),
         (Who.AUTHOR,), (Who.SUBJECT, Who.HOME), (
             Example("seeds/004", "Further narrative was requested on the data", "Further narrative on the data"),
             Example("corpus/045", "required that an action plan be submitted by 17 October 2019",

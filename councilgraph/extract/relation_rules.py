@@ -89,8 +89,8 @@ RELATION_RULES: tuple[RelationRule, ...] = (
         compiled(rf"{_ONE_A} (?:was|is|be) (?:duly |unanimously )?(?:elected|appointed|confirmed) as (?:the )?{_ONE_B}",
             rf"{_ONE_A} declared (?:an? )?(?:\w+ )?interests? as (?:the |a |an )?{_ONE_B}",
             rf"{_ONE_A},?(?: who [^⟨]*?,|,? who)? (?:is|was|remains|remained|became|has been) (?:the |our )?"
-            rf"(?:new |interim |current |acting |previous |former )?{_ONE_B}",
-            rf"{_ONE_A},? the (?:previous|former|new|current|outgoing|incoming|interim) {_ONE_B}",
+            rf"(?:{alt(vocab.TENURE_WORDS)} )?{_ONE_B}",
+            rf"{_ONE_A},? the {alt(vocab.TENURE_WORDS)} {_ONE_B}",
             rf"{_ONE_A}[^⟨;]*? in (?:her|his|their) capacity as (?:a |an |the )?{_ONE_B}"),
         (P,), (R,), (
             RelationExample("corpus/056", "Cllr Linehan is duly elected as Chairman", "Linehan", "Chairman"),

@@ -183,6 +183,14 @@ INTRO_DETERMINERS = ("the", "this", "a", "an", "his", "her", "their", "a detaile
 AUTHORED_NOUNS = ("report", "presentation", "briefing note", "briefing", "paper", "response", "note")
 #: Words that open a noun phrase: "that a report be brought back" is a clause about a thing, told in the active.
 DETERMINERS = ("the", "a", "an", "this", "these", "further", "any", "all", "more")
+#: Words that say when someone holds a post ("the former Chair", "is the interim Director").
+TENURE_WORDS = ("new", "interim", "current", "acting", "previous", "former", "outgoing", "incoming")
+#: A standing item on a body's agenda ("a standing item on future agendas").
+STANDING_WORDS = ("standing", "standard", "regular", "permanent")
+#: What a body receives in a later report ("To receive a further report …", "be provided with an update …").
+REPORT_QUALIFIERS = ("further", "follow-up", "follow up", "progress", "update", "annual", "six-monthly", "six monthly",
+                     "quarterly", "final")
+RECEIVED_DELIVERABLES = ("report", "update", "briefing", "information", "presentation")
 #: Column headings of a table of actions ("Action | Lead | By when"): each row then reads as "Lead to action by when".
 ACTION_COLUMNS = ("action", "actions", "action point", "action points", "agreed action", "agreed actions",
                   "action required", "actions required", "action agreed")
