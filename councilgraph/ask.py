@@ -103,6 +103,10 @@ _NODES = {"neo4j": "MATCH ({v}:{label}) WHERE {v}.id IN $ids RETURN {v}.id AS id
 _ACTION = ("a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status, a.council AS council, "
            "a.source AS source, a.item AS item")
 _ITEM = "i.name AS item, i.body AS body, i.date AS date, i.url AS url, i.council AS council"
+# Neo4j: the actions with their items in one round trip (each found by its id index).
+_ACTIONS_NEO4J = ("MATCH (a:Action) WHERE a.id IN $ids OPTIONAL MATCH (i:AgendaItem) WHERE i.id = a.item "
+                  "RETURN a.id AS id, null AS at, " + _ACTION + ", i.id AS i_id, " +
+                  _ITEM.replace(" AS ", " AS i_"))
 # OWNS and REQUESTED come into an action, ARISES_FROM and FOLLOWED_UP_BY go out of one, none joins two
 # actions: one undirected step reads all four.
 _EDGES = """
@@ -160,8 +164,9 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
     item, body, meeting date, council, source, url, status and follow-ups, and the evidence sentence (an
     action without an owner shows the sentence it was requested or recorded in); best first.
 
-    A constant number of queries whatever the number of actions: candidates (none with an `index` of
-    the store's actions), the actions, their items, their edges, the owners' posts."""
+    A constant number of queries whatever the number of actions and the limit: candidates (none with an
+    `index` of the store's actions), the actions, their items (with the actions on Neo4j), their edges,
+    the owners' posts."""
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
@@ -171,8 +176,14 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
     chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in ids][:limit]
     if not chosen:
         return []
-    actions = _nodes(store, "Action", "a", _ACTION, list(dict.fromkeys(aid for _, aid in chosen)))
-    items = _nodes(store, "AgendaItem", "i", _ITEM, sorted({a["item"] for a in actions.values() if a["item"]}))
+    ids = list(dict.fromkeys(aid for _, aid in chosen))
+    if store.kind == "neo4j":
+        actions = {r["id"]: r for r in store.query(_ACTIONS_NEO4J, {"ids": ids}).dicts()}
+        items = {r["i_id"]: {k: r[f"i_{k}"] for k in ("item", "body", "date", "url", "council")}
+                 for r in actions.values() if r["i_id"] is not None}
+    else:
+        actions = _nodes(store, "Action", "a", _ACTION, ids)
+        items = _nodes(store, "AgendaItem", "i", _ITEM, sorted({a["item"] for a in actions.values() if a["item"]}))
     edges: dict[str, dict[str, list[dict]]] = {aid: {} for aid in actions}
     for r in _edges(store, actions):
         edges[r["id"]].setdefault(r["type"], []).append(r)
