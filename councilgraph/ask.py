@@ -57,16 +57,17 @@ def candidates(store: Store, question: list[str], limit: int) -> list[tuple[str,
 
 class ActionIndex:
     """The store's action names in memory, by word, for a process that asks many questions of one
-    store that does not change under it (a read-only store, the browser, the benchmark): `who_owns`
+    store that does not change under it (a read-only store held by a notebook, a server, the benchmark): `who_owns`
     with it reads no candidates from the store, so its time does not grow with the store. Built by one
     query over every action (once); at most `cap` ids a name are kept (a larger limit asks the store)."""
 
     def __init__(self, store: Store, cap: int = 100):
         self.cap = cap
         cut = "ids[..$cap]" if store.kind == "neo4j" else "list_slice(ids, 1, $cap)"
-        rows = store.query(f"MATCH (a:Action) WITH a.name AS name, collect(a.id) AS ids RETURN name, {cut}",
-                           {"cap": cap}).rows
-        self.names = [(str(name), list(ids)) for name, ids in rows]  # type: ignore[arg-type]
+        rows = store.query("MATCH (a:Action) WITH a.name AS name, collect(a.id) AS ids, count(*) AS n "
+                           f"RETURN name, {cut}, n", {"cap": cap}).rows
+        self.names = [(str(name), list(ids)) for name, ids, _ in rows]  # type: ignore[arg-type]
+        self.actions = sum(int(n) for _, _, n in rows)  # type: ignore[call-overload]
         postings: dict[str, list[int]] = {}
         for n, (name, _) in enumerate(self.names):
             for w in set(words(name)):
@@ -95,9 +96,11 @@ class ActionIndex:
 # for a literal or parameter (`{id: $id}`, or `UNWIND $ids AS x MATCH (a:Action {id: x})` with nothing
 # after the match), and otherwise scans the table and hash-joins: `a.id IN $ids` compares every id
 # string (~8 ms at 96,000 actions), `UNWIND` then an edge hash-joins the whole edge table (~30 ms), one
-# UNION branch an id costs ~2 ms an id. So the embedded store looks the actions up by key, taking their
-# table offsets, and matches the edges from `offset(id(a)) IN $at`: a scan of bare offsets (~3 ms at
-# 96,000) whose semi-join mask reads the adjacency lists of those actions only.
+# UNION branch an id (`{id: $i0}` then the edges) ~1.2 ms an id whatever the size of the store. So the
+# embedded store looks the actions up by key, taking their table offsets, and matches the edges from
+# `offset(id(a)) IN $at`: a scan of bare offsets (~40 ns an action: 4 ms at 96,000, 20 ms at 480,000)
+# whose semi-join mask reads the adjacency lists of those actions only; or, where the index says the
+# table is large enough for that to cost more, one branch an action.
 _NODES = {"neo4j": "MATCH ({v}:{label}) WHERE {v}.id IN $ids RETURN {v}.id AS id, null AS at, ",
           "embedded": "UNWIND $ids AS x MATCH ({v}:{label} {{id: x}}) RETURN {v}.id AS id, offset(id({v})) AS at, "}
 _ACTION = ("a.name AS action, a.due AS due, a.due_date AS due_date, a.status AS status, a.council AS council, "
@@ -110,10 +113,11 @@ _ACTIONS_NEO4J = ("MATCH (a:Action) WHERE a.id IN $ids OPTIONAL MATCH (i:AgendaI
 # OWNS and REQUESTED come into an action, ARISES_FROM and FOLLOWED_UP_BY go out of one, none joins two
 # actions: one undirected step reads all four.
 _EDGES = """
-MATCH (a:Action)-[e:OWNS|REQUESTED|ARISES_FROM|FOLLOWED_UP_BY]-(o) WHERE {start}
+MATCH (a:Action{key})-[e:OWNS|REQUESTED|ARISES_FROM|FOLLOWED_UP_BY]-(o) {where}
 RETURN a.id AS id, {type}(e) AS type, o.id AS other, {label} AS label, {at} AS at, o.name AS name,
        o.date AS date, o.source AS source, e.evidence AS evidence, e.score AS score, e.extractor AS extractor
 """
+_BRANCH = 30_000  # one branch an action costs about as much as scanning this many actions' offsets
 _START = {"neo4j": "{v}.id IN ${key}", "embedded": "offset(id({v})) IN ${key}"}
 # An owner's posts (a person's roles, a role's holders) and where the post sits; UNION drops the repeats
 # that duplicate HOLDS or ROLE_IN edges (one a document) make in the store.
@@ -134,13 +138,18 @@ def _nodes(store: Store, label: str, v: str, fields: str, ids: list[str]) -> dic
     return {r["id"]: r for r in store.query(q, {"ids": ids}).dicts()}
 
 
-def _edges(store: Store, actions: dict[str, dict]) -> list[dict]:
-    """Every OWNS, REQUESTED, ARISES_FROM and FOLLOWED_UP_BY edge of these actions, with the other end."""
+def _edges(store: Store, actions: dict[str, dict], size: int | None = None) -> list[dict]:
+    """Every OWNS, REQUESTED, ARISES_FROM and FOLLOWED_UP_BY edge of these actions, with the other end
+    (`size`: the number of actions in the store, where known)."""
     if not actions:
         return []
     neo = store.kind == "neo4j"
-    q = _EDGES.format(start=_START[store.kind].format(v="a", key="at"), type="type" if neo else "label",
-                      label="labels(o)[0]" if neo else "label(o)", at="null" if neo else "offset(id(o))")
+    fmt = {"type": "type" if neo else "label", "label": "labels(o)[0]" if neo else "label(o)",
+           "at": "null" if neo else "offset(id(o))"}
+    if not neo and size is not None and len(actions) * _BRANCH < size:
+        parts = [_EDGES.format(key=f" {{id: $i{n}}}", where="", **fmt) for n in range(len(actions))]
+        return store.query(" UNION ALL ".join(parts), {f"i{n}": aid for n, aid in enumerate(actions)}).dicts()
+    q = _EDGES.format(key="", where="WHERE " + _START[store.kind].format(v="a", key="at"), **fmt)
     return store.query(q, {"at": [a["id"] if neo else a["at"] for a in actions.values()]}).dicts()
 
 
@@ -185,7 +194,7 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
         actions = _nodes(store, "Action", "a", _ACTION, ids)
         items = _nodes(store, "AgendaItem", "i", _ITEM, sorted({a["item"] for a in actions.values() if a["item"]}))
     edges: dict[str, dict[str, list[dict]]] = {aid: {} for aid in actions}
-    for r in _edges(store, actions):
+    for r in _edges(store, actions, index.actions if index is not None else None):
         edges[r["id"]].setdefault(r["type"], []).append(r)
     described = _describe_all(store, [r for e in edges.values() for r in e.get("OWNS", ()) if r["other"]])
     out = []
