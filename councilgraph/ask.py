@@ -55,6 +55,11 @@ def candidates(store: Store, question: list[str], limit: int) -> list[tuple[str,
     return [(str(name), list(ids)) for name, ids in rows]  # type: ignore[arg-type]
 
 
+def _index_query(kind: str) -> str:
+    cut = "ids[..$cap]" if kind == "neo4j" else "list_slice(ids, 1, $cap)"
+    return f"MATCH (a:Action) WITH a.name AS name, collect(a.id) AS ids, count(*) AS n RETURN name, {cut}, n"
+
+
 class ActionIndex:
     """The store's action names in memory, by word, for a process that asks many questions of one
     store that does not change under it (a read-only store held by a notebook, a server, the benchmark): `who_owns`
@@ -63,9 +68,7 @@ class ActionIndex:
 
     def __init__(self, store: Store, cap: int = 100):
         self.cap = cap
-        cut = "ids[..$cap]" if store.kind == "neo4j" else "list_slice(ids, 1, $cap)"
-        rows = store.query("MATCH (a:Action) WITH a.name AS name, collect(a.id) AS ids, count(*) AS n "
-                           f"RETURN name, {cut}, n", {"cap": cap}).rows
+        rows = store.query(_index_query(store.kind), {"cap": cap}).rows
         self.names = [(str(name), list(ids)) for name, ids, _ in rows]  # type: ignore[arg-type]
         self.actions = sum(int(n) for _, _, n in rows)  # type: ignore[call-overload]
         postings: dict[str, list[int]] = {}
@@ -138,19 +141,40 @@ def _nodes(store: Store, label: str, v: str, fields: str, ids: list[str]) -> dic
     return {r["id"]: r for r in store.query(q, {"ids": ids}).dicts()}
 
 
+def _edges_query(kind: str, branches: int | None = None) -> str:
+    """The edges of the actions at `$at` (ids on Neo4j, offsets here), or of `$i0`…: one branch each."""
+    neo = kind == "neo4j"
+    fmt = {"type": "type" if neo else "label", "label": "labels(o)[0]" if neo else "label(o)",
+           "at": "null" if neo else "offset(id(o))"}
+    if branches is not None:
+        return " UNION ALL ".join(_EDGES.format(key=f" {{id: $i{n}}}", where="", **fmt) for n in range(branches))
+    return _EDGES.format(key="", where="WHERE " + _START[kind].format(v="a", key="at"), **fmt)
+
+
+def _posts_query(kind: str, keys: list[str]) -> str:
+    """The posts of the owners in these parameters ("persons", "roles")."""
+    return " UNION ".join(t.format(start=_START[kind].format(v="x", key=k)) for k in keys for t in _POSTS[k])
+
+
+def query_texts(kind: str) -> list[str]:
+    """Every query text `who_owns` and `ActionIndex` send to a store of this kind but the candidates'
+    (for the read-only guard's tests)."""
+    nodes = ([_ACTIONS_NEO4J] if kind == "neo4j" else
+             [_NODES[kind].format(v="a", label="Action") + _ACTION, _NODES[kind].format(v="i", label="AgendaItem") + _ITEM])
+    return [*nodes, _edges_query(kind), *([_edges_query(kind, 2)] if kind != "neo4j" else []),
+            _posts_query(kind, list(_POSTS)), _index_query(kind)]
+
+
 def _edges(store: Store, actions: dict[str, dict], size: int | None = None) -> list[dict]:
     """Every OWNS, REQUESTED, ARISES_FROM and FOLLOWED_UP_BY edge of these actions, with the other end
     (`size`: the number of actions in the store, where known)."""
     if not actions:
         return []
+    if store.kind != "neo4j" and size is not None and len(actions) * _BRANCH < size:
+        return store.query(_edges_query(store.kind, len(actions)),
+                           {f"i{n}": aid for n, aid in enumerate(actions)}).dicts()
     neo = store.kind == "neo4j"
-    fmt = {"type": "type" if neo else "label", "label": "labels(o)[0]" if neo else "label(o)",
-           "at": "null" if neo else "offset(id(o))"}
-    if not neo and size is not None and len(actions) * _BRANCH < size:
-        parts = [_EDGES.format(key=f" {{id: $i{n}}}", where="", **fmt) for n in range(len(actions))]
-        return store.query(" UNION ALL ".join(parts), {f"i{n}": aid for n, aid in enumerate(actions)}).dicts()
-    q = _EDGES.format(key="", where="WHERE " + _START[store.kind].format(v="a", key="at"), **fmt)
-    return store.query(q, {"at": [a["id"] if neo else a["at"] for a in actions.values()]}).dicts()
+    return store.query(_edges_query(store.kind), {"at": [a["id"] if neo else a["at"] for a in actions.values()]}).dicts()
 
 
 def _describe_all(store: Store, owners: list[dict]) -> dict[str, dict]:
@@ -159,10 +183,10 @@ def _describe_all(store: Store, owners: list[dict]) -> dict[str, dict]:
     keys = {"persons": "Person", "roles": "Role"}
     params = {k: sorted({o["other"] if store.kind == "neo4j" else o["at"] for o in owners if o["label"] == label})
               for k, label in keys.items()}
-    parts = [t.format(start=_START[store.kind].format(v="x", key=k)) for k in keys if params[k] for t in _POSTS[k]]
     found: dict[str, dict[str, set]] = {}
-    if parts:
-        for r in store.query(" UNION ".join(parts), {k: v for k, v in params.items() if v}).dicts():
+    if any(params.values()):
+        q = _posts_query(store.kind, [k for k in keys if params[k]])
+        for r in store.query(q, {k: v for k, v in params.items() if v}).dicts():
             if r["name"]:
                 found.setdefault(r["id"], {k: set() for k in _NOBODY})[_KEYS[r["what"]]].add(r["name"])
     return {i: {k: sorted(v) for k, v in d.items()} for i, d in found.items()}
