@@ -1,6 +1,7 @@
 """who-owns in a constant number of queries (issue 11): the same answers as the plain way — every action
 scored in Python, each owner's posts looked up on its own — on the real seeds and corpus, on both stores,
-and no rows multiplied when many documents repeat the same action."""
+with and without the in-memory index of action names, and no rows multiplied when many documents repeat
+the same action."""
 
 from __future__ import annotations
 
@@ -102,10 +103,10 @@ def _recording(store) -> list[tuple[str, list]]:
     return seen
 
 
-def _agrees(store) -> int:
+def _agrees(store, index=None) -> int:
     answered = 0
     for question in _questions(store):
-        got = ask.who_owns(store, question, limit=50)
+        got = ask.who_owns(store, question, limit=50, index=index)
         assert got == plain_who_owns(store, question, limit=50), question
         answered += bool(got)
     return answered
@@ -129,6 +130,44 @@ def test_who_owns_gives_the_plain_answers_on_seeds_and_corpus(real_store):
         assert _agrees(store) > 50
     finally:
         store.close()
+
+
+def test_who_owns_with_the_index_gives_the_plain_answers(real_store):
+    store = LadybugStore(real_store, read_only=True)
+    try:
+        assert _agrees(store, ask.ActionIndex(store)) > 50
+        large = ask.ActionIndex(store)
+        large.actions = 10**9  # as if the store were large: the edges by one key lookup an action
+        assert _agrees(store, large) > 50
+        small = ask.ActionIndex(store, cap=2)  # a limit above the index's cap asks the store instead
+        for question in FIXED:
+            for limit in (1, 2, 3, 10):
+                assert (ask.who_owns(store, question, limit, small) == ask.who_owns(store, question, limit)
+                        == plain_who_owns(store, question, limit)), (question, limit)
+    finally:
+        store.close()
+
+
+def test_who_owns_asks_a_constant_number_of_queries(real_store):
+    """Candidates (none with the index), the actions, their items, their edges, the owners' posts,
+    whatever the limit and the number of owners; with the index, no query reads every action."""
+    store = LadybugStore(real_store, read_only=True)
+    try:
+        total = len(store.query("MATCH (a:Action) RETURN a.id").rows)
+        index = ask.ActionIndex(store)
+        counts = set()
+        for question in FIXED:
+            for limit in (1, 10, 50):
+                plain = _recording(store)
+                answer = ask.who_owns(store, question, limit)
+                indexed = _recording(store)
+                assert ask.who_owns(store, question, limit, index) == answer, question
+                del store.query  # the store's own method again
+                counts.add((len(plain) - len(indexed), len(indexed)))
+                assert all(len(rows) < total for _, rows in indexed), question
+    finally:
+        store.close()
+    assert max(n for n, _ in counts) == 5 and max(m for _, m in counts) == 4, counts
 
 
 def test_who_owns_asks_the_store_for_few_candidates(real_store):
@@ -180,3 +219,21 @@ def test_who_owns_on_neo4j_gives_the_plain_answers_on_seeds_and_corpus(real_stor
         src.close()
     neo4j_store.load(documents_of(data))
     assert _agrees(neo4j_store) > 50
+
+
+@pytest.mark.neo4j
+def test_who_owns_on_neo4j_with_the_index_gives_the_embedded_answers(real_store, neo4j_store):
+    """The index finds what `_score` accepts, as the embedded store's search does; Neo4j's full-text
+    index does not find a word by its beginning ("report" in "reports"), so these are fuller."""
+    src = LadybugStore(real_store, read_only=True)
+    try:
+        neo4j_store.load(documents_of(src.dump()))
+        index = ask.ActionIndex(neo4j_store)
+        answered = 0
+        for question in _questions(src):
+            got = ask.who_owns(neo4j_store, question, limit=50, index=index)
+            assert got == ask.who_owns(src, question, limit=50), question
+            answered += bool(got)
+    finally:
+        src.close()
+    assert answered > 50

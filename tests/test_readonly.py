@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from councilgraph.ask import _DETAIL, _POSTS, _TRAIL
+from councilgraph.ask import query_texts
 from councilgraph.errors import QueryError
 from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.store import open_store
@@ -60,12 +60,12 @@ def test_the_allow_list_admits_every_query_councilgraph_itself_runs():
     for q in catalogue().values():
         for kind, text in q.cypher.items():
             check_read_only(text, "neo4j" if kind == "neo4j" else "embedded")
-    for text in (_DETAIL, _POSTS, _TRAIL, "CALL show_tables() RETURN *", "MATCH (a)-[* SHORTEST 1..3]-(b) RETURN a LIMIT 1",
+    for text in (*query_texts("embedded"), "CALL show_tables() RETURN *", "MATCH (a)-[* SHORTEST 1..3]-(b) RETURN a LIMIT 1",
                  "MATCH (n) RETURN n.name AS name ORDER BY name DESC SKIP 1 LIMIT 2",
                  "MATCH (n) WHERE n.name STARTS WITH 'A' AND NOT n.id IS NULL RETURN CASE WHEN n.x THEN 1 ELSE 0 END AS y",
                  "UNWIND [1, 2] AS x WITH x WHERE x > 1 RETURN x UNION MATCH (n) RETURN 3 AS x"):
         check_read_only(text, "embedded")
-    for text in ("CALL db.index.fulltext.queryNodes('i', $q) YIELD node, score RETURN node",
+    for text in (*query_texts("neo4j"), "CALL db.index.fulltext.queryNodes('i', $q) YIELD node, score RETURN node",
                  "MATCH (n) WHERE EXISTS { MATCH (n)-->() } RETURN COUNT { MATCH (n)-->() } AS c, n {.name, .id}",
                  "MATCH (n) CALL (n) { MATCH (n)-->(m) RETURN m } RETURN m",
                  "MATCH (n) WHERE n.date > date.truncate('month', date()) RETURN n.x.y AS z, datetime.fromepoch(1, 0)"):
