@@ -151,3 +151,16 @@ def test_cue_words_found_are_the_words_the_text_holds():
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
             assert cues.found(text) == frozenset(w for w in cues.words if w in text), text
+
+
+def test_person_bare_matches_as_its_plain_form():
+    q = mentions._Q
+    plain = re.compile(rf"(?<![\w{q}\-])({mentions._NAME}(?: {mentions._NAME}){{1,2}})(?![\w{q}\-])")
+    rng = random.Random(4)
+    pieces = ["Carol ", "Cammiss", "McGregor", "O’Neil", "O'Brien", "Anne-Marie", "Mc", "O", "M", " ", "-", "’", "x",
+              "Services ", "A", "Jo", "DP", "(", ",", "Fitzgerald-O’Connor"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        for pos in (0, 1, 5):
+            a, b = plain.search(text, pos), mentions.PERSON_BARE.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
