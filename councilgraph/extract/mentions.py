@@ -108,7 +108,21 @@ _ORG_CUE = Guarded(re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PRE
 _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
+_ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
+# Tests of a name's or a title's surroundings, compiled once (not looked up in re's cache at each use).
+_OPENS_ASIDE = re.compile(r"^(?:,|\s*[–—-]|\s*\()")
+_ENDS_NAME = re.compile(r"^(?:\s*$|[^\w\s]| [a-z])")
+_HEADING_AFTER = re.compile(r"^\s*(?:\(|,|$)")
+_OWNER_BEFORE_POST = re.compile(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*")
+_TAIL_AFTER_COMMA = re.compile(r"^(?:,| [–—-]|:)")
+_POSSESSIVE_END = re.compile(rf"[{_Q}]s$")
+_OF_TAIL = re.compile(r"(?:,? (?:of|for) (?:the )?|(?:,| [–—-]|:) )(.*)$")
+_COUNCIL_WORD = re.compile(r"(?:(?:County|City|Borough|District) )?Council")
+_LEADING_THE = re.compile(r"^(?:The|the) ")
+_OWNER_BEFORE_BODY = re.compile(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ")
+_THREE_WORDS = re.compile(r"(?:[A-Z][a-z]+ ){2,}[A-Z][a-z]+")
+_BODY_WORD = re.compile(r"Scrutiny|Committee|Board|Panel|Cabinet")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
 
@@ -255,13 +269,13 @@ class Finder:
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
             role_after = _ROLE_AFTER.match(after)
-            if role_after and not re.match(r"^(?:,|\s*[–—-]|\s*\()", after) and prev and not titled:
+            if role_after and not _OPENS_ASIDE.match(after) and prev and not titled:
                 role_after = None  # "Children First Transformation Director": the words are the title's
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
-                or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
+                or name in self.known or (titled and _ENDS_NAME.match(after))
             # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
             weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) or _OBJECT_BEFORE.search(before) \
-                or (m.start() < _WINDOW and not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
+                or (m.start() < _WINDOW and not before.strip(" -–•·*") and _HEADING_AFTER.match(after))
             placed = strong and not (_NOT_NAME_PLACED & set(words))
             if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
@@ -289,31 +303,30 @@ class Finder:
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
-            pre = re.sub(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
+            pre = _OWNER_BEFORE_POST.sub("", pre)
             while pre.split(" ", 1)[0] in vocab.NOT_TITLE_WORDS:  # "Every Member", "the Expected Vice-Chair"
                 pre = pre.split(" ", 1)[1] if " " in pre else ""
-            if re.match(r"^(?:,| [–—-]|:)", tail) and head not in vocab.TITLE_TAIL_HEADS:
+            if _TAIL_AFTER_COMMA.match(tail) and head not in vocab.TITLE_TAIL_HEADS:
                 tail = ""  # "Chairman, Cllr …": only a director's or a head's title goes on after a comma
             if not pre and not tail and head not in vocab.BARE_HEADS_OK and " " not in head or head == "Head" and not tail \
                     or not pre and head in vocab.QUALIFIED_HEADS and not tail:
                 continue
             start = m.start(2) - len(pre) - 1 if pre else m.start(2)
             end = m.end() if tail or not m[3] else m.end(2)
-            name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
-            chair_of = head in vocab.CHAIR_HEADS and not tail and re.search(
-                rf"\b(?:{_alt(vocab.BODY_HEADS)})$", pre)
+            name = _POSSESSIVE_END.sub("", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
+            chair_of = head in vocab.CHAIR_HEADS and not tail and _ENDS_IN_BODY_HEAD.search(pre)
             if chair_of:  # "Corporate Parenting Panel Chair" is the Chair of the Corporate Parenting Panel
                 name = f"{head} of the {pre}"
             role = Mention(start, end, Label.ROLE, name, self.text[start:end], kind=head)
             if chair_of:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
-            of = re.match(r"(?:,? (?:of|for) (?:the )?|(?:,| [–—-]|:) )(.*)$", tail)
+            of = _OF_TAIL.match(tail)
             if of:
                 sub = Finder(of[1], self.acronyms, {})
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
                 off = m.end() - len(of[1])
                 whole = [x for x in sub.found if x.end == len(of[1])]
-                if re.fullmatch(r"(?:(?:County|City|Borough|District) )?Council", of[1]):  # "Leader of the Council"
+                if _COUNCIL_WORD.fullmatch(of[1]):  # "Leader of the Council"
                     role.inner.append(Mention(off, m.end(), Label.COUNCIL, of[1], of[1], generic=True))
                 elif of[1] in vocab.GENERIC_BODIES:  # "Vice-Chair of the Committee"
                     role.inner.append(Mention(off, m.end(), Label.BODY, of[1], of[1], generic=True, kind=of[1].lower()))
@@ -332,7 +345,7 @@ class Finder:
         for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="council"))
         for m in COUNCIL_NAMED.finditer(self.masked):
-            name = re.sub(r"^(?:The|the) ", "", m[1])
+            name = _LEADING_THE.sub("", m[1])
             if name.split()[0] in ("County", "City", "Borough", "District", "Council"):
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.COUNCIL, name, m[1]))
@@ -345,10 +358,10 @@ class Finder:
             return
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
-            pre = re.sub(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ", "", pre)
+            pre = _OWNER_BEFORE_BODY.sub("", pre)
             if not pre and head != "Cabinet":
                 continue
-            if head == "Meeting" and not re.fullmatch(r"(?:[A-Z][a-z]+ ){2,}[A-Z][a-z]+", pre):
+            if head == "Meeting" and not _THREE_WORDS.fullmatch(pre):
                 continue  # "Previous Meeting", "Doncaster Meeting": an event, not a body
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
                 continue
@@ -357,7 +370,7 @@ class Finder:
                 start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
         for m in BODY_MEETING.finditer(self.masked if "meeting" in self.masked else ""):  # (costly: only where it can match)
-            if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):
+            if _BODY_WORD.search(m[1]):
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
     def orgs(self) -> None:
