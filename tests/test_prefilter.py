@@ -164,3 +164,19 @@ def test_person_bare_matches_as_its_plain_form():
         for pos in (0, 1, 5):
             a, b = plain.search(text, pos), mentions.PERSON_BARE.search(text, pos)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+def test_patterns_opening_on_a_letter_match_as_their_plain_forms():
+    q = mentions._Q
+    lower = "|".join(sorted({h.lower() for h in mentions.vocab.ROLE_HEADS if " " in h}, key=len, reverse=True))
+    plain_lower = re.compile(rf"\b(?<=[Tt]he )(({lower})(?: (?:of|for) (?:the )?[a-z{q}]+(?: (?:and|&) [a-z{q}]+)?)?)\b(?! [A-Z])")
+    verbs = mentions._alt(v for v in mentions.vocab.PERSON_VERBS if not v.startswith("to "))
+    plain_one = re.compile(rf"(?<=[a-z,;] )({mentions.NAMEW})(?= (?:{verbs})\b)")
+    rng = random.Random(6)
+    pieces = ["the ", "The ", "he ", "corporate director", "cabinet member", " of ", " for ", "children", " and ", "x",
+              "Luke", " agreed", " said", ", ", "; ", "a ", "Fiona", " was", " Director", "’", "-"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for plain, fast in ((plain_lower, mentions.LOWER_ROLE.pattern), (plain_one, mentions.PERSON_ONE)):
+        for text in texts:
+            a = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert a == [(m.span(), m.groups()) for m in fast.finditer(text)], (fast.pattern[:40], text)

@@ -34,6 +34,15 @@ class Mention:
     node: str | None = None  # the node id, set by the resolver
 
 
+def _opening(words, behind: str) -> str:
+    """The words as a trie whose first letter is followed by the look-behind `behind` + that letter: the same matches
+    as (?<=behind)(?:words), but the engine skips to the words' first letters instead of trying every position."""
+    rests: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        rests.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{re.escape(c)}(?<={behind}{re.escape(c)}){trie(r)}" for c, r in rests.items()) + ")"
+
+
 def _alt(words) -> str:
     """The words as one alternation, written as a trie ("Sub(?:\\ Board|\\-Board)"): the engine tries one branch where a
     word can start, not each word in turn. It matches what the longest-first alternation does, in the same order:
@@ -79,7 +88,8 @@ assert _NAMEW_REST != NAMEW
 # look-behind and the three kinds of first name after it), so that the engine skips to the capitals.
 PERSON_BARE = re.compile(rf"([A-Z](?<![\w{_Q}\-].)(?:{_NAMEW_REST}|(?<=M)c[A-Z][a-z]+|(?<=O)[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
                          rf"(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
-PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
+# (The plain form opens on the look-behind, (?<=[a-z,;] )({NAMEW}): this one on the capital, as PERSON_BARE.)
+PERSON_ONE = re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
@@ -104,7 +114,6 @@ _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a
 _ROLE_CUE = Guarded(re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS))})\b"))
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
 _BODY_CUE = Guarded(re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b"))
-_ORG_CUE = Guarded(re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})"))
 _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
@@ -143,7 +152,7 @@ ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
-LOWER_ROLE = Guarded(re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
+LOWER_ROLE = Guarded(re.compile(rf"(({_opening((h.lower() for h in vocab.ROLE_HEADS if ' ' in h), '[Tt]he ')})"
                                 rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
 COUNCIL_NAMED = Guarded(re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
@@ -374,8 +383,7 @@ class Finder:
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
     def orgs(self) -> None:
-        if not _ORG_CUE.search(self.masked):
-            return
+        # (No test of all their cue words first: each pattern below is behind its own, and any match holds one.)
         for m in ORG_PREFIXED.finditer(self.masked):  # before suffixes: "… Church of England" is not "… Church"
             kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
