@@ -147,7 +147,7 @@ def test_cue_words_found_are_the_words_the_text_holds():
     rng = random.Random(5)
     tables = [commitments._CUE_WORDS, relations._CUE_WORDS, CueWords(["", "a", "ab", "abc", "b c", "bc"])]
     for cues in tables:
-        pieces = [*cues.words, " ", "x", "ed", "s", "A"]
+        pieces = [*cues.words, " ", "x", "ed", "s", "A", "\n", "\t", "-"]
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
             assert cues.found(text) == frozenset(w for w in cues.words if w in text), text
