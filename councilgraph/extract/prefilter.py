@@ -244,7 +244,7 @@ class CueWords:
                 continue
             pieces = w.split(" ")
             need = frozenset(x for x in pieces if x)
-            if not need or any(_has_space(x) for x in pieces):
+            if not need or any(_has_space(x) for x in need):
                 self._always.append(w)
                 continue
             whole = frozenset(x for x in pieces[1:-1] if x)  # between two spaces: a whole token
