@@ -180,3 +180,16 @@ def test_patterns_opening_on_a_letter_match_as_their_plain_forms():
         for text in texts:
             a = [(m.span(), m.groups()) for m in plain.finditer(text)]
             assert a == [(m.span(), m.groups()) for m in fast.finditer(text)], (fast.pattern[:40], text)
+
+
+def test_document_words_are_found_as_by_their_pattern():
+    rng = random.Random(7)
+    words = ("Jo", "Joanne", "CAMHS", "A&E", "Anne-Marie", "Neil", "SEN", "SEND")
+    pieces = [*words, " ", "-", "’", "'", "x", "O’", "s", " Smith", "(", ")", "&", "_", "é"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    for after in (mentions._AFTER_ACRONYM, mentions._AFTER_GIVEN_NAME):
+        for chosen in (words, words[:2], ("SEN", "SEND", "Jo")):
+            plain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(chosen, key=len, reverse=True)))}){after.pattern}")
+            finder = mentions._Words(chosen, after)
+            for text in texts:
+                assert finder.find(text) == [(m.start(), m.end(), m[0]) for m in plain.finditer(text)], (chosen, text)

@@ -136,10 +136,51 @@ _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
 
 
+_WORD_CHAR = re.compile(r"[\w\-]")
+_AFTER_ACRONYM = re.compile(r"(?![\w\-])")
+_AFTER_GIVEN_NAME = re.compile(rf"(?![\w\-{_Q}]| [A-Z])")
+
+
+class _Words:
+    r"""Where a document’s own words (given names, acronyms) stand: the matches of (?<![\w\-])(?:w1|w2|…)(after), the
+    longest word first, found with str.find at the words' first letters, not with a pattern compiled for each
+    document (compiling one costs more than reading every sentence with it)."""
+
+    def __init__(self, words: tuple[str, ...], after: re.Pattern[str]):
+        self.after = after
+        self.by_first: dict[str, list[str]] = {}
+        for w in sorted(words, key=len, reverse=True):
+            self.by_first.setdefault(w[:1], []).append(w)
+        # (An empty word matches everywhere: the pattern itself then, as the plain form.)
+        self.plain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})"
+                                rf"{after.pattern}") if "" in self.by_first else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each match, in order, as `finditer` gives them."""
+        if self.plain is not None:
+            return [(m.start(), m.end(), m[0]) for m in self.plain.finditer(text)]
+        starts = []
+        for c in self.by_first:
+            i = text.find(c)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(c, i + 1)
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for p in sorted(starts):
+            if p < pos or p and _WORD_CHAR.match(text, p - 1):
+                continue
+            for w in self.by_first[text[p]]:
+                if text.startswith(w, p) and self.after.match(text, p + len(w)):
+                    out.append((p, p + len(w), w))
+                    pos = p + len(w)
+                    break
+        return out
+
+
 @lru_cache(maxsize=256)
-def _words_re(words: tuple[str, ...], after: str) -> re.Pattern[str]:
-    """One pattern for a document's own words (given names, acronyms), compiled once per document."""
-    return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))}){after}")
+def _words(words: tuple[str, ...], after: re.Pattern[str]) -> _Words:
+    return _Words(words, after)
 
 
 def _namelike(words: list[str], common: frozenset[str]) -> bool:
@@ -238,9 +279,9 @@ class Finder:
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
         if self.acronyms:
-            for m in _words_re(tuple(self.acronyms), r"(?![\w\-])").finditer(self.masked):
-                label, name = self.acronyms[m[0]]
-                self.take(Mention(m.start(), m.end(), label, name, m[0]))
+            for a, b, word in _words(tuple(self.acronyms), _AFTER_ACRONYM).find(self.masked):
+                label, name = self.acronyms[word]
+                self.take(Mention(a, b, label, name, word))
 
     def people(self) -> None:
         if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
@@ -304,8 +345,8 @@ class Finder:
                     and not prev[0][:1].isupper():
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
         if self.first_names:
-            for m in _words_re(tuple(self.first_names), rf"(?![\w\-{_Q}]| [A-Z])").finditer(self.masked):
-                self.take(Mention(m.start(), m.end(), Label.PERSON, self.first_names[m[0]], m[0], first=m[0]))
+            for a, b, word in _words(tuple(self.first_names), _AFTER_GIVEN_NAME).find(self.masked):
+                self.take(Mention(a, b, Label.PERSON, self.first_names[word], word, first=word))
 
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked if _ROLE_CUE.search(self.masked) else ""):  # (the pattern is costly)
