@@ -193,3 +193,24 @@ def test_document_words_are_found_as_by_their_pattern():
             finder = mentions._Words(chosen, after)
             for text in texts:
                 assert finder.find(text) == [(m.start(), m.end(), m[0]) for m in plain.finditer(text)], (chosen, text)
+
+
+def test_sentences_split_as_when_each_head_was_searched_whole():
+    from councilgraph.extract import sentences
+
+    def plain(text: str) -> list[str]:
+        out, start = [], 0
+        for m in sentences._BOUNDARY.finditer(text):
+            head = text[start:m.start()]
+            if sentences._ABBREV.search(head):
+                continue
+            out.append(head.strip())
+            start = m.end()
+        return [s for s in [*out, text[start:].strip()] if s]
+
+    rng = random.Random(8)
+    pieces = ["Mr. ", "approx. ", "e.g. ", "The report. ", "J. ", "x.", " ", "It was agreed! ", "Cllr. Smith. ", "(", ")",
+              "”", "pp. 3. ", "Ltd. ", "A.", "Co. ", "etc. ", "1. ", "Then"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert sentences.split_sentences(text) == plain(text), text

@@ -305,13 +305,14 @@ class Finder:
                 pos = item.end()
         pos = 0
         while m := PERSON_BARE.search(self.masked, pos):
-            pos = m.start() + len(m[1].split()[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
-            # Cues are read in a window around the name, so that a long run of names costs linear time.
-            words, before = m[1].split(), self.masked[max(0, m.start() - _WINDOW):m.start()]
-            while len(words) > 2 and not _namelike(words[-1:], frozenset()):  # "Helen Phillips Email"
+            words = m[1].split()
+            pos = m.start() + len(words[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
+            while len(words) > 2 and words[-1] in _NOT_NAME:  # "Helen Phillips Email" (not _namelike: no common words)
                 words.pop()
-            if _NOT_NAME_PLACED.intersection(words):
+            if not _NOT_NAME_PLACED.isdisjoint(words):
                 continue  # a word of minutes: no cue could make these words a name
+            # Cues are read in a window around the name, so that a long run of names costs linear time.
+            before = self.masked[max(0, m.start() - _WINDOW):m.start()]
             name = " ".join(words)
             after = self.masked[m.start() + len(name):m.start() + len(name) + _WINDOW]
             prev = _PREV_CAPITAL.search(before)
