@@ -176,7 +176,13 @@ def test_patterns_opening_on_a_letter_match_as_their_plain_forms():
     pieces = ["the ", "The ", "he ", "corporate director", "cabinet member", " of ", " for ", "children", " and ", "x",
               "Luke", " agreed", " said", ", ", "; ", "a ", "Fiona", " was", " Director", "’", "-"]
     texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
-    for plain, fast in ((plain_lower, mentions.LOWER_ROLE.pattern), (plain_one, mentions.PERSON_ONE)):
+    names = [n for canon, (alts, _) in mentions.vocab.KNOWN_ORGS.items() for n in (canon, *alts)]
+    names += [n.replace("'", "’") for n in names if "'" in n]
+    plain_org = re.compile(rf"(?<![\w\-])({mentions._alt(names)})(?![\w\-])")
+    pieces += ["NHS", " England", "CAMHS", "-", "Ofsted", "xOfsted", "Care Quality Commission", "_"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for plain, fast in ((plain_lower, mentions.LOWER_ROLE.pattern), (plain_one, mentions.PERSON_ONE),
+                        (plain_org, mentions.KNOWN_ORG.pattern)):
         for text in texts:
             a = [(m.span(), m.groups()) for m in plain.finditer(text)]
             assert a == [(m.span(), m.groups()) for m in fast.finditer(text)], (fast.pattern[:40], text)

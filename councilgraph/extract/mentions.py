@@ -34,13 +34,15 @@ class Mention:
     node: str | None = None  # the node id, set by the resolver
 
 
-def _opening(words, behind: str) -> str:
+def _opening(words, behind: str, negative: bool = False) -> str:
     """The words as a trie whose first letter is followed by the look-behind `behind` + that letter: the same matches
-    as (?<=behind)(?:words), but the engine skips to the words' first letters instead of trying every position."""
+    as (?<=behind)(?:words) (or (?<!behind)(?:words), `negative`), but the engine skips to the words' first letters
+    instead of trying every position."""
     rests: dict[str, list[str]] = {}
     for w in sorted(set(words)):
         rests.setdefault(w[0], []).append(w[1:])
-    return "(?:" + "|".join(f"{re.escape(c)}(?<={behind}{re.escape(c)}){trie(r)}" for c, r in rests.items()) + ")"
+    look = "?<!" if negative else "?<="
+    return "(?:" + "|".join(f"{re.escape(c)}({look}{behind}{re.escape(c)}){trie(r)}" for c, r in rests.items()) + ")"
 
 
 def _alt(words) -> str:
@@ -224,7 +226,8 @@ def known_org(name: str) -> tuple[str, str] | None:
 def _known_org_re():
     names = [n for canon, (alts, _) in vocab.KNOWN_ORGS.items() for n in (canon, *alts)]
     names += [n.replace("'", "’") for n in names if "'" in n]
-    return re.compile(rf"(?<![\w\-])({_alt(names)})(?![\w\-])")
+    # (The plain form opens on the look-behind, (?<![\w\-])({_alt(names)}): this one on the name's first letter.)
+    return re.compile("(" + _opening(names, r"[\w\-]", negative=True) + r")(?![\w\-])")
 
 
 KNOWN_ORG = Guarded(_known_org_re())
