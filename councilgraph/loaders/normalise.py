@@ -41,11 +41,14 @@ _STARTS = re.compile(
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 # The labels of a ModernGov decision page, run together when its line breaks were lost:
 # "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
-# (Written to open on the space, the look-behind after it: the plain form (?<=\S)[ \t]+… is tried at every position.)
-_LABEL_MID = Guarded(re.compile(r"[ \t](?<=\S[ \t])[ \t]*(?=[DIRPADWLSB])(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
-                        r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
-                        r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
-                        r"Supporting documents|Background papers)[^\S\n]*:)"))
+_LABEL_WORDS = (r"(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+                r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
+                r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
+                r"Supporting documents|Background papers)[^\S\n]*:")
+# What is replaced by a line break: the spaces before a label, after a word (the pattern says it; _break_before_labels
+# does it, reading from each label back, instead of trying the pattern at every space of the document).
+_LABEL_MID = re.compile(rf"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?={_LABEL_WORDS})")
+_LABEL = re.compile(_LABEL_WORDS)  # (no label starts inside another, so finditer finds each)
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -68,7 +71,7 @@ def normalise(text: str) -> str:
     # call a line costs more than the matching on a long document.
     text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n")))
     text = _BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", text))
-    text = _LABEL_MID.sub("\n", _RESOLVED_GLUED.sub(r"\1 ", text))
+    text = _break_before_labels(_RESOLVED_GLUED.sub(r"\1 ", text))
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
     table = _tokens()
     vocab = _Vocab(joined, table)
@@ -154,6 +157,21 @@ def _tokens() -> _Tokens:
     if _TOKENS.size() > _TOKENS_MAX:
         _TOKENS = _Tokens()
     return _TOKENS
+
+
+def _break_before_labels(text: str) -> str:
+    """`_LABEL_MID.sub("\\n", text)`: each run of spaces or tabs that ends at a label and follows a word (neither a
+    space nor the start of the text) becomes a line break."""
+    out: list[str] = []
+    last = 0
+    for m in _LABEL.finditer(text):
+        end = start = m.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if start < end and start and not text[start - 1].isspace():
+            out += (text[last:start], "\n")
+            last = end
+    return "".join([*out, text[last:]]) if out else text
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
