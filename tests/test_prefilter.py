@@ -220,3 +220,15 @@ def test_sentences_split_as_when_each_head_was_searched_whole():
     texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
     for text in texts:
         assert sentences.split_sentences(text) == plain(text), text
+
+
+def test_words_between_boundaries_are_found_as_by_their_pattern():
+    rng = random.Random(12)
+    words = ["Nigel", "Nigel Richardson", "Jo", "Joanne Smith", "Anne-Marie", "O’Neil", "-x", "Li_"]
+    pieces = [*words, " ", "-", "’", "x", "_", "s", "(", "é", "Nigel Richardsonx", "2"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    for chosen in (words, words[::-1], words[:3], ["Jo"]):
+        plain = re.compile(r"\b(?:" + "|".join(map(re.escape, chosen)) + r")\b")
+        finder = mentions.WordsBetweenBoundaries(chosen)
+        for text in texts:
+            assert finder.find(text) == [m[0] for m in plain.finditer(text)], (chosen, text)
