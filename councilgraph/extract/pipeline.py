@@ -10,7 +10,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.attendance import add_attendance
 from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
-from councilgraph.extract.mentions import Mention, find_mentions
+from councilgraph.extract.mentions import Mention, WordsBetweenBoundaries, find_mentions
 from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
 from councilgraph.extract.sentence import Sentence
@@ -89,13 +89,13 @@ def extract(doc: Document) -> DocumentGraph:
     first = _first_names(units)
     known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
     if first or known:
-        again = re.compile(r"\b(?:" + "|".join(map(re.escape, [*first, *known])) + r")\b")
+        again = WordsBetweenBoundaries([*first, *known])  # (not a pattern compiled for each document)
         heads = {n.split()[0] for n in [*first, *known]}
         for u in units:  # read again only where a name occurs that this sentence's first reading missed
             if heads.isdisjoint(_CAPITALISED.findall(u.text)):  # (a quick test before the long pattern)
                 continue
             found = {m.surface for m in u.mentions if m.label is Label.PERSON}
-            if any(not any(x[0] in f for f in found) for x in again.finditer(u.text)):
+            if any(not any(x in f for f in found) for x in again.find(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)
