@@ -181,6 +181,8 @@ def test_patterns_opening_on_a_letter_match_as_their_plain_forms():
     plain_org = re.compile(rf"(?<![\w\-])({mentions._alt(names)})(?![\w\-])")
     pieces += ["NHS", " England", "CAMHS", "-", "Ofsted", "xOfsted", "Care Quality Commission", "_"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:  # the cue tried first is in every text the pattern matches
+        assert not mentions.LOWER_ROLE.pattern.search(text) or mentions._LOWER_ROLE_CUE.search(text), text
     for plain, fast in ((plain_lower, mentions.LOWER_ROLE.pattern), (plain_one, mentions.PERSON_ONE),
                         (plain_org, mentions.KNOWN_ORG.pattern)):
         for text in texts:
@@ -232,3 +234,24 @@ def test_words_between_boundaries_are_found_as_by_their_pattern():
         finder = mentions.WordsBetweenBoundaries(chosen)
         for text in texts:
             assert finder.find(text) == [m[0] for m in plain.finditer(text)], (chosen, text)
+
+
+def test_cue_patterns_opening_on_a_letter_find_what_their_plain_forms_find():
+    from councilgraph.extract import vocab
+
+    role_words = [h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS)
+    cues = ((re.compile(rf"\b(?:{mentions._alt(role_words)})\b"), mentions._ROLE_CUE),
+            (re.compile(rf"\b(?:{mentions._alt(vocab.BODY_HEADS)})\b"), mentions._BODY_CUE))
+    rng = random.Random(13)
+    pieces = ["Director", "Directors", "Chair", "Vice-Chair", "Committee", "Sub-Committee", "Board", "x", "_", " ", "-",
+              "Task Group", "Members", "é", "2", "the "]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(4000)]
+    for plain, fast in cues:
+        for text in texts:
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)], text
+    for canon, (alts, _kind) in vocab.KNOWN_ORGS.items():
+        for name in (canon, *alts, canon.upper(), canon.replace("'", "’")):
+            key = name.replace("’", "'").lower()
+            first = next((c, k) for c, (a, k) in vocab.KNOWN_ORGS.items()
+                         if key == c.replace("’", "'").lower() or key in (x.replace("’", "'").lower() for x in a))
+            assert mentions.known_org(name) == first

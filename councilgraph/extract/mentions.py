@@ -113,9 +113,12 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
-_ROLE_CUE = Guarded(re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS))})\b"))
+# (Cues: a word of the list between word boundaries, written to open on its first letter, the look-behind after it,
+# so that one scan skips from capital to capital: the plain form is \b(?:words)\b, behind a prefilter of its words.)
+_ROLE_CUE = re.compile(_opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
+                       + r"\b")
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
-_BODY_CUE = Guarded(re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b"))
+_BODY_CUE = re.compile(_opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b")
 _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
@@ -235,6 +238,9 @@ ROLE = re.compile(
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
 LOWER_ROLE = Guarded(re.compile(rf"(({_opening((h.lower() for h in vocab.ROLE_HEADS if ' ' in h), '[Tt]he ')})"
                                 rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
+# What any such match holds: "he ", a head's first word and a space. Sought first (a search led by a literal, cheaper
+# than the prefilter's search for every head): where it is absent, LOWER_ROLE cannot match.
+_LOWER_ROLE_CUE = re.compile(rf"he (?:{_alt({h.lower().split()[0] for h in vocab.ROLE_HEADS if ' ' in h})}) ")
 COUNCIL_NAMED = Guarded(re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
@@ -254,11 +260,14 @@ ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
 def known_org(name: str) -> tuple[str, str] | None:
     """(canonical name, kind) of a national organisation by any of its names."""
-    key = name.replace("’", "'").lower()
-    for canon, (alts, kind) in vocab.KNOWN_ORGS.items():
-        if key == canon.replace("’", "'").lower() or key in (a.replace("’", "'").lower() for a in alts):
-            return canon, kind
-    return None
+    return _KNOWN_ORG_KEYS.get(name.replace("’", "'").lower())
+
+
+# Each name of a national organisation, as known_org looks it up (the first organisation listed that has it).
+_KNOWN_ORG_KEYS: dict[str, tuple[str, str]] = {}
+for _canon, (_alts, _kind) in vocab.KNOWN_ORGS.items():
+    for _n in (_canon, *_alts):
+        _KNOWN_ORG_KEYS.setdefault(_n.replace("’", "'").lower(), (_canon, _kind))
 
 
 def _known_org_re():
@@ -428,7 +437,8 @@ class Finder:
                     role.inner.append(x)
             self.take(role)
 
-        for m in LOWER_ROLE.finditer(self.masked):  # "the corporate director", "the cabinet member children and families"
+        lower = LOWER_ROLE.finditer(self.masked) if _LOWER_ROLE_CUE.search(self.masked) else ()
+        for m in lower:  # "the corporate director", "the cabinet member children and families"
             self.take(Mention(m.start(1), m.end(1), Label.ROLE, m[1], m[1], kind=m[2]))
 
     def councils(self) -> None:
