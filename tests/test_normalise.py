@@ -163,3 +163,15 @@ def test_patterns_opening_on_a_character_match_as_their_plain_forms():
     for text in texts:
         assert [m.span() for m in honorific.finditer(text)] == [m.span() for m in mod._HONORIFIC_GLUED.finditer(text)]
         assert mod._break_before_labels(text) == mod._LABEL_MID.sub("\n", text), text
+
+
+def test_segment_tidies_spaces_as_its_pattern_does():
+    seg = __import__("importlib").import_module("councilgraph.loaders.segment")
+    chars = [" ", "\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u200b", "a", "’", "\u2000", "\x0c", "\u3000", "\x1c",
+             "\u202f", "·", "\u0085"]
+    rng = random.Random(10)
+    texts = [p.read_text(encoding="utf-8") for p in FILES[:10]]
+    parts = [ln for t in texts for ln in t.splitlines()] + [
+        "".join(rng.choice(chars) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for part in parts:
+        assert seg._tidy_spaces(part) == seg._SPACES.sub(" ", part).strip(), repr(part)
