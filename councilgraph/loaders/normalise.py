@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 
 from councilgraph.extract.prefilter import Guarded
 
@@ -147,6 +147,7 @@ class _Tokens:
                 self.left[tok] = low
 
 
+_NO_WORD = "\u0000"  # (a hyphenated word's mark: no word the pairs are asked about holds it)
 _TOKENS_MAX = 500_000  # tokens remembered before the table starts again
 _TOKENS = _Tokens()
 
@@ -275,9 +276,12 @@ class _Vocab:
         for w, n in added:  # (read before any is added: a word's own count, not what others gave it)
             words[w] += n
         self.words = words
-        left, right = table.left.get, table.right.get
-        pairs = set(chain.from_iterable(zip(map(left, t), map(right, t[1:]), strict=False) for t in split))
-        self.pairs: set[tuple[str, str]] = {p for p in pairs if None not in p}  # type: ignore[misc]
+        # Neighbouring words in lower case, where the first may begin a pair and the second end one; a token that
+        # may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered: cheaper) but
+        # never match a pair of words looked up, nor their join a word.
+        left, right, no = table.left.get, table.right.get, repeat(_NO_WORD)
+        self.pairs: set[tuple[str, str]] = set(chain.from_iterable(
+            zip(map(left, t, no), map(right, t[1:], no), strict=False) for t in split))
 
     def joined_pairs(self) -> set[str]:
         """Each pair's two words written together: what a token must be to be a pair run together."""
