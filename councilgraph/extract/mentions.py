@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.prefilter import Guarded, trie
+from councilgraph.extract.prefilter import Guarded, opening, trie
 from councilgraph.graph.model import Label
 
 
@@ -32,17 +32,6 @@ class Mention:
     inner: list[Mention] = field(default_factory=list)  # a body or council named inside a post title
     acronym: str | None = None
     node: str | None = None  # the node id, set by the resolver
-
-
-def _opening(words, behind: str, negative: bool = False) -> str:
-    """The words as a trie whose first letter is followed by the look-behind `behind` + that letter: the same matches
-    as (?<=behind)(?:words) (or (?<!behind)(?:words), `negative`), but the engine skips to the words' first letters
-    instead of trying every position."""
-    rests: dict[str, list[str]] = {}
-    for w in sorted(set(words)):
-        rests.setdefault(w[0], []).append(w[1:])
-    look = "?<!" if negative else "?<="
-    return "(?:" + "|".join(f"{re.escape(c)}({look}{behind}{re.escape(c)}){trie(r)}" for c, r in rests.items()) + ")"
 
 
 def _alt(words) -> str:
@@ -115,10 +104,10 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
 # (Cues: a word of the list between word boundaries, written to open on its first letter, the look-behind after it,
 # so that one scan skips from capital to capital: the plain form is \b(?:words)\b, behind a prefilter of its words.)
-_ROLE_CUE = re.compile(_opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
+_ROLE_CUE = re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
                        + r"\b")
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
-_BODY_CUE = re.compile(_opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b")
+_BODY_CUE = re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b")
 _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
@@ -236,7 +225,7 @@ ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
-LOWER_ROLE = Guarded(re.compile(rf"(({_opening((h.lower() for h in vocab.ROLE_HEADS if ' ' in h), '[Tt]he ')})"
+LOWER_ROLE = Guarded(re.compile(rf"(({opening((h.lower() for h in vocab.ROLE_HEADS if ' ' in h), '[Tt]he ')})"
                                 rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
 # What any such match holds: "he ", a head's first word and a space. Sought first (a search led by a literal, cheaper
 # than the prefilter's search for every head): where it is absent, LOWER_ROLE cannot match.
@@ -274,7 +263,7 @@ def _known_org_re():
     names = [n for canon, (alts, _) in vocab.KNOWN_ORGS.items() for n in (canon, *alts)]
     names += [n.replace("'", "’") for n in names if "'" in n]
     # (The plain form opens on the look-behind, (?<![\w\-])({_alt(names)}): this one on the name's first letter.)
-    return re.compile("(" + _opening(names, r"[\w\-]", negative=True) + r")(?![\w\-])")
+    return re.compile("(" + opening(names, r"[\w\-]", negative=True) + r")(?![\w\-])")
 
 
 KNOWN_ORG = Guarded(_known_org_re())

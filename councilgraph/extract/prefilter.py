@@ -157,6 +157,18 @@ def trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
+def opening(words: Iterable[str], behind: str, negative: bool = False) -> str:
+    """The words as a trie whose first letter is followed by the look-behind `behind` + that letter: the same matches
+    as (?<=behind)(?:words) (or (?<!behind)(?:words), `negative`; with behind \\w, \\b(?:words) for words that begin
+    with a letter), but a pattern that opens on it is searched by skipping to the words' first letters, where one
+    that opens on a look-behind or \\b is tried at every position of the text."""
+    rests: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        rests.setdefault(w[0], []).append(w[1:])
+    look = "?<!" if negative else "?<="
+    return "(?:" + "|".join(f"{re.escape(c)}({look}{behind}{re.escape(c)}){trie(r)}" for c, r in rests.items()) + ")"
+
+
 class Prefilter:
     """Required literal sets of one pattern; `may_match(text)` is False only where the pattern cannot match."""
 
