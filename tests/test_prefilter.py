@@ -255,3 +255,28 @@ def test_cue_patterns_opening_on_a_letter_find_what_their_plain_forms_find():
             first = next((c, k) for c, (a, k) in vocab.KNOWN_ORGS.items()
                          if key == c.replace("’", "'").lower() or key in (x.replace("’", "'").lower() for x in a))
             assert mentions.known_org(name) == first
+
+
+def test_document_patterns_opening_on_a_letter_match_as_their_plain_forms():
+    from councilgraph.extract import pipeline, resolve, vocab
+    from councilgraph.extract.grammar import DELIVERABLE, alt
+
+    plain = [
+        (re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+"), pipeline._CONTACT),
+        (re.compile(r"\b[Mm]inutes of the (?:last |previous )?meetings? of the (?P<name>[A-Z][^.;:\n]{3,120}?) held\b"),
+         resolve._OWN_MINUTES),
+        (re.compile(rf"\b(?:{alt(vocab.RECEIVING_VERBS)}) (?:a|an|the|two|three|four) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b"),
+         resolve._RECEIVED)]
+    rng = random.Random(15)
+    pieces = ["Contact", " : ", "Report author", "Lead officer", "x", "_", "é", " ", "\n", "minutes of the ", "Minutes",
+              "last ", "meeting of the ", "Cabinet", " held", "received ", "noted", "considered", "a ", "the ", "report",
+              "two ", "reports", "new "]
+    chunks = ["The minutes of the last meeting of the Cabinet held on 3 May", "Minutes of the meetings of the Board held",
+              "xminutes of the meeting of the Panel held", "Members received a report", "noted the two new reports",
+              "_received a report", "considered an update report", "Contact: Jo", "Lead officer :x", " ", ". ", "é"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(SEEDS).glob("*.txt"))] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)] + [
+        "".join(rng.choice(chunks) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for old, new in plain:
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in old.finditer(text)] == [(m.span(), m.groups()) for m in new.finditer(text)]
