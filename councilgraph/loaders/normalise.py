@@ -105,11 +105,12 @@ def normalise(text: str) -> str:
         core, low = info
         memo[tok] = tok if words.get(core, 0) > 1 or low not in run_together else _split_token(tok, vocab)
     changed = {tok for tok, split in memo.items() if split != tok}
-    if not changed and "\u0000" not in spaced and not _HONORIFIC_GLUED.search(spaced):
-        # (A line's match is a match in the lines joined by spaces: nothing to split anywhere.)
+    # (A line's match is a match in the lines joined by spaces: where there is none, no line is searched.)
+    honorific = _HONORIFIC_GLUED.search(spaced) is not None
+    if not changed and "\u0000" not in spaced and not honorific:
         return "\n".join(joined)
     return "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
-                      or _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
+                      or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
 
 
 class _Tokens:
