@@ -115,3 +115,64 @@ def test_a_line_that_ends_a_sentence_or_heading_is_not_run_on():
     assert "Minutes" in lines  # Doncaster: a one-word heading between two lines stays apart
     lines = normalise(corpus("035").read_text(encoding="utf-8")).splitlines()
     assert "Decision status: Recommendations Approved" in lines  # label lines of a decision page
+
+
+def test_vocabulary_counts_as_a_loop_over_tokens_would():
+    """The document's words (counted in C over its tokens, with a table kept across documents) are those a plain loop
+    counts: each token once for its word, once for the word in lower case, once for a possessive's stem."""
+    import importlib
+    from collections import Counter
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    docs = [p.read_text(encoding="utf-8") for p in FILES[:12]] + ["The Council’s COUNCIL’S council’s (Council’s) Trust Board."]
+    for text in docs:
+        lines = text.split("\n")
+        vocab = mod._Vocab(lines, mod._tokens())
+        words: Counter[str] = Counter()
+        pairs = set()
+        for t in (ln.split() for ln in lines):
+            for tok in t:
+                w = tok.strip(mod._STRIP)
+                if w and "\u0000" not in w:
+                    words[w] += 1
+                    if w.lower() != w:
+                        words[w.lower()] += 1
+                    if w.endswith(("’s", "'s")):
+                        words[w[:-2].lower()] += 1
+            for a, b in zip(t, t[1:], strict=False):
+                wa, wb = a.strip(mod._STRIP), b.strip(mod._STRIP)
+                if wa and wb and "\u0000" not in wa + wb and (a == wa or a[-1] not in ".,;:!?)"):
+                    pairs.add((wa.lower(), wb.lower()))
+        assert dict(vocab.words) == dict(words)
+        assert {p for p in vocab.pairs if mod._NO_WORD not in p} == pairs  # (the others hold no word)
+        assert all(mod._NO_WORD in a + b for a, b in vocab.pairs - pairs)
+        assert {j for j in vocab.joined_pairs() if mod._NO_WORD not in j} == {a + b for a, b in pairs}
+
+
+def test_patterns_opening_on_a_character_match_as_their_plain_forms():
+    """_HONORIFIC_GLUED is written to open on a character (the engine skips to it), and the spaces before a label are
+    found from the labels: the same as the plain patterns, which open on a look-behind."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    honorific = re.compile(rf"(?<![^ ])(?:{'|'.join(sorted(mod._HONORIFIC))}) [A-Z][A-Z][a-z]{{2,}}[,.;:]?(?![^ ])")
+    rng = random.Random(9)
+    pieces = ["Cllr", "Mrs", "Mr", "Ms", "Sir", "Dame", "Dr", "Prof", "Miss", "Councillor", " ", "  ", "\t", " KVickers",
+              "JSmith,", "x", "Decision maker:", "Report author :", "Wards affected:", "\n", "Is key decision?:", "\u00a0"]
+    texts = [p.read_text(encoding="utf-8") for p in FILES] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(4000)]
+    for text in texts:
+        assert [m.span() for m in honorific.finditer(text)] == [m.span() for m in mod._HONORIFIC_GLUED.finditer(text)]
+        assert mod._break_before_labels(text) == mod._LABEL_MID.sub("\n", text), text
+
+
+def test_segment_tidies_spaces_as_its_pattern_does():
+    seg = __import__("importlib").import_module("councilgraph.loaders.segment")
+    chars = [" ", "\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u200b", "a", "’", "\u2000", "\x0c", "\u3000", "\x1c",
+             "\u202f", "·", "\u0085"]
+    rng = random.Random(10)
+    texts = [p.read_text(encoding="utf-8") for p in FILES[:10]]
+    parts = [ln for t in texts for ln in t.splitlines()] + [
+        "".join(rng.choice(chars) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for part in parts:
+        assert seg._tidy_spaces(part) == seg._SPACES.sub(" ", part).strip(), repr(part)

@@ -147,7 +147,136 @@ def test_cue_words_found_are_the_words_the_text_holds():
     rng = random.Random(5)
     tables = [commitments._CUE_WORDS, relations._CUE_WORDS, CueWords(["", "a", "ab", "abc", "b c", "bc"])]
     for cues in tables:
-        pieces = [*cues.words, " ", "x", "ed", "s", "A"]
+        pieces = [*cues.words, " ", "x", "ed", "s", "A", "\n", "\t", "-"]
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
             assert cues.found(text) == frozenset(w for w in cues.words if w in text), text
+
+
+def test_person_bare_matches_as_its_plain_form():
+    q = mentions._Q
+    plain = re.compile(rf"(?<![\w{q}\-])({mentions._NAME}(?: {mentions._NAME}){{1,2}})(?![\w{q}\-])")
+    rng = random.Random(4)
+    pieces = ["Carol ", "Cammiss", "McGregor", "O’Neil", "O'Brien", "Anne-Marie", "Mc", "O", "M", " ", "-", "’", "x",
+              "Services ", "A", "Jo", "DP", "(", ",", "Fitzgerald-O’Connor"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        for pos in (0, 1, 5):
+            a, b = plain.search(text, pos), mentions.PERSON_BARE.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+def test_patterns_opening_on_a_letter_match_as_their_plain_forms():
+    q = mentions._Q
+    lower = "|".join(sorted({h.lower() for h in mentions.vocab.ROLE_HEADS if " " in h}, key=len, reverse=True))
+    plain_lower = re.compile(rf"\b(?<=[Tt]he )(({lower})(?: (?:of|for) (?:the )?[a-z{q}]+(?: (?:and|&) [a-z{q}]+)?)?)\b(?! [A-Z])")
+    verbs = mentions._alt(v for v in mentions.vocab.PERSON_VERBS if not v.startswith("to "))
+    plain_one = re.compile(rf"(?<=[a-z,;] )({mentions.NAMEW})(?= (?:{verbs})\b)")
+    rng = random.Random(6)
+    pieces = ["the ", "The ", "he ", "corporate director", "cabinet member", " of ", " for ", "children", " and ", "x",
+              "Luke", " agreed", " said", ", ", "; ", "a ", "Fiona", " was", " Director", "’", "-"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    names = [n for canon, (alts, _) in mentions.vocab.KNOWN_ORGS.items() for n in (canon, *alts)]
+    names += [n.replace("'", "’") for n in names if "'" in n]
+    plain_org = re.compile(rf"(?<![\w\-])({mentions._alt(names)})(?![\w\-])")
+    pieces += ["NHS", " England", "CAMHS", "-", "Ofsted", "xOfsted", "Care Quality Commission", "_"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:  # the cue tried first is in every text the pattern matches
+        assert not mentions.LOWER_ROLE.pattern.search(text) or mentions._LOWER_ROLE_CUE.search(text), text
+    for plain, fast in ((plain_lower, mentions.LOWER_ROLE.pattern), (plain_one, mentions.PERSON_ONE),
+                        (plain_org, mentions.KNOWN_ORG.pattern)):
+        for text in texts:
+            a = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert a == [(m.span(), m.groups()) for m in fast.finditer(text)], (fast.pattern[:40], text)
+
+
+def test_document_words_are_found_as_by_their_pattern():
+    rng = random.Random(7)
+    words = ("Jo", "Joanne", "CAMHS", "A&E", "Anne-Marie", "Neil", "SEN", "SEND")
+    pieces = [*words, " ", "-", "’", "'", "x", "O’", "s", " Smith", "(", ")", "&", "_", "é"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    for after in (mentions._AFTER_ACRONYM, mentions._AFTER_GIVEN_NAME):
+        for chosen in (words, words[:2], ("SEN", "SEND", "Jo")):
+            plain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(chosen, key=len, reverse=True)))}){after.pattern}")
+            finder = mentions._Words(chosen, after)
+            for text in texts:
+                assert finder.find(text) == [(m.start(), m.end(), m[0]) for m in plain.finditer(text)], (chosen, text)
+
+
+def test_sentences_split_as_when_each_head_was_searched_whole():
+    from councilgraph.extract import sentences
+
+    def plain(text: str) -> list[str]:
+        out, start = [], 0
+        for m in sentences._BOUNDARY.finditer(text):
+            head = text[start:m.start()]
+            if sentences._ABBREV.search(head):
+                continue
+            out.append(head.strip())
+            start = m.end()
+        return [s for s in [*out, text[start:].strip()] if s]
+
+    rng = random.Random(8)
+    pieces = ["Mr. ", "approx. ", "e.g. ", "The report. ", "J. ", "x.", " ", "It was agreed! ", "Cllr. Smith. ", "(", ")",
+              "”", "pp. 3. ", "Ltd. ", "A.", "Co. ", "etc. ", "1. ", "Then"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert sentences.split_sentences(text) == plain(text), text
+
+
+def test_words_between_boundaries_are_found_as_by_their_pattern():
+    rng = random.Random(12)
+    words = ["Nigel", "Nigel Richardson", "Jo", "Joanne Smith", "Anne-Marie", "O’Neil", "-x", "Li_"]
+    pieces = [*words, " ", "-", "’", "x", "_", "s", "(", "é", "Nigel Richardsonx", "2"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    for chosen in (words, words[::-1], words[:3], ["Jo"]):
+        plain = re.compile(r"\b(?:" + "|".join(map(re.escape, chosen)) + r")\b")
+        finder = mentions.WordsBetweenBoundaries(chosen)
+        for text in texts:
+            assert finder.find(text) == [m[0] for m in plain.finditer(text)], (chosen, text)
+
+
+def test_cue_patterns_opening_on_a_letter_find_what_their_plain_forms_find():
+    from councilgraph.extract import vocab
+
+    role_words = [h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS)
+    cues = ((re.compile(rf"\b(?:{mentions._alt(role_words)})\b"), mentions._ROLE_CUE),
+            (re.compile(rf"\b(?:{mentions._alt(vocab.BODY_HEADS)})\b"), mentions._BODY_CUE))
+    rng = random.Random(13)
+    pieces = ["Director", "Directors", "Chair", "Vice-Chair", "Committee", "Sub-Committee", "Board", "x", "_", " ", "-",
+              "Task Group", "Members", "é", "2", "the "]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(4000)]
+    for plain, fast in cues:
+        for text in texts:
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)], text
+    for canon, (alts, _kind) in vocab.KNOWN_ORGS.items():
+        for name in (canon, *alts, canon.upper(), canon.replace("'", "’")):
+            key = name.replace("’", "'").lower()
+            first = next((c, k) for c, (a, k) in vocab.KNOWN_ORGS.items()
+                         if key == c.replace("’", "'").lower() or key in (x.replace("’", "'").lower() for x in a))
+            assert mentions.known_org(name) == first
+
+
+def test_document_patterns_opening_on_a_letter_match_as_their_plain_forms():
+    from councilgraph.extract import pipeline, resolve, vocab
+    from councilgraph.extract.grammar import DELIVERABLE, alt
+
+    plain = [
+        (re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]+"), pipeline._CONTACT),
+        (re.compile(r"\b[Mm]inutes of the (?:last |previous )?meetings? of the (?P<name>[A-Z][^.;:\n]{3,120}?) held\b"),
+         resolve._OWN_MINUTES),
+        (re.compile(rf"\b(?:{alt(vocab.RECEIVING_VERBS)}) (?:a|an|the|two|three|four) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b"),
+         resolve._RECEIVED)]
+    rng = random.Random(15)
+    pieces = ["Contact", " : ", "Report author", "Lead officer", "x", "_", "é", " ", "\n", "minutes of the ", "Minutes",
+              "last ", "meeting of the ", "Cabinet", " held", "received ", "noted", "considered", "a ", "the ", "report",
+              "two ", "reports", "new "]
+    chunks = ["The minutes of the last meeting of the Cabinet held on 3 May", "Minutes of the meetings of the Board held",
+              "xminutes of the meeting of the Panel held", "Members received a report", "noted the two new reports",
+              "_received a report", "considered an update report", "Contact: Jo", "Lead officer :x", " ", ". ", "é"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(SEEDS).glob("*.txt"))] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)] + [
+        "".join(rng.choice(chunks) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for old, new in plain:
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in old.finditer(text)] == [(m.span(), m.groups()) for m in new.finditer(text)]

@@ -135,8 +135,8 @@ def active(clause: str) -> str:
     return f"{adv}{vocab.DELIVERY_VERBS[m['part']]} {thing}{_AGENT.sub('', m['rest'], count=1)}"
 
 
-_TOPIC = re.compile(rf"(?i:{alt(vocab.QUERY_NOUNS)})(?: (?:was|were|had been|has been|have been))?"
-                    rf"(?: {alt(vocab.QUERY_VERBS)})? {alt(vocab.TOPIC_PREPOSITIONS)} (?P<topic>[^;]+)")
+_TOPIC = Guarded(re.compile(rf"(?i:{alt(vocab.QUERY_NOUNS)})(?: (?:was|were|had been|has been|have been))?"
+                            rf"(?: {alt(vocab.QUERY_VERBS)})? {alt(vocab.TOPIC_PREPOSITIONS)} (?P<topic>[^;]+)"))
 #: Where the topic ends: a clause of its own ("… as there were two figures"), or someone answering ("… and ⟨3⟩ said").
 _TOPIC_END = re.compile(rf"(?:,? {alt(vocab.TOPIC_ENDS)}|,? and {ACTOR_MARKS},? (?:{SAID}|{MODAL})\b|[.;:]).*$", re.S)
 _THIS = re.compile(r"(?<=\b(?:on|of) )(?:this|it)(?=[.,;:]?$)")

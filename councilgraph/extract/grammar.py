@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from councilgraph.extract import vocab
-from councilgraph.extract.prefilter import trie
+from councilgraph.extract.prefilter import CueWords, trie  # noqa: F401 - CueWords: rule tables import it from here
 
 
 def alt(words: Iterable[str]) -> str:
@@ -30,28 +30,6 @@ ACTORS = rf"{_ONE}(?:(?:,| and| &|, and) {_ONE})*"
 def compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
     """A rule's triggers, compiled."""
     return tuple(re.compile(p) for p in patterns)
-
-
-class CueWords:
-    """Every cue word of a rule table (literal words, one of which a sentence must hold for a rule to be tried), and
-    which of them a text holds: found once a text, for all the rules."""
-
-    def __init__(self, words: Iterable[str]):
-        self.words = tuple(dict.fromkeys(words))
-        # One look-ahead trie at each position gives the longest cue word starting there; the cue words that are
-        # its prefixes start there too. (Faster than a test a word.)
-        self._starts = re.compile(f"(?=({trie(self.words)}))") if self.words else None
-        self._prefixes = {w: frozenset(v for v in self.words if w.startswith(v)) for w in self.words}
-        self.last: tuple[str | None, frozenset[str]] = (None, frozenset())  # one attribute: safe across threads
-
-    def found(self, text: str) -> frozenset[str]:
-        last = self.last
-        if last[0] is not text:
-            words: frozenset[str] = frozenset()
-            if self._starts is not None:
-                words = frozenset().union(*(self._prefixes[m[1]] for m in self._starts.finditer(text)))
-            last = self.last = (text, words)
-        return last[1]
 
 
 def group(name: str, pattern: str) -> str:

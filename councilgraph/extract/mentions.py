@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.prefilter import Guarded
+from councilgraph.extract.prefilter import Guarded, opening, trie
 from councilgraph.graph.model import Label
 
 
@@ -35,7 +35,10 @@ class Mention:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one alternation, written as a trie ("Sub(?:\\ Board|\\-Board)"): the engine tries one branch where a
+    word can start, not each word in turn. It matches what the longest-first alternation does, in the same order:
+    the words that match at one place are prefixes of each other, and the trie tries the longer first."""
+    return trie(set(words))
 
 
 _Q = "’'"
@@ -45,7 +48,7 @@ _STOP_WORDS = set(vocab.HONORIFICS) | set(vocab.MONTHS_AND_DAYS) | {
     "Minutes", "Meeting", "Report", "Inspection", "Previous", "Present", "Apologies"}
 _HEAD_WORDS = set(vocab.ROLE_HEADS) - {"Head", "Lead", "Principal", "Officer", "Inspector", "Clerk"}
 STOP = rf"(?:{_alt(_STOP_WORDS | _HEAD_WORDS)})(?![\w{_Q}\-])"
-W = rf"(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a capitalised word or acronym
+W = rf"(?=[A-Z\d])(?!{STOP})(?:[A-Z][A-Za-z0-9{_Q}\-]*[A-Za-z0-9]|[A-Z]|\d+[A-Za-z]+)"  # a capitalised word or acronym
 # Runs are bounded (a name has at most 7 capitalised words a part, 5 parts) so that no pattern rescans a long run of
 # capitalised words from every start: extraction stays linear in the length of the text.
 SEQ = rf"{W}(?: {W}){{0,6}}"
@@ -70,8 +73,14 @@ _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 # tests/test_prefilter.py checks it against the plain form).
 PERSON_INITIALS = re.compile(rf"((?:[A-Z](?<![\w{_Q}\-][A-Z])\. ?)(?:[A-Z]\. ?){{0,2}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
-PERSON_BARE = re.compile(rf"(?<![\w{_Q}\-])({_NAME}(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
-PERSON_ONE = re.compile(rf"(?<=[a-z,;] )({NAMEW})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
+_NAMEW_REST = NAMEW.removeprefix("[A-Z]")
+assert _NAMEW_REST != NAMEW
+# The plain form is (?<![\w’'\-])({_NAME}(?: {_NAME}){1,2})(?![\w’'\-]); written to open on its first capital (the
+# look-behind and the three kinds of first name after it), so that the engine skips to the capitals.
+PERSON_BARE = re.compile(rf"([A-Z](?<![\w{_Q}\-].)(?:{_NAMEW_REST}|(?<=M)c[A-Z][a-z]+|(?<=O)[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
+                         rf"(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
+# (The plain form opens on the look-behind, (?<=[a-z,;] )({NAMEW}): this one on the capital, as PERSON_BARE.)
+PERSON_ONE = re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
@@ -93,22 +102,117 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
-_ROLE_CUE = Guarded(re.compile(rf"\b(?:{_alt([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS))})\b"))
+# (Cues: a word of the list between word boundaries, written to open on its first letter, the look-behind after it,
+# so that one scan skips from capital to capital: the plain form is \b(?:words)\b, behind a prefilter of its words.)
+_ROLE_CUE = re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
+                       + r"\b")
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
-_BODY_CUE = Guarded(re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})\b"))
-_ORG_CUE = Guarded(re.compile(rf"\b(?:{_alt([*vocab.ORG_SUFFIXES, *vocab.ORG_PREFIXES, *vocab.ORG_DESCRIPTORS])})"))
+_BODY_CUE = re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b")
 _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
+_ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
+# Tests of a name's or a title's surroundings, compiled once (not looked up in re's cache at each use).
+_OPENS_ASIDE = re.compile(r"^(?:,|\s*[–—-]|\s*\()")
+_ENDS_NAME = re.compile(r"^(?:\s*$|[^\w\s]| [a-z])")
+_HEADING_AFTER = re.compile(r"^\s*(?:\(|,|$)")
+_OWNER_BEFORE_POST = re.compile(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*")
+_TAIL_AFTER_COMMA = re.compile(r"^(?:,| [–—-]|:)")
+_POSSESSIVE_END = re.compile(rf"[{_Q}]s$")
+_OF_TAIL = re.compile(r"(?:,? (?:of|for) (?:the )?|(?:,| [–—-]|:) )(.*)$")
+_COUNCIL_WORD = re.compile(r"(?:(?:County|City|Borough|District) )?Council")
+_LEADING_THE = re.compile(r"^(?:The|the) ")
+_OWNER_BEFORE_BODY = re.compile(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ")
+_THREE_WORDS = re.compile(r"(?:[A-Z][a-z]+ ){2,}[A-Z][a-z]+")
+_BODY_WORD = re.compile(r"Scrutiny|Committee|Board|Panel|Cabinet")
 _WINDOW = 160  # characters either side of a name in which its cues are read
 _JOINERS = {"and", "of", "for", "the", "&", "in", "on", "at", "to", "with", "from", "by"}
 
 
+_WORD_CHAR = re.compile(r"[\w\-]")
+_AFTER_ACRONYM = re.compile(r"(?![\w\-])")
+_AFTER_GIVEN_NAME = re.compile(rf"(?![\w\-{_Q}]| [A-Z])")
+
+
+class _Words:
+    r"""Where a document’s own words (given names, acronyms) stand: the matches of (?<![\w\-])(?:w1|w2|…)(after), the
+    longest word first, found with str.find at the words' first letters, not with a pattern compiled for each
+    document (compiling one costs more than reading every sentence with it)."""
+
+    def __init__(self, words: tuple[str, ...], after: re.Pattern[str]):
+        self.after = after
+        self.by_first: dict[str, list[str]] = {}
+        for w in sorted(words, key=len, reverse=True):
+            self.by_first.setdefault(w[:1], []).append(w)
+        # (An empty word matches everywhere: the pattern itself then, as the plain form.)
+        self.plain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})"
+                                rf"{after.pattern}") if "" in self.by_first else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each match, in order, as `finditer` gives them."""
+        if self.plain is not None:
+            return [(m.start(), m.end(), m[0]) for m in self.plain.finditer(text)]
+        starts = []
+        for c in self.by_first:
+            i = text.find(c)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(c, i + 1)
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for p in sorted(starts):
+            if p < pos or p and _WORD_CHAR.match(text, p - 1):
+                continue
+            for w in self.by_first[text[p]]:
+                if text.startswith(w, p) and self.after.match(text, p + len(w)):
+                    out.append((p, p + len(w), w))
+                    pos = p + len(w)
+                    break
+        return out
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Is text[i] a character \\w matches (False off either end)?"""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+class WordsBetweenBoundaries:
+    r"""The words `re.compile(r"\b(?:w1|w2|…)\b").finditer(text)` matches, in order (at each place the first word in
+    the given order that fits), found with str.find at the words' first characters: for a document's own names,
+    where compiling the pattern costs more than reading every sentence with it."""
+
+    def __init__(self, words: list[str]):
+        self.words = [w for w in dict.fromkeys(words)]
+        self.plain = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if "" in self.words else None
+        self.firsts = {w[:1] for w in self.words}
+
+    def find(self, text: str) -> list[str]:
+        if self.plain is not None:  # (an empty word matches at every boundary: the pattern, as written)
+            return [m[0] for m in self.plain.finditer(text)]
+        starts = []
+        for c in self.firsts:
+            i = text.find(c)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(c, i + 1)
+        out: list[str] = []
+        pos = 0
+        for p in sorted(starts):
+            if p < pos or _is_word_char(text, p - 1) == _is_word_char(text, p):
+                continue
+            for w in self.words:
+                end = p + len(w)
+                if text.startswith(w, p) and _is_word_char(text, end - 1) != _is_word_char(text, end):
+                    out.append(w)
+                    pos = end
+                    break
+        return out
+
+
 @lru_cache(maxsize=256)
-def _words_re(words: tuple[str, ...], after: str) -> re.Pattern[str]:
-    """One pattern for a document's own words (given names, acronyms), compiled once per document."""
-    return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))}){after}")
+def _words(words: tuple[str, ...], after: re.Pattern[str]) -> _Words:
+    return _Words(words, after)
 
 
 def _namelike(words: list[str], common: frozenset[str]) -> bool:
@@ -121,8 +225,11 @@ ROLE = re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
     rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
-LOWER_ROLE = Guarded(re.compile(rf"\b(?<=[Tt]he )(({_alt(h.lower() for h in vocab.ROLE_HEADS if ' ' in h)})"
+LOWER_ROLE = Guarded(re.compile(rf"(({opening((h.lower() for h in vocab.ROLE_HEADS if ' ' in h), '[Tt]he ')})"
                                 rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
+# What any such match holds: "he ", a head's first word and a space. Sought first (a search led by a literal, cheaper
+# than the prefilter's search for every head): where it is absent, LOWER_ROLE cannot match.
+_LOWER_ROLE_CUE = re.compile(rf"he (?:{_alt({h.lower().split()[0] for h in vocab.ROLE_HEADS if ' ' in h})}) ")
 COUNCIL_NAMED = Guarded(re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
 COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
@@ -142,17 +249,21 @@ ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
 def known_org(name: str) -> tuple[str, str] | None:
     """(canonical name, kind) of a national organisation by any of its names."""
-    key = name.replace("’", "'").lower()
-    for canon, (alts, kind) in vocab.KNOWN_ORGS.items():
-        if key == canon.replace("’", "'").lower() or key in (a.replace("’", "'").lower() for a in alts):
-            return canon, kind
-    return None
+    return _KNOWN_ORG_KEYS.get(name.replace("’", "'").lower())
+
+
+# Each name of a national organisation, as known_org looks it up (the first organisation listed that has it).
+_KNOWN_ORG_KEYS: dict[str, tuple[str, str]] = {}
+for _canon, (_alts, _kind) in vocab.KNOWN_ORGS.items():
+    for _n in (_canon, *_alts):
+        _KNOWN_ORG_KEYS.setdefault(_n.replace("’", "'").lower(), (_canon, _kind))
 
 
 def _known_org_re():
     names = [n for canon, (alts, _) in vocab.KNOWN_ORGS.items() for n in (canon, *alts)]
     names += [n.replace("'", "’") for n in names if "'" in n]
-    return re.compile(rf"(?<![\w\-])({_alt(names)})(?![\w\-])")
+    # (The plain form opens on the look-behind, (?<![\w\-])({_alt(names)}): this one on the name's first letter.)
+    return re.compile("(" + opening(names, r"[\w\-]", negative=True) + r")(?![\w\-])")
 
 
 KNOWN_ORG = Guarded(_known_org_re())
@@ -207,9 +318,9 @@ class Finder:
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
         if self.acronyms:
-            for m in _words_re(tuple(self.acronyms), r"(?![\w\-])").finditer(self.masked):
-                label, name = self.acronyms[m[0]]
-                self.take(Mention(m.start(), m.end(), label, name, m[0]))
+            for a, b, word in _words(tuple(self.acronyms), _AFTER_ACRONYM).find(self.masked):
+                label, name = self.acronyms[word]
+                self.take(Mention(a, b, label, name, word))
 
     def people(self) -> None:
         if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
@@ -233,13 +344,14 @@ class Finder:
                 pos = item.end()
         pos = 0
         while m := PERSON_BARE.search(self.masked, pos):
-            pos = m.start() + len(m[1].split()[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
-            # Cues are read in a window around the name, so that a long run of names costs linear time.
-            words, before = m[1].split(), self.masked[max(0, m.start() - _WINDOW):m.start()]
-            while len(words) > 2 and not _namelike(words[-1:], frozenset()):  # "Helen Phillips Email"
+            words = m[1].split()
+            pos = m.start() + len(words[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
+            while len(words) > 2 and words[-1] in _NOT_NAME:  # "Helen Phillips Email" (not _namelike: no common words)
                 words.pop()
-            if _NOT_NAME_PLACED.intersection(words):
+            if not _NOT_NAME_PLACED.isdisjoint(words):
                 continue  # a word of minutes: no cue could make these words a name
+            # Cues are read in a window around the name, so that a long run of names costs linear time.
+            before = self.masked[max(0, m.start() - _WINDOW):m.start()]
             name = " ".join(words)
             after = self.masked[m.start() + len(name):m.start() + len(name) + _WINDOW]
             prev = _PREV_CAPITAL.search(before)
@@ -247,13 +359,13 @@ class Finder:
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
             role_after = _ROLE_AFTER.match(after)
-            if role_after and not re.match(r"^(?:,|\s*[–—-]|\s*\()", after) and prev and not titled:
+            if role_after and not _OPENS_ASIDE.match(after) and prev and not titled:
                 role_after = None  # "Children First Transformation Director": the words are the title's
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
-                or name in self.known or (titled and re.match(r"^(?:\s*$|[^\w\s]| [a-z])", after))
+                or name in self.known or (titled and _ENDS_NAME.match(after))
             # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
             weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) or _OBJECT_BEFORE.search(before) \
-                or (m.start() < _WINDOW and not before.strip(" -–•·*") and re.match(r"^\s*(?:\(|,|$)", after))
+                or (m.start() < _WINDOW and not before.strip(" -–•·*") and _HEADING_AFTER.match(after))
             placed = strong and not (_NOT_NAME_PLACED & set(words))
             if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
@@ -273,39 +385,38 @@ class Finder:
                     and not prev[0][:1].isupper():
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
         if self.first_names:
-            for m in _words_re(tuple(self.first_names), rf"(?![\w\-{_Q}]| [A-Z])").finditer(self.masked):
-                self.take(Mention(m.start(), m.end(), Label.PERSON, self.first_names[m[0]], m[0], first=m[0]))
+            for a, b, word in _words(tuple(self.first_names), _AFTER_GIVEN_NAME).find(self.masked):
+                self.take(Mention(a, b, Label.PERSON, self.first_names[word], word, first=word))
 
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked if _ROLE_CUE.search(self.masked) else ""):  # (the pattern is costly)
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
-            pre = re.sub(rf"^(?:.*\b)?(?:Committee|Council|Board|Panel|Trust)[{_Q}]s\s*", "", pre)
+            pre = _OWNER_BEFORE_POST.sub("", pre)
             while pre.split(" ", 1)[0] in vocab.NOT_TITLE_WORDS:  # "Every Member", "the Expected Vice-Chair"
                 pre = pre.split(" ", 1)[1] if " " in pre else ""
-            if re.match(r"^(?:,| [–—-]|:)", tail) and head not in vocab.TITLE_TAIL_HEADS:
+            if _TAIL_AFTER_COMMA.match(tail) and head not in vocab.TITLE_TAIL_HEADS:
                 tail = ""  # "Chairman, Cllr …": only a director's or a head's title goes on after a comma
             if not pre and not tail and head not in vocab.BARE_HEADS_OK and " " not in head or head == "Head" and not tail \
                     or not pre and head in vocab.QUALIFIED_HEADS and not tail:
                 continue
             start = m.start(2) - len(pre) - 1 if pre else m.start(2)
             end = m.end() if tail or not m[3] else m.end(2)
-            name = re.sub(rf"[{_Q}]s$", "", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
-            chair_of = head in vocab.CHAIR_HEADS and not tail and re.search(
-                rf"\b(?:{_alt(vocab.BODY_HEADS)})$", pre)
+            name = _POSSESSIVE_END.sub("", " ".join(x for x in (pre, head) if x) + tail.lstrip(","))
+            chair_of = head in vocab.CHAIR_HEADS and not tail and _ENDS_IN_BODY_HEAD.search(pre)
             if chair_of:  # "Corporate Parenting Panel Chair" is the Chair of the Corporate Parenting Panel
                 name = f"{head} of the {pre}"
             role = Mention(start, end, Label.ROLE, name, self.text[start:end], kind=head)
             if chair_of:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
-            of = re.match(r"(?:,? (?:of|for) (?:the )?|(?:,| [–—-]|:) )(.*)$", tail)
+            of = _OF_TAIL.match(tail)
             if of:
                 sub = Finder(of[1], self.acronyms, {})
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
                 off = m.end() - len(of[1])
                 whole = [x for x in sub.found if x.end == len(of[1])]
-                if re.fullmatch(r"(?:(?:County|City|Borough|District) )?Council", of[1]):  # "Leader of the Council"
+                if _COUNCIL_WORD.fullmatch(of[1]):  # "Leader of the Council"
                     role.inner.append(Mention(off, m.end(), Label.COUNCIL, of[1], of[1], generic=True))
                 elif of[1] in vocab.GENERIC_BODIES:  # "Vice-Chair of the Committee"
                     role.inner.append(Mention(off, m.end(), Label.BODY, of[1], of[1], generic=True, kind=of[1].lower()))
@@ -315,7 +426,8 @@ class Finder:
                     role.inner.append(x)
             self.take(role)
 
-        for m in LOWER_ROLE.finditer(self.masked):  # "the corporate director", "the cabinet member children and families"
+        lower = LOWER_ROLE.finditer(self.masked) if _LOWER_ROLE_CUE.search(self.masked) else ()
+        for m in lower:  # "the corporate director", "the cabinet member children and families"
             self.take(Mention(m.start(1), m.end(1), Label.ROLE, m[1], m[1], kind=m[2]))
 
     def councils(self) -> None:
@@ -324,7 +436,7 @@ class Finder:
         for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="council"))
         for m in COUNCIL_NAMED.finditer(self.masked):
-            name = re.sub(r"^(?:The|the) ", "", m[1])
+            name = _LEADING_THE.sub("", m[1])
             if name.split()[0] in ("County", "City", "Borough", "District", "Council"):
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.COUNCIL, name, m[1]))
@@ -337,10 +449,10 @@ class Finder:
             return
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
-            pre = re.sub(rf"^(?:(?:Committee|Board|Panel|Council){_Q[0]}s|(?:Committee|Board|Panel|Council)'s) ", "", pre)
+            pre = _OWNER_BEFORE_BODY.sub("", pre)
             if not pre and head != "Cabinet":
                 continue
-            if head == "Meeting" and not re.fullmatch(r"(?:[A-Z][a-z]+ ){2,}[A-Z][a-z]+", pre):
+            if head == "Meeting" and not _THREE_WORDS.fullmatch(pre):
                 continue  # "Previous Meeting", "Doncaster Meeting": an event, not a body
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
                 continue
@@ -349,12 +461,11 @@ class Finder:
                 start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
         for m in BODY_MEETING.finditer(self.masked if "meeting" in self.masked else ""):  # (costly: only where it can match)
-            if re.search(r"Scrutiny|Committee|Board|Panel|Cabinet", m[1]):
+            if _BODY_WORD.search(m[1]):
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
     def orgs(self) -> None:
-        if not _ORG_CUE.search(self.masked):
-            return
+        # (No test of all their cue words first: each pattern below is behind its own, and any match holds one.)
         for m in ORG_PREFIXED.finditer(self.masked):  # before suffixes: "… Church of England" is not "… Church"
             kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))

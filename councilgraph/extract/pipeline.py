@@ -10,7 +10,8 @@ from councilgraph.extract import vocab
 from councilgraph.extract.attendance import add_attendance
 from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
-from councilgraph.extract.mentions import Mention, find_mentions
+from councilgraph.extract.mentions import Mention, WordsBetweenBoundaries, find_mentions
+from councilgraph.extract.prefilter import opening
 from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
 from councilgraph.extract.sentence import Sentence
@@ -32,7 +33,9 @@ class _Unit:
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
-_CONTACT = re.compile(r"\b(?:Contact|Report author|Lead officer)\s*:\s*[^\n]{1,200}")  # (a page run into one line: not all of it)
+# (\b(?:Contact|…), searched by skipping to the letters: speed only, see prefilter.opening); at most 200 characters:
+# on a page run into one line, not all the page after it
+_CONTACT = re.compile(opening(["Contact", "Report author", "Lead officer"], r"\w", negative=True) + r"\s*:\s*[^\n]{1,200}")
 
 
 def _units(doc: Document) -> list[_Unit]:
@@ -89,13 +92,13 @@ def extract(doc: Document) -> DocumentGraph:
     first = _first_names(units)
     known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
     if first or known:
-        again = re.compile(r"\b(?:" + "|".join(map(re.escape, [*first, *known])) + r")\b")
+        again = WordsBetweenBoundaries([*first, *known])  # (not a pattern compiled for each document)
         heads = {n.split()[0] for n in [*first, *known]}
         for u in units:  # read again only where a name occurs that this sentence's first reading missed
             if heads.isdisjoint(_CAPITALISED.findall(u.text)):  # (a quick test before the long pattern)
                 continue
             found = {m.surface for m in u.mentions if m.label is Label.PERSON}
-            if any(not any(x[0] in f for f in found) for x in again.finditer(u.text)):
+            if any(not any(x in f for f in found) for x in again.find(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
     body = doc.meta.body or next((it.body for it in doc.items if it.body), None)

@@ -157,6 +157,18 @@ def trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
+def opening(words: Iterable[str], behind: str, negative: bool = False) -> str:
+    """The words as a trie whose first letter is followed by the look-behind `behind` + that letter: the same matches
+    as (?<=behind)(?:words) (or (?<!behind)(?:words), `negative`; with behind \\w, \\b(?:words) for words that begin
+    with a letter), but a pattern that opens on it is searched by skipping to the words' first letters, where one
+    that opens on a look-behind or \\b is tried at every position of the text."""
+    rests: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        rests.setdefault(w[0], []).append(w[1:])
+    look = "?<!" if negative else "?<="
+    return "(?:" + "|".join(f"{re.escape(c)}({look}{behind}{re.escape(c)}){trie(r)}" for c, r in rests.items()) + ")"
+
+
 class Prefilter:
     """Required literal sets of one pattern; `may_match(text)` is False only where the pattern cannot match."""
 
@@ -218,3 +230,74 @@ class Guarded:
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         return self.pattern.sub(repl, text, count) if self.may_match(text) else text
+
+
+
+
+class CueWords:
+    """Every cue word of a rule table (literal words, one of which a sentence must hold for a rule to be tried), and
+    which of them a text holds: found once a text, for all the rules.
+
+    A word without a space lies inside one whitespace-separated token of the text, so those are found token by
+    token, each distinct token read once for the whole run (the words of minutes recur), with set operations in C.
+    A word with spaces is sought with `in` only where every piece of it is inside some token and each piece it holds
+    between two spaces is a token ("to" for " to be "). Faster than one pattern tried at every position."""
+
+    _MEMO_MAX = 200_000  # distinct tokens remembered before the memo starts again
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(words))
+        self._single = frozenset(w for w in self.words if w and not _has_space(w))
+        self._always: list[str] = []  # words with spaces but no piece to test first (or other spaces in them)
+        self._by_piece: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = {}
+        pieces_sought: set[str] = set()
+        for w in self.words:
+            if w in self._single:
+                continue
+            pieces = w.split(" ")
+            need = frozenset(x for x in pieces if x)
+            if not need or any(_has_space(x) for x in need):
+                self._always.append(w)
+                continue
+            whole = frozenset(x for x in pieces[1:-1] if x)  # between two spaces: a whole token
+            # Filed under its longest piece (the rarest, most likely): tried only where a token holds that piece.
+            self._by_piece.setdefault(max(need, key=len), []).append((w, need, whole))
+            pieces_sought |= need
+        self._sought = tuple(self._single | pieces_sought)  # what each token is searched for
+        self._seen: set[str] = set()
+        self._holding: dict[str, frozenset[str]] = {}  # token -> what it holds, for tokens that hold any
+        self.last: tuple[str | None, frozenset[str]] = (None, frozenset())  # one attribute: safe across threads
+
+    def found(self, text: str) -> frozenset[str]:
+        last = self.last
+        if last[0] is text:
+            return last[1]
+        toks = text.split()
+        if not self._seen.issuperset(toks):
+            self._learn(toks)
+        holding = self._holding
+        hits = holding.keys() & toks  # the tokens that hold a word or a piece
+        held: frozenset[str] = frozenset().union(*map(holding.__getitem__, hits))
+        words = held & self._single
+        if self._by_piece or self._always:
+            extra = [w for p in held & self._by_piece.keys() for w, need, whole in self._by_piece[p]
+                     if need <= held and whole <= hits and w in text]  # (a whole piece is a token that holds it)
+            extra += [w for w in self._always if w in text]
+            if extra:
+                words = words.union(extra)
+        self.last = (text, words)
+        return words
+
+    def _learn(self, toks: list[str]) -> None:
+        if len(self._seen) > self._MEMO_MAX:
+            self._seen, self._holding = set(), {}
+        new = set(toks) - self._seen
+        for tok in new:
+            held = frozenset(w for w in self._sought if w in tok)
+            if held:
+                self._holding[tok] = held
+        self._seen |= new
+
+
+def _has_space(text: str) -> bool:
+    return text.split() != [text]

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from councilgraph.extract import vocab
-from councilgraph.extract.grammar import DELIVERABLE, alt
+from councilgraph.extract.grammar import DELIVERABLE
 from councilgraph.extract.ids import council_scope, role_key, slug
 from councilgraph.extract.mentions import Mention
+from councilgraph.extract.prefilter import opening
 from councilgraph.graph.model import DocumentGraph, Label, Node, node_key
 
 
@@ -72,7 +73,9 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     return home
 
 
-_OWN_MINUTES = re.compile(r"\b[Mm]inutes of the (?:last |previous )?meetings? of the (?P<name>[A-Z][^.;:\n]{3,120}?) held\b")
+_OWN_MINUTES = re.compile(opening(["Minutes of the", "minutes of the"], r"\w", negative=True)  # (\b[Mm]inutes of the, but
+                          # searched by skipping to the letter: speed only, see prefilter.opening)
+                          + r" (?:last |previous )?meetings? of the (?P<name>[A-Z][^.;:\n]{3,120}?) held\b")
 
 
 def _own_minutes(mentions: list[Mention], text: str) -> str | None:
@@ -94,7 +97,8 @@ def _in_full(name: str, mentions: list[Mention]) -> str:
     return longer.pop() if len(longer) == 1 else name
 
 
-_RECEIVED = re.compile(rf"\b(?:{alt(vocab.RECEIVING_VERBS)}) (?:a|an|the|two|three|four) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b")
+_RECEIVED = re.compile(opening(vocab.RECEIVING_VERBS, r"\w", negative=True)  # (\b(?:{alt(RECEIVING_VERBS)}), as above)
+                       + rf"\b (?:a|an|the|two|three|four) (?:[a-z]+ ){{0,2}}?{DELIVERABLE}\b")
 _RECEIVER_SPAN = 20_000  # characters: the first item says which body took the paper; no need to read a whole book
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|p|pp|para|e\.g|i\.e|etc|approx|Co|Ltd|vs|cf)\.|\b[A-Z]\.)$")
+_ABBREV_MAX = 8  # characters: the longest abbreviation with its point, "approx.", and one more
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -14,7 +15,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         head = text[start:m.start()]
-        if _ABBREV.search(head):
+        if _ABBREV.search(head, max(0, len(head) - _ABBREV_MAX)):  # (only its end can hold one: not scanned whole)
             continue
         out.append(head.strip())
         start = m.end()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 
 from councilgraph.extract.prefilter import Guarded
 
@@ -41,10 +41,14 @@ _STARTS = re.compile(
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 # The labels of a ModernGov decision page, run together when its line breaks were lost:
 # "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
-_LABEL_MID = Guarded(re.compile(r"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?=(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
-                        r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
-                        r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
-                        r"Supporting documents|Background papers)[^\S\n]*:)"))
+_LABEL_WORDS = (r"(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+                r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
+                r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
+                r"Supporting documents|Background papers)[^\S\n]*:")
+# What is replaced by a line break: the spaces before a label, after a word (the pattern says it; _break_before_labels
+# does it, reading from each label back, instead of trying the pattern at every space of the document).
+_LABEL_MID = re.compile(rf"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?={_LABEL_WORDS})")
+_LABEL = re.compile(_LABEL_WORDS)  # (no label starts inside another, so finditer finds each)
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -67,30 +71,109 @@ def normalise(text: str) -> str:
     # call a line costs more than the matching on a long document.
     text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n")))
     text = _BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", text))
-    text = _LABEL_MID.sub("\n", _RESOLVED_GLUED.sub(r"\1 ", text))
+    text = _break_before_labels(_RESOLVED_GLUED.sub(r"\1 ", text))
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
-    vocab = _Vocab(joined)
+    table = _tokens()
+    vocab = _Vocab(joined, table)
     # Each distinct token is decided once; a line holding none that splits, no hyphenated word and no
     # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop.
     memo, words, run_together = vocab.memo, vocab.words, vocab.joined_pairs()
-    distinct: set[str] = set()
-    for ln in joined:
-        distinct.update(ln.split(" "))
-    for tok in distinct:
+    spaced = " ".join(joined)  # (every token of every line, and every line's start and end, as in the line)
+    distinct = set(spaced.split(" "))
+    # No capital after the first letter: no glue _split_token's patterns see ("forEducation", "SENDImprovement",
+    # "357KB"), so only two words run together can split, and only a word of five letters or more written
+    # once ("Careto"): the rest are kept without a call. Which tokens those are is a property of the token,
+    # remembered across documents, so most of a document's tokens are settled by one set intersection.
+    kept = distinct & table.kept
+    memo.update(zip(kept, kept, strict=True))
+    for tok in distinct - kept:
         if "\u0000" in tok:
             continue
-        # No capital after the first letter: no glue _split_token's patterns see ("forEducation", "SENDImprovement",
-        # "357KB"), so only two words run together can split, and only a word of five letters or more written
-        # once ("Careto"): the rest are kept without a call.
-        if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
-            core = tok.strip(_STRIP)
-            if len(core) < 5 or not core.isalpha() or words.get(core, 0) > 1 or core.lower() not in run_together:
-                memo[tok] = tok
+        info = table.five.get(tok)
+        if info is None:
+            if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
+                core = tok.strip(_STRIP)
+                if len(core) < 5 or not core.isalpha():
+                    table.kept.add(tok)
+                    memo[tok] = tok
+                    continue
+                info = (core, core.lower())
+                table.five[tok] = info
+            else:
+                memo[tok] = _split_token(tok, vocab)
                 continue
-        memo[tok] = _split_token(tok, vocab)
+        core, low = info
+        memo[tok] = tok if words.get(core, 0) > 1 or low not in run_together else _split_token(tok, vocab)
     changed = {tok for tok, split in memo.items() if split != tok}
+    # (A line's match is a match in the lines joined by spaces: where there is none, no line is searched.)
+    honorific = _HONORIFIC_GLUED.search(spaced) is not None
+    if not changed and "\u0000" not in spaced and not honorific:
+        return "\n".join(joined)
     return "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
-                      or _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
+                      or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
+
+
+class _Tokens:
+    """Properties of tokens, remembered across documents (the words of minutes recur): each token is read once a run,
+    and a document's words and pairs are then counted with C loops (map, Counter) over its tokens."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()  # tokens (split on whitespace) read
+        self.word: dict[str, str] = {}  # token -> its word (punctuation stripped), for tokens with a word
+        self.lower: dict[str, str] = {}  # word -> the word in lower case, where that differs
+        self.stem: dict[str, str] = {}  # word -> the stem of the possessive in lower case ("Council’s": "council")
+        self.right: dict[str, str] = {}  # token -> its word in lower case: it may end a pair
+        self.left: dict[str, str] = {}  # the same, for tokens that may begin a pair (no full stop after the word)
+        self.kept: set[str] = set()  # tokens (split on spaces) always kept as they are
+        self.five: dict[str, tuple[str, str]] = {}  # token -> its word and its lower case: a word of five letters or
+        # more, kept unless the document runs two of its words into it
+
+    def size(self) -> int:
+        return len(self.seen) + len(self.kept) + len(self.five)
+
+    def learn(self, toks: list[str]) -> None:
+        for tok in set(toks).difference(self.seen):
+            self.seen.add(tok)
+            w = tok.strip(_STRIP)
+            if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
+                continue
+            low = w.lower()
+            self.word[tok] = w
+            if low != w:
+                self.lower[w] = low
+            if w.endswith(("’s", "'s")):
+                self.stem[w] = w[:-2].lower()
+            self.right[tok] = low
+            if tok == w or tok[-1] not in ".,;:!?)":
+                self.left[tok] = low
+
+
+_NO_WORD = "\u0000"  # (a hyphenated word's mark: no word the pairs are asked about holds it)
+_TOKENS_MAX = 500_000  # tokens remembered before the table starts again
+_TOKENS = _Tokens()
+
+
+def _tokens() -> _Tokens:
+    """The table of token properties; a new one once it is full (a document holds on to the one it began with)."""
+    global _TOKENS
+    if _TOKENS.size() > _TOKENS_MAX:
+        _TOKENS = _Tokens()
+    return _TOKENS
+
+
+def _break_before_labels(text: str) -> str:
+    """`_LABEL_MID.sub("\\n", text)`: each run of spaces or tabs that ends at a label and follows a word (neither a
+    space nor the start of the text) becomes a line break."""
+    out: list[str] = []
+    last = 0
+    for m in _LABEL.finditer(text):
+        end = start = m.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if start < end and start and not text[start - 1].isspace():
+            out += (text[last:start], "\n")
+            last = end
+    return "".join([*out, text[last:]]) if out else text
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
@@ -168,44 +251,43 @@ _FUNCTION = frozenset("a an the of to for and or in on at by with from that this
 _HONORIFIC = frozenset("Cllr Councillor Mr Mrs Ms Miss Dr Prof Sir Dame".split())
 _INITIAL_GLUED = re.compile(r"[A-Z][A-Z][a-z]{2,}[,.;:]?")  # "KVickers" after an honorific
 # Where _split_glued could find one (an honorific token, then such a token): a quick test of a line.
-_HONORIFIC_GLUED = re.compile(rf"(?<![^ ])(?:{'|'.join(sorted(_HONORIFIC))}) [A-Z][A-Z][a-z]{{2,}}[,.;:]?(?![^ ])")
+# (The plain form, (?<![^ ])(?:Cllr|Councillor|…) …, is tried at every position; this one opens on the honorific's
+# first letter, the look-behind just after it.)
+_HONORIFIC_GLUED = re.compile("(?:" + "|".join(f"{c}(?<![^ ]{c})(?:{'|'.join(sorted(h[1:] for h in _HONORIFIC if h[0] == c))})"
+                                               for c in sorted({h[0] for h in _HONORIFIC}))
+                              + r") [A-Z][A-Z][a-z]{2,}[,.;:]?(?![^ ])")
 
 
 class _Vocab:
     """The document's own words: how often each stands alone, and which pairs stand side by side."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], table: _Tokens | None = None) -> None:
         self.memo: dict[str, str] = {}  # token -> the token split, decided once
         self._joined: set[str] | None = None
-        # Tokens and neighbouring pairs recur: each distinct one is read once (a long document has
-        # a million words and some tens of thousands of distinct ones).
+        table = table or _Tokens()
         split = [ln.split() for ln in lines]
-        toks = Counter(chain.from_iterable(split))
-        words: dict[str, int] = {}
-        left: dict[str, str] = {}  # token -> its word in lower case, where it may begin a pair
-        right: dict[str, str] = {}  # where it may end one
-        for tok, n in toks.items():
-            w = tok.strip(_STRIP)
-            if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
-                continue
-            low = w.lower()
-            words[w] = words.get(w, 0) + n
-            if low != w:
-                words[low] = words.get(low, 0) + n
-            if w.endswith(("’s", "'s")):
-                k = w[:-2].lower()
-                words[k] = words.get(k, 0) + n
-            right[tok] = low
-            if tok == w or tok[-1] not in ".,;:!?)":
-                left[tok] = low
-        self.words: Counter[str] = Counter(words)
-        self.pairs: set[tuple[str, str]] = {(left[a], right[b]) for t in split for a, b in zip(t, t[1:], strict=False)
-                      if a in left and b in right}
+        toks = list(chain.from_iterable(split))
+        table.learn(toks)
+        # Each token counts once for its word, once for the word in lower case where that differs, and once for the
+        # stem of a possessive: the words counted in C over the tokens, then their lower cases and stems added (both
+        # depend on the word alone) for the few words that have them.
+        words: Counter[str] = Counter(map(table.word.get, toks))  # type: ignore[arg-type]
+        del words[None]  # type: ignore[arg-type]
+        added = [(extra[w], words[w]) for extra in (table.lower, table.stem) for w in words.keys() & extra.keys()]
+        for w, n in added:  # (read before any is added: a word's own count, not what others gave it)
+            words[w] += n
+        self.words = words
+        # Neighbouring words in lower case, where the first may begin a pair and the second end one; a token that
+        # may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered: cheaper) but
+        # never match a pair of words looked up, nor their join a word.
+        left, right, no = table.left.get, table.right.get, repeat(_NO_WORD)
+        self.pairs: set[tuple[str, str]] = set(chain.from_iterable(
+            zip(map(left, t, no), map(right, t[1:], no), strict=False) for t in split))
 
     def joined_pairs(self) -> set[str]:
         """Each pair's two words written together: what a token must be to be a pair run together."""
         if self._joined is None:
-            self._joined = {a + b for a, b in self.pairs}
+            self._joined = set(map("".join, self.pairs))
         return self._joined
 
     def known(self, word: str) -> bool:

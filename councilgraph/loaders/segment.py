@@ -170,7 +170,12 @@ def _tidy_spaces(part: str) -> str:
     nothing to replace, and is not scanned)."""
     if part.isascii() and "  " not in part and "\t" not in part:
         return part.strip()
+    if "\u200b" not in part and not _OTHER_SPACE.search(part):  # its whitespace is what _SPACES takes, and only that
+        return " ".join(part.split())
     return _SPACES.sub(" ", part).strip()
+
+
+_OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -474,7 +479,8 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             out.append(Block(ln, para, "text", None, res if (res is not None and style is None and not m) else None))
         prev_blank = False
     for b in out:  # a table's empty cells at the end of a paragraph are layout, not words
-        b.text = _CELL_TAIL.sub("", b.text)
+        if "|" in b.text:  # (the pattern needs a bar: not tried on the others)
+            b.text = _CELL_TAIL.sub("", b.text)
     return [b for b in out if b.text]
 
 
