@@ -100,3 +100,10 @@ def test_hyphenated_surnames_lists_with_ampersands_and_a_name_before_a_title():
     assert ("Role", "Cabinet Member for Children, Young People & Families") in names(s)
     s = sentence_with(corpus("048"), "Carol Cammiss")
     assert ("Person", "Carol Cammiss") in names(s)
+
+
+def test_a_surname_that_is_also_a_word_is_a_person_after_an_honorific():
+    # West Sussex ("seconded by Cllr Hall") and Devon ("Councillor Hall declared a personal interest"): after an
+    # honorific, "Hall" (a word of places and buildings elsewhere) is a surname
+    for path, phrase in ((corpus("056"), "Cllr Hall"), (corpus("062"), "Councillor Hall declared")):
+        assert ("Person", "Hall") in names(sentence_with(path, phrase))
