@@ -107,3 +107,10 @@ def test_a_surname_that_is_also_a_word_is_a_person_after_an_honorific():
     # honorific, "Hall" (a word of places and buildings elsewhere) is a surname
     for path, phrase in ((corpus("056"), "Cllr Hall"), (corpus("062"), "Councillor Hall declared")):
         assert ("Person", "Hall") in names(sentence_with(path, phrase))
+
+
+def test_the_last_name_of_a_list_of_councillors_ends_at_the_words_after_it():
+    # Torbay ("Councillors Loxton and Foster instead of …") and Devon ("Councillors Leadbetter and Samuel attended …")
+    for path, phrase, last in ((corpus("052"), "Councillors Loxton and Foster", "Foster"),
+                               (corpus("062"), "Councillors Leadbetter and Samuel", "Samuel")):
+        assert ("Person", last) in names(sentence_with(path, phrase))

@@ -96,7 +96,9 @@ _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
-_LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?:,? and |, | & |$)")
+# (the last name ends the list at a stop or a lower-case word: "Councillors Leadbetter and Samuel attended"; a post
+# in brackets after a name is read by the post finder: "C Patel (Vice-Chairman) and D Brown")
+_LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 # A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
 # "Michelle Rose", "Ann Little"): only words of posts, bodies and organisations are refused there.
@@ -338,7 +340,7 @@ class Finder:
                               honorific=hons[-1].rstrip("."), first=first))
         for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             pos = m.end()
-            while (item := _LIST_ITEM.match(self.masked, pos)) and _namelike(item[2].split(), frozenset()):
+            while (item := _LIST_ITEM.match(self.masked, pos)) and _NOT_NAME_PLACED.isdisjoint(item[2].split()):
                 words = item[2].split()
                 self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
                                   self.text[item.start(1):item.end(2)], honorific="Councillor",
