@@ -114,3 +114,12 @@ def test_the_last_name_of_a_list_of_councillors_ends_at_the_words_after_it():
     for path, phrase, last in ((corpus("052"), "Councillors Loxton and Foster", "Foster"),
                                (corpus("062"), "Councillors Leadbetter and Samuel", "Samuel")):
         assert ("Person", last) in names(sentence_with(path, phrase))
+
+
+def test_a_name_is_a_person_where_it_changes_a_membership():
+    # Lancashire ("Debbie Ross has replaced Cath Randall as the representative", "David Galt had stood down") and
+    # Oxford ("Liz Brighouse had stood down from her post as Chair of the Trust")
+    for path, phrase, people in ((corpus("079"), "Debbie Ross has replaced", {"Debbie Ross", "Cath Randall"}),
+                                 (corpus("079"), "David Galt had stood down", {"David Galt"}),
+                                 (corpus("004"), "Liz Brighouse had stood down", {"Liz Brighouse"})):
+        assert people <= {name for label, name in names(sentence_with(path, phrase)) if label == "Person"}

@@ -89,7 +89,7 @@ _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|a
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
 # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
 _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
-_OBJECT_BEFORE = Guarded(re.compile(r"\b(?:thanked|congratulated|welcomed|invited|introduced|from|by)\s+$"))
+_OBJECT_BEFORE = Guarded(re.compile(rf"\b(?:{_alt(vocab.PERSON_OBJECT_VERBS)})\s+$"))
 _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
                            r"In attendance|Also present)\s*:\s*$"))
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"

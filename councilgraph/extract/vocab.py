@@ -270,7 +270,13 @@ PERSON_VERBS = ("said", "says", "explained", "agreed", "advised", "confirmed", "
                 "to review", "to discuss", "to consider", "to meet", "to update", "to provide", "to contact",
                 "to speak", "to write", "to send", "to arrange", "to look", "to check", "to follow", "to liaise",
                 "to share", "to ensure", "to confirm", "to investigate", "to raise", "to take", "to report",
-                "to prepare", "to draft", "to set", "to bring", "to invite", "to seek", "to feed", "to add")
+                "to prepare", "to draft", "to set", "to bring", "to invite", "to seek", "to feed", "to add",
+                # changes of membership: "Liz Brighouse had stood down", "Debbie Ross has replaced Cath Randall"
+                "had stood down", "has stood down", "had stepped down", "has stepped down", "has replaced",
+                "had replaced", "has resigned", "had resigned", "has retired", "had retired")
+#: Verbs whose object is a person named without a cue of their own ("welcomed Rachel Smith", "has replaced Cath
+#: Randall"), with the prepositions that introduce one ("a report from", "introduced by").
+PERSON_OBJECT_VERBS = ("thanked", "congratulated", "welcomed", "invited", "introduced", "from", "by", "replaced")
 #: Capitalised words of minutes that are never part of a person's name.
 NOT_NAME_WORDS = ("Item", "Items", "Minutes", "Agenda", "Report", "Reports", "Plan", "Plans", "Programme", "Update",
                   "Interest", "Interests", "Declarations", "Declaration", "Absence", "Business", "Questions",
