@@ -14,13 +14,13 @@ So the names a question can score come from a lookup of its words, and the actio
 node, whatever the number of actions. The tables are no labels of the graph (model.ALL_LABELS), so
 dumps, exports, counts, schema and checks never see them. They are written in the same transaction as
 the actions (`index_actions`); deleting an action (DETACH DELETE) drops its `CG_NAMED` edge; a name
-whose last action went is deleted at the next load that dropped actions (till then it names none, so it
-answers nothing). A store written before the index gets it the first time a writer opens it (`ensure`);
+whose last action went is deleted by the load or removal that dropped it (`drop_unnamed`). A store written before the index gets it the first time a writer opens it (`ensure`);
 read-only it has none and `who-owns` searches as before (`present`).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 WORD, NAME = "CgWord", "CgActionName"
@@ -80,7 +80,13 @@ def index_actions(conn, nodes: dict, ids: dict, fresh: set[str], dropped: set[st
     new = [(i, n) for i, n in acts.items() if n is not None and (i not in ids or i in dropped or i in renamed)]
     _add(conn, new)
     if renamed or any(ids.get(i) is Label.ACTION for i in dropped):
-        conn.execute(f"MATCH (n:{NAME}) WHERE NOT EXISTS {{ MATCH (n)-[:{NAMED}]->(:Action) }} DETACH DELETE n")
+        drop_unnamed(conn)
+
+
+def drop_unnamed(conn) -> None:
+    """Delete the names no action has any more (after actions were deleted): a scan of the names, so
+    only when actions went."""
+    conn.execute(f"MATCH (n:{NAME}) WHERE NOT EXISTS {{ MATCH (n)-[:{NAMED}]->(:Action) }} DETACH DELETE n")
 
 
 def _add(conn, actions: Iterable[tuple[str, str]]) -> None:
@@ -142,9 +148,15 @@ def ids_query(count: int) -> str:
 PRESENT = "CALL show_tables() RETURN name"
 
 
+_present: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def present(store) -> bool:
-    """Whether this embedded store has the index (a store written before it, opened read-only, has not)."""
-    return NAMED in {str(r[0]) for r in store.query(PRESENT).rows}
+    """Whether this embedded store has the index (a store written before it, opened read-only, has not);
+    asked once a store object (a reader keeps the file it opened, and a writer makes the index on opening)."""
+    if store not in _present:
+        _present[store] = NAMED in {str(r[0]) for r in store.query(PRESENT).rows}
+    return _present[store]
 
 
 def names(store, question: list[str]) -> list[str]:

@@ -377,6 +377,7 @@ class LadybugStore:
         self.conn.execute("BEGIN TRANSACTION")
         try:
             self._forget([source], dropped=dropped)
+            action_words.drop_unnamed(self.conn)  # who-owns' word index
             self.conn.execute(f"MATCH (d:{DOC_TABLE} {{key: $k}}) DELETE d", {"k": source})
             self.conn.execute("COMMIT")
         except BaseException:
