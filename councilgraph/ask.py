@@ -183,8 +183,8 @@ def query_texts(kind: str) -> list[str]:
     (for the read-only guard's tests)."""
     nodes = ([_ACTIONS_NEO4J] if kind == "neo4j" else
              [_NODES[kind].format(v="a", label="Action") + _ACTION, _NODES[kind].format(v="i", label="AgendaItem") + _ITEM])
-    words_index = [] if kind == "neo4j" else [action_words.PRESENT, action_words.NAMES,
-                                                        action_words.ids_query(2), _COUNT]
+    words_index = [] if kind == "neo4j" else [action_words.PRESENT, action_words.NAMES, action_words.ids_query(2),
+                                              _COUNT]
     return [*nodes, _edges_query(kind), *([_edges_query(kind, 2)] if kind != "neo4j" else []),
             _posts_query(kind, list(_POSTS)), _index_query(kind), *words_index]
 
@@ -222,17 +222,18 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
     action without an owner shows the sentence it was requested or recorded in); best first.
 
     A constant number of queries whatever the number of actions and the limit: candidates (none with an
-    `index` of the store's actions), the actions, their items (with the actions on Neo4j), their edges,
-    the owners' posts."""
+    `index` of the store's actions; on the embedded store, from its word index where it has one: the names,
+    the ids of the best and then of the next ones, the count of actions), the actions, their items (with
+    the actions on Neo4j), their edges, the owners' posts."""
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
     size = index.actions if index is not None else None
+    indexed = False
     if index is not None and limit <= index.cap:
         found = index.candidates(q, limit)
-    elif store.kind != "neo4j" and action_words.present(store):
+    elif indexed := store.kind != "neo4j" and action_words.present(store):
         found = _indexed_candidates(store, q, limit)
-        size = int(store.query(_COUNT).rows[0][0])  # type: ignore[call-overload]  # the table's count: no scan
     else:
         found = candidates(store, q, limit)
     # Best score first, then by name, then in the store's order: one stable sort of the names.
@@ -240,6 +241,8 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
     chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in ids][:limit]
     if not chosen:
         return []
+    if indexed:  # the store's count of actions (no scan) picks how the edges are read, as the index's does
+        size = int(store.query(_COUNT).rows[0][0])  # type: ignore[call-overload]
     ids = list(dict.fromkeys(aid for _, aid in chosen))
     if store.kind == "neo4j":
         actions = {r["id"]: r for r in store.query(_ACTIONS_NEO4J, {"ids": ids}).dicts()}

@@ -27,6 +27,7 @@ WORD, NAME = "CgWord", "CgActionName"
 PREFIX, WORD_OF, NAMED = "CG_PREFIX", "CG_WORD_OF", "CG_NAMED"
 TABLES = (WORD, NAME, PREFIX, WORD_OF, NAMED)
 MIN_PREFIX = 3  # `ask.words` keeps no shorter word of a question
+_CHUNK = 50_000  # actions indexed a statement when a store written before the index gets one
 
 _DDL = (f"CREATE NODE TABLE IF NOT EXISTS {WORD}(key STRING, word BOOLEAN, PRIMARY KEY(key))",
         f"CREATE NODE TABLE IF NOT EXISTS {NAME}(name STRING, PRIMARY KEY(name))",
@@ -55,8 +56,9 @@ def ensure(conn) -> None:
     try:
         for stmt in _DDL:
             conn.execute(stmt)
-        rows = conn.execute("MATCH (a:Action) RETURN a.id, a.name").get_all()
-        _add(conn, [(str(i), n) for i, n in rows if n is not None])
+        rows = [(str(i), n) for i, n in conn.execute("MATCH (a:Action) RETURN a.id, a.name").get_all() if n is not None]
+        for k in range(0, len(rows), _CHUNK):  # bounded statements: the parameters are copied whole
+            _add(conn, rows[k:k + _CHUNK])
         conn.execute("COMMIT")
     except BaseException:
         try:
