@@ -21,7 +21,7 @@ read-only it has none and `who-owns` searches as before (`present`).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 WORD, NAME = "CgWord", "CgActionName"
 PREFIX, WORD_OF, NAMED = "CG_PREFIX", "CG_WORD_OF", "CG_NAMED"
@@ -68,11 +68,11 @@ def ensure(conn) -> None:
         raise
 
 
-def index_actions(conn, nodes: dict, ids: dict, fresh: set[str], dropped: set[str]) -> None:
+def index_actions(conn, nodes: dict, ids: Container[str], fresh: set[str], dropped: set[str]) -> None:
     """Index the actions a load batch writes (inside its transaction, after its nodes are written):
-    new ones (not in the store's `ids`, or `dropped` by this batch) and those whose name it replaces
-    (`fresh`: their old name's edge goes first). Others keep their stored name, so their index stands.
-    When the batch dropped actions, names left with none are deleted."""
+    new ones (not among the stored node `ids` the batch started from, or `dropped` by it) and those whose
+    name it replaces (`fresh`: their old name's edge goes first). Others keep their stored name, so their
+    index stands. When the batch dropped nodes, names left with no action are deleted."""
     from councilgraph.graph.model import Label
 
     acts = {i: row.get("name") for i, (label, row) in nodes.items() if label is Label.ACTION}
@@ -81,7 +81,7 @@ def index_actions(conn, nodes: dict, ids: dict, fresh: set[str], dropped: set[st
         conn.execute(f"UNWIND $ids AS i MATCH (:{NAME})-[e:{NAMED}]->(a:Action {{id: i}}) DELETE e", {"ids": renamed})
     new = [(i, n) for i, n in acts.items() if n is not None and (i not in ids or i in dropped or i in renamed)]
     _add(conn, new)
-    if renamed or any(ids.get(i) is Label.ACTION for i in dropped):
+    if renamed or dropped:
         drop_unnamed(conn)
 
 
