@@ -14,8 +14,10 @@ So the names a question can score come from a lookup of its words, and the actio
 node, whatever the number of actions. The tables are no labels of the graph (model.ALL_LABELS), so
 dumps, exports, counts, schema and checks never see them. They are written in the same transaction as
 the actions (`index_actions`); deleting an action (DETACH DELETE) drops its `CG_NAMED` edge; a name
-whose last action went is deleted by the load or removal that dropped it (`drop_unnamed`). A store written before the index gets it the first time a writer opens it (`ensure`);
-read-only it has none and `who-owns` searches as before (`present`).
+whose last action went is deleted by the load or removal that dropped it (`drop_unnamed`); words and
+prefixes are never deleted (a word no name has any more leads nowhere). A store written before the index
+gets it the first time a writer opens it (`ensure`); opened read-only it has none, and `who-owns`
+searches as before (`present`).
 """
 
 from __future__ import annotations
