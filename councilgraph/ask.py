@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from councilgraph.graph import action_words
 from councilgraph.graph.store import Store
 
 _STOP = set("""the and for that with this from would will have been were was are its their they them all any
@@ -53,6 +54,27 @@ def candidates(store: Store, question: list[str], limit: int) -> list[tuple[str,
                        "WITH a.name AS name, collect(a.id) AS ids RETURN name, list_slice(ids, 1, $limit)",
                        params).rows
     return [(str(name), list(ids)) for name, ids in rows]  # type: ignore[arg-type]
+
+
+def _indexed_candidates(store: Store, question: list[str], limit: int) -> list[tuple[str, list[str]]]:
+    """The names scoring at least 0.5, found by the embedded store's word index (graph/action_words.py),
+    best first, with the first `limit` ids of as many names as the answer can show (the ranking needs no
+    more): like `candidates`, but a lookup of the question's words rather than a scan of every action."""
+    ranked = sorted(action_words.names(store, question), key=lambda n: (-_score(question, n), n))
+    found: list[tuple[str, list[str]]] = []
+    have = 0
+    while have < limit and len(found) < len(ranked):
+        # The best name first (it often has enough actions), then as many names as ids are still wanted (a
+        # name has an action, but one whose last action went since the last load: rarely a third round).
+        batch = ranked[len(found):len(found) + (1 if not found else limit - have)]
+        ids = action_words.first_ids(store, batch, limit)
+        for name in batch:
+            found.append((name, ids[name]))
+            have += len(ids[name])
+    return found
+
+
+_COUNT = "MATCH (a:Action) RETURN count(*)"
 
 
 def _index_query(kind: str) -> str:
@@ -161,8 +183,10 @@ def query_texts(kind: str) -> list[str]:
     (for the read-only guard's tests)."""
     nodes = ([_ACTIONS_NEO4J] if kind == "neo4j" else
              [_NODES[kind].format(v="a", label="Action") + _ACTION, _NODES[kind].format(v="i", label="AgendaItem") + _ITEM])
+    words_index = [] if kind == "neo4j" else [action_words.PRESENT, action_words.NAMES, action_words.ids_query(2),
+                                              _COUNT]
     return [*nodes, _edges_query(kind), *([_edges_query(kind, 2)] if kind != "neo4j" else []),
-            _posts_query(kind, list(_POSTS)), _index_query(kind)]
+            _posts_query(kind, list(_POSTS)), _index_query(kind), *words_index]
 
 
 def _edges(store: Store, actions: dict[str, dict], size: int | None = None) -> list[dict]:
@@ -198,17 +222,27 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
     action without an owner shows the sentence it was requested or recorded in); best first.
 
     A constant number of queries whatever the number of actions and the limit: candidates (none with an
-    `index` of the store's actions), the actions, their items (with the actions on Neo4j), their edges,
-    the owners' posts."""
+    `index` of the store's actions; on the embedded store, from its word index where it has one: the names,
+    the ids of the best and then of the next ones, the count of actions), the actions, their items (with
+    the actions on Neo4j), their edges, the owners' posts."""
     q = list(dict.fromkeys(words(question)))[:MAX_TERMS]  # a pasted page asks no more than its first words
     if not q:
         return []
-    found = index.candidates(q, limit) if index is not None and limit <= index.cap else candidates(store, q, limit)
+    size = index.actions if index is not None else None
+    indexed = False
+    if index is not None and limit <= index.cap:
+        found = index.candidates(q, limit)
+    elif indexed := store.kind != "neo4j" and action_words.present(store):
+        found = _indexed_candidates(store, q, limit)
+    else:
+        found = candidates(store, q, limit)
     # Best score first, then by name, then in the store's order: one stable sort of the names.
     ranked = sorted(((_score(q, name), name, ids) for name, ids in found), key=lambda x: (-x[0], x[1]))
     chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in ids][:limit]
     if not chosen:
         return []
+    if indexed:  # the store's count of actions (no scan) picks how the edges are read, as the index's does
+        size = int(store.query(_COUNT).rows[0][0])  # type: ignore[call-overload]
     ids = list(dict.fromkeys(aid for _, aid in chosen))
     if store.kind == "neo4j":
         actions = {r["id"]: r for r in store.query(_ACTIONS_NEO4J, {"ids": ids}).dicts()}
@@ -218,7 +252,7 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
         actions = _nodes(store, "Action", "a", _ACTION, ids)
         items = _nodes(store, "AgendaItem", "i", _ITEM, sorted({a["item"] for a in actions.values() if a["item"]}))
     edges: dict[str, dict[str, list[dict]]] = {aid: {} for aid in actions}
-    for r in _edges(store, actions, index.actions if index is not None else None):
+    for r in _edges(store, actions, size):
         edges[r["id"]].setdefault(r["type"], []).append(r)
     described = _describe_all(store, [r for e in edges.values() for r in e.get("OWNS", ()) if r["other"]])
     out = []

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from councilgraph.errors import QueryError, StoreError, first_line
+from councilgraph.graph import action_words
 from councilgraph.graph.export import GraphData
 from councilgraph.graph.guard import check_params, check_read_only
 from councilgraph.graph.model import (
@@ -109,6 +110,7 @@ class LadybugStore:
                 for stmt in _ddl():
                     self.conn.execute(stmt)
                 self._migrate()
+                action_words.ensure(self.conn)  # who-owns' word index (graph/action_words.py)
                 self._docs = self._read_docs()
         except RuntimeError as e:
             if not read_only:
@@ -217,6 +219,7 @@ class LadybugStore:
             if known:  # documents loaded before: their old facts go, unchanged ones stay
                 kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()}, dropped)
             report.nodes += self._write_nodes(nodes, fresh, ids, dropped)
+            action_words.index_actions(self.conn, nodes, ids, fresh, dropped)  # who-owns' word index
             report.relationships += self._write_rels(graphs, nodes, kept)
             docs = [{"k": k, "h": hashes.get(k, "")} for k in keys]
             if known:
@@ -374,6 +377,7 @@ class LadybugStore:
         self.conn.execute("BEGIN TRANSACTION")
         try:
             self._forget([source], dropped=dropped)
+            action_words.drop_unnamed(self.conn)  # who-owns' word index
             self.conn.execute(f"MATCH (d:{DOC_TABLE} {{key: $k}}) DELETE d", {"k": source})
             self.conn.execute("COMMIT")
         except BaseException:
