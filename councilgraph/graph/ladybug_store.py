@@ -34,6 +34,7 @@ from councilgraph.graph.model import (
 from councilgraph.graph.store import LoadReport, Rows
 
 _NODE_COLS = list(NODE_PROPS)
+_SCALAR_COLS = [c for c in _NODE_COLS if c not in ("id", "name", "sources", "aliases")]  # merged by coalesce
 _REL_COLS = list(REL_PROPS)
 
 
@@ -77,6 +78,10 @@ class LadybugStore:
         self._handled: list[str] = []  # the documents this write is for (see `begin`)
         self._docs: dict[str, str] = {}  # a writer's stored documents: key -> content hash ("" if unknown)
         self._ids: dict[str, Label] | None = None  # a writer's stored node ids, read on the first load
+        # Sources and aliases that this write adds to nodes stored before it, written once by
+        # `_flush_lists` (see there): node id -> (label, sources, aliases); and the documents they come from.
+        self._more: dict[str, tuple[Label, list[str], list[str]]] = {}
+        self._more_docs: set[str] = set()
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
         if path.is_dir():
@@ -166,6 +171,7 @@ class LadybugStore:
         check_params(cypher, params)
         if read_only or self.read_only:  # LadybugDB's own read-only mode still runs COPY TO, LOAD, ATTACH…
             check_read_only(cypher, self.kind)
+        self._flush_lists()
         try:
             return self._run(cypher, params)
         except RuntimeError as e:
@@ -186,7 +192,10 @@ class LadybugStore:
         try:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
-        except RuntimeError:
+        except RuntimeError as e:
+            if _OUT_OF_POOL in str(e):  # not a bad document; and the engine is unsound after it (see _WAL_CHECKPOINT)
+                raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
+                                 f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
             # One document spoiled the batch: load one at a time so the others still go in.
             report = LoadReport()
             done = []
@@ -195,6 +204,9 @@ class LadybugStore:
                     self._load_batch([g], report, hashes)
                     done.append(g)
                 except RuntimeError as e:
+                    if _OUT_OF_POOL in str(e):
+                        raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
+                                         f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
                     report.failed[g.document] = first_line(e)
         report.documents = [g.document for g in done]
         report.failed.update(bad)
@@ -209,6 +221,9 @@ class LadybugStore:
         nodes = merged_nodes(graphs)
         ids = self._node_ids()
         dropped: set[str] = set()
+        if self._more_docs.intersection(keys):  # a document of this write loaded again: its pending sources go first
+            self._flush_lists()
+        more: dict[str, tuple[Label, list[str], list[str]]] = {}
         self.conn.execute("BEGIN TRANSACTION")
         try:
             known = [k for k in keys if k in self._docs]
@@ -216,7 +231,7 @@ class LadybugStore:
             fresh: set[str] = set()
             if known:  # documents loaded before: their old facts go, unchanged ones stay
                 kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()}, dropped)
-            report.nodes += self._write_nodes(nodes, fresh, ids, dropped)
+            report.nodes += self._write_nodes(nodes, fresh, ids, dropped, more)
             report.relationships += self._write_rels(graphs, nodes, kept)
             docs = [{"k": k, "h": hashes.get(k, "")} for k in keys]
             if known:
@@ -235,6 +250,15 @@ class LadybugStore:
         for nid, (label, _) in nodes.items():
             ids[nid] = label
         self._docs.update((d["k"], d["h"]) for d in docs)
+        for nid, (label, srcs, aliases) in more.items():
+            held = self._more.get(nid)
+            if held is None:
+                self._more[nid] = (label, srcs, aliases)
+            else:
+                held[1].extend(srcs)
+                held[2].extend(aliases)
+        if more:
+            self._more_docs.update(keys)
         # Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB 0.19.1
         # corrupts its heap once the uncommitted-to-disk pages outgrow its buffer pool (a 100,000-item load
         # crashed at 23,700 documents, the WAL at 367 MB): past a bound, checkpoint the copy now.
@@ -267,8 +291,10 @@ class LadybugStore:
             rows = self._run(f"UNWIND $s AS src MATCH (n:{lab.value}) WHERE list_contains(n.sources, src) "
                              f"RETURN DISTINCT n.id, n.sources", {"s": keys}).rows
             left = [{"id": i, "sources": [x for x in srcs if x not in gone]} for i, srcs in rows]
-            orphans = [r["id"] for r in left if not r["sources"] and r["id"] not in (reloading or ())]
-            fresh.update(r["id"] for r in left if not r["sources"] and r["id"] in (reloading or ()))
+            # a node this write's other documents named (sources not written yet, `_more`) is no orphan
+            bare = [r["id"] for r in left if not r["sources"] and r["id"] not in self._more]
+            orphans = [i for i in bare if i not in (reloading or ())]
+            fresh.update(i for i in bare if i in (reloading or ()))
             if left:
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{lab.value} {{id: r.id}}) SET n.sources = r.sources",
                                   {"rows": left})
@@ -279,14 +305,15 @@ class LadybugStore:
         return kept, fresh
 
     def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str], ids: dict[str, Label],
-                     dropped: set[str]) -> int:
+                     dropped: set[str], more: dict[str, tuple[Label, list[str], list[str]]]) -> int:
+        """New nodes by COPY; nodes already stored get the values they lack, and their new sources and
+        aliases are noted in `more`, for `_flush_lists`."""
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
-        merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _NODE_COLS
-                          if c not in ("id", "name", "sources", "aliases"))
-        union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct(list_concat("
-                          f"n.{c}, r.{c}))) END" for c in ("sources", "aliases"))
+        merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _SCALAR_COLS)
+        # Only rows that fill a missing value: an update the engine keeps in memory until the next checkpoint.
+        lacks = " OR ".join(f"(n.{c} IS NULL AND r.{c} IS NOT NULL)" for c in _SCALAR_COLS)
         replace = ", ".join(f"n.{c} = r.{c}" for c in _NODE_COLS if c != "id")
         for label, rows in by_label.items():
             new, over, old = [], [], []
@@ -300,10 +327,46 @@ class LadybugStore:
             if over:  # named by no other document: the new version's values replace the old
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
                                   {"rows": over})
-            if old:
-                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}, {merge}",
-                                  {"rows": old})
+            fill = [{c: r[c] for c in ("id", *_SCALAR_COLS)} for r in old
+                    if any(r[c] is not None for c in _SCALAR_COLS)]
+            if fill:
+                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) WHERE {lacks} SET {merge}",
+                                  {"rows": fill})
+            for r in old:
+                more[r["id"]] = (label, list(r["sources"]), list(r["aliases"] or ()))
         return len(nodes)
+
+    def _flush_lists(self) -> None:
+        """Write the sources and aliases this write added to nodes stored before it, one statement per
+        label (in chunks), in a transaction of its own.
+
+        A node many documents name (a council, a national body) has tens of thousands of sources:
+        rewriting its list in every batch made a load quadratic, and LadybugDB 0.19.1 holds every
+        committed version of an updated list in its buffer pool until the next checkpoint — the pool
+        filled, and the engine corrupted its heap after the failed statement (see `_WAL_CHECKPOINT`).
+        So they are held here and written once: before anything reads them (`query`, `dump`, `counts`,
+        a reload of one of this write's documents, `remove`) and at `close`."""
+        if not self._more:
+            return
+        by_label: dict[tuple[Label, bool], list[dict]] = defaultdict(list)
+        for nid, (label, srcs, aliases) in self._more.items():
+            row = {"id": nid, "sources": sorted(set(srcs)), "aliases": sorted(set(aliases))}
+            by_label[(label, bool(aliases))].append(row)
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            for (label, with_aliases), rows in by_label.items():
+                cols = ("sources", "aliases") if with_aliases else ("sources",)
+                union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct("
+                                  f"list_concat(n.{c}, r.{c}))) END" for c in cols)
+                for chunk in _chunks(rows):
+                    self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}",
+                                      {"rows": chunk})
+            self.conn.execute("COMMIT")
+        except BaseException:
+            _rollback(self.conn)
+            raise
+        self._more.clear()
+        self._more_docs.clear()
 
     def _copy_nodes(self, label: Label, rows: list[dict]) -> None:
         """New nodes by `COPY … FROM (LOAD FROM` a CSV file`)`: the engine's bulk path. CSV has no list
@@ -370,6 +433,7 @@ class LadybugStore:
         """Take out one document, by its key (see `sources`)."""
         if source not in self.sources():
             return False
+        self._flush_lists()
         dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
         try:
@@ -403,6 +467,7 @@ class LadybugStore:
         return sorted(found)
 
     def dump(self) -> GraphData:
+        self._flush_lists()
         data = GraphData()
         cols = ", ".join(f"n.{c}" for c in _NODE_COLS)
         for lab in ALL_LABELS:
@@ -415,6 +480,7 @@ class LadybugStore:
         return data
 
     def counts(self) -> dict[str, int]:
+        self._flush_lists()
         out = {lab.value: self._run(f"MATCH (n:{lab.value}) RETURN count(n)").rows[0][0] for lab in ALL_LABELS}
         out.update({t.value: self._run(f"MATCH ()-[r:{t.value}]->() RETURN count(r)").rows[0][0] for t in RelType})
         return out
@@ -425,6 +491,7 @@ class LadybugStore:
             return  # closed already
         try:
             if not self.read_only:
+                self._flush_lists()
                 self.conn.execute("CHECKPOINT")
             self.conn.close()
             self.db.close()
@@ -472,11 +539,27 @@ def _odd_node(row: dict) -> bool:
     return False
 
 
+def _chunks(rows: list[dict], strings: int = 200_000) -> list[list[dict]]:
+    """Rows in runs of about `strings` list elements: a statement's parameters stay small."""
+    out: list[list[dict]] = [[]]
+    n = 0
+    for r in rows:
+        if out[-1] and n >= strings:
+            out.append([])
+            n = 0
+        out[-1].append(r)
+        n += len(r["sources"]) + len(r["aliases"]) + 1
+    return out
+
+
 def _quoted(p: Path) -> str:
     return p.as_posix().replace("\\", "\\\\").replace("'", "\\'")
 
 
 _WAL_CHECKPOINT = 128 * 2**20  # bytes of write-ahead log in the working copy before a checkpoint
+
+
+_OUT_OF_POOL = "buffer pool is full"  # LadybugDB's message when its buffer pool has no page left
 
 
 def _buffer_pool() -> int:
