@@ -311,9 +311,6 @@ class LadybugStore:
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
-        merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _SCALAR_COLS)
-        # Only rows that fill a missing value: an update the engine keeps in memory until the next checkpoint.
-        lacks = " OR ".join(f"(n.{c} IS NULL AND r.{c} IS NOT NULL)" for c in _SCALAR_COLS)
         replace = ", ".join(f"n.{c} = r.{c}" for c in _NODE_COLS if c != "id")
         for label, rows in by_label.items():
             new, over, old = [], [], []
@@ -327,11 +324,17 @@ class LadybugStore:
             if over:  # named by no other document: the new version's values replace the old
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
                                   {"rows": over})
-            fill = [{c: r[c] for c in ("id", *_SCALAR_COLS)} for r in old
-                    if any(r[c] is not None for c in _SCALAR_COLS)]
-            if fill:
-                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) WHERE {lacks} SET {merge}",
-                                  {"rows": fill})
+            # Only the properties a row has: every value set is held by the engine until the next checkpoint.
+            # (Not `WHERE n.c IS NULL` to skip the rest: LadybugDB 0.19.1 evaluates an expression over
+            # `n` in a WHERE or RETURN after `UNWIND … MATCH (n {id: r.id})` once, for the first row.)
+            by_cols: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+            for r in old:
+                cols = tuple(c for c in _SCALAR_COLS if r[c] is not None)
+                if cols:
+                    by_cols[cols].append({"id": r["id"], **{c: r[c] for c in cols}})
+            for cols, fill in by_cols.items():
+                merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in cols)
+                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {merge}", {"rows": fill})
             for r in old:
                 more[r["id"]] = (label, list(r["sources"]), list(r["aliases"] or ()))
         return len(nodes)
