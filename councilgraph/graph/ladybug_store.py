@@ -259,12 +259,18 @@ class LadybugStore:
                 held[2].extend(aliases)
         if more:
             self._more_docs.update(keys)
-        # Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB 0.19.1
-        # corrupts its heap once the uncommitted-to-disk pages outgrow its buffer pool (a 100,000-item load
-        # crashed at 23,700 documents, the WAL at 367 MB): past a bound, checkpoint the copy now.
+        self._checkpoint_if_full()
+
+    def _checkpoint_if_full(self) -> None:
+        """Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB
+        0.19.1 holds what was committed since the last checkpoint in its buffer pool, and once the pool
+        is full a write fails mid-statement and leaves the engine unsound (a 100,000-item load crashed
+        with a corrupted heap at 23,700 documents): past a share of the pool, checkpoint the copy now.
+        Each checkpoint costs more as the store grows, so not more often than that."""
+        usage, limit = self._run("CALL bm_info() RETURN mem_usage, mem_limit").rows[0]
         work = work_path(self.path)
         wal = work.with_name(work.name + ".wal")
-        if wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT:
+        if usage > limit * _POOL_CHECKPOINT or (wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT):
             self.conn.execute("CHECKPOINT")
 
     def _forget(self, keys: list[str], reloading: set[str] | None = None,
@@ -560,6 +566,7 @@ def _quoted(p: Path) -> str:
 
 
 _WAL_CHECKPOINT = 128 * 2**20  # bytes of write-ahead log in the working copy before a checkpoint
+_POOL_CHECKPOINT = 0.5  # share of the buffer pool in use before a checkpoint
 
 
 _OUT_OF_POOL = "buffer pool is full"  # LadybugDB's message when its buffer pool has no page left
