@@ -133,3 +133,34 @@ def test_a_full_buffer_pool_stops_the_load_instead_of_retrying_each_document(tmp
     r = LadybugStore(tmp_path / "cg.db", read_only=True)
     assert sorted(r.sources()) == sorted(g.document for g in graphs[:5])
     r.close()
+
+
+def test_a_later_write_fills_in_what_stored_nodes_lack(tmp_path):
+    """Half the documents in one write, the rest in another: nodes stored by the first write get the
+    values the second one's documents give them (and keep those they had), as one load would."""
+    graphs = _graphs()
+    half = len(graphs) // 2
+    for part in (graphs[:half], graphs[half:]):
+        w = LadybugStore(tmp_path / "cg.db")
+        assert not w.load(part).failed
+        w.close()
+    r = LadybugStore(tmp_path / "cg.db", read_only=True)
+    assert to_json(r.dump()) == to_json(GraphData.of(graphs))
+    r.close()
+
+
+def test_checkpoints_in_the_middle_of_a_write_change_nothing(tmp_path, monkeypatch):
+    """A checkpoint after every load (as a long load makes once the engine's buffer pool fills)."""
+    import councilgraph.graph.ladybug_store as ls
+
+    monkeypatch.setattr(ls, "_POOL_CHECKPOINT", 0.0)
+    graphs = _graphs()
+    w = LadybugStore(tmp_path / "cg.db")
+    wal = ls.work_path(tmp_path / "cg.db").with_name("cg.db.work.wal")
+    for i in range(0, len(graphs), 10):
+        assert not w.load(graphs[i:i + 10]).failed
+        assert not wal.exists() or wal.stat().st_size == 0
+    w.close()
+    r = LadybugStore(tmp_path / "cg.db", read_only=True)
+    assert to_json(r.dump()) == to_json(GraphData.of(graphs))
+    r.close()

@@ -77,7 +77,9 @@ class LadybugStore:
         self._lock: int | None = None
         self._handled: list[str] = []  # the documents this write is for (see `begin`)
         self._docs: dict[str, str] = {}  # a writer's stored documents: key -> content hash ("" if unknown)
-        self._ids: dict[str, Label] | None = None  # a writer's stored node ids, read on the first load
+        # A writer's stored node ids, read on the first load, each with the properties (bits over
+        # _SCALAR_COLS) known to hold a value: a later document never needs to fill those in.
+        self._ids: dict[str, int] | None = None
         # Sources and aliases that this write adds to nodes stored before it, written once by
         # `_flush_lists` (see there): node id -> (label, sources, aliases); and the documents they come from.
         self._more: dict[str, tuple[Label, list[str], list[str]]] = {}
@@ -143,11 +145,11 @@ class LadybugStore:
         """Each stored document's content hash, as `load` was given it ("" when it was not)."""
         return dict(self._docs)
 
-    def _node_ids(self) -> dict[str, Label]:
+    def _node_ids(self) -> dict[str, int]:
         if self._ids is None:
             self._ids = {}
-            for lab in ALL_LABELS:
-                self._ids.update(dict.fromkeys((r[0] for r in self._run(f"MATCH (n:{lab.value}) RETURN n.id").rows), lab))
+            for lab in ALL_LABELS:  # which properties these hold is not read: 0, learnt as documents name them
+                self._ids.update(dict.fromkeys((r[0] for r in self._run(f"MATCH (n:{lab.value}) RETURN n.id").rows), 0))
         return self._ids
 
     def begin(self, keys: list[str]) -> None:
@@ -193,7 +195,7 @@ class LadybugStore:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
         except RuntimeError as e:
-            if _OUT_OF_POOL in str(e):  # not a bad document; and the engine is unsound after it (see _WAL_CHECKPOINT)
+            if _OUT_OF_POOL in str(e):  # not a bad document; and the engine is unsound after it (`_checkpoint_if_full`)
                 raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
                                  f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
             # One document spoiled the batch: load one at a time so the others still go in.
@@ -210,6 +212,10 @@ class LadybugStore:
                     report.failed[g.document] = first_line(e)
         report.documents = [g.document for g in done]
         report.failed.update(bad)
+        try:
+            self._checkpoint_if_full()
+        except RuntimeError as e:  # what is committed stays in the working copy; the write cannot go on
+            raise StoreError(f"{self.path}: checkpoint of the working copy failed ({first_line(e)})") from e
         if progress:
             progress(len(graphs) + len(bad))
         return report
@@ -224,6 +230,7 @@ class LadybugStore:
         if self._more_docs.intersection(keys):  # a document of this write loaded again: its pending sources go first
             self._flush_lists()
         more: dict[str, tuple[Label, list[str], list[str]]] = {}
+        holds: dict[str, int] = {}
         self.conn.execute("BEGIN TRANSACTION")
         try:
             known = [k for k in keys if k in self._docs]
@@ -231,7 +238,7 @@ class LadybugStore:
             fresh: set[str] = set()
             if known:  # documents loaded before: their old facts go, unchanged ones stay
                 kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()}, dropped)
-            report.nodes += self._write_nodes(nodes, fresh, ids, dropped, more)
+            report.nodes += self._write_nodes(nodes, fresh, ids, dropped, more, holds)
             report.relationships += self._write_rels(graphs, nodes, kept)
             docs = [{"k": k, "h": hashes.get(k, "")} for k in keys]
             if known:
@@ -247,8 +254,8 @@ class LadybugStore:
         # only now that it is committed: the ids and documents held in memory follow the store
         for i in dropped:
             ids.pop(i, None)
-        for nid, (label, _) in nodes.items():
-            ids[nid] = label
+        for nid, bits in holds.items():  # a replaced node holds only what its new version gave
+            ids[nid] = bits if nid in fresh else ids.get(nid, 0) | bits
         self._docs.update((d["k"], d["h"]) for d in docs)
         for nid, (label, srcs, aliases) in more.items():
             held = self._more.get(nid)
@@ -259,7 +266,6 @@ class LadybugStore:
                 held[2].extend(aliases)
         if more:
             self._more_docs.update(keys)
-        self._checkpoint_if_full()
 
     def _checkpoint_if_full(self) -> None:
         """Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB
@@ -272,6 +278,14 @@ class LadybugStore:
         wal = work.with_name(work.name + ".wal")
         if usage > limit * _POOL_CHECKPOINT or (wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT):
             self.conn.execute("CHECKPOINT")
+            # The engine's own memory outside the pool grows with every batch of a write (about 25 MB a
+            # 50,000-row batch) and a checkpoint does not give it back; closing the database does.
+            import ladybug
+
+            self.conn.close()
+            self.db.close()
+            self.db = ladybug.Database(str(work), auto_checkpoint=False, buffer_pool_size=_buffer_pool())
+            self.conn = ladybug.Connection(self.db)
 
     def _forget(self, keys: list[str], reloading: set[str] | None = None,
                 keep_rels: set[str] | None = None, dropped: set[str] | None = None) -> tuple[set[str], set[str]]:
@@ -310,10 +324,12 @@ class LadybugStore:
                     dropped.update(orphans)
         return kept, fresh
 
-    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str], ids: dict[str, Label],
-                     dropped: set[str], more: dict[str, tuple[Label, list[str], list[str]]]) -> int:
-        """New nodes by COPY; nodes already stored get the values they lack, and their new sources and
-        aliases are noted in `more`, for `_flush_lists`."""
+    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str], ids: dict[str, int],
+                     dropped: set[str], more: dict[str, tuple[Label, list[str], list[str]]],
+                     holds: dict[str, int]) -> int:
+        """New nodes by COPY; nodes already stored get the values they may lack, and their new sources
+        and aliases are noted in `more`, for `_flush_lists`. `holds`: for every node, the properties it
+        now holds a value for (bits over _SCALAR_COLS)."""
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
@@ -330,16 +346,20 @@ class LadybugStore:
             if over:  # named by no other document: the new version's values replace the old
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
                                   {"rows": over})
-            # Only the properties a row has: every value set is held by the engine until the next checkpoint.
-            # (Not `WHERE n.c IS NULL` to skip the rest: LadybugDB 0.19.1 evaluates an expression over
-            # `n` in a WHERE or RETURN after `UNWIND … MATCH (n {id: r.id})` once, for the first row.)
-            by_cols: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+            for r in (*new, *over):
+                holds[r["id"]] = _bits(r)
+            # Only the properties a row has and the node may lack (not known to hold a value): every value
+            # set is held by the engine until the next checkpoint, and a hub is named in every batch.
+            # (Not `WHERE n.c IS NULL` in the store: LadybugDB 0.19.1 evaluates an expression over `n`
+            # in a WHERE or RETURN after `UNWIND … MATCH (n {id: r.id})` once, for the first row.)
+            by_cols: dict[int, list[dict]] = defaultdict(list)
             for r in old:
-                cols = tuple(c for c in _SCALAR_COLS if r[c] is not None)
-                if cols:
-                    by_cols[cols].append({"id": r["id"], **{c: r[c] for c in cols}})
-            for cols, fill in by_cols.items():
-                merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in cols)
+                bits = _bits(r)
+                holds[r["id"]] = bits
+                if lack := bits & ~ids[r["id"]]:
+                    by_cols[lack].append({"id": r["id"], **{c: r[c] for c in _cols(lack)}})
+            for lack, fill in by_cols.items():
+                merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _cols(lack))
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {merge}", {"rows": fill})
             for r in old:
                 more[r["id"]] = (label, list(r["sources"]), list(r["aliases"] or ()))
@@ -546,6 +566,15 @@ def _odd_node(row: dict) -> bool:
         elif v == "":
             return True
     return False
+
+
+def _bits(row: dict) -> int:
+    """The properties of _SCALAR_COLS a node row holds a value for, as bits."""
+    return sum(1 << i for i, c in enumerate(_SCALAR_COLS) if row[c] is not None)
+
+
+def _cols(bits: int) -> list[str]:
+    return [c for i, c in enumerate(_SCALAR_COLS) if bits >> i & 1]
 
 
 def _chunks(rows: list[dict], strings: int = 200_000) -> list[list[dict]]:
