@@ -366,13 +366,14 @@ class LadybugStore:
         return len(nodes)
 
     def _flush_lists(self) -> None:
-        """Write the sources and aliases this write added to nodes stored before it, one statement per
-        label (in chunks), in a transaction of its own.
+        """Write the sources and aliases this write added to nodes stored before it, in chunks, a
+        transaction each (a chunk written twice changes nothing), checkpointing between them when the
+        buffer pool fills (the close of a 100,000-document write has 1.4 million to write).
 
         A node many documents name (a council, a national body) has tens of thousands of sources:
         rewriting its list in every batch made a load quadratic, and LadybugDB 0.19.1 holds every
         committed version of an updated list in its buffer pool until the next checkpoint — the pool
-        filled, and the engine corrupted its heap after the failed statement (see `_WAL_CHECKPOINT`).
+        filled, and the engine corrupted its heap after the failed statement (`_checkpoint_if_full`).
         So they are held here and written once: before anything reads them (`query`, `dump`, `counts`,
         a reload of one of this write's documents, `remove`) and at `close`."""
         if not self._more:
@@ -381,20 +382,22 @@ class LadybugStore:
         for nid, (label, srcs, aliases) in self._more.items():
             row = {"id": nid, "sources": sorted(set(srcs)), "aliases": sorted(set(aliases))}
             by_label[(label, bool(aliases))].append(row)
-        self.conn.execute("BEGIN TRANSACTION")
-        try:
-            for (label, with_aliases), rows in by_label.items():
-                cols = ("sources", "aliases") if with_aliases else ("sources",)
-                union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct("
-                                  f"list_concat(n.{c}, r.{c}))) END" for c in cols)
-                for chunk in _chunks(rows):
+        for (label, with_aliases), rows in by_label.items():
+            cols = ("sources", "aliases") if with_aliases else ("sources",)
+            union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct("
+                              f"list_concat(n.{c}, r.{c}))) END" for c in cols)
+            for chunk in _chunks(rows):
+                self.conn.execute("BEGIN TRANSACTION")
+                try:
                     self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}",
                                       {"rows": chunk})
-            self.conn.execute("COMMIT")
-        except BaseException:
-            _rollback(self.conn)
-            raise
-        self._more.clear()
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    _rollback(self.conn)
+                    raise
+                for r in chunk:
+                    del self._more[r["id"]]
+                self._checkpoint_if_full()
         self._more_docs.clear()
 
     def _copy_nodes(self, label: Label, rows: list[dict]) -> None:
@@ -577,7 +580,7 @@ def _cols(bits: int) -> list[str]:
     return [c for i, c in enumerate(_SCALAR_COLS) if bits >> i & 1]
 
 
-def _chunks(rows: list[dict], strings: int = 200_000) -> list[list[dict]]:
+def _chunks(rows: list[dict], strings: int = 50_000) -> list[list[dict]]:
     """Rows in runs of about `strings` list elements: a statement's parameters stay small."""
     out: list[list[dict]] = [[]]
     n = 0
@@ -595,7 +598,7 @@ def _quoted(p: Path) -> str:
 
 
 _WAL_CHECKPOINT = 128 * 2**20  # bytes of write-ahead log in the working copy before a checkpoint
-_POOL_CHECKPOINT = 0.5  # share of the buffer pool in use before a checkpoint
+_POOL_CHECKPOINT = 0.25  # share of the buffer pool in use before a checkpoint (and reopen: see there)
 
 
 _OUT_OF_POOL = "buffer pool is full"  # LadybugDB's message when its buffer pool has no page left
