@@ -598,7 +598,7 @@ def _quoted(p: Path) -> str:
 
 
 _WAL_CHECKPOINT = 128 * 2**20  # bytes of write-ahead log in the working copy before a checkpoint
-_POOL_CHECKPOINT = 0.25  # share of the buffer pool in use before a checkpoint (and reopen: see there)
+_POOL_CHECKPOINT = 0.5  # share of the buffer pool in use before a checkpoint (and reopen); each costs more as the store grows
 
 
 _OUT_OF_POOL = "buffer pool is full"  # LadybugDB's message when its buffer pool has no page left
