@@ -368,7 +368,7 @@ class LadybugStore:
     def _flush_lists(self) -> None:
         """Write the sources and aliases this write added to nodes stored before it, in chunks, a
         transaction each (a chunk written twice changes nothing), checkpointing between them when the
-        buffer pool fills (the close of a 100,000-document write has 1.4 million to write).
+        buffer pool fills (a 100,000-document write holds over a million).
 
         A node many documents name (a council, a national body) has tens of thousands of sources:
         rewriting its list in every batch made a load quadratic, and LadybugDB 0.19.1 holds every
