@@ -27,6 +27,7 @@ import pickle
 import platform
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -159,8 +160,12 @@ def embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
     t0 = time.perf_counter()
     store.close()
     close_s = time.perf_counter() - t0
+    k = min(10, len(per_1000))  # the mid-load checkpoints fall in some batches: means over ten spread them
     return {"seconds": time.perf_counter() - t, "cpu_s": time.process_time() - cpu, "close_s": close_s,
             "per_1000_first": per_1000[0], "per_1000_last": per_1000[-1], "batches": len(per_1000),
+            "per_1000_first10": sum(per_1000[:k]) / k, "per_1000_last10": sum(per_1000[-k:]) / k,
+            "store_mb": db.stat().st_size / 2**20,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # the process so far
             "per_1000": [round(x, 3) for x in per_1000]}
 
 
@@ -463,6 +468,14 @@ def main() -> int:
     return 0
 
 
+def _tens(emb: dict) -> str:
+    """The means over the first and last ten batches, the store's size and the peak memory, where a run has them."""
+    if "per_1000_last10" not in emb:
+        return ""
+    return (f"; mean of the first ten {emb['per_1000_first10']:.2f} s, of the last ten {emb['per_1000_last10']:.2f} s; "
+            f"store {emb['store_mb']:,.0f} MB, process peak {emb['peak_rss_mb']:,.0f} MB")
+
+
 def render(runs: list[dict]) -> str:
     """The issue's table from one or more runs' JSON (one column group a run)."""
     def f(v: float, unit: str = "s") -> str:
@@ -479,7 +492,7 @@ def render(runs: list[dict]) -> str:
             lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
                      f"checkpoint included) | {n} | {f(emb['seconds'])} ({f(emb['close_s'])} of it `close`); per 1,000 "
                      f"documents {f(emb['per_1000_first'])} in the first batch, {f(emb['per_1000_last'])} in the last "
-                     f"({emb['batches']} batches) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
+                     f"({emb['batches']} batches{_tens(emb)}) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
                      f"({raw['rows'] / raw['seconds'] / 1000:,.0f}k rows/s) | {emb['seconds'] / raw['seconds']:.1f}× slower |")
         if "embedded_reload_unchanged" in r:
             un = r["embedded_reload_unchanged"]

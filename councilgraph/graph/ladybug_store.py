@@ -35,6 +35,7 @@ from councilgraph.graph.model import (
 from councilgraph.graph.store import LoadReport, Rows
 
 _NODE_COLS = list(NODE_PROPS)
+_SCALAR_COLS = [c for c in _NODE_COLS if c not in ("id", "name", "sources", "aliases")]  # merged by coalesce
 _REL_COLS = list(REL_PROPS)
 
 
@@ -77,7 +78,13 @@ class LadybugStore:
         self._lock: int | None = None
         self._handled: list[str] = []  # the documents this write is for (see `begin`)
         self._docs: dict[str, str] = {}  # a writer's stored documents: key -> content hash ("" if unknown)
-        self._ids: dict[str, Label] | None = None  # a writer's stored node ids, read on the first load
+        # A writer's stored node ids, read on the first load, each with the properties (bits over
+        # _SCALAR_COLS) known to hold a value: a later document never needs to fill those in.
+        self._ids: dict[str, int] | None = None
+        # Sources and aliases that this write adds to nodes stored before it, written once by
+        # `_flush_lists` (see there): node id -> (label, sources, aliases); and the documents they come from.
+        self._more: dict[str, tuple[Label, list[str], list[str]]] = {}
+        self._more_docs: set[str] = set()
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
         if path.is_dir():
@@ -140,11 +147,11 @@ class LadybugStore:
         """Each stored document's content hash, as `load` was given it ("" when it was not)."""
         return dict(self._docs)
 
-    def _node_ids(self) -> dict[str, Label]:
+    def _node_ids(self) -> dict[str, int]:
         if self._ids is None:
             self._ids = {}
-            for lab in ALL_LABELS:
-                self._ids.update(dict.fromkeys((r[0] for r in self._run(f"MATCH (n:{lab.value}) RETURN n.id").rows), lab))
+            for lab in ALL_LABELS:  # which properties these hold is not read: 0, learnt as documents name them
+                self._ids.update(dict.fromkeys((r[0] for r in self._run(f"MATCH (n:{lab.value}) RETURN n.id").rows), 0))
         return self._ids
 
     def begin(self, keys: list[str]) -> None:
@@ -168,6 +175,7 @@ class LadybugStore:
         check_params(cypher, params)
         if read_only or self.read_only:  # LadybugDB's own read-only mode still runs COPY TO, LOAD, ATTACH…
             check_read_only(cypher, self.kind)
+        self._flush_lists()
         try:
             return self._run(cypher, params)
         except RuntimeError as e:
@@ -188,7 +196,10 @@ class LadybugStore:
         try:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
-        except RuntimeError:
+        except RuntimeError as e:
+            if _OUT_OF_POOL in str(e):  # not a bad document; and the engine is unsound after it (`_checkpoint_if_full`)
+                raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
+                                 f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
             # One document spoiled the batch: load one at a time so the others still go in.
             report = LoadReport()
             done = []
@@ -197,9 +208,16 @@ class LadybugStore:
                     self._load_batch([g], report, hashes)
                     done.append(g)
                 except RuntimeError as e:
+                    if _OUT_OF_POOL in str(e):
+                        raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
+                                         f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
                     report.failed[g.document] = first_line(e)
         report.documents = [g.document for g in done]
         report.failed.update(bad)
+        try:
+            self._checkpoint_if_full()
+        except RuntimeError as e:  # what is committed stays in the working copy; the write cannot go on
+            raise StoreError(f"{self.path}: checkpoint of the working copy failed ({first_line(e)})") from e
         if progress:
             progress(len(graphs) + len(bad))
         return report
@@ -211,6 +229,10 @@ class LadybugStore:
         nodes = merged_nodes(graphs)
         ids = self._node_ids()
         dropped: set[str] = set()
+        if self._more_docs.intersection(keys):  # a document of this write loaded again: its pending sources go first
+            self._flush_lists()
+        more: dict[str, tuple[Label, list[str], list[str]]] = {}
+        holds: dict[str, int] = {}
         self.conn.execute("BEGIN TRANSACTION")
         try:
             known = [k for k in keys if k in self._docs]
@@ -218,7 +240,7 @@ class LadybugStore:
             fresh: set[str] = set()
             if known:  # documents loaded before: their old facts go, unchanged ones stay
                 kept, fresh = self._forget(known, set(nodes), {r.id for g in graphs for r in g.rels.values()}, dropped)
-            report.nodes += self._write_nodes(nodes, fresh, ids, dropped)
+            report.nodes += self._write_nodes(nodes, fresh, ids, dropped, more, holds)
             action_words.index_actions(self.conn, nodes, ids, fresh, dropped)  # who-owns' word index
             report.relationships += self._write_rels(graphs, nodes, kept)
             docs = [{"k": k, "h": hashes.get(k, "")} for k in keys]
@@ -235,16 +257,38 @@ class LadybugStore:
         # only now that it is committed: the ids and documents held in memory follow the store
         for i in dropped:
             ids.pop(i, None)
-        for nid, (label, _) in nodes.items():
-            ids[nid] = label
+        for nid, bits in holds.items():  # a replaced node holds only what its new version gave
+            ids[nid] = bits if nid in fresh else ids.get(nid, 0) | bits
         self._docs.update((d["k"], d["h"]) for d in docs)
-        # Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB 0.19.1
-        # corrupts its heap once the uncommitted-to-disk pages outgrow its buffer pool (a 100,000-item load
-        # crashed at 23,700 documents, the WAL at 367 MB): past a bound, checkpoint the copy now.
+        for nid, (label, srcs, aliases) in more.items():
+            held = self._more.get(nid)
+            if held is None:
+                self._more[nid] = (label, srcs, aliases)
+            else:
+                held[1].extend(srcs)
+                held[2].extend(aliases)
+        if more:
+            self._more_docs.update(keys)
+
+    def _checkpoint_if_full(self) -> None:
+        """Automatic checkpoints are off in the working copy (one at the end is faster), but LadybugDB
+        0.19.1 holds what was committed since the last checkpoint in its buffer pool, and once the pool
+        is full a write fails mid-statement and leaves the engine unsound (a 100,000-item load crashed
+        with a corrupted heap at 23,700 documents): past a share of the pool, checkpoint the copy now.
+        Each checkpoint costs more as the store grows, so not more often than that."""
+        usage, limit = self._run("CALL bm_info() RETURN mem_usage, mem_limit").rows[0]
         work = work_path(self.path)
         wal = work.with_name(work.name + ".wal")
-        if wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT:
+        if usage > limit * _POOL_CHECKPOINT or (wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT):
             self.conn.execute("CHECKPOINT")
+            # The engine's own memory outside the pool grows with every batch of a write (about 25 MB a
+            # 50,000-row batch) and a checkpoint does not give it back; closing the database does.
+            import ladybug
+
+            self.conn.close()
+            self.db.close()
+            self.db = ladybug.Database(str(work), auto_checkpoint=False, buffer_pool_size=_buffer_pool())
+            self.conn = ladybug.Connection(self.db)
 
     def _forget(self, keys: list[str], reloading: set[str] | None = None,
                 keep_rels: set[str] | None = None, dropped: set[str] | None = None) -> tuple[set[str], set[str]]:
@@ -270,8 +314,10 @@ class LadybugStore:
             rows = self._run(f"UNWIND $s AS src MATCH (n:{lab.value}) WHERE list_contains(n.sources, src) "
                              f"RETURN DISTINCT n.id, n.sources", {"s": keys}).rows
             left = [{"id": i, "sources": [x for x in srcs if x not in gone]} for i, srcs in rows]
-            orphans = [r["id"] for r in left if not r["sources"] and r["id"] not in (reloading or ())]
-            fresh.update(r["id"] for r in left if not r["sources"] and r["id"] in (reloading or ()))
+            # a node this write's other documents named (sources not written yet, `_more`) is no orphan
+            bare = [r["id"] for r in left if not r["sources"] and r["id"] not in self._more]
+            orphans = [i for i in bare if i not in (reloading or ())]
+            fresh.update(i for i in bare if i in (reloading or ()))
             if left:
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{lab.value} {{id: r.id}}) SET n.sources = r.sources",
                                   {"rows": left})
@@ -281,15 +327,15 @@ class LadybugStore:
                     dropped.update(orphans)
         return kept, fresh
 
-    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str], ids: dict[str, Label],
-                     dropped: set[str]) -> int:
+    def _write_nodes(self, nodes: dict[str, tuple[Label, dict]], fresh: set[str], ids: dict[str, int],
+                     dropped: set[str], more: dict[str, tuple[Label, list[str], list[str]]],
+                     holds: dict[str, int]) -> int:
+        """New nodes by COPY; nodes already stored get the values they may lack, and their new sources
+        and aliases are noted in `more`, for `_flush_lists`. `holds`: for every node, the properties it
+        now holds a value for (bits over _SCALAR_COLS)."""
         by_label: dict[Label, list[dict]] = defaultdict(list)
         for label, row in nodes.values():
             by_label[label].append(row)
-        merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _NODE_COLS
-                          if c not in ("id", "name", "sources", "aliases"))
-        union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct(list_concat("
-                          f"n.{c}, r.{c}))) END" for c in ("sources", "aliases"))
         replace = ", ".join(f"n.{c} = r.{c}" for c in _NODE_COLS if c != "id")
         for label, rows in by_label.items():
             new, over, old = [], [], []
@@ -303,10 +349,59 @@ class LadybugStore:
             if over:  # named by no other document: the new version's values replace the old
                 self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {replace}",
                                   {"rows": over})
-            if old:
-                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}, {merge}",
-                                  {"rows": old})
+            for r in (*new, *over):
+                holds[r["id"]] = _bits(r)
+            # Only the properties a row has and the node may lack (not known to hold a value): every value
+            # set is held by the engine until the next checkpoint, and a hub is named in every batch.
+            # (Not `WHERE n.c IS NULL` in the store: LadybugDB 0.19.1 evaluates an expression over `n`
+            # in a WHERE or RETURN after `UNWIND … MATCH (n {id: r.id})` once, for the first row.)
+            by_cols: dict[int, list[dict]] = defaultdict(list)
+            for r in old:
+                bits = _bits(r)
+                holds[r["id"]] = bits
+                if lack := bits & ~ids[r["id"]]:
+                    by_cols[lack].append({"id": r["id"], **{c: r[c] for c in _cols(lack)}})
+            for lack, fill in by_cols.items():
+                merge = ", ".join(f"n.{c} = coalesce(n.{c}, r.{c})" for c in _cols(lack))
+                self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {merge}", {"rows": fill})
+            for r in old:
+                more[r["id"]] = (label, list(r["sources"]), list(r["aliases"] or ()))
         return len(nodes)
+
+    def _flush_lists(self) -> None:
+        """Write the sources and aliases this write added to nodes stored before it, in chunks, a
+        transaction each (a chunk written twice changes nothing), checkpointing between them when the
+        buffer pool fills (a 100,000-document write holds over a million).
+
+        A node many documents name (a council, a national body) has tens of thousands of sources:
+        rewriting its list in every batch made a load quadratic, and LadybugDB 0.19.1 holds every
+        committed version of an updated list in its buffer pool until the next checkpoint — the pool
+        filled, and the engine corrupted its heap after the failed statement (`_checkpoint_if_full`).
+        So they are held here and written once: before anything reads them (`query`, `dump`, `counts`,
+        a reload of one of this write's documents, `remove`) and at `close`."""
+        if not self._more:
+            return
+        by_label: dict[tuple[Label, bool], list[dict]] = defaultdict(list)
+        for nid, (label, srcs, aliases) in self._more.items():
+            row = {"id": nid, "sources": sorted(set(srcs)), "aliases": sorted(set(aliases))}
+            by_label[(label, bool(aliases))].append(row)
+        for (label, with_aliases), rows in by_label.items():
+            cols = ("sources", "aliases") if with_aliases else ("sources",)
+            union = ", ".join(f"n.{c} = CASE WHEN n.{c} IS NULL THEN r.{c} ELSE list_sort(list_distinct("
+                              f"list_concat(n.{c}, r.{c}))) END" for c in cols)
+            for chunk in _chunks(rows):
+                self.conn.execute("BEGIN TRANSACTION")
+                try:
+                    self.conn.execute(f"UNWIND $rows AS r MATCH (n:{label.value} {{id: r.id}}) SET {union}",
+                                      {"rows": chunk})
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    _rollback(self.conn)
+                    raise
+                for r in chunk:
+                    del self._more[r["id"]]
+                self._checkpoint_if_full()
+        self._more_docs.clear()
 
     def _copy_nodes(self, label: Label, rows: list[dict]) -> None:
         """New nodes by `COPY … FROM (LOAD FROM` a CSV file`)`: the engine's bulk path. CSV has no list
@@ -373,6 +468,7 @@ class LadybugStore:
         """Take out one document, by its key (see `sources`)."""
         if source not in self.sources():
             return False
+        self._flush_lists()
         dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
         try:
@@ -407,6 +503,7 @@ class LadybugStore:
         return sorted(found)
 
     def dump(self) -> GraphData:
+        self._flush_lists()
         data = GraphData()
         cols = ", ".join(f"n.{c}" for c in _NODE_COLS)
         for lab in ALL_LABELS:
@@ -419,6 +516,7 @@ class LadybugStore:
         return data
 
     def counts(self) -> dict[str, int]:
+        self._flush_lists()
         out = {lab.value: self._run(f"MATCH (n:{lab.value}) RETURN count(n)").rows[0][0] for lab in ALL_LABELS}
         out.update({t.value: self._run(f"MATCH ()-[r:{t.value}]->() RETURN count(r)").rows[0][0] for t in RelType})
         return out
@@ -429,6 +527,7 @@ class LadybugStore:
             return  # closed already
         try:
             if not self.read_only:
+                self._flush_lists()
                 self.conn.execute("CHECKPOINT")
             self.conn.close()
             self.db.close()
@@ -476,11 +575,37 @@ def _odd_node(row: dict) -> bool:
     return False
 
 
+def _bits(row: dict) -> int:
+    """The properties of _SCALAR_COLS a node row holds a value for, as bits."""
+    return sum(1 << i for i, c in enumerate(_SCALAR_COLS) if row[c] is not None)
+
+
+def _cols(bits: int) -> list[str]:
+    return [c for i, c in enumerate(_SCALAR_COLS) if bits >> i & 1]
+
+
+def _chunks(rows: list[dict], strings: int = 50_000) -> list[list[dict]]:
+    """Rows in runs of about `strings` list elements: a statement's parameters stay small."""
+    out: list[list[dict]] = [[]]
+    n = 0
+    for r in rows:
+        if out[-1] and n >= strings:
+            out.append([])
+            n = 0
+        out[-1].append(r)
+        n += len(r["sources"]) + len(r["aliases"]) + 1
+    return out
+
+
 def _quoted(p: Path) -> str:
     return p.as_posix().replace("\\", "\\\\").replace("'", "\\'")
 
 
 _WAL_CHECKPOINT = 128 * 2**20  # bytes of write-ahead log in the working copy before a checkpoint
+_POOL_CHECKPOINT = 0.5  # share of the buffer pool in use before a checkpoint (and reopen); each costs more as the store grows
+
+
+_OUT_OF_POOL = "buffer pool is full"  # LadybugDB's message when its buffer pool has no page left
 
 
 def _buffer_pool() -> int:
