@@ -8,6 +8,7 @@ and last the generic references ("the Committee", "the Council", "the Trust").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -157,15 +158,9 @@ class _Words:
         """(start, end, word) of each match, in order, as `finditer` gives them."""
         if self.plain is not None:
             return [(m.start(), m.end(), m[0]) for m in self.plain.finditer(text)]
-        starts = []
-        for c in self.by_first:
-            i = text.find(c)
-            while i >= 0:
-                starts.append(i)
-                i = text.find(c, i + 1)
         out: list[tuple[int, int, str]] = []
         pos = 0
-        for p in sorted(starts):
+        for p in _starts(text, self.by_first):
             if p < pos or p and _WORD_CHAR.match(text, p - 1):
                 continue
             for w in self.by_first[text[p]]:
@@ -174,6 +169,17 @@ class _Words:
                     pos = p + len(w)
                     break
         return out
+
+
+def _starts(text: str, firsts: Iterable[str]) -> list[int]:
+    """Where any of these first characters stands in the text, in order (str.find, not a pattern)."""
+    starts = []
+    for c in firsts:
+        i = text.find(c)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(c, i + 1)
+    return sorted(starts)
 
 
 def _is_word_char(text: str, i: int) -> bool:
@@ -194,15 +200,9 @@ class WordsBetweenBoundaries:
     def find(self, text: str) -> list[str]:
         if self.plain is not None:  # (an empty word matches at every boundary: the pattern, as written)
             return [m[0] for m in self.plain.finditer(text)]
-        starts = []
-        for c in self.firsts:
-            i = text.find(c)
-            while i >= 0:
-                starts.append(i)
-                i = text.find(c, i + 1)
         out: list[str] = []
         pos = 0
-        for p in sorted(starts):
+        for p in _starts(text, self.firsts):
             if p < pos or _is_word_char(text, p - 1) == _is_word_char(text, p):
                 continue
             for w in self.words:
