@@ -109,8 +109,10 @@ def normalise(text: str) -> str:
     honorific = _HONORIFIC_GLUED.search(spaced) is not None
     if not changed and "\u0000" not in spaced and not honorific:
         return "\n".join(joined)
-    return "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
-                      or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
+    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
+                     or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
+    # A label glued to the word before it ("… County Council.Publication date: …") is one only now
+    return _break_before_labels(out) if changed else out
 
 
 class _Tokens:
