@@ -8,43 +8,16 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
-from councilgraph.extract import vocab
 from councilgraph.extract.prefilter import Guarded
+from councilgraph.loaders import action_table, glued
+from councilgraph.loaders.glued import END_LABELS
 from councilgraph.loaders.records import Block, Item, Meta
 
 _ADDITIONAL = re.compile(r"\bAdditional documents:\s*(?=Minutes:)")
 _INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
-_END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
-_END = re.compile(rf"^{_END_LABELS}", re.I)
-# Where a page scraped without its paragraph breaks still shows one, and the break that goes back there.
-# (Each pattern opens on a literal or a character class: tried at every position of a long page, cheap.)
-_GLUED_BREAKS = (  # (words a text must hold for the break to be looked for, the glue, the break)
-    # the page's label before its heading ("Agenda and minutesChildren's Services Scrutiny Committee …")
-    # (not an issue or decision page's label: what follows it, "Meeting: … - Cabinet (Item 6)", is read as a whole)
-    ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
-    # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
-    # "Together4Children")
-    ("", re.compile(r"(?<![A-Za-z])\d{1,2}(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})"), r"\g<0> "),
-    # a label that ends an item's minutes ("… be noted. Supporting documents:")
-    ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={_END_LABELS})"), r"\1\n\n"),
-    # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")
-    ("PDF ", re.compile(r"PDF (\d{1,5} ?[KM]B)(?=[A-Z])"), r"PDF \1\n\n"),
-    # an item's title, a link to its papers, run into the last sentence of the item before
-    ("pdf icon", re.compile(r"\.(?<=[a-z)]\.)[ \t]*(?=(?:\d{1,3}\.? ?)?[A-Z][^.:;|\n]{3,200}? pdf icon PDF \d{1,5} ?[KM]B)"), ".\n\n"),
-    # the item's minutes after their "Additional documents:" label
-    ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
-    # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
-    ("", re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
-     r"\1\n\n\2 "),
-    # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
-    ("", re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
-)
-# An action's label naming who does it: "Action – Democratic Services Officer: add the item to the work programme".
-_ACTION_LABEL = re.compile(r"^(?:ACTIONS?|Actions?)(?: [Bb]y)?\s*[:–—-]\s*(?P<who>[A-Z][^:;.|]{1,80}?)\s*[:–—]\s*"
-                           r"(?P<what>[a-z].*)$")
-_GLUED_BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
+_END = re.compile(rf"^{END_LABELS}", re.I)
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
@@ -99,9 +72,7 @@ def _lines(text: str) -> tuple[str, ...]:
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
                       for ln in text.split("\n"))
-    for words, glued, broken in _GLUED_BREAKS:
-        if words in text:
-            text = glued.sub(broken, text)
+    text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")):
         if "Additional documents" in ln:  # a label, wherever a line break fell
@@ -114,55 +85,23 @@ def _lines(text: str) -> tuple[str, ...]:
             cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
             if columns is not None and len(cells) == columns[3]:  # a row of a table of actions: one sentence
                 if not all(re.fullmatch(r"[-–:=\s]*", c) for c in cells):  # (not a rule under the headings)
-                    out += [_action_row(cells, columns), ""]
+                    out += [action_table.row(cells, columns), ""]
                 continue
-            columns = _action_columns(cells)
+            columns = action_table.columns(cells)
             if columns is None:
                 for cell in cells:
                     out += [cell, ""]
             continue
         if ln.strip():  # (blank lines between its rows do not end a table)
             columns = None
-        if ln[:6].lower() == "action" and (label := _ACTION_LABEL.match(ln)):  # "Action – Officer: add the …"
-            ln = f"{label['who']} to {label['what']}"
+        ln = action_table.label(ln)  # "Action – Officer: add the …"
         if "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
             out += [_tidy_spaces(b) for part in _split_enumeration(ln)
-                    for b in (_glued_bullets(part) if "·" in part[1:] else (part,))]
+                    for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
     return tuple(out)
-
-
-def _action_columns(cells: list[str]) -> tuple[int, int, int | None, int] | None:
-    """A table of actions' heading row ("Action | Lead | By when"): where its action, lead and date are, and how
-    many cells a row has; None for any other row."""
-    names = [c.lower().strip(" :*?") for c in cells]
-    action = next((i for i, n in enumerate(names) if n in vocab.ACTION_COLUMNS), None)
-    lead = next((i for i, n in enumerate(names) if n in vocab.LEAD_COLUMNS), None)
-    when = next((i for i, n in enumerate(names) if n in vocab.WHEN_COLUMNS), None)
-    return None if action is None or lead is None else (action, lead, when, len(cells))
-
-
-def _action_row(cells: list[str], columns: tuple[int, int, int | None, int]) -> str:
-    """A row of a table of actions told as minutes tell an action list: "Scrutiny Officer to circulate the
-    revised terms of reference by March 2025"."""
-    action, lead, when = (cells[i] if i is not None else "" for i in columns[:3])
-    if not action or not lead or re.match(rf"{re.escape(lead)}\s+to\b", action, re.I):
-        return action  # no one named, or the action names them already ("Nick Brook to circulate …")
-    if re.match(r"[A-Z][a-z]+(?: |$)(?![A-Z])", action):  # "Circulate the notes": the verb, not a name
-        action = action[0].lower() + action[1:]
-    return f"{lead} to {action.rstrip('. ')}" + (f" by {when}" if when and when not in ("-", "–", "n/a") else "") + "."
-
-
-def _glued_bullets(part: str) -> list[str]:
-    """A line with bullets glued to it, a line a bullet again; the heading that introduces them ("… website. It
-    was agreed that: -· The …") a line of its own."""
-    parts = _GLUED_BULLET.split(part)
-    heading = _AGREED_ENDING.search(parts[0]) if len(parts) > 1 else None
-    if heading and heading.start() > 0:
-        parts[:1] = [parts[0][:heading.start()], parts[0][heading.start():]]
-    return parts
 
 
 def _tidy_spaces(part: str) -> str:
@@ -201,17 +140,6 @@ def _join_table_rows(lines: list[str]) -> list[str]:
 
 
 _ENUM = re.compile(r"(?:^|(?<=\s))(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-h]\.)\s+(?=\S)")
-# A point's mark glued to the end of the point before, as a page scraped without its paragraph breaks reads
-# ("… be notedb)    That the proposals …", "… by 9 March 2017.2) That authority …", "… Council.1. That the …",
-# "… Focused Visit January 20191. That …"), followed by a new sentence. (Counting in order from the first decides.)
-_ENUM_GLUED = re.compile("|".join((  # one pattern a way of gluing; m.lastindex is the mark's group
-    r"(?<=[a-z.;:,)\-–—D])(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[Tt]hat\b|[A-Z])",  # (D: "RESOLVED(i) That …")
-    r"(?<=[a-z)][.;:]|[.;:][-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])",
-    r"(?<=[.;:] [-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])",  # "… in the report: -1. That …"
-    r"(?<=[.;:,)\-–—])(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[a-z])",  # "…:-(a) notes …;(b) agrees"
-    r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)",  # a title ending in a year, then "1."
-    r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])",  # "RESOLVED that:a. The Chair …"
-    r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)")))  # "…; andb. the Log …"
 _GLUED_MIN = 100  # characters: a shorter line does not hold two points run together
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
@@ -265,7 +193,7 @@ def _split_enumeration(ln: str) -> list[str]:
         return [ln]
     best = _best_run(ln, list(_ENUM.finditer(ln)))
     if len(best) < 2 and len(ln) > _GLUED_MIN:  # points run together: marks glued to the point before (rare, costly)
-        best = _best_run(ln, sorted([*_ENUM.finditer(ln), *_ENUM_GLUED.finditer(ln)], key=lambda m: m.start())) or best
+        best = _best_run(ln, sorted([*_ENUM.finditer(ln), *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
     if not best:
         return [ln]
     run, head = best, ln[:best[0].start()]

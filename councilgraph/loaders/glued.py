@@ -1,0 +1,65 @@
+"""Paragraph breaks a scrape lost, put back where the glue is unambiguous: an HTML page's text taken without its
+block breaks runs its paragraphs together ("… be notedb)    That the proposals …", "… 2018 pdf icon PDF 136
+KBRESOLVED – That …"). The segmenter (loaders/segment.py) calls these before it reads lines and points."""
+
+from __future__ import annotations
+
+import re
+
+#: Labels that end an item's minutes on a ModernGov page.
+END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
+
+# Where a page still shows a lost break, and the break that goes back there. (Each pattern opens on a literal or a
+# character class: it is tried at every position of a long page.)
+BREAKS = (  # (words a text must hold for the break to be looked for, the glue, the break)
+    # the page's label before its heading ("Agenda and minutesChildren's Services Scrutiny Committee …")
+    # (not an issue or decision page's label: what follows it, "Meeting: … - Cabinet (Item 6)", is read as a whole)
+    ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
+    # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
+    # "Together4Children")
+    ("", re.compile(r"(?<![A-Za-z])\d{1,2}(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})"), r"\g<0> "),
+    # a label that ends an item's minutes ("… be noted. Supporting documents:")
+    ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={END_LABELS})"), r"\1\n\n"),
+    # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")
+    ("PDF ", re.compile(r"PDF (\d{1,5} ?[KM]B)(?=[A-Z])"), r"PDF \1\n\n"),
+    # an item's title, a link to its papers, run into the last sentence of the item before
+    ("pdf icon", re.compile(r"\.(?<=[a-z)]\.)[ \t]*(?=(?:\d{1,3}\.? ?)?[A-Z][^.:;|\n]{3,200}? pdf icon PDF \d{1,5} ?[KM]B)"), ".\n\n"),
+    # the item's minutes after their "Additional documents:" label
+    ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
+    # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
+    ("", re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
+     r"\1\n\n\2 "),
+    # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
+    ("", re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
+)
+_BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
+
+# A point's mark glued to the end of the point before, as a page scraped without its paragraph breaks reads
+# ("… be notedb)    That the proposals …", "… by 9 March 2017.2) That authority …", "… Council.1. That the …",
+# "… Focused Visit January 20191. That …"), followed by a new sentence. (Counting in order from the first decides.)
+POINT_MARKS = re.compile("|".join((  # one pattern a way of gluing; m.lastindex is the mark's group
+    r"(?<=[a-z.;:,)\-–—D])(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[Tt]hat\b|[A-Z])",  # (D: "RESOLVED(i) That …")
+    r"(?<=[a-z)][.;:]|[.;:][-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])",
+    r"(?<=[.;:] [-–—])(\d{1,2}\.)\s+(?=[Tt]hat\b|[A-Z])",  # "… in the report: -1. That …"
+    r"(?<=[.;:,)\-–—])(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[a-z])",  # "…:-(a) notes …;(b) agrees"
+    r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)",  # a title ending in a year, then "1."
+    r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])",  # "RESOLVED that:a. The Chair …"
+    r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)")))  # "…; andb. the Log …"
+
+
+def break_glued(text: str) -> str:
+    """The text with a paragraph break back at each place `BREAKS` knows glue."""
+    for words, glued, broken in BREAKS:
+        if words in text:
+            text = glued.sub(broken, text)
+    return text
+
+
+def bullets(part: str, heading: re.Pattern[str]) -> list[str]:
+    """A line with bullets glued to it, a line a bullet again; the heading that introduces them ("… website. It
+    was agreed that: -· The …") a line of its own."""
+    parts = _BULLET.split(part)
+    m = heading.search(parts[0]) if len(parts) > 1 else None
+    if m and m.start() > 0:
+        parts[:1] = [parts[0][:m.start()], parts[0][m.start():]]
+    return parts
