@@ -60,10 +60,10 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     """A networkx MultiDiGraph: node attributes are the properties plus `label`, edges are keyed by id."""
     import networkx as nx
 
-    g = nx.MultiDiGraph()
-    for label, p in data.nodes:
+    g = nx.MultiDiGraph()  # (added in id order: a store's row order is not fixed, and GraphML follows this one)
+    for label, p in sorted(data.nodes, key=lambda n: n[1]["id"]):
         g.add_node(p["id"], label=label, **_clean(p))
-    for t, s, e, p in data.rels:
+    for t, s, e, p in sorted(data.rels, key=lambda r: r[3]["id"]):
         g.add_edge(s, e, key=p["id"], type=t, **_clean(p))
     return g
 
