@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from contextlib import closing
 
 import pytest
 from typer.testing import CliRunner
@@ -85,27 +86,20 @@ def _check_index(store) -> None:
 
 
 def test_the_index_is_written_on_ingest_of_the_real_minutes(real_store):
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         assert len(store.query("MATCH (a:Action) RETURN a.id").rows) > 50
         _check_index(store)
-    finally:
-        store.close()
 
 
 def test_answers_through_the_index_are_the_searchs(real_store):
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         assert _agrees(store) > 100
-    finally:
-        store.close()
 
 
 def test_who_owns_through_the_index_reads_few_rows(real_store):
     """The candidates are the names that can score, found by their words (not every action read), then
     the first ids of as many of those names as the answer needs; and few queries are sent."""
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         names = {str(r[0]) for r in store.query("MATCH (a:Action) RETURN a.name").rows}
         action_words.present(store)
         seen: list[tuple[str, int]] = []
@@ -121,8 +115,6 @@ def test_who_owns_through_the_index_reads_few_rows(real_store):
                 assert seen[0] == (action_words.NAMES, len(scoring)) and len(scoring) < len(names)
                 fetched = [n for text, n in seen if text.startswith(action_words.ids_query(1)[:40])]
                 assert 1 <= len(fetched) <= 2 and sum(fetched) <= 2 * limit, (question, limit, seen)
-    finally:
-        store.close()
 
 
 def _action_word(store, doc: str) -> tuple[str, str]:
@@ -142,22 +134,18 @@ def test_reingesting_a_changed_document_drops_its_old_words(tmp_path, runner):
     shutil.copytree(SEEDS, folder)
     db = tmp_path / "cg.db"
     assert cli(runner, db, "ingest", str(folder)).exit_code == 0
-    store = LadybugStore(db, read_only=True)
-    try:
+    with closing(LadybugStore(db, read_only=True)) as store:
         doc = next(s for s in store.sources() if "003_" in s)
         old_name, word = _action_word(store, doc)
         old_ids = [r[0] for r in store.query("MATCH (a:Action) WHERE a.name = $n RETURN a.id", {"n": old_name}).rows]
         assert ask.who_owns(store, word)
-    finally:
-        store.close()
     path = next(folder.glob("003_*.txt"))
     text = path.read_text(encoding="utf-8")
     changed = re.sub(rf"\b{word}\b", "zqxwelt", text, flags=re.IGNORECASE)
     assert changed != text
     path.write_text(changed, encoding="utf-8")
     assert cli(runner, db, "ingest", str(folder)).exit_code == 0
-    store = LadybugStore(db, read_only=True)
-    try:
+    with closing(LadybugStore(db, read_only=True)) as store:
         _check_index(store)
         # the old action, its edge and its name are gone; nothing answers its word any more
         named = store.query(f"MATCH (n:{action_words.NAME})-[e:{action_words.NAMED}]->(a:Action) RETURN e.action").rows
@@ -166,16 +154,11 @@ def test_reingesting_a_changed_document_drops_its_old_words(tmp_path, runner):
         assert ask.who_owns(store, word) == _searched(store, word, 10) == []
         assert ask.who_owns(store, "zqxwelt") == _searched(store, "zqxwelt", 10) != []
         assert _agrees(store) > 10
-    finally:
-        store.close()
     # and taking the document out leaves no name of it either
     assert cli(runner, db, "remove", doc).exit_code == 0
-    store = LadybugStore(db, read_only=True)
-    try:
+    with closing(LadybugStore(db, read_only=True)) as store:
         _check_index(store)
         assert ask.who_owns(store, "zqxwelt") == []
-    finally:
-        store.close()
 
 
 def test_a_store_written_before_the_index(tmp_path, runner, monkeypatch):
@@ -184,21 +167,15 @@ def test_a_store_written_before_the_index(tmp_path, runner, monkeypatch):
     with monkeypatch.context() as m:
         _no_index(m)
         assert cli(runner, db, "ingest", str(SEEDS)).exit_code == 0
-    store = LadybugStore(db, read_only=True)
-    try:
+    with closing(LadybugStore(db, read_only=True)) as store:
         assert not action_words.present(store)
         before = {(q, n): ask.who_owns(store, q, n) for q in _questions(store) for n in (1, 10)}
         assert any(before.values())
-    finally:
-        store.close()
     LadybugStore(db).close()  # a writer opens it (and writes nothing else)
-    store = LadybugStore(db, read_only=True)
-    try:
+    with closing(LadybugStore(db, read_only=True)) as store:
         assert action_words.present(store)
         _check_index(store)
         assert {(q, n): ask.who_owns(store, q, n) for q, n in before} == before
-    finally:
-        store.close()
 
 
 def test_exports_counts_and_checks_do_not_show_the_index(tmp_path, runner, monkeypatch):

@@ -6,6 +6,7 @@ the same action."""
 from __future__ import annotations
 
 import shutil
+from contextlib import closing
 
 import pytest
 
@@ -115,27 +116,20 @@ def _agrees(store, index=None) -> int:
 
 def test_every_word_who_owns_scores_is_in_the_actions_search_key(real_store):
     """The store narrows the candidates by `search CONTAINS word`: that finds every action `_score` would."""
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         rows = store.query("MATCH (a:Action) RETURN a.name, a.search").rows
-    finally:
-        store.close()
     assert len(rows) > 50
     for name, key in rows:
         assert key and all(w in key for w in ask.words(name)), (name, key)
 
 
 def test_who_owns_gives_the_plain_answers_on_seeds_and_corpus(real_store):
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         assert _agrees(store) > 50
-    finally:
-        store.close()
 
 
 def test_who_owns_with_the_index_gives_the_plain_answers(real_store):
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         assert _agrees(store, ask.ActionIndex(store)) > 50
         large = ask.ActionIndex(store)
         large.actions = 10**9  # as if the store were large: the edges by one key lookup an action
@@ -145,15 +139,12 @@ def test_who_owns_with_the_index_gives_the_plain_answers(real_store):
             for limit in (1, 2, 3, 10):
                 assert (ask.who_owns(store, question, limit, small) == ask.who_owns(store, question, limit)
                         == plain_who_owns(store, question, limit)), (question, limit)
-    finally:
-        store.close()
 
 
 def test_who_owns_asks_a_constant_number_of_queries(real_store):
     """Candidates (none with the index), the actions, their items, their edges, the owners' posts,
     whatever the limit and the number of owners; with the index, no query reads every action."""
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         total = len(store.query("MATCH (a:Action) RETURN a.id").rows)
         index = ask.ActionIndex(store)
         counts = set()
@@ -166,21 +157,16 @@ def test_who_owns_asks_a_constant_number_of_queries(real_store):
                 del store.query  # the store's own method again
                 counts.add((len(plain) - len(indexed), len(indexed)))
                 assert all(len(rows) < total for _, rows in indexed), question
-    finally:
-        store.close()
     # the candidates from the store's word index (graph/action_words.py): whether it has one (once), the
     # names, the ids of the best name and of the next ones, the number of actions; then the same four
     assert max(n for n, _ in counts) == 8 and max(m for _, m in counts) == 4, counts
 
 
 def test_who_owns_asks_the_store_for_few_candidates(real_store):
-    store = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as store:
         total = len(store.query("MATCH (a:Action) RETURN a.id").rows)
         seen = _recording(store)
         assert ask.who_owns(store, "course on understanding children's data")
-    finally:
-        store.close()
     seen = [(q, rows) for q, rows in seen if q != action_words.PRESENT]
     assert 0 < len(seen[0][1]) < total / 10  # the candidates: not every action
 
@@ -216,11 +202,8 @@ def test_repeated_documents_do_not_multiply_rows(tmp_path, runner):
 
 @pytest.mark.neo4j
 def test_who_owns_on_neo4j_gives_the_plain_answers_on_seeds_and_corpus(real_store, neo4j_store):
-    src = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as src:
         data = src.dump()
-    finally:
-        src.close()
     neo4j_store.load(documents_of(data))
     assert _agrees(neo4j_store) > 50
 
@@ -229,8 +212,7 @@ def test_who_owns_on_neo4j_gives_the_plain_answers_on_seeds_and_corpus(real_stor
 def test_who_owns_on_neo4j_with_the_index_gives_the_embedded_answers(real_store, neo4j_store):
     """The index finds what `_score` accepts, as the embedded store's search does; Neo4j's full-text
     index does not find a word by its beginning ("report" in "reports"), so these are fuller."""
-    src = LadybugStore(real_store, read_only=True)
-    try:
+    with closing(LadybugStore(real_store, read_only=True)) as src:
         neo4j_store.load(documents_of(src.dump()))
         index = ask.ActionIndex(neo4j_store)
         answered = 0
@@ -238,6 +220,4 @@ def test_who_owns_on_neo4j_with_the_index_gives_the_embedded_answers(real_store,
             got = ask.who_owns(neo4j_store, question, limit=50, index=index)
             assert got == ask.who_owns(src, question, limit=50), question
             answered += bool(got)
-    finally:
-        src.close()
     assert answered > 50
