@@ -66,6 +66,15 @@ def seeded_store(tmp_path_factory) -> Path:
     return store
 
 
+@pytest.fixture(scope="session")
+def real_store(tmp_path_factory) -> Path:
+    """An embedded store holding the seeds and the corpus, ingested through the CLI (read it, do not write it)."""
+    store = tmp_path_factory.mktemp("real") / "cg.db"
+    result = CliRunner().invoke(app, ["--store", str(store), "ingest", str(SEEDS), str(CORPUS)])
+    assert result.exit_code == 0, result.output
+    return store
+
+
 @pytest.fixture
 def store_copy(seeded_store, tmp_path) -> Path:
     dst = tmp_path / "cg.db"

@@ -9,23 +9,12 @@ import re
 import shutil
 from contextlib import closing
 
-import pytest
-from typer.testing import CliRunner
-
 from councilgraph import ask
 from councilgraph.graph import action_words
 from councilgraph.graph.ladybug_store import LadybugStore
-from tests.conftest import CORPUS, SEEDS, cli
+from tests.conftest import SEEDS, cli
 
 LIMITS = (1, 3, 10, 50)
-
-
-@pytest.fixture(scope="module")
-def real_store(tmp_path_factory):
-    store = tmp_path_factory.mktemp("words") / "cg.db"
-    r = cli(CliRunner(), store, "ingest", str(SEEDS), str(CORPUS))
-    assert r.exit_code == 0, r.output
-    return store
 
 
 def _no_index(monkeypatch) -> None:

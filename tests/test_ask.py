@@ -14,21 +14,11 @@ from councilgraph import ask
 from councilgraph.graph import action_words
 from councilgraph.graph.ladybug_store import LadybugStore
 from councilgraph.graph.transfer import documents_of
-from tests.conftest import CORPUS, SEEDS, cli, seed
+from tests.conftest import cli, seed
 
 FIXED = ["course on understanding children's data", "task group", "report back", "further data", "committee report",
          "safeguarding training", "school places", "budget report", "recruitment of staff", "council tax",
          "children's services inspection", "home to school transport", "the director will circulate the figures"]
-
-
-@pytest.fixture(scope="module")
-def real_store(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    store = tmp_path_factory.mktemp("real") / "cg.db"
-    r = cli(CliRunner(), store, "ingest", str(SEEDS), str(CORPUS))
-    assert r.exit_code == 0, r.output
-    return store
 
 
 def _questions(store) -> list[str]:
