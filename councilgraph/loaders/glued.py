@@ -17,7 +17,7 @@ BREAKS = (  # (words a text must hold for the break to be looked for, the glue, 
     ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
     # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
     # "Together4Children")
-    ("", re.compile(r"(?<![A-Za-z])\d{1,2}(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})"), r"\g<0> "),
+    ("", re.compile(r"\d(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})"), r"\g<0> "),
     # a label that ends an item's minutes ("… be noted. Supporting documents:")
     ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={END_LABELS})"), r"\1\n\n"),
     # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")
