@@ -298,10 +298,5 @@ def _last(v: object) -> tuple[bool, str]:
     return (v is None, str(v) if v is not None else "")
 
 
-def _row_order(r: dict) -> tuple[str, ...]:
-    return tuple(str(r[k] or "") for k in ("owner", "owner_id", "requester", "owner_evidence", "requester_evidence",
-                                           "arising_evidence"))
-
-
 _NOBODY = {"roles": [], "held_by": [], "in": []}
 _KEYS = {"role": "roles", "holder": "held_by", "in": "in"}

@@ -206,7 +206,6 @@ def _follow(f: _Facts, actions: list[str]) -> Outcome:
     return out
 
 
-
 def _match(aid: str, key: set[str], it: _Item, accountable: set[str]) -> FollowUp | None:
     """The follow-up this item gives the action, if it deals with its subject and answers for it."""
     if len(key) < 2:

@@ -21,6 +21,12 @@ FIXED = ["course on understanding children's data", "task group", "report back",
          "children's services inspection", "home to school transport", "the director will circulate the figures"]
 
 
+def _row_order(r: dict) -> tuple[str, ...]:
+    """The order of the old one-row-per-combination answer's rows (owner, owner id, requester, evidence)."""
+    return tuple(str(r[k] or "") for k in ("owner", "owner_id", "requester", "owner_evidence", "requester_evidence",
+                                           "arising_evidence"))
+
+
 def _questions(store) -> list[str]:
     """The fixed questions and, for every action, the first four words of its name."""
     names = [r[0] for r in store.query("MATCH (a:Action) RETURN a.name").rows]
@@ -65,7 +71,7 @@ def plain_who_owns(store, question: str, limit: int = 10) -> list[dict]:
     ranked = sorted(((ask._score(q, c["name"]), c["name"], c["id"]) for c in found), key=lambda x: (-x[0], x[1]))
     out = []
     for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]:
-        rows = sorted(store.query(_DETAIL, {"id": aid}).dicts(), key=ask._row_order)
+        rows = sorted(store.query(_DETAIL, {"id": aid}).dicts(), key=_row_order)
         owners, requesters = {}, []
         for r in rows:
             if r["owner_id"] and r["owner_id"] not in owners:

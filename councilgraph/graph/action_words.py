@@ -28,6 +28,7 @@ from collections.abc import Container, Iterable
 WORD, NAME = "CgWord", "CgActionName"
 PREFIX, WORD_OF, NAMED = "CG_PREFIX", "CG_WORD_OF", "CG_NAMED"
 TABLES = (WORD, NAME, PREFIX, WORD_OF, NAMED)
+PRESENT = "CALL show_tables() RETURN name"  # which tables the store has
 MIN_PREFIX = 3  # `ask.words` keeps no shorter word of a question
 _CHUNK = 50_000  # actions indexed a statement when a store written before the index gets one
 
@@ -45,8 +46,7 @@ def _words(name: str) -> set[str]:
 
 
 def _tables(conn) -> set[str]:
-    res = conn.execute("CALL show_tables() RETURN name")
-    return {r[0] for r in res.get_all()}
+    return {r[0] for r in conn.execute(PRESENT).get_all()}
 
 
 def ensure(conn) -> None:
@@ -63,10 +63,9 @@ def ensure(conn) -> None:
             _add(conn, rows[k:k + _CHUNK])
         conn.execute("COMMIT")
     except BaseException:
-        try:
-            conn.execute("ROLLBACK")
-        except RuntimeError:
-            pass
+        from councilgraph.graph.ladybug_store import _rollback  # (the store imports this module)
+
+        _rollback(conn)
         raise
 
 
@@ -147,9 +146,6 @@ _IDS = (f"MATCH (n:{NAME} {{{{name: $n{{k}}}}}})-[e:{NAMED}]->(a:Action) WITH e.
 def ids_query(count: int) -> str:
     """The first actions (in the store's order) of `count` names, one branch a name."""
     return " UNION ALL ".join(_IDS.format(k=k) for k in range(count))
-
-
-PRESENT = "CALL show_tables() RETURN name"
 
 
 _present: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -71,8 +71,6 @@ class LadybugStore:
     kind = "embedded"
 
     def __init__(self, path: Path, read_only: bool = False):
-        import ladybug
-
         self.path = path
         self.read_only = read_only
         self._lock: int | None = None
@@ -109,10 +107,7 @@ class LadybugStore:
                                  f"recover it")
             open_path = path
         try:
-            # A writer's copy needs no checkpoint before the end: a crash throws the copy away.
-            self.db = ladybug.Database(str(open_path), read_only=read_only, auto_checkpoint=read_only,
-                                       buffer_pool_size=_buffer_pool())
-            self.conn = ladybug.Connection(self.db)
+            self._connect(open_path, read_only)
             if not read_only:
                 for stmt in _ddl():
                     self.conn.execute(stmt)
@@ -197,9 +192,7 @@ class LadybugStore:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
         except RuntimeError as e:
-            if _OUT_OF_POOL in str(e):  # not a bad document; and the engine is unsound after it (`_checkpoint_if_full`)
-                raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
-                                 f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
+            self._raise_if_out_of_pool(e)
             # One document spoiled the batch: load one at a time so the others still go in.
             report = LoadReport()
             done = []
@@ -208,9 +201,7 @@ class LadybugStore:
                     self._load_batch([g], report, hashes)
                     done.append(g)
                 except RuntimeError as e:
-                    if _OUT_OF_POOL in str(e):
-                        raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
-                                         f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
+                    self._raise_if_out_of_pool(e)
                     report.failed[g.document] = first_line(e)
         report.documents = [g.document for g in done]
         report.failed.update(bad)
@@ -283,12 +274,25 @@ class LadybugStore:
             self.conn.execute("CHECKPOINT")
             # The engine's own memory outside the pool grows with every batch of a write (about 25 MB a
             # 50,000-row batch) and a checkpoint does not give it back; closing the database does.
-            import ladybug
-
             self.conn.close()
             self.db.close()
-            self.db = ladybug.Database(str(work), auto_checkpoint=False, buffer_pool_size=_buffer_pool())
-            self.conn = ladybug.Connection(self.db)
+            self._connect(work, read_only=False)
+
+    def _raise_if_out_of_pool(self, e: RuntimeError) -> None:
+        """A full buffer pool is not a bad document, and the engine is unsound after it
+        (`_checkpoint_if_full`): the write stops rather than retrying document by document."""
+        if _OUT_OF_POOL in str(e):
+            raise StoreError(f"{self.path}: the embedded engine ran out of its buffer pool "
+                             f"({_buffer_pool() >> 20} MB; COUNCILGRAPH_BUFFER_POOL_MB sets it)") from e
+
+    def _connect(self, at: Path, read_only: bool) -> None:
+        """Open the database file (a writer's copy needs no checkpoint before the end: a crash throws the
+        copy away) and a connection to it."""
+        import ladybug
+
+        self.db = ladybug.Database(str(at), read_only=read_only, auto_checkpoint=read_only,
+                                   buffer_pool_size=_buffer_pool())
+        self.conn = ladybug.Connection(self.db)
 
     def _forget(self, keys: list[str], reloading: set[str] | None = None,
                 keep_rels: set[str] | None = None, dropped: set[str] | None = None) -> tuple[set[str], set[str]]:
