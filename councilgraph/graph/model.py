@@ -281,8 +281,6 @@ class DocumentGraph:
 _PREFIX = {Label.PERSON: "person", Label.ROLE: "role", Label.COUNCIL: "council", Label.BODY: "body",
            Label.ORGANISATION: "org", Label.MEETING: "meeting", Label.AGENDA_ITEM: "item", Label.DECISION: "decision",
            Label.ACTION: "action"}
-
-
 _LABEL_OF = {p: lab for lab, p in _PREFIX.items()}
 
 
