@@ -29,6 +29,11 @@ class Sentence:
         out.append(self.text[pos:])
         return "".join(out)
 
+    @cached_property
+    def low(self) -> str:
+        """The text in lower case, as the rule tables' cue words are sought in it (one string for all of them)."""
+        return self.text.lower()
+
     def at(self, i: str | int) -> Mention:
         return self.mentions[int(i)]
 
