@@ -171,6 +171,7 @@ class _ItemReader:
         listing: tuple[str, list[act.ActionFact]] | None = None  # an action whose sentence ends in a list
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
+        home_body = self.res.body_key()  # (the document's, the same for every sentence)
         for pos, u in enumerate(self.units):
             para = u.block.para if u.block else None
             for m in u.mentions:
@@ -199,7 +200,7 @@ class _ItemReader:
             if raised := act.topic_of(s):
                 topic = (pos, raised)
             recent = topic[1] if topic and pos - topic[0] <= _TOPIC_REACH else None
-            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group, recent))
+            found = act.find_actions(s, act.Context(in_resolution, last_person, home_body, last_group, recent))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
             if listing and act.is_list_item(u.block.kind, u.text):

@@ -83,7 +83,7 @@ def _own_minutes(mentions: list[Mention], text: str) -> str | None:
     Children and Young People’s Overview and Scrutiny Board held on 28 March 2022"."""
     named = sorted(((x.surface, x.name) for x in mentions if x.label is Label.BODY and not x.generic),
                    key=lambda sn: -len(sn[0]))
-    for m in _OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN):
+    for m in _OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN) if named else ():
         found = next((name for surface, name in named if m["name"].startswith(surface)), None)
         if found:
             return found
@@ -106,7 +106,7 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
     """The named body that took the item's paper: "The Cabinet received a report of the … Committee" is the
     Cabinet's minutes, though the Committee is named first."""
     named = {m.surface: m.name for m in mentions if m.label is Label.BODY and not m.generic}
-    for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN):
+    for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN) if named else ():  # (no body named: none took it)
         before = text[max(0, m.start() - 120):m.start()].rstrip()
         for surface, name in named.items():
             if before.endswith(surface) and _OPENS_SENTENCE.search(before[:len(before) - len(surface)]):
