@@ -3,6 +3,7 @@ built of the pieces each pattern reads."""
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 from pathlib import Path
@@ -40,3 +41,42 @@ def test_clause_opens_where_its_plain_form_does():
               "( ", "– ", "a", "band ", "whichX", "\n"]
     for text in _texts(pieces, 2):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def _point_lines(seed: int) -> list[str]:
+    """Lines of points run together, as resolutions are minuted and as scrapes glue them: marks of one style in order
+    (or not), each glued or spaced after the text before it."""
+    rng = random.Random(seed)
+    styles = [["1.", "2.", "3."], ["01.", "02."], ["1)", "2)", "3)"], ["(1)", "(2)", "(3)"], ["a)", "b)", "c)"],
+              ["(a)", "(b)", "(c)"], ["a.", "b.", "c."], ["i)", "ii)", "iii)"], ["(i)", "(ii)", "(iii)"], ["31.1", "31.2"]]
+    heads = ["", "RESOLVED ", "RESOLVED that ", "It was AGREED: ", "The report was noted", "agenda", "January 2019",
+             "Focused Visit 2020", "Minutes:", "the Board agree: -"]
+    glues = [" ", "", ".", ";", ":", "; and", " -", ". ", "  "]
+    bodies = ["That the report be noted", "That the plan be agreed", "That it be deferred", "the Chair write to the school",
+              "that officers report back", "The Board", "noted", "agreed", "x"]
+    out = []
+    for _ in range(20_000):
+        marks = list(rng.choice(styles))
+        if rng.random() < 0.3:
+            rng.shuffle(marks)
+        text = rng.choice(heads)
+        for mark in marks[:rng.randint(1, len(marks))]:
+            text += rng.choice(glues) + mark + rng.choice([" ", "  ", "", "\t"]) + rng.choice(bodies)
+        out.append(text + rng.choice(["", ".", " " * rng.randint(0, 90) + "end."]))
+    return out
+
+
+def test_lines_without_a_first_mark_have_no_points_to_split(monkeypatch):
+    # (every line the plain test, any of "1)", "1.", "a)", "a.", "i)", "i.", lets through splits as before)
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    tail = " and the rest of the resolution, long enough to be read as points run together on one line."
+    glued = [f"{head}{tail}" for head in (  # each way a first mark is glued to the text before it
+        "Focused Visit January 20191. That the report be noted.2. That the plan be agreed",
+        "the report be noted.1. That the plan be agreed.2. That it be deferred", "RESOLVED that:a. The Chair writes;b. The",
+        "in the report: -1. That the report be noted; -2. That", "as agreeda) That the report be noted b) That the plan",
+        "as set out:-(a) notes the report;(b) agrees the plan", "RESOLVED(i) That the report be noted (ii) That the plan")]
+    texts = _lines() + glued + _point_lines(3)
+    fast = [segment._split_enumeration(t) for t in texts]
+    assert sum(len(parts) > 1 for parts in fast) > 300
+    monkeypatch.setattr(segment, "_HAS_FIRST_MARK", re.compile(r"1\)|1\.|a\)|a\.|i\)|i\.").search)
+    assert fast == [segment._split_enumeration(t) for t in texts]

@@ -158,8 +158,11 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
     return None
 
 
-_FIRST_MARKS = ("1)", "1.", "a)", "a.", "i)", "i.")  # how every run _ENUM reads begins
-_HAS_FIRST_MARK = re.compile("|".join(map(re.escape, _FIRST_MARKS))).search  # (one search, not a test a mark)
+# Where a run of points can begin: a first mark ("1)", "(a)", "i)", "1.", "a.") as _ENUM or glued.POINT_MARKS read one;
+# "1." and "a." only where those can read them (at the start, after a space, or glued after a stop, a dash or a year:
+# "…noted.1. That", "…that:a. The", "… 20191. That"), so that "31.1" and "agenda." are not taken for one. (One search:
+# most lines hold none, and are not read for points.)
+_HAS_FIRST_MARK = re.compile(r"1\)|a\)|i\)|(?:^|(?<=[\s.;:\-–—0]))1\.|(?<=(?:19|20)\d\d)1\.|(?:^|(?<=[\s:;]))a\.").search
 
 
 def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
