@@ -8,7 +8,7 @@ and last the generic references ("the Committee", "the Council", "the Trust").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -219,7 +219,24 @@ def _words(words: tuple[str, ...], after: re.Pattern[str]) -> _Words:
     return _Words(words, after)
 
 
-def _namelike(words: list[str], common: frozenset[str]) -> bool:
+class LowerCaseWords:
+    """The words a text writes in lower case ("programme", "children’s"), as `in` asks of them: read from the text the
+    first time one is asked for (most documents never ask: only a name without a strong cue is tested against them)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(_LOWER_CASE_WORD.findall(self.text))
+        return word in self._words
+
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
+
+
+def _namelike(words: list[str], common: Container[str]) -> bool:
     """Could these capitalised words be a person's name? None a word of minutes, nor one the document writes in
     lower case elsewhere ("Programme" … "programme")."""
     return all(w not in _NOT_NAME and w.lower() not in common for w in words)
@@ -277,7 +294,7 @@ class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
     def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str],
-                 known: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
+                 known: frozenset[str] = frozenset(), common: Container[str] = frozenset()):
         self.text = text
         self.masked = text
         self.found: list[Mention] = []
@@ -496,7 +513,7 @@ class Finder:
 
 def find_mentions(sentence: str, acronyms: dict[str, tuple[Label, str]] | None = None,
                   first_names: dict[str, str] | None = None, known: frozenset[str] = frozenset(),
-                  common: frozenset[str] = frozenset()) -> list[Mention]:
+                  common: Container[str] = frozenset()) -> list[Mention]:
     """The actors a sentence names, in order; `known` are people the document names in full elsewhere, `common`
     the words it writes in lower case."""
     return Finder(sentence, acronyms if acronyms is not None else {}, first_names or {}, known, common).run()

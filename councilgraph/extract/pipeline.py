@@ -10,7 +10,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.attendance import add_attendance
 from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
-from councilgraph.extract.mentions import Mention, WordsBetweenBoundaries, find_mentions
+from councilgraph.extract.mentions import LowerCaseWords, Mention, WordsBetweenBoundaries, find_mentions
 from councilgraph.extract.prefilter import opening
 from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
@@ -85,7 +85,7 @@ def extract(doc: Document) -> DocumentGraph:
     g = DocumentGraph(doc.source)
     units = _units(doc)
     acronyms: dict = {}
-    common = frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", doc.text))
+    common = LowerCaseWords(doc.text)
     for u in units:
         u.mentions = find_mentions(u.text, acronyms, common=common)
     # A person named in full once is a person wherever the name recurs; "Nigel" alone is Nigel Richardson.
