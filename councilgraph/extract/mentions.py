@@ -195,17 +195,19 @@ class WordsBetweenBoundaries:
     def __init__(self, words: list[str]):
         self.words = [w for w in dict.fromkeys(words)]
         self.plain = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if "" in self.words else None
-        self.firsts = {w[:1] for w in self.words}
+        self.by_first: dict[str, list[str]] = {}  # first character -> the words it begins, in the given order
+        for w in self.words:
+            self.by_first.setdefault(w[:1], []).append(w)
 
     def find(self, text: str) -> list[str]:
         if self.plain is not None:  # (an empty word matches at every boundary: the pattern, as written)
             return [m[0] for m in self.plain.finditer(text)]
         out: list[str] = []
         pos = 0
-        for p in _starts(text, self.firsts):
+        for p in _starts(text, self.by_first):
             if p < pos or _is_word_char(text, p - 1) == _is_word_char(text, p):
                 continue
-            for w in self.words:
+            for w in self.by_first[text[p]]:  # (only a word that begins with the character there can stand there)
                 end = p + len(w)
                 if text.startswith(w, p) and _is_word_char(text, end - 1) != _is_word_char(text, end):
                     out.append(w)
