@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import DELIVERABLE
@@ -134,6 +135,15 @@ def _one_word_more(short: str, long: str) -> bool:
             and any(b[:i] + b[i + 1:] == a for i in range(start, len(b))))
 
 
+@lru_cache(maxsize=4096)  # (asked of each body named so far, for each body a document names)
+def _loose_name(name: str, council: str | None) -> str:
+    """A body's name as written loosely: without the council's place, possessives and plural endings
+    ("Thurrock Local Safeguarding Children's Board" ~ "Local Safeguarding Children Board")."""
+    town = slug(place(council)) if council else ""
+    words = [w for w in slug(name).split("-") if w and w != town and w != "the"]
+    return "-".join(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)
+
+
 def _head(name: str) -> str:
     return name.split()[-1].lower() if name else ""
 
@@ -172,11 +182,7 @@ class Resolver:
         return nid
 
     def _loose(self, name: str) -> str:
-        """A body's name as written loosely: without the council's place, possessives and plural endings
-        ("Thurrock Local Safeguarding Children's Board" ~ "Local Safeguarding Children Board")."""
-        town = slug(place(self.home.council)) if self.home.council else ""
-        words = [w for w in slug(name).split("-") if w and w != town and w != "the"]
-        return "-".join(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)
+        return _loose_name(name, self.home.council)
 
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
@@ -271,9 +277,10 @@ class Resolver:
     def body(self, m: Mention) -> str:
         home_head = _head(self.home.body)
         if m.generic:
-            if m.name.lower() == home_head or _head(m.name) == home_head:
+            head = _head(m.name)
+            if m.name.lower() == home_head or head == home_head:
                 return self.body_id()
-            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == _head(m.name)]
+            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == head]
             if named:
                 return named[0]
             nid = node_key(Label.BODY, self.home.scope, slug(m.name))
