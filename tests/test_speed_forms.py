@@ -80,3 +80,17 @@ def test_lines_without_a_first_mark_have_no_points_to_split(monkeypatch):
     assert sum(len(parts) > 1 for parts in fast) > 300
     monkeypatch.setattr(segment, "_HAS_FIRST_MARK", re.compile(r"1\)|1\.|a\)|a\.|i\)|i\.").search)
     assert fast == [segment._split_enumeration(t) for t in texts]
+
+
+def test_midline_marks_break_as_their_plain_form():
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    plain = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
+                       r"(?<=\S)[ \t]+(?=(?:Resolved|Agreed)\s*[:–—-]\s*(?:That|that)\b)|"
+                       r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
+                       r"(?<=[.;:])[ \t]+(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
+                       r"(?<=[a-z)][.:])[ \t]+(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
+                       r"appointed|adopted|received)\b)")
+    pieces = [" ", "  ", "\t", "it was ", "It was ", "and ", "was ", "RESOLVED", "AGREED", "Resolved", "Agreed", ": ", "–",
+              "That ", "that ", "the report be noted", "be agreed", "x", ".", ";", ":", ")", "12.3 ", "Minutes", "\n"]
+    for text in _texts(pieces, 4):
+        assert segment._MIDLINE_MARK.sub("\n", text) == plain.sub("\n", text), text
