@@ -46,6 +46,7 @@ _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write �
 _FIRST_POINTS = ("1", "a", "i", "A")  # a list’s first point
 _LIST_OPENS = (":", ":-", " –", " —", " -")  # a point that ends so introduces its own list
 _ENTRY_MAX = 150  # characters: a longer line after a point's list is text again
+_ROMAN_POINT = re.compile(r"^\(?[ivx]{1,4}[.)]\s")
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected", "That it be
 # requested that …" ("That it was …" is narrative).
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b(?! be\b))\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
@@ -414,11 +415,14 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
             out[-1].text += " " + ln
-        elif res is not None and out and out[-1].kind == "point" and out[-1].resolution == res and not m \
-                and (out[-1].text.endswith(_LIST_OPENS) or (entries and len(ln) < _ENTRY_MAX)):
+        elif res is not None and not m and (entries or out and out[-1].kind == "point" and out[-1].resolution == res
+                                            and out[-1].text.endswith(_LIST_OPENS)) and len(ln) < _ENTRY_MAX:
             # a point's own list, an entry a line: "(b) … be appointed … Groups –", "Schools – Councillor A", …,
-            # "Planning – Councillor C, and"; a full stop ends it
-            out[-1].text += " " + ln
+            # "Planning – Councillor C, and" (a full stop ends it); the resolution's points go on after it
+            if _ROMAN_POINT.match(ln):  # "i.  Three Elected Members …": an item of its own, as lists are read
+                out.append(Block(ln, para, "text", None, None))
+            else:
+                out[-1].text += " " + ln
             entries = not ln.endswith(".")
             prev_blank = False
             continue

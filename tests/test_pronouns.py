@@ -1,0 +1,47 @@
+"""Who "he", "she" and "they" are when a commitment is told with a pronoun (the commitment-pronoun rule's owner):
+the person or post the sentence before opens with, or the one who says the pronoun's clause in its own sentence."""
+
+from __future__ import annotations
+
+from councilgraph.extract.pipeline import extract
+from councilgraph.graph.model import Label, RelType
+from councilgraph.loaders import load
+from tests.conftest import corpus
+
+
+def owners_of(path, words: str) -> set[str]:
+    g = extract(load(path))
+    return {g.nodes[r.start].name for r in g.rels.values()
+            if r.type is RelType.OWNS and g.nodes[r.end].label is Label.ACTION and words in g.nodes[r.end].name}
+
+
+def _rewritten(tmp_path, prefix: str, old: str, new: str):
+    text = corpus(prefix).read_text(encoding="utf-8")
+    assert old in text
+    f = tmp_path / corpus(prefix).name
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    return f
+
+
+def test_she_is_the_person_the_sentence_before_opens_with():
+    # Durham: "Councillor Simmons, Chair of Corporate Parenting Panel was in attendance … She then alluded … and she
+    # would provide a progress update"; Cardiff: "The Chair invited Alison Jones, (Scrutiny Officer) … She would …"
+    assert "Simmons" in owners_of(corpus("030"), "progress update")
+    assert "Alison Jones" in owners_of(corpus("040"), "update Members")
+
+
+def test_she_is_the_post_the_sentence_before_opens_with_when_its_holder_is_not_named(tmp_path):
+    # Cardiff, its Scrutiny Officer not named: "The Scrutiny Officer responded that this was in hand … She would
+    # update Members when confirmed."
+    f = _rewritten(tmp_path, "040", "Alison Jones, (Scrutiny Officer)", "the Scrutiny Officer")
+    f.write_text(f.read_text(encoding="utf-8").replace("The Scrutiny officer responded", "The Scrutiny Officer responded"),
+                 encoding="utf-8")
+    assert owners_of(f, "update Members") == {"Scrutiny Officer"}
+
+
+def test_he_is_who_says_the_clause_in_its_own_sentence(tmp_path):
+    # Durham's sentence told as a reply in one sentence: the speaker, not the person the sentence before named
+    f = _rewritten(tmp_path, "030", "Work was continuing to address the priorities in the annual report, and she would",
+                   "Councillor Simmons asked about the priorities in the annual report, and Councillor Jewel confirmed "
+                   "that he would")
+    assert owners_of(f, "progress update") == {"Jewel"}
