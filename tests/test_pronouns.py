@@ -45,3 +45,12 @@ def test_he_is_who_says_the_clause_in_its_own_sentence(tmp_path):
                    "Councillor Simmons asked about the priorities in the annual report, and Councillor Jewel confirmed "
                    "that he would")
     assert owners_of(f, "progress update") == {"Jewel"}
+
+
+def test_the_relevant_post_or_body_is_who_acts(tmp_path):
+    # Somerset "has also asked the Scrutiny Manager to arrange a meeting" and West Sussex "The Chairman asked Cllr
+    # Lord to express …", with "the relevant" / "the appropriate" before who is asked ("ask the relevant … Panel to …")
+    f = _rewritten(tmp_path, "022", "asked the Scrutiny Manager to", "asked the relevant Scrutiny Manager to")
+    assert owners_of(f, "arrange a meeting") == {"Scrutiny Manager"}
+    f = _rewritten(tmp_path, "028", "The Chairman asked Cllr Lord to", "The Chairman asked the appropriate Cllr Lord to")
+    assert owners_of(f, "thanks") == {"Lord"}

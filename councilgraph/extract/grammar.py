@@ -21,7 +21,7 @@ def alt(words: Iterable[str]) -> str:
 
 
 MARK = r"⟨\d+⟩"
-_THE = r"(?:(?:the|The|our|its|their|his|her) )?"
+_THE = rf"(?:(?:the|The|our|its|their|his|her) (?:{alt(vocab.ACTOR_QUALIFIERS)} )?)?"  # "the relevant ⟨Panel⟩" acts
 #: One or more actors joined by "and", ",", "&", each perhaps after "the" ("the Chair and Vice-Chair").
 _ONE = rf"{_THE}(?:{MARK}[’']s )?{MARK}"  # "the Committee’s Business Planning Group": the group acts
 ACTORS = rf"{_ONE}(?:(?:,| and| &|, and) {_ONE})*"

@@ -330,6 +330,8 @@ NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspecto
 ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
               "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young")
 #: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
+#: Words between "the" and an actor that leave who acts unchanged ("ask the relevant Development and Scrutiny Panel to …").
+ACTOR_QUALIFIERS = ("relevant", "appropriate")
 #: How a vote went, written between "RESOLVED" and its words ("RESOLVED (unanimously) that …").
 VOTE_QUALIFIERS = ("unanimously", "by a majority", "nem con", "without dissent")
 #: The participle of a resolution's own clause: "That the report be noted", "the work programme … be approved".
