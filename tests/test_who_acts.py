@@ -1,7 +1,10 @@
-"""Who "he", "she" and "they" are when a commitment is told with a pronoun (the commitment-pronoun rule's owner):
-the person or post the sentence before opens with, or the one who says the pronoun's clause in its own sentence."""
+"""Who acts, where the minutes name them in a way the rules' examples do not: a pronoun ("he", "she": the person or
+post the sentence before opens with, or who says the pronoun's clause in its own sentence), "the relevant X", and
+"X, in consultation with Y, be authorised to …". Each case is a real page with one sentence written the other way."""
 
 from __future__ import annotations
+
+import pytest
 
 from councilgraph.extract.pipeline import extract
 from councilgraph.graph.model import Label, RelType
@@ -54,3 +57,12 @@ def test_the_relevant_post_or_body_is_who_acts(tmp_path):
     assert owners_of(f, "arrange a meeting") == {"Scrutiny Manager"}
     f = _rewritten(tmp_path, "028", "The Chairman asked Cllr Lord to", "The Chairman asked the appropriate Cllr Lord to")
     assert owners_of(f, "thanks") == {"Lord"}
+
+
+@pytest.mark.parametrize("aside", [", in consultation with the Portfolio Holder,", ", in consultation with the Portfolio Holder"])
+def test_an_aside_between_who_is_given_an_errand_and_the_errand_keeps_the_owner(aside, tmp_path):
+    # Cheshire East "That the Director of Children’s Services be commissioned to lead the implementation", with an aside
+    # as Reading writes it ("That the Chief Executive, in consultation with the Leader … be authorised to appoint …")
+    f = _rewritten(tmp_path, "029", "Director of Children’s Services be commissioned",
+                   f"Director of Children’s Services{aside} be commissioned")
+    assert "Director of Children’s Services" in owners_of(f, "lead the implementation")
