@@ -123,3 +123,14 @@ def test_a_name_is_a_person_where_it_changes_a_membership():
                                  (corpus("079"), "David Galt had stood down", {"David Galt"}),
                                  (corpus("004"), "Liz Brighouse had stood down", {"Liz Brighouse"})):
         assert people <= {name for label, name in names(sentence_with(path, phrase)) if label == "Person"}
+
+
+def test_a_seats_title_is_its_qualifier_and_the_names_before_it_are_people():
+    # Westminster: "… thanked the Committee and Co-Opted Members …": the seat is "Co-Opted Member"
+    assert ("Role", "Co-Opted Member") in names(sentence_with(corpus("082"), "thanked the Committee and Co-Opted"))
+    # Torbay's list with its post after the names, the brackets lost: "… Mike Cook and Jo Morell Co-opted Members"
+    s = sentence_with(corpus("051"), "Apologies for absence were also received").replace(
+        "(non-voting Co-opted Members)", "Co-opted Members")
+    found = names(s)
+    assert ("Person", "Mike Cook") in found and ("Person", "Jo Morell") in found
+    assert [n for label, n in found if label == "Role"] == ["Co-opted Member", "Co-opted Member"]

@@ -86,6 +86,8 @@ PERSON_BARE = re.compile(rf"([A-Z](?<![\w{_Q}\-].)(?:{_NAMEW_REST}|(?<=M)c[A-Z][
 PERSON_ONE = re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
+# The last of a list of names, their post after them in the plural: "Karl Jones and Kaitlin Sutton Co-opted Members".
+_POSTS_AFTER = re.compile(rf"^ (?:{_alt(vocab.MEMBER_QUALIFIERS)}) (?:{_alt(vocab.ROLE_HEADS)})s\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
 # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
@@ -362,7 +364,7 @@ class Finder:
             titled = _ROLE_JUST_BEFORE.search(before)  # "the Executive Director for Childrens Services Carol Cammiss"
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
-            role_after = _ROLE_AFTER.match(after)
+            role_after = _ROLE_AFTER.match(after) or before.endswith(" and ") and _POSTS_AFTER.match(after)
             if role_after and not _OPENS_ASIDE.match(after) and prev and not titled:
                 role_after = None  # "Children First Transformation Director": the words are the title's
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
@@ -398,6 +400,8 @@ class Finder:
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
             pre = _OWNER_BEFORE_POST.sub("", pre)
+            if head == "Member":  # a seat's title is its qualifier: "Kaitlin Sutton Co-opted Members" names a person
+                pre = next(q for q in sorted(vocab.MEMBER_QUALIFIERS, key=len, reverse=True) if pre.endswith(q))
             while pre.split(" ", 1)[0] in vocab.NOT_TITLE_WORDS:  # "Every Member", "the Expected Vice-Chair"
                 pre = pre.split(" ", 1)[1] if " " in pre else ""
             if _TAIL_AFTER_COMMA.match(tail) and head not in vocab.TITLE_TAIL_HEADS:
