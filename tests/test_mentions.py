@@ -134,3 +134,19 @@ def test_a_seats_title_is_its_qualifier_and_the_names_before_it_are_people():
     found = names(s)
     assert ("Person", "Mike Cook") in found and ("Person", "Jo Morell") in found
     assert [n for label, n in found if label == "Role"] == ["Co-opted Member", "Co-opted Member"]
+
+
+def test_names_after_one_honorific_and_honorifics_inside_a_list():
+    # Torbay: "… instead of Councillor Mills and Barnby respectively": both are councillors
+    found = names(sentence_with(corpus("052"), "instead of Councillor Mills"))
+    assert ("Person", "Mills") in found and ("Person", "Barnby") in found
+    # Cumbria: "Mr D Barton, Mr W Clark, Mrs C Driver, …": each keeps their own honorific
+    hons = {m.name: m.honorific for m in find_mentions(sentence_with(corpus("074"), "Apologies for absence were received"))}
+    assert hons["Barton"] == "Mr" and hons["Driver"] == "Mrs" and hons["Sanderson"] == "Mrs"
+    # Torbay's list written with honorifics and dotted initials inside it ("Councillors Mrs. J.E. Charles, P. Church")
+    s = sentence_with(corpus("051"), "Apologies for absence were also received").replace(
+        "Laura Colman (Co-opted Member), Mike Cook and Jo Morell", "Councillors Mrs. L. Colman, M.J. Cook and Mrs. J. Morell")
+    assert {"Colman", "Cook", "Morell"} <= {n for label, n in names(s) if label == "Person"}
+    # Torbay: an officer named after a councillor is not given the councillor's honorific
+    assert all(m.honorific != "Councillor" for m in find_mentions(sentence_with(seed("003"), "Nancy Meehan"))
+               if m.name == "Nancy Meehan")

@@ -98,10 +98,14 @@ _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Rep
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
+_LIST_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")  # inside a list of councillors: "Councillors Mrs. J.E. Charles, …"
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
 # (the last name ends the list at a stop or a lower-case word: "Councillors Leadbetter and Samuel attended"; a post
 # in brackets after a name is read by the post finder: "C Patel (Vice-Chairman) and D Brown")
-_LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
+_LIST_ITEM = re.compile(rf"((?:(?:{_alt(_LIST_HONORIFICS)})\.? )?(?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?"
+                        r"(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
+#: After one honorific, more names: "Councillor Mills and Barnby respectively", "Councillor Mrs Shields, Cussons and …".
+_MORE_NAMES = re.compile(r",? and |, | & ")
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 # A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
 # "Michelle Rose", "Ann Little"): only words of posts, bodies and organisations are refused there.
@@ -340,14 +344,10 @@ class Finder:
             end = m.start(3) + len(m[3].rstrip())
             self.take(Mention(m.start(), end, Label.PERSON, " ".join(words), self.text[m.start():end],
                               honorific=hons[-1].rstrip("."), first=first))
+            if len(words) == 1 and (more := _MORE_NAMES.match(self.masked, end)):
+                self.names_listed(more.end(), hons[-1].rstrip("."), surnames=True)
         for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
-            pos = m.end()
-            while (item := _LIST_ITEM.match(self.masked, pos)) and _NOT_NAME_PLACED.isdisjoint(item[2].split()):
-                words = item[2].split()
-                self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
-                                  self.text[item.start(1):item.end(2)], honorific="Councillor",
-                                  first=words[0] if len(words) > 1 else None))
-                pos = item.end()
+            self.names_listed(m.end(), "Councillor")
         pos = 0
         while m := PERSON_BARE.search(self.masked, pos):
             words = m[1].split()
@@ -393,6 +393,20 @@ class Finder:
         if self.first_names:
             for a, b, word in _words(tuple(self.first_names), _AFTER_GIVEN_NAME).find(self.masked):
                 self.take(Mention(a, b, Label.PERSON, self.first_names[word], word, first=word))
+
+    def names_listed(self, pos: int, honorific: str, surnames: bool = False) -> None:
+        """The names of a list that one honorific opens, from `pos`, to a stop or a lower-case word. After a singular
+        honorific only surnames go on with it ("Councillor Mills and Barnby"; "Councillor Law and Nancy Meehan" names
+        an officer, whom the other cues find)."""
+        # (after initials, a word of minutes is a surname too: "P. Church")
+        while (item := _LIST_ITEM.match(self.masked, pos)) and (item[1] or _NOT_NAME_PLACED.isdisjoint(item[2].split())) \
+                and not (surnames and " " in item[2]):
+            words = item[2].split()
+            own = item[1].split(".")[0].split(" ")[0]  # "Mrs C Driver" in a list after "Mr D Barton" is a Mrs
+            self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
+                              self.text[item.start(1):item.end(2)], honorific=own if own in _LIST_HONORIFICS else honorific,
+                              first=words[0] if len(words) > 1 else None))
+            pos = item.end()
 
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked if _ROLE_CUE.search(self.masked) else ""):  # (the pattern is costly)
