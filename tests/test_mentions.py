@@ -150,3 +150,11 @@ def test_names_after_one_honorific_and_honorifics_inside_a_list():
     # Torbay: an officer named after a councillor is not given the councillor's honorific
     assert all(m.honorific != "Councillor" for m in find_mentions(sentence_with(seed("003"), "Nancy Meehan"))
                if m.name == "Nancy Meehan")
+
+
+def test_the_executive_is_a_body_but_not_the_executive_director():
+    # Sheffield: "… made recommendations to the Executive"; West Sussex: "The Executive Director for Children …" is a post
+    found = names(sentence_with(corpus("073"), "made recommendations to the Executive"))
+    assert ("Body", "Executive") in found
+    s = sentence_with(seed("001"), "The Executive Director for Children, Young People and Learning, Ms Butler")
+    assert not [n for label, n in names(s) if label == "Body"]

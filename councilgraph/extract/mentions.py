@@ -124,6 +124,7 @@ _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
+_THE_EXECUTIVE = re.compile(r"(?<![\w-])[Tt]he Executive(?=\s+[a-z]|\s*[^\w\s]|\s*$)")  # not "the Executive Director"
 # Tests of a name's or a title's surroundings, compiled once (not looked up in re's cache at each use).
 _OPENS_ASIDE = re.compile(r"^(?:,|\s*[–—-]|\s*\()")
 _ENDS_NAME = re.compile(r"^(?:\s*$|[^\w\s]| [a-z])")
@@ -472,8 +473,8 @@ class Finder:
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
             pre = _OWNER_BEFORE_BODY.sub("", pre)
-            if not pre and head != "Cabinet":
-                continue
+            if not pre and head != "Cabinet" and not (head == "Executive" and _THE_EXECUTIVE.match(self.masked, m.start(2) - 4)):
+                continue  # (but "the Executive" is the council's executive: "recommendations to the Executive")
             if head == "Meeting" and not _THREE_WORDS.fullmatch(pre):
                 continue  # "Previous Meeting", "Doncaster Meeting": an event, not a body
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):
