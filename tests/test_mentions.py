@@ -158,3 +158,12 @@ def test_the_executive_is_a_body_but_not_the_executive_director():
     assert ("Body", "Executive") in found
     s = sentence_with(seed("001"), "The Executive Director for Children, Young People and Learning, Ms Butler")
     assert not [n for label, n in names(s) if label == "Body"]
+
+
+def test_a_convener_is_a_chair():
+    # Stockton names a "Convener of the Safeguarding Forum for Education Settings"; a Scottish committee's minutes
+    # call their chair "the Convener": Somerset's "The Chair apologised …" written so
+    assert any(label == "Role" and "Convener of the Safeguarding Forum" in n
+               for label, n in names(sentence_with(corpus("077"), "Convener of the Safeguarding Forum")))
+    s = sentence_with(corpus("022"), "The Chair apologised").replace("The Chair", "The Convener")
+    assert names(s)[0] == ("Role", "Convener")

@@ -18,6 +18,7 @@ ROLE_HEADS = (
     "Inspector", "Lead", "Coordinator", "Co-ordinator", "Solicitor", "Clerk", "Principal",
     "Superintendent", "Chief Constable", "Treasurer", "Auditor", "HMI", "Member", "Representative", "Governor",
     "Spokesperson", "Secretary", "Co-Optee", "Co-optee", "Convener", "Convenor", "Champion", "Practitioner",
+    "Lord Provost", "Provost",
     "Consultant", "Analyst", "Scrutiny Officer", "Support Officer", "Services Officer",
 )
 #: Heads of seats on a committee rather than posts of the council ("Co-opted Member", "Parent Governor
@@ -41,10 +42,11 @@ TITLE_TAIL_HEADS = {"Director", "Deputy Director", "Assistant Director", "Execut
 BARE_HEADS_OK = {"Chairman", "Chair", "Vice-Chairman", "Vice-Chair", "Vice Chairman", "Vice Chair",
                  "Cabinet Member", "Lead Member", "Portfolio Holder", "Leader", "Chief Executive",
                  "Commissioner", "Deputy Leader", "Mayor", "Secretary of State", "Executive Director",
-                 "Deputy Chairman", "Deputy Chair", "Monitoring Officer", "Director"}
+                 "Deputy Chairman", "Deputy Chair", "Monitoring Officer", "Director",
+                 "Convener", "Convenor", "Provost", "Lord Provost"}  # (a Scottish committee's chair; its civic head)
 #: Chair posts belong to a body (the one whose minutes these are, unless named).
 CHAIR_HEADS = {"Chairman", "Chair", "Chairperson", "Vice-Chairman", "Vice-Chair", "Vice Chairman",
-               "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair"}
+               "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair", "Convener", "Convenor"}
 
 BODY_HEADS = ("Sub-Committee", "Sub Committee", "Sub-Board", "Sub Board", "Committee", "Board", "Panel", "Cabinet",
               "Working Group", "Task Group", "Task and Finish Group", "Group", "Commission",
