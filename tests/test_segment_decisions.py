@@ -274,3 +274,29 @@ def test_that_it_be_requested_points_are_a_resolution(tmp_path):
     # Slough's "1)  that a progress report … be added …" written "1)  That it be requested that a progress report …"
     f = _rewritten(corpus("023"), tmp_path, (r"^(\d\)\s+)that ", r"\1That it be requested that "))
     assert [t.replace("That it be requested that ", "that ") for t in texts(f)] == texts(corpus("023")) != []
+
+
+@pytest.mark.parametrize("heading", ["Resolved to RECOMMEND:  (to Council)", "RESOLVED to recommend:"])
+def test_resolved_to_recommend_heads_the_points_after_it(heading, tmp_path):
+    # Leeds's "RESOLVED –" written as Harrow writes a recommendation to Council
+    f = _rewritten(corpus("002"), tmp_path, (r"^RESOLVED –", heading))
+    assert texts(f) == texts(corpus("002")) != []
+
+
+@pytest.mark.parametrize("prefix, marker", [("033", "RESOLVED that"), ("058", "RESOLVED – That")])
+def test_a_subject_between_the_marker_and_its_capitalised_verb_is_one_decision(prefix, marker, tmp_path):
+    # BCP / Staffordshire written as Buckinghamshire writes its Cabinet's: "RESOLVED: Cabinet AGREED the …"
+    f = _rewritten(corpus(prefix), tmp_path, (marker, "RESOLVED: Committee AGREED that"))
+    found = texts(f)
+    assert len(found) == len(texts(corpus(prefix))) == 1 and found[0].startswith("Committee AGREED that ")
+
+
+def test_a_long_resolution_printed_twice_in_one_item_is_one_decision(tmp_path):
+    # BCP's resolution printed again above the minutes, as Exeter's issue page prints its decision twice
+    text = corpus("033").read_text(encoding="utf-8")
+    resolution = next(ln for ln in text.splitlines() if ln.startswith("RESOLVED that a Working Group"))
+    f = _rewritten(corpus("033"), tmp_path, (r"^Minutes:$", resolution.replace("\\", r"\\") + "\n\nMinutes:"))
+    assert texts(f) == texts(corpus("033"))
+    # a short one said twice may be two items' ("That the report be noted." twice in Durham's)
+    f = _rewritten(corpus("041"), tmp_path, (r"^Supporting documents:", "Resolved\n\nThat the report and presentation be noted.\n\nSupporting documents:"))
+    assert len(texts(f)) == 2

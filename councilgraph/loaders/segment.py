@@ -39,6 +39,8 @@ _MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGRE
                            # (not after a point's own mark: "a.    That Councillor … be appointed")
                            r"(?<=[a-z)][.:])(?<!^[a-z]\.)(?<!^[ivx]{2}\.)(?<!^[ivx]{3}\.)[ \t]+"
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b)")
+_RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
+_REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
 _FLAT_LINE = 1000  # characters: a "line" this long is a page or a section whose line breaks were lost
 _MIDLINE_WORDS = ("RESOLVED", "AGREED", "Resolved", "Agreed", "That")  # every marker _MIDLINE_MARK reads has one
@@ -77,13 +79,23 @@ def normalise(text: str) -> list[str]:
     return list(_lines(text))
 
 
+def _midline_break(m: re.Match[str]) -> str:
+    """A line break before a marker inside a line, except after the heading and the subject it opens: "RESOLVED:
+    Cabinet AGREED the 2020/21 Youth Justice Strategic Plan." is one resolution of the Cabinet."""
+    return m[0] if _HEADED_SUBJECT.fullmatch(m.string, 0, m.start()) else "\n"
+
+
+_HEADED_SUBJECT = re.compile(r"(?:RESOLVED|Resolved|DECISION|Decision)\s*[:–—-]?\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?"
+                             r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+
+
 @lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
 def _lines(text: str) -> tuple[str, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
-    text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
+    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
                       for ln in text.split("\n"))
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
@@ -305,7 +317,9 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
         return None
     word, sep, rest = r[1], r[2].strip(), r[3].strip()
     if sep or word.isupper() or not rest or rest.startswith("to "):
-        return True, "" if rest.rstrip(" -–—").endswith(":") else rest
+        # "Resolved to RECOMMEND:  (to Council)" heads the points after it, as "RESOLVED that:" does
+        heading = rest.rstrip(" -–—").endswith(":") or _RECOMMEND_HEADING.match(rest)
+        return True, "" if heading else rest
     return None
 
 
@@ -445,7 +459,25 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     for b in out:  # a table's empty cells at the end of a paragraph are layout, not words
         if "|" in b.text:  # (the pattern needs a bar: not tried on the others)
             b.text = _CELL_TAIL.sub("", b.text)
+    _repeated_resolutions_as_text(out)
     return [b for b in out if b.text]
+
+
+def _repeated_resolutions_as_text(out: list[Block]) -> None:
+    """A resolution the page prints twice in one item, word for word (an issue page's decision above its minutes),
+    is one decision: the second is plain text. A short one ("That the report be noted.") may well be said twice, of
+    two items whose headings the page lost."""
+    points: dict[int, list[Block]] = {}
+    for b in out:
+        if b.kind == "point" and b.resolution is not None:
+            points.setdefault(b.resolution, []).append(b)
+    seen: set[tuple[str, ...]] = set()
+    for blocks_ in points.values():
+        words = tuple(b.text for b in blocks_)
+        if words in seen and sum(map(len, words)) >= _REPEAT_MIN:
+            for b in blocks_:
+                b.kind, b.point, b.resolution = "text", None, None
+        seen.add(words)
 
 
 _DESCRIPTION = re.compile(r"^(?:Report|Presentation|Briefing|Joint report|To (?:receive|consider|note|approve|agree)|"
