@@ -300,3 +300,12 @@ def test_a_long_resolution_printed_twice_in_one_item_is_one_decision(tmp_path):
     # a short one said twice may be two items' ("That the report be noted." twice in Durham's)
     f = _rewritten(corpus("041"), tmp_path, (r"^Supporting documents:", "Resolved\n\nThat the report and presentation be noted.\n\nSupporting documents:"))
     assert len(texts(f)) == 2
+
+
+def test_a_lettered_heading_after_a_resolution_on_one_line_is_not_its_point(tmp_path):
+    # Staffordshire's "RESOLVED – That the minutes … be confirmed …" followed, as in the minutes of another
+    # committee quoted in Vale of Glamorgan's, by the next lettered heading and its text
+    f = _rewritten(corpus("058"), tmp_path, (r"^(RESOLVED – That the minutes[^\n]*)$",
+                                             r"\1\n\n(c)        Matters Arising -\n\n(i)  In referring to the report it was "
+                                             r"believed that some work had been done."))
+    assert texts(f) == texts(corpus("058")) != []

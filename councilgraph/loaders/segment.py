@@ -396,8 +396,11 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             pm = None  # "A. …", "a. …" are points of a resolution, or open one with "That …"
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
-            if res is not None and style not in (None, "inline", this):
-                res = None  # "b) Next heading" after "1. 2." points ends the resolution
+            if res is not None and (style not in (None, "inline", this) or style == "inline" and not (
+                    _that_point(pm[2]) or _BARE_RESOLUTION.match(pm[2]))):
+                # "b) Next heading" after "1. 2." points, "(c) Matters Arising -" after "AGREED - That …" on one line:
+                # the resolution is over
+                res = None
             if res is None and (_that_point(pm[2]) or (pm[1] in _FIRST_POINTS and _BARE_RESOLUTION.match(pm[2]))) \
                     and not (out and out[-1].point and out[-1].resolution is None):
                 # "1) That …" on a decision page, "(a) … the work programme … be approved;" whose "RESOLVED –"
