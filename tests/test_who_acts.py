@@ -33,11 +33,12 @@ def test_she_is_the_person_the_sentence_before_opens_with():
     assert "Alison Jones" in owners_of(corpus("040"), "update Members")
 
 
-def test_she_is_the_post_the_sentence_before_opens_with_when_its_holder_is_not_named(tmp_path):
+@pytest.mark.parametrize("post", ["The Scrutiny Officer", "The Cardiff 2023 Scrutiny Officer"])
+def test_she_is_the_post_the_sentence_before_opens_with_when_its_holder_is_not_named(post, tmp_path):
     # Cardiff, its Scrutiny Officer not named: "The Scrutiny Officer responded that this was in hand … She would
-    # update Members when confirmed."
+    # update Members when confirmed." (also with words of the post's own before it, as in "The Watford 2020 …")
     f = _rewritten(tmp_path, "040", "Alison Jones, (Scrutiny Officer)", "the Scrutiny Officer")
-    f.write_text(f.read_text(encoding="utf-8").replace("The Scrutiny officer responded", "The Scrutiny Officer responded"),
+    f.write_text(f.read_text(encoding="utf-8").replace("The Scrutiny officer responded", f"{post} responded"),
                  encoding="utf-8")
     assert owners_of(f, "update Members") == {"Scrutiny Officer"}
 

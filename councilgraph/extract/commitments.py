@@ -106,9 +106,12 @@ def _speaker(s: Sentence, m: re.Match[str]) -> str | None:
 _OPENS_WITH = re.compile(r"^(?:\W*\w+\W+){0,2}?⟨(\d+)⟩")  # the actor a sentence opens with: its subject
 
 
+_OPENS_WITH_POST = re.compile(r"^(?:\W*\w+\W+){0,3}?⟨(\d+)⟩")  # (a post's own words before it: "The Watford 2020 ⟨…⟩")
+
+
 def subject_post(s: Sentence) -> str | None:
     """The post a sentence opens with, named without its holder ("The Watford 2020 Programme Manager explained …")."""
-    first = _OPENS_WITH.match(s.template)
+    first = _OPENS_WITH_POST.match(s.template)
     return s.at(first[1]).node if first and s.is_(first[1], Label.ROLE) else None
 
 
