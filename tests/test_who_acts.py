@@ -67,3 +67,17 @@ def test_an_aside_between_who_is_given_an_errand_and_the_errand_keeps_the_owner(
     f = _rewritten(tmp_path, "029", "Director of Children’s Services be commissioned",
                    f"Director of Children’s Services{aside} be commissioned")
     assert "Director of Children’s Services" in owners_of(f, "lead the implementation")
+
+
+@pytest.mark.parametrize("prefix, old, joiner, second, owner", [
+    # Herefordshire "Each month the Director would present an update to the Board …" and Chorley "Rebecca will contact
+    # her to confirm …", each with a second actor's commitment joined on, as Plymouth's "… within the next fortnight
+    # otherwise the Chair would formally write to the Chief Executive …"
+    ("069", "present an update to the Board", "otherwise", "the Chair would write to the Chief Executive", "Chair"),
+    ("078", "contact her to confirm", "and", "the Chair will reply to the Board", "Chair"),
+])
+def test_a_second_actors_commitment_joined_to_the_first_is_theirs(prefix, old, joiner, second, owner, tmp_path):
+    f = _rewritten(tmp_path, prefix, old, f"{old} {joiner} {second}")
+    first_words = " ".join(old.split()[:2])
+    assert owner not in owners_of(f, first_words)
+    assert owner in owners_of(f, " ".join(second.split()[-4:]))

@@ -334,6 +334,8 @@ ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "
 #: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
 #: Words between "the" and an actor that leave who acts unchanged ("ask the relevant Development and Scrutiny Panel to …").
 ACTOR_QUALIFIERS = ("relevant", "appropriate")
+#: Words that join a second actor's commitment to the first's ("… otherwise the Chair would …").
+NEXT_COMMITMENT_JOINERS = ("otherwise", "or", "and", "but", "while", "whilst")
 #: How a vote went, written between "RESOLVED" and its words ("RESOLVED (unanimously) that …").
 VOTE_QUALIFIERS = ("unanimously", "by a majority", "nem con", "without dissent")
 #: The participle of a resolution's own clause: "That the report be noted", "the work programme … be approved".
