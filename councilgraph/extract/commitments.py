@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
+from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
-from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, CueWords, alt
+from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, prefilters
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
@@ -191,11 +193,11 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    if _PROCEDURAL.search(s.text) and not re.search(r"\b(?:agreed to|undertook to|offered to)\b", s.text):
-        return []
+    rules = _candidates(s, ctx)
+    if not rules or _PROCEDURAL.search(s.text) and not re.search(r"\b(?:agreed to|undertook to|offered to)\b", s.text):
+        return []  # (the rules first: most sentences hold no rule's cue, and that is found for the relations anyway)
     found: list[ActionFact] = []
-    low = s.text.lower()
-    for rule in _candidates(s, ctx, low):
+    for rule in rules:
         for m in _matches(rule, s.template):
             for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
                 listed = _LIST_INTRO.search(text)
@@ -210,13 +212,18 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     return dedupe(found)
 
 
-def _candidates(s: Sentence, ctx: Context, low: str) -> list[ActionRule]:
-    """The rules to try on a sentence, in order: those that apply where it stands (`_applies`, listed once for each
-    place), have an actor if they need one, and find one of their cues in its lower-case text."""
-    cued = _CUE_WORDS.found(low)
-    actors = bool(s.mentions)
-    return [r for r in _BY_PLACE[bool(ctx.in_resolution)]
-            if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))]
+def _candidates(s: Sentence, ctx: Context) -> tuple[ActionRule, ...]:
+    """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
+    and find one of their cues in its lower-case text."""
+    return _rules_for(_CUE_WORDS.found(s.low), bool(ctx.in_resolution), bool(s.mentions))
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[ActionRule, ...]:
+    """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
+    their cues among the cue words it holds (a few words, in few combinations: each asked once)."""
+    return tuple(r for r in _BY_PLACE[in_resolution]
+                 if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues)))
 
 
 def _matches(rule: ActionRule, template: str):
@@ -229,8 +236,8 @@ def _matches(rule: ActionRule, template: str):
 
 _PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
-#: Every rule's cue words: which of them a sentence holds is found once, for all the rules.
-_CUE_WORDS = CueWords(w for rule in ACTION_RULES for w in rule.cues)
+#: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
+_CUE_WORDS = RULE_CUES
 #: "approval be given to …" (told in the active: "give approval to …") grants; "… given for visits to be made" asks
 _GRANT = re.compile(rf"^(?:{alt(vocab.FORMAL_GRANTS)} be given|give {alt(vocab.FORMAL_GRANTS)}) to\b", re.I)
 _LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")

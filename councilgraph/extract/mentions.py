@@ -8,7 +8,7 @@ and last the generic references ("the Committee", "the Council", "the Trust").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -202,17 +202,19 @@ class WordsBetweenBoundaries:
     def __init__(self, words: list[str]):
         self.words = [w for w in dict.fromkeys(words)]
         self.plain = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if "" in self.words else None
-        self.firsts = {w[:1] for w in self.words}
+        self.by_first: dict[str, list[str]] = {}  # first character -> the words it begins, in the given order
+        for w in self.words:
+            self.by_first.setdefault(w[:1], []).append(w)
 
     def find(self, text: str) -> list[str]:
         if self.plain is not None:  # (an empty word matches at every boundary: the pattern, as written)
             return [m[0] for m in self.plain.finditer(text)]
         out: list[str] = []
         pos = 0
-        for p in _starts(text, self.firsts):
+        for p in _starts(text, self.by_first):
             if p < pos or _is_word_char(text, p - 1) == _is_word_char(text, p):
                 continue
-            for w in self.words:
+            for w in self.by_first[text[p]]:  # (only a word that begins with the character there can stand there)
                 end = p + len(w)
                 if text.startswith(w, p) and _is_word_char(text, end - 1) != _is_word_char(text, end):
                     out.append(w)
@@ -226,7 +228,24 @@ def _words(words: tuple[str, ...], after: re.Pattern[str]) -> _Words:
     return _Words(words, after)
 
 
-def _namelike(words: list[str], common: frozenset[str]) -> bool:
+class LowerCaseWords:
+    """The words a text writes in lower case ("programme", "children’s"), as `in` asks of them: read from the text the
+    first time one is asked for (most documents never ask: only a name without a strong cue is tested against them)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(_LOWER_CASE_WORD.findall(self.text))
+        return word in self._words
+
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
+
+
+def _namelike(words: list[str], common: Container[str]) -> bool:
     """Could these capitalised words be a person's name? None a word of minutes, nor one the document writes in
     lower case elsewhere ("Programme" … "programme")."""
     return all(w not in _NOT_NAME and w.lower() not in common for w in words)
@@ -284,7 +303,7 @@ class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
     def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str],
-                 known: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
+                 known: frozenset[str] = frozenset(), common: Container[str] = frozenset()):
         self.text = text
         self.masked = text
         self.found: list[Mention] = []
@@ -515,7 +534,7 @@ class Finder:
 
 def find_mentions(sentence: str, acronyms: dict[str, tuple[Label, str]] | None = None,
                   first_names: dict[str, str] | None = None, known: frozenset[str] = frozenset(),
-                  common: frozenset[str] = frozenset()) -> list[Mention]:
+                  common: Container[str] = frozenset()) -> list[Mention]:
     """The actors a sentence names, in order; `known` are people the document names in full elsewhere, `common`
     the words it writes in lower case."""
     return Finder(sentence, acronyms if acronyms is not None else {}, first_names or {}, known, common).run()

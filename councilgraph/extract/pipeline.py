@@ -10,7 +10,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.attendance import add_attendance
 from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
-from councilgraph.extract.mentions import Mention, WordsBetweenBoundaries, find_mentions
+from councilgraph.extract.mentions import LowerCaseWords, Mention, WordsBetweenBoundaries, find_mentions
 from councilgraph.extract.prefilter import opening
 from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
@@ -85,7 +85,7 @@ def extract(doc: Document) -> DocumentGraph:
     g = DocumentGraph(doc.source)
     units = _units(doc)
     acronyms: dict = {}
-    common = frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", doc.text))
+    common = LowerCaseWords(doc.text)
     for u in units:
         u.mentions = find_mentions(u.text, acronyms, common=common)
     # A person named in full once is a person wherever the name recurs; "Nigel" alone is Nigel Richardson.
@@ -171,6 +171,7 @@ class _ItemReader:
         listing: tuple[str, list[act.ActionFact]] | None = None  # an action whose sentence ends in a list
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
+        home_body = self.res.body_key()  # (the document's, the same for every sentence)
         for pos, u in enumerate(self.units):
             para = u.block.para if u.block else None
             for m in u.mentions:
@@ -199,7 +200,7 @@ class _ItemReader:
             if raised := act.topic_of(s):
                 topic = (pos, raised)
             recent = topic[1] if topic and pos - topic[0] <= _TOPIC_REACH else None
-            found = act.find_actions(s, act.Context(in_resolution, last_person, self.res.body_key(), last_group, recent))
+            found = act.find_actions(s, act.Context(in_resolution, last_person, home_body, last_group, recent))
             if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
                 found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
             if listing and act.is_list_item(u.block.kind, u.text):

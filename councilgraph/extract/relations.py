@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.grammar import CueWords
+from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.prefilter import prefilters
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
@@ -17,8 +18,8 @@ P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Labe
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
                       r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
-#: Every rule's cue words: which of them a sentence holds is found once, for all the rules.
-_CUE_WORDS = CueWords(w for rule in RELATION_RULES for w in rule.cues)
+#: Every rule's cue words (with the action rules': extract/cues.py): which of them a sentence holds is found once.
+_CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -44,14 +45,20 @@ def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str
     return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
+@lru_cache(maxsize=4096)
+def _rules_for(cued: frozenset[str], many: bool) -> tuple[RelationRule, ...]:
+    """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end
+    of its own needs two (a few words, in few combinations: each asked once)."""
+    return tuple(r for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues)))
+
+
 def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     if not s.mentions:  # every rule reads at least one actor
         rules: tuple[RelationRule, ...] = ()
     else:
-        cued = _CUE_WORDS.found(s.text.lower())
-        rules = tuple(r for r in RELATION_RULES if (len(s.mentions) > 1 or not r.end) and not (r.cues and cued.isdisjoint(r.cues)))
+        rules = _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1)
     for rule in rules:
         pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
         if rule.type is RelType.HOLDS:
@@ -71,7 +78,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
 
 def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
     """A regulator named beside an inspection word inspected the council the sentence is about."""
-    low = s.text.lower()
+    low = s.low
     if not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (the loop in C: asked of every sentence)
         return
     regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]

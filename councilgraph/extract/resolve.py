@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import DELIVERABLE
@@ -83,7 +84,7 @@ def _own_minutes(mentions: list[Mention], text: str) -> str | None:
     Children and Young People’s Overview and Scrutiny Board held on 28 March 2022"."""
     named = sorted(((x.surface, x.name) for x in mentions if x.label is Label.BODY and not x.generic),
                    key=lambda sn: -len(sn[0]))
-    for m in _OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN):
+    for m in _OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN) if named else ():
         found = next((name for surface, name in named if m["name"].startswith(surface)), None)
         if found:
             return found
@@ -106,7 +107,7 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
     """The named body that took the item's paper: "The Cabinet received a report of the … Committee" is the
     Cabinet's minutes, though the Committee is named first."""
     named = {m.surface: m.name for m in mentions if m.label is Label.BODY and not m.generic}
-    for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN):
+    for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN) if named else ():  # (no body named: none took it)
         before = text[max(0, m.start() - 120):m.start()].rstrip()
         for surface, name in named.items():
             if before.endswith(surface) and _OPENS_SENTENCE.search(before[:len(before) - len(surface)]):
@@ -132,6 +133,15 @@ def _one_word_more(short: str, long: str) -> bool:
     start = a.index("of") + 1 if "of" in a else 0
     return (len(b) == len(a) + 1 and a[-1] == b[-1] and b[:start] == a[:start]
             and any(b[:i] + b[i + 1:] == a for i in range(start, len(b))))
+
+
+@lru_cache(maxsize=4096)  # (asked of each body named so far, for each body a document names)
+def _loose_name(name: str, council: str | None) -> str:
+    """A body's name as written loosely: without the council's place, possessives and plural endings
+    ("Thurrock Local Safeguarding Children's Board" ~ "Local Safeguarding Children Board")."""
+    town = slug(place(council)) if council else ""
+    words = [w for w in slug(name).split("-") if w and w != town and w != "the"]
+    return "-".join(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)
 
 
 def _head(name: str) -> str:
@@ -172,11 +182,7 @@ class Resolver:
         return nid
 
     def _loose(self, name: str) -> str:
-        """A body's name as written loosely: without the council's place, possessives and plural endings
-        ("Thurrock Local Safeguarding Children's Board" ~ "Local Safeguarding Children Board")."""
-        town = slug(place(self.home.council)) if self.home.council else ""
-        words = [w for w in slug(name).split("-") if w and w != town and w != "the"]
-        return "-".join(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)
+        return _loose_name(name, self.home.council)
 
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
@@ -271,9 +277,10 @@ class Resolver:
     def body(self, m: Mention) -> str:
         home_head = _head(self.home.body)
         if m.generic:
-            if m.name.lower() == home_head or _head(m.name) == home_head:
+            head = _head(m.name)
+            if m.name.lower() == home_head or head == home_head:
                 return self.body_id()
-            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == _head(m.name)]
+            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == head]
             if named:
                 return named[0]
             nid = node_key(Label.BODY, self.home.scope, slug(m.name))

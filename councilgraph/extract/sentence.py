@@ -4,8 +4,7 @@ so that rules can be written over the shape of a sentence rather than its words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from councilgraph.extract.mentions import Mention
 from councilgraph.graph.model import Label
@@ -18,16 +17,20 @@ class Sentence:
     text: str
     mentions: list[Mention]
     para: str | None = None
+    # (Both made once, with the sentence: every sentence's is read, and functools.cached_property takes a lock at
+    # each first reading on this Python.)
+    template: str = field(init=False, repr=False)  # the text with each mention a marker ⟨i⟩ (its index)
+    low: str = field(init=False, repr=False)  # the text in lower case, as the rule tables' cue words are sought in it
 
-    @cached_property
-    def template(self) -> str:
+    def __post_init__(self) -> None:
         out, pos = [], 0
         for i, m in enumerate(self.mentions):
             out.append(self.text[pos:m.start])
             out.append(f"⟨{i}⟩")
             pos = m.end
         out.append(self.text[pos:])
-        return "".join(out)
+        self.template = "".join(out)
+        self.low = self.text.lower()
 
     def at(self, i: str | int) -> Mention:
         return self.mentions[int(i)]

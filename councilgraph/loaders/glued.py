@@ -16,8 +16,9 @@ BREAKS = (  # (words a text must hold for the break to be looked for, the glue, 
     # (not an issue or decision page's label: what follows it, "Meeting: … - Cabinet (Item 6)", is read as a whole)
     ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
     # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
-    # "Together4Children")
-    ("", re.compile(r"\d(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})"), r"\g<0> "),
+    # "Together4Children"); (the plain form, \d(?<![A-Za-z]\d)\d?(?=…)|\d{3,}(?=…), has its digit written once, first:
+    # a pattern opening on alternatives is tried at every position, one opening on a digit only at digits)
+    ("", re.compile(r"\d(?:(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{2,}(?=[A-Z][a-z]{2}))"), r"\g<0> "),
     # a label that ends an item's minutes ("… be noted. Supporting documents:")
     ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={END_LABELS})"), r"\1\n\n"),
     # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")

@@ -158,7 +158,7 @@ def attendance(lines: list[str]) -> list[Attendee]:
                 break
         if heading:
             continue
-        sentence = _SENTENCE_APOLOGIES.search(ln)
+        sentence = _SENTENCE_APOLOGIES.search(ln) if "apolog" in ln.lower() else None  # (as above)
         if sentence:
             out += _entries(_sentence(sentence["names"]), "apologies", ln)
             current = None

@@ -181,7 +181,8 @@ def _break_before_labels(text: str) -> str:
 def _drop_furniture(lines: list[str]) -> list[str]:
     """Lines without page numbers, and without running headers/footers: a line repeated next to
     page breaks (form feeds or page numbers) three times or more."""
-    breaks = [i for i, ln in enumerate(lines) if "\f" in ln or _PAGE.match(ln)]
+    pages = {i for i, ln in enumerate(lines) if _PAGE.match(ln)}  # (each line matched once)
+    breaks = [i for i, ln in enumerate(lines) if "\f" in ln or i in pages]
     bounds: list[list[int]] = []  # page boundaries: runs of break lines close together
     for i in breaks:
         if bounds and i - bounds[-1][-1] <= 2:
@@ -194,12 +195,20 @@ def _drop_furniture(lines: list[str]) -> list[str]:
         near.update(x for x in seen if x and not _PAGE.match(x))
     furniture = {s for s, n in near.items() if n >= 3 and len(s) < 100}
     out = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         s = ln.replace("\f", "").strip()
-        if _PAGE.match(ln) or s in furniture:
+        if i in pages or s in furniture:
             continue
         out.append(ln.replace("\f", ""))
     return out
+
+
+# Line ends and starts _joins reads, compiled once (it reads every pair of lines).
+_HYPHENATED = re.compile(r"[a-z]-$")
+_LINK_END = re.compile(r"\b(?:pdf icon|PDF)$")
+_DASH_END = re.compile(r"[^:;.]\s[-–—]$")
+_LIST_END = re.compile(r"(?:[,;]|\b(?:and|or))$")
+_SECTION_HEADING = re.compile(r"(?:Minutes|Attachments|Decisions?|Resolved|Present|Apologies|Documents)\s*:?")
 
 
 def _joins(a: str, b: str, whole: str) -> bool:
@@ -210,22 +219,22 @@ def _joins(a: str, b: str, whole: str) -> bool:
         return True  # a table cell's closing bar
     if whole.lstrip().startswith("|") and not a.endswith("|"):
         return True  # a table row runs on until its closing bar
-    if re.search(r"[a-z]-$", a) and b[:1].islower():
+    if _HYPHENATED.search(a) and b[:1].islower():
         return True  # a word hyphenated at the line end
-    if _FILE_SIZE.match(b) or re.search(r"\b(?:pdf icon|PDF)$", a):
+    if _FILE_SIZE.match(b) or _LINK_END.search(a):
         return True  # "… Plan 2011-2014 PDF" + "172 KB": a ModernGov link's size
-    if re.search(r"[^:;.]\s[-–—]$", a) and not _STARTS.match(b):
+    if _DASH_END.search(a) and not _STARTS.match(b):
         return True  # "Scrutiny Committee -" + "Wednesday, 6th July": a title runs on after its dash
     if _END_SENTENCE.search(a) or _FILE_SIZE.search(a) or whole.lstrip().startswith("|"):
         return False
     if _STARTS.match(b):  # only a sentence cut after "of", "the", "was" … runs on into a marker
         return bool(_CONTINUES.search(a)) and len(a) >= 30 and not b.startswith(("·", "|")) and \
-            not re.search(r"(?:[,;]|\b(?:and|or))$", a)
+            not _LIST_END.search(a)
     if b[:1].islower():
         return True
     if len(a) + 1 + len(b.split()[0]) <= 45:
         return False  # the next word would have fitted on the line: the author broke it
-    if re.fullmatch(r"(?:Minutes|Attachments|Decisions?|Resolved|Present|Apologies|Documents)\s*:?", b):
+    if _SECTION_HEADING.fullmatch(b):
         return False  # a section heading of its own ("Minutes", "Attachments")
     return len(a) >= 35
 
@@ -237,7 +246,7 @@ def _join_lines(lines: list[str]) -> list[str]:
     for ln in lines:
         if out and out[-1].strip() and ln.strip() and _joins(last, ln, out[-1]):
             prev = out[-1]
-            if re.search(r"[a-z]-$", prev) and ln.strip()[:1].islower():
+            if _HYPHENATED.search(prev) and ln.strip()[:1].islower():
                 out[-1] = prev[:-1] + "\u0000" + ln.strip()  # decided once the vocabulary is known
             else:
                 out[-1] = prev + " " + ln.strip()

@@ -31,14 +31,16 @@ _RESOLVED = re.compile(
     # how the vote went, between the marker and its words: "RESOLVED (unanimously) that", "Resolved unanimously –"
     rf"(?:\s*\(?{alt(vocab.VOTE_QUALIFIERS)}\)?(?=\s*(?:[:–—\-]|that\b|That\b|THAT\b)))?"
     r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
-_MIDLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
-                           r"(?<=\S)[ \t]+(?=(?:Resolved|Agreed)\s*[:–—-]\s*(?:That|that)\b)|"
-                           r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
-                           r"(?<=[.;:])[ \t]+(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
+# (Each mark's spaces, (?<=…)[ \t]+(?=…), written to open on the first space, the look-behind after it: a pattern that
+# opens on a look-behind is tried at every position of a line, one that opens on a space only at spaces.)
+_MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=\S[ \t])[ \t]*(?=(?:Resolved|Agreed)\s*[:–—-]\s*(?:That|that)\b)|"
+                           r"(?<=\S[ \t])(?<!\bwas[ \t])(?<!\band[ \t])[ \t]*(?=(?:RESOLVED|AGREED)\b)|"
+                           r"(?<=[.;:][ \t])[ \t]*(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
                            # (not after a point's own mark: "a.    That Councillor … be appointed")
-                           r"(?<=[a-z)][.:])(?<!^[a-z]\.)(?<!^[ivx]{2}\.)(?<!^[ivx]{3}\.)[ \t]+"
-                           r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b)")
+                           r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<!^[ivx]{3}\.[ \t])[ \t]*"
+                           r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
@@ -183,8 +185,11 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
     return None
 
 
-_FIRST_MARKS = ("1)", "1.", "a)", "a.", "i)", "i.")  # how every run _ENUM reads begins
-_HAS_FIRST_MARK = re.compile("|".join(map(re.escape, _FIRST_MARKS))).search  # (one search, not a test a mark)
+# Where a run of points can begin: a first mark ("1)", "(a)", "i)", "1.", "a.") as _ENUM or glued.POINT_MARKS read one;
+# "1." and "a." only where those can read them (at the start, after a space, or glued after a stop, a dash or a year:
+# "…noted.1. That", "…that:a. The", "… 20191. That"), so that "31.1" and "agenda." are not taken for one. (One search:
+# most lines hold none, and are not read for points.)
+_HAS_FIRST_MARK = re.compile(r"1\)|a\)|i\)|(?:^|(?<=[\s.;:\-–—0]))1\.|(?<=(?:19|20)\d\d)1\.|(?:^|(?<=[\s:;]))a\.").search
 
 
 def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:

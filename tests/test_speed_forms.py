@@ -1,0 +1,96 @@
+"""Patterns rewritten for speed only match as their plain forms: on the lines of real minutes and on random texts
+built of the pieces each pattern reads."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+from pathlib import Path
+
+from councilgraph.extract import grammar
+from councilgraph.loaders import glued
+from tests.conftest import SEEDS
+
+
+def _lines() -> list[str]:
+    lines: list[str] = []
+    for p in sorted(Path(SEEDS).glob("*.txt")):
+        lines += [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return lines
+
+
+def _texts(pieces: list[str], seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(20_000)]
+
+
+def test_number_run_into_a_word_breaks_as_its_plain_form():
+    plain = re.compile(r"\d(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{3,}(?=[A-Z][a-z]{2})")
+    fast = next(p for _, p, _ in glued.BREAKS if p.pattern.startswith(r"\d"))
+    pieces = ["1", "2", "12", "345", "a", "A", "Abc", "Ab", "x", " ", "٣", "Z", "bc", "The", "CSD19096", "-"]
+    for text in _texts(pieces, 1):
+        assert fast.sub(r"\g<0> ", text) == plain.sub(r"\g<0> ", text), text
+
+
+def test_clause_opens_where_its_plain_form_does():
+    plain = re.compile(r"(?:^|(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )|(?<=\bthen )|(?<=\bso )|(?<=\bwhere )"
+                       r"|(?<=\b[Tt]he )|(?<=\bThat )|(?<=\bbut ))X")
+    fast = re.compile(grammar.CLAUSE + "X")
+    pieces = ["X", " ", "that ", "That ", "and ", "which ", "then ", "so ", "where ", "the ", "The ", "but ", ", ", "; ",
+              "( ", "– ", "a", "band ", "whichX", "\n"]
+    for text in _texts(pieces, 2):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def _point_lines(seed: int) -> list[str]:
+    """Lines of points run together, as resolutions are minuted and as scrapes glue them: marks of one style in order
+    (or not), each glued or spaced after the text before it."""
+    rng = random.Random(seed)
+    styles = [["1.", "2.", "3."], ["01.", "02."], ["1)", "2)", "3)"], ["(1)", "(2)", "(3)"], ["a)", "b)", "c)"],
+              ["(a)", "(b)", "(c)"], ["a.", "b.", "c."], ["i)", "ii)", "iii)"], ["(i)", "(ii)", "(iii)"], ["31.1", "31.2"]]
+    heads = ["", "RESOLVED ", "RESOLVED that ", "It was AGREED: ", "The report was noted", "agenda", "January 2019",
+             "Focused Visit 2020", "Minutes:", "the Board agree: -"]
+    glues = [" ", "", ".", ";", ":", "; and", " -", ". ", "  "]
+    bodies = ["That the report be noted", "That the plan be agreed", "That it be deferred", "the Chair write to the school",
+              "that officers report back", "The Board", "noted", "agreed", "x"]
+    out = []
+    for _ in range(20_000):
+        marks = list(rng.choice(styles))
+        if rng.random() < 0.3:
+            rng.shuffle(marks)
+        text = rng.choice(heads)
+        for mark in marks[:rng.randint(1, len(marks))]:
+            text += rng.choice(glues) + mark + rng.choice([" ", "  ", "", "\t"]) + rng.choice(bodies)
+        out.append(text + rng.choice(["", ".", " " * rng.randint(0, 90) + "end."]))
+    return out
+
+
+def test_lines_without_a_first_mark_have_no_points_to_split(monkeypatch):
+    # (every line the plain test, any of "1)", "1.", "a)", "a.", "i)", "i.", lets through splits as before)
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    tail = " and the rest of the resolution, long enough to be read as points run together on one line."
+    glued = [f"{head}{tail}" for head in (  # each way a first mark is glued to the text before it
+        "Focused Visit January 20191. That the report be noted.2. That the plan be agreed",
+        "the report be noted.1. That the plan be agreed.2. That it be deferred", "RESOLVED that:a. The Chair writes;b. The",
+        "in the report: -1. That the report be noted; -2. That", "as agreeda) That the report be noted b) That the plan",
+        "as set out:-(a) notes the report;(b) agrees the plan", "RESOLVED(i) That the report be noted (ii) That the plan")]
+    texts = _lines() + glued + _point_lines(3)
+    fast = [segment._split_enumeration(t) for t in texts]
+    assert sum(len(parts) > 1 for parts in fast) > 300
+    monkeypatch.setattr(segment, "_HAS_FIRST_MARK", re.compile(r"1\)|1\.|a\)|a\.|i\)|i\.").search)
+    assert fast == [segment._split_enumeration(t) for t in texts]
+
+
+def test_midline_marks_break_as_their_plain_form():
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    plain = re.compile(r"(?<=\S)[ \t]+(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
+                       r"(?<=\S)[ \t]+(?=(?:Resolved|Agreed)\s*[:–—-]\s*(?:That|that)\b)|"
+                       r"(?<=\S)(?<!\bwas)(?<!\band)[ \t]+(?=(?:RESOLVED|AGREED)\b)|"
+                       r"(?<=[.;:])[ \t]+(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
+                       r"(?<=[a-z)][.:])[ \t]+(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
+                       r"appointed|adopted|received)\b)")
+    pieces = [" ", "  ", "\t", "it was ", "It was ", "and ", "was ", "RESOLVED", "AGREED", "Resolved", "Agreed", ": ", "–",
+              "That ", "that ", "the report be noted", "be agreed", "x", ".", ";", ":", ")", "12.3 ", "Minutes", "\n"]
+    for text in _texts(pieces, 4):
+        assert segment._MIDLINE_MARK.sub("\n", text) == plain.sub("\n", text), text
