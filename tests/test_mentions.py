@@ -123,3 +123,47 @@ def test_a_name_is_a_person_where_it_changes_a_membership():
                                  (corpus("079"), "David Galt had stood down", {"David Galt"}),
                                  (corpus("004"), "Liz Brighouse had stood down", {"Liz Brighouse"})):
         assert people <= {name for label, name in names(sentence_with(path, phrase)) if label == "Person"}
+
+
+def test_a_seats_title_is_its_qualifier_and_the_names_before_it_are_people():
+    # Westminster: "… thanked the Committee and Co-Opted Members …": the seat is "Co-Opted Member"
+    assert ("Role", "Co-Opted Member") in names(sentence_with(corpus("082"), "thanked the Committee and Co-Opted"))
+    # Torbay's list with its post after the names, the brackets lost: "… Mike Cook and Jo Morell Co-opted Members"
+    s = sentence_with(corpus("051"), "Apologies for absence were also received").replace(
+        "(non-voting Co-opted Members)", "Co-opted Members")
+    found = names(s)
+    assert ("Person", "Mike Cook") in found and ("Person", "Jo Morell") in found
+    assert [n for label, n in found if label == "Role"] == ["Co-opted Member", "Co-opted Member"]
+
+
+def test_names_after_one_honorific_and_honorifics_inside_a_list():
+    # Torbay: "… instead of Councillor Mills and Barnby respectively": both are councillors
+    found = names(sentence_with(corpus("052"), "instead of Councillor Mills"))
+    assert ("Person", "Mills") in found and ("Person", "Barnby") in found
+    # Cumbria: "Mr D Barton, Mr W Clark, Mrs C Driver, …": each keeps their own honorific
+    hons = {m.name: m.honorific for m in find_mentions(sentence_with(corpus("074"), "Apologies for absence were received"))}
+    assert hons["Barton"] == "Mr" and hons["Driver"] == "Mrs" and hons["Sanderson"] == "Mrs"
+    # Torbay's list written with honorifics and dotted initials inside it ("Councillors Mrs. J.E. Charles, P. Church")
+    s = sentence_with(corpus("051"), "Apologies for absence were also received").replace(
+        "Laura Colman (Co-opted Member), Mike Cook and Jo Morell", "Councillors Mrs. L. Colman, M.J. Cook and Mrs. J. Morell")
+    assert {"Colman", "Cook", "Morell"} <= {n for label, n in names(s) if label == "Person"}
+    # Torbay: an officer named after a councillor is not given the councillor's honorific
+    assert all(m.honorific != "Councillor" for m in find_mentions(sentence_with(seed("003"), "Nancy Meehan"))
+               if m.name == "Nancy Meehan")
+
+
+def test_the_executive_is_a_body_but_not_the_executive_director():
+    # Sheffield: "… made recommendations to the Executive"; West Sussex: "The Executive Director for Children …" is a post
+    found = names(sentence_with(corpus("073"), "made recommendations to the Executive"))
+    assert ("Body", "Executive") in found
+    s = sentence_with(seed("001"), "The Executive Director for Children, Young People and Learning, Ms Butler")
+    assert not [n for label, n in names(s) if label == "Body"]
+
+
+def test_a_convener_is_a_chair():
+    # Stockton names a "Convener of the Safeguarding Forum for Education Settings"; a Scottish committee's minutes
+    # call their chair "the Convener": Somerset's "The Chair apologised …" written so
+    assert any(label == "Role" and "Convener of the Safeguarding Forum" in n
+               for label, n in names(sentence_with(corpus("077"), "Convener of the Safeguarding Forum")))
+    s = sentence_with(corpus("022"), "The Chair apologised").replace("The Chair", "The Convener")
+    assert names(s)[0] == ("Role", "Convener")

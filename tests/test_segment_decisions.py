@@ -201,3 +201,111 @@ def test_names_on_a_page_whose_paragraphs_ran_together_keep_their_own_words(pref
     names = [n.name for n in extract(load(glued(corpus(prefix), tmp_path))).nodes.values()
              if n.label.value in ("Person", "Role", "Body", "Organisation", "Council")]
     assert names and not [n for n in names if re.match(r"(?:Agenda and|Meeting documents|KB|\d)", n)]
+
+
+def _rewritten(path: Path, tmp_path: Path, *subs: tuple[str, str]) -> Path:
+    """A real page with its resolution written the way another council's minutes write it (regex substitutions)."""
+    text = path.read_text(encoding="utf-8")
+    for pattern, repl in subs:
+        text, n = re.subn(pattern, repl, text, flags=re.M)
+        assert n, pattern  # the page still has what the rewrite needs
+    f = tmp_path / path.name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("prefix, heading", [
+    ("002", r"^RESOLVED –"),                # Leeds: "RESOLVED –" then lettered "That …" points
+    ("058", r"RESOLVED –(?= That)"),        # Staffordshire: "RESOLVED – That the minutes …" on one line
+    ("081", r"^RESOLVED that:"),            # Swansea: "RESOLVED that:" then "a. The Chair write …"
+])
+@pytest.mark.parametrize("vote", ["RESOLVED (unanimously)", "RESOLVED unanimously"])
+def test_how_the_vote_went_after_the_marker_keeps_the_resolution(prefix, heading, vote, tmp_path):
+    # "RESOLVED (unanimously) that the Cabinet:": the vote between the marker and its words
+    f = _rewritten(corpus(prefix), tmp_path, (heading, lambda m: m[0].replace("RESOLVED", vote)))
+    assert decisions(f) == decisions(corpus(prefix)) != []
+
+
+@pytest.mark.parametrize("prefix, marks", [
+    ("023", r"^([1-3])\)"),     # Slough: "1)  that a progress report … be added …" with no heading
+    ("018", r"^([1-4])\."),     # Southwark: "1.  That the contents of the Ofsted letter … be noted."
+])
+def test_that_points_marked_a_dot_without_a_heading_are_a_resolution(prefix, marks, tmp_path):
+    f = _rewritten(corpus(prefix), tmp_path, (marks, lambda m: "abcd"[int(m[1]) - 1] + "."))
+    assert texts(f) == texts(corpus(prefix)) != []
+    assert [p[-3:] for p, _ in decisions(f)] == [f"({c})" for c in "abcd"[:len(texts(f))]]
+
+
+@pytest.mark.parametrize("prefix, drop", [
+    ("002", r"^RESOLVED –\s*$"),       # Leeds: the heading lost, then "a) the drivers for change … be noted"
+    ("018", r"^Agenda item$"),         # Southwark: "1. the contents of the Ofsted letter … be noted."
+])
+def test_points_of_a_resolution_clause_whose_heading_the_scrape_lost_are_a_resolution(prefix, drop, tmp_path):
+    f = _rewritten(corpus(prefix), tmp_path, (drop, ""), (r"^(\(?\w{1,2}[.)]\s+)That ", r"\1"))
+    assert texts(f) == [t.removeprefix("That ") for t in texts(corpus(prefix))] != []
+
+
+def test_narrative_lettered_points_are_not_a_resolution():
+    # Sheffield: "the Chair stated that:-" then "(a) further to the comments … had now been included …"
+    assert not [t for t in texts(corpus("038")) if t.startswith("further to the comments")]
+
+
+@pytest.mark.parametrize("prefix, heading, first", [
+    ("002", r"^RESOLVED –", r"^([a-e])\)"),          # Leeds: lettered points
+    ("023", r"^(?=1\))", r"^([1-3])\)"),             # Slough: numbered points, the heading added
+])
+def test_points_numbered_as_the_reports_recommendations_under_a_heading_are_its_points(prefix, heading, first, tmp_path):
+    # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": the report's paragraph numbers
+    f = _rewritten(corpus(prefix), tmp_path, (heading, "RESOLVED that the Committee:\n\n"),
+                   (first, lambda m: "2." + str("abcde".find(m[1]) + 1 if m[1].isalpha() else m[1])))
+    found = decisions(f)
+    assert [p.removeprefix("215.") for p, _ in found] == [f"2.{i}" for i in range(1, len(found) + 1)]  # (Leeds item 215)
+    assert [t[:50] for _, t in found] == [t[:50] for t in texts(corpus(prefix))]
+
+
+def test_a_points_own_list_of_entries_stays_with_the_point(tmp_path):
+    # Leeds (d) "… approve appointments on the following basis:-" then its entries, here without their marks
+    f = _rewritten(corpus("002"), tmp_path, (r"^(?:i|ii)\.\s+", ""))
+    found = texts(f)
+    assert len(found) == 5 and "Three Elected Members" in found[3] and "Safeguarding Children Board" in found[3]
+
+
+def test_that_it_be_requested_points_are_a_resolution(tmp_path):
+    # Slough's "1)  that a progress report … be added …" written "1)  That it be requested that a progress report …"
+    f = _rewritten(corpus("023"), tmp_path, (r"^(\d\)\s+)that ", r"\1That it be requested that "))
+    assert [t.replace("That it be requested that ", "that ") for t in texts(f)] == texts(corpus("023")) != []
+
+
+@pytest.mark.parametrize("heading", ["Resolved to RECOMMEND:  (to Council)", "RESOLVED to recommend:"])
+def test_resolved_to_recommend_heads_the_points_after_it(heading, tmp_path):
+    # Leeds's "RESOLVED –" written as Harrow writes a recommendation to Council
+    f = _rewritten(corpus("002"), tmp_path, (r"^RESOLVED –", heading))
+    assert texts(f) == texts(corpus("002")) != []
+
+
+@pytest.mark.parametrize("prefix, marker", [("033", "RESOLVED that"), ("058", "RESOLVED – That")])
+def test_a_subject_between_the_marker_and_its_capitalised_verb_is_one_decision(prefix, marker, tmp_path):
+    # BCP / Staffordshire written as Buckinghamshire writes its Cabinet's: "RESOLVED: Cabinet AGREED the …"
+    f = _rewritten(corpus(prefix), tmp_path, (marker, "RESOLVED: Committee AGREED that"))
+    found = texts(f)
+    assert len(found) == len(texts(corpus(prefix))) == 1 and found[0].startswith("Committee AGREED that ")
+
+
+def test_a_long_resolution_printed_twice_in_one_item_is_one_decision(tmp_path):
+    # BCP's resolution printed again above the minutes, as Exeter's issue page prints its decision twice
+    text = corpus("033").read_text(encoding="utf-8")
+    resolution = next(ln for ln in text.splitlines() if ln.startswith("RESOLVED that a Working Group"))
+    f = _rewritten(corpus("033"), tmp_path, (r"^Minutes:$", resolution.replace("\\", r"\\") + "\n\nMinutes:"))
+    assert texts(f) == texts(corpus("033"))
+    # a short one said twice may be two items' ("That the report be noted." twice in Durham's)
+    f = _rewritten(corpus("041"), tmp_path, (r"^Supporting documents:", "Resolved\n\nThat the report and presentation be noted.\n\nSupporting documents:"))
+    assert len(texts(f)) == 2
+
+
+def test_a_lettered_heading_after_a_resolution_on_one_line_is_not_its_point(tmp_path):
+    # Staffordshire's "RESOLVED – That the minutes … be confirmed …" followed, as in the minutes of another
+    # committee quoted in Vale of Glamorgan's, by the next lettered heading and its text
+    f = _rewritten(corpus("058"), tmp_path, (r"^(RESOLVED – That the minutes[^\n]*)$",
+                                             r"\1\n\n(c)        Matters Arising -\n\n(i)  In referring to the report it was "
+                                             r"believed that some work had been done."))
+    assert texts(f) == texts(corpus("058")) != []

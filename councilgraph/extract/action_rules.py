@@ -178,7 +178,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
-        compiled(rf"{THAT}{OWNERS} be (?:also )?{ERRAND} to {VP}",
+        compiled(rf"{THAT}{OWNERS}(?:,[^;]*?,?)? be (?:also )?{ERRAND} to {VP}",  # "…, in consultation with …, be …"
             rf"{CLAUSE}{OWNERS} (?:was|were|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "

@@ -83,14 +83,38 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
             return [HOME]
         elif who is Who.AUTHOR or (who is Who.AUTHOR_IF_INFO and _INFO.search(_what(m, s, text))):
             return [AUTHOR]
-        elif who is Who.SUBJECT and (first := re.match(r"^(?:\W*\w+\W+){0,2}?(⟨\d+⟩)", s.template)):
-            return _actors(s, first[1])
+        elif who is Who.SUBJECT and (first := _OPENS_WITH.match(s.template)):
+            return _actors(s, first[0])
         elif who is Who.PREVIOUS and ("pronoun" not in groups or m["pronoun"]):
             they = re.match(r"(?i)they\b", m[0])  # "they" is not the person last named, but a body
-            found = ctx.previous_group if they else ctx.previous_person
+            found = ctx.previous_group if they else (_speaker(s, m) or ctx.previous_person)
             if found:
                 return [found]
     return []
+
+
+_SPEAKER = re.compile(rf"(⟨\d+⟩),? (?:also |then |further )?{SAID} (?:that )?$")
+
+
+def _speaker(s: Sentence, m: re.Match[str]) -> str | None:
+    """Who says the pronoun's clause, in its own sentence: "Councillor Carter asked if … Councillor Jacobs said that
+    he would talk to …" — he is Jacobs, not the person the sentence before named."""
+    if "pronoun" not in m.re.groupindex or m["pronoun"] is None:
+        return None
+    said = _SPEAKER.search(s.template, 0, m.start("pronoun"))
+    return next(iter(_actors(s, said[1])), None) if said else None
+
+
+_OPENS_WITH = re.compile(r"^(?:\W*\w+\W+){0,2}?⟨(\d+)⟩")  # the actor a sentence opens with: its subject
+
+
+_OPENS_WITH_POST = re.compile(r"^(?:\W*\w+\W+){0,3}?⟨(\d+)⟩")  # (a post's own words before it: "The Watford 2020 ⟨…⟩")
+
+
+def subject_post(s: Sentence) -> str | None:
+    """The post a sentence opens with, named without its holder ("The Watford 2020 Programme Manager explained …")."""
+    first = _OPENS_WITH_POST.match(s.template)
+    return s.at(first[1]).node if first and s.is_(first[1], Label.ROLE) else None
 
 
 def _subject(m: re.Match[str], s: Sentence) -> str | None:

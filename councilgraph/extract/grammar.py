@@ -21,7 +21,7 @@ def alt(words: Iterable[str]) -> str:
 
 
 MARK = r"⟨\d+⟩"
-_THE = r"(?:(?:the|The|our|its|their|his|her) )?"
+_THE = rf"(?:(?:the|The|our|its|their|his|her) (?:{alt(vocab.ACTOR_QUALIFIERS)} )?)?"  # "the relevant ⟨Panel⟩" acts
 #: One or more actors joined by "and", ",", "&", each perhaps after "the" ("the Chair and Vice-Chair").
 _ONE = rf"{_THE}(?:{MARK}[’']s )?{MARK}"  # "the Committee’s Business Planning Group": the group acts
 ACTORS = rf"{_ONE}(?:(?:,| and| &|, and) {_ONE})*"
@@ -46,7 +46,10 @@ CLAUSE = (r"(?:^|(?<= )(?:(?<=[,;:–(] )|(?<=\bthat )|(?<=\band )|(?<=\bwhich )
 #: The action's words: a lower-case verb phrase to the end of the clause.
 VP = group("vp", r"[a-z][^;]*")
 #: A verb phrase that commits (not "would be …", "would like to thank …").
-COMMIT_PHRASE = rf"(?:(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})[a-z][^;]*|be \w+ing\b[^;]*)"
+#: The rest of a commitment's clause: to its end, or to the next actor's commitment ("… within the next fortnight
+#: otherwise ⟨the Chair⟩ would formally write …": two commitments, each its owner's).
+_CLAUSE_REST = rf"(?:(?! {alt(vocab.NEXT_COMMITMENT_JOINERS)} (?:the )?{MARK} (?:would|will)\b)[^;])*"
+COMMIT_PHRASE = rf"(?:(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})[a-z]{_CLAUSE_REST}|be \w+ing\b{_CLAUSE_REST})"
 COMMIT_VP = group("vp", COMMIT_PHRASE)
 COMMIT = alt(vocab.COMMIT_VERBS)
 ASKED = r"(?:also |further |then )?" + alt(vocab.ASK_VERBS)

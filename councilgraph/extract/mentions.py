@@ -86,6 +86,8 @@ PERSON_BARE = re.compile(rf"([A-Z](?<![\w{_Q}\-].)(?:{_NAMEW_REST}|(?<=M)c[A-Z][
 PERSON_ONE = re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
+# The last of a list of names, their post after them in the plural: "Karl Jones and Kaitlin Sutton Co-opted Members".
+_POSTS_AFTER = re.compile(rf"^ (?:{_alt(vocab.MEMBER_QUALIFIERS)}) (?:{_alt(vocab.ROLE_HEADS)})s\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
 # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
@@ -96,10 +98,14 @@ _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Rep
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
+_LIST_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")  # inside a list of councillors: "Councillors Mrs. J.E. Charles, …"
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
 # (the last name ends the list at a stop or a lower-case word: "Councillors Leadbetter and Samuel attended"; a post
 # in brackets after a name is read by the post finder: "C Patel (Vice-Chairman) and D Brown")
-_LIST_ITEM = re.compile(rf"((?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
+_LIST_ITEM = re.compile(rf"((?:(?:{_alt(_LIST_HONORIFICS)})\.? )?(?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?"
+                        r"(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
+#: After one honorific, more names: "Councillor Mills and Barnby respectively", "Councillor Mrs Shields, Cussons and …".
+_MORE_NAMES = re.compile(r",? and |, | & ")
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 # A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
 # "Michelle Rose", "Ann Little"): only words of posts, bodies and organisations are refused there.
@@ -118,6 +124,7 @@ _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
+_THE_EXECUTIVE = re.compile(r"(?<![\w-])[Tt]he Executive(?=\s+[a-z]|\s*[^\w\s]|\s*$)")  # not "the Executive Director"
 # Tests of a name's or a title's surroundings, compiled once (not looked up in re's cache at each use).
 _OPENS_ASIDE = re.compile(r"^(?:,|\s*[–—-]|\s*\()")
 _ENDS_NAME = re.compile(r"^(?:\s*$|[^\w\s]| [a-z])")
@@ -357,14 +364,10 @@ class Finder:
             end = m.start(3) + len(m[3].rstrip())
             self.take(Mention(m.start(), end, Label.PERSON, " ".join(words), self.text[m.start():end],
                               honorific=hons[-1].rstrip("."), first=first))
+            if len(words) == 1 and (more := _MORE_NAMES.match(self.masked, end)):
+                self.names_listed(more.end(), hons[-1].rstrip("."), surnames=True)
         for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
-            pos = m.end()
-            while (item := _LIST_ITEM.match(self.masked, pos)) and _NOT_NAME_PLACED.isdisjoint(item[2].split()):
-                words = item[2].split()
-                self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
-                                  self.text[item.start(1):item.end(2)], honorific="Councillor",
-                                  first=words[0] if len(words) > 1 else None))
-                pos = item.end()
+            self.names_listed(m.end(), "Councillor")
         pos = 0
         while m := PERSON_BARE.search(self.masked, pos):
             words = m[1].split()
@@ -381,7 +384,7 @@ class Finder:
             titled = _ROLE_JUST_BEFORE.search(before)  # "the Executive Director for Childrens Services Carol Cammiss"
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
-            role_after = _ROLE_AFTER.match(after)
+            role_after = _ROLE_AFTER.match(after) or before.endswith(" and ") and _POSTS_AFTER.match(after)
             if role_after and not _OPENS_ASIDE.match(after) and prev and not titled:
                 role_after = None  # "Children First Transformation Director": the words are the title's
             strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
@@ -411,12 +414,28 @@ class Finder:
             for a, b, word in _words(tuple(self.first_names), _AFTER_GIVEN_NAME).find(self.masked):
                 self.take(Mention(a, b, Label.PERSON, self.first_names[word], word, first=word))
 
+    def names_listed(self, pos: int, honorific: str, surnames: bool = False) -> None:
+        """The names of a list that one honorific opens, from `pos`, to a stop or a lower-case word. After a singular
+        honorific only surnames go on with it ("Councillor Mills and Barnby"; "Councillor Law and Nancy Meehan" names
+        an officer, whom the other cues find)."""
+        # (after initials, a word of minutes is a surname too: "P. Church")
+        while (item := _LIST_ITEM.match(self.masked, pos)) and (item[1] or _NOT_NAME_PLACED.isdisjoint(item[2].split())) \
+                and not (surnames and " " in item[2]):
+            words = item[2].split()
+            own = item[1].split(".")[0].split(" ")[0]  # "Mrs C Driver" in a list after "Mr D Barton" is a Mrs
+            self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
+                              self.text[item.start(1):item.end(2)], honorific=own if own in _LIST_HONORIFICS else honorific,
+                              first=words[0] if len(words) > 1 else None))
+            pos = item.end()
+
     def roles(self) -> None:
         for m in ROLE.finditer(self.masked if _ROLE_CUE.search(self.masked) else ""):  # (the pattern is costly)
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
             pre = _OWNER_BEFORE_POST.sub("", pre)
+            if head == "Member":  # a seat's title is its qualifier: "Kaitlin Sutton Co-opted Members" names a person
+                pre = next(q for q in sorted(vocab.MEMBER_QUALIFIERS, key=len, reverse=True) if pre.endswith(q))
             while pre.split(" ", 1)[0] in vocab.NOT_TITLE_WORDS:  # "Every Member", "the Expected Vice-Chair"
                 pre = pre.split(" ", 1)[1] if " " in pre else ""
             if _TAIL_AFTER_COMMA.match(tail) and head not in vocab.TITLE_TAIL_HEADS:
@@ -473,8 +492,8 @@ class Finder:
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
             pre = _OWNER_BEFORE_BODY.sub("", pre)
-            if not pre and head != "Cabinet":
-                continue
+            if not pre and head != "Cabinet" and not (head == "Executive" and _THE_EXECUTIVE.match(self.masked, m.start(2) - 4)):
+                continue  # (but "the Executive" is the council's executive: "recommendations to the Executive")
             if head == "Meeting" and not _THREE_WORDS.fullmatch(pre):
                 continue  # "Previous Meeting", "Doncaster Meeting": an event, not a body
             if head == "Cabinet" and _CABINET_POST.match(self.masked, m.end()):

@@ -212,7 +212,9 @@ class _ItemReader:
                 if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
                     self.pending.append((a, u.text, para, arises))
             people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
-            last_person = people[0] if people else last_person  # "She …" is the last sentence's subject
+            # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
+            # Manager explained … He would contact …")
+            last_person = people[0] if people else act.subject_post(s) or last_person
             groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]
             last_group = groups[0] if groups else last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)

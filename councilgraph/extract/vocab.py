@@ -18,6 +18,7 @@ ROLE_HEADS = (
     "Inspector", "Lead", "Coordinator", "Co-ordinator", "Solicitor", "Clerk", "Principal",
     "Superintendent", "Chief Constable", "Treasurer", "Auditor", "HMI", "Member", "Representative", "Governor",
     "Spokesperson", "Secretary", "Co-Optee", "Co-optee", "Convener", "Convenor", "Champion", "Practitioner",
+    "Lord Provost", "Provost",
     "Consultant", "Analyst", "Scrutiny Officer", "Support Officer", "Services Officer",
 )
 #: Heads of seats on a committee rather than posts of the council ("Co-opted Member", "Parent Governor
@@ -41,10 +42,11 @@ TITLE_TAIL_HEADS = {"Director", "Deputy Director", "Assistant Director", "Execut
 BARE_HEADS_OK = {"Chairman", "Chair", "Vice-Chairman", "Vice-Chair", "Vice Chairman", "Vice Chair",
                  "Cabinet Member", "Lead Member", "Portfolio Holder", "Leader", "Chief Executive",
                  "Commissioner", "Deputy Leader", "Mayor", "Secretary of State", "Executive Director",
-                 "Deputy Chairman", "Deputy Chair", "Monitoring Officer", "Director"}
+                 "Deputy Chairman", "Deputy Chair", "Monitoring Officer", "Director",
+                 "Convener", "Convenor", "Provost", "Lord Provost"}  # (a Scottish committee's chair; its civic head)
 #: Chair posts belong to a body (the one whose minutes these are, unless named).
 CHAIR_HEADS = {"Chairman", "Chair", "Chairperson", "Vice-Chairman", "Vice-Chair", "Vice Chairman",
-               "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair"}
+               "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair", "Convener", "Convenor"}
 
 BODY_HEADS = ("Sub-Committee", "Sub Committee", "Sub-Board", "Sub Board", "Committee", "Board", "Panel", "Cabinet",
               "Working Group", "Task Group", "Task and Finish Group", "Group", "Commission",
@@ -330,4 +332,14 @@ NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspecto
 ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
               "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young")
 #: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
+#: Words between "the" and an actor that leave who acts unchanged ("ask the relevant Development and Scrutiny Panel to …").
+ACTOR_QUALIFIERS = ("relevant", "appropriate")
+#: Words that join a second actor's commitment to the first's ("… otherwise the Chair would …").
+NEXT_COMMITMENT_JOINERS = ("otherwise", "or", "and", "but", "while", "whilst")
+#: How a vote went, written between "RESOLVED" and its words ("RESOLVED (unanimously) that …").
+VOTE_QUALIFIERS = ("unanimously", "by a majority", "nem con", "without dissent")
+#: The participle of a resolution's own clause: "That the report be noted", "the work programme … be approved".
+RESOLUTION_PARTICIPLES = ("noted", "agreed", "approved", "received", "adopted", "endorsed", "confirmed", "appointed",
+                          "accepted", "signed", "made", "given", "established", "added", "brought", "deferred",
+                          "supported", "amended", "delegated", "requested")
 FORMAL_GRANTS = ("approval", "consent", "agreement", "support", "thanks", "delegated approval")

@@ -8,6 +8,8 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
+from councilgraph.extract import vocab
+from councilgraph.extract.grammar import alt
 from councilgraph.extract.prefilter import Guarded
 from councilgraph.loaders import action_table, glued
 from councilgraph.loaders.glued import END_LABELS
@@ -26,6 +28,8 @@ _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
 _RESOLVED = re.compile(
     r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
+    # how the vote went, between the marker and its words: "RESOLVED (unanimously) that", "Resolved unanimously –"
+    rf"(?:\s*\(?{alt(vocab.VOTE_QUALIFIERS)}\)?(?=\s*(?:[:–—\-]|that\b|That\b|THAT\b)))?"
     r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
 # (Each mark's spaces, (?<=…)[ \t]+(?=…), written to open on the first space, the look-behind after it: a pattern that
 # opens on a look-behind is tried at every position of a line, one that opens on a space only at spaces.)
@@ -34,18 +38,29 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?<=\S[ \t])(?<!\bwas[ \t])(?<!\band[ \t])[ \t]*(?=(?:RESOLVED|AGREED)\b)|"
                            r"(?<=[.;:][ \t])[ \t]*(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
-                           r"(?<=[a-z)][.:][ \t])[ \t]*(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|"
-                           r"appointed|adopted|received)\b))")
+                           # (not after a point's own mark: "a.    That Councillor … be appointed")
+                           r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<!^[ivx]{3}\.[ \t])[ \t]*"
+                           r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
+_RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
+_REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
 _FLAT_LINE = 1000  # characters: a "line" this long is a page or a section whose line breaks were lost
 _MIDLINE_WORDS = ("RESOLVED", "AGREED", "Resolved", "Agreed", "That")  # every marker _MIDLINE_MARK reads has one
 _DOT_LETTER_POINT = re.compile(r"^([a-h])\.\s+(\S.*)$")  # "a. The Chair write …" inside a resolution only
-# A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected".
-_THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b)\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
+_FIRST_POINTS = ("1", "a", "i", "A")  # a list’s first point
+_LIST_OPENS = (":", ":-", " –", " —", " -")  # a point that ends so introduces its own list
+_ENTRY_MAX = 150  # characters: a longer line after a point's list is text again
+_ROMAN_POINT = re.compile(r"^\(?[ivx]{1,4}[.)]\s")
+# A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected", "That it be
+# requested that …" ("That it was …" is narrative).
+_THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b(?! be\b))\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
+_BE_RESOLVED = rf"\bbe\s+{alt(vocab.RESOLUTION_PARTICIPLES)}"
 # A "That …" paragraph standing alone as a resolution: its verb is a resolution's ("be noted").
-_THAT_RESOLUTION = re.compile(
-    r"^(?:That|that)\s.*\bbe\s+(?:noted|agreed|approved|received|adopted|endorsed|confirmed|appointed|"
-    r"accepted|signed|made|given|established|added|brought|deferred|supported|amended|delegated|requested)\b")
+_THAT_RESOLUTION = re.compile(rf"^(?:That|that)\s.*{_BE_RESOLVED}")
+# A list's first point that is a resolution's clause though its heading was lost in the scrape: "(a) subject to …,
+# the work programme … be approved;" (a subjunctive: "… would be noted" is narrative).
+_BARE_RESOLUTION = re.compile(rf"^(?:[^;:]{{0,200}},\s*)?(?i:{alt(vocab.DETERMINERS)}|that)\b[^;:]{{0,300}}?"
+                              rf"(?<!\bwould )(?<!\bshould )(?<!\bcould )(?<!\bwill )(?<!\bmay )(?<!\bmust )(?<!\bto ){_BE_RESOLVED}")
 _AGREED = (r"(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
            r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*")
 _AGREED_HEADING = re.compile(rf"^{_AGREED}$", re.I)
@@ -66,13 +81,23 @@ def normalise(text: str) -> list[str]:
     return list(_lines(text))
 
 
+def _midline_break(m: re.Match[str]) -> str:
+    """A line break before a marker inside a line, except after the heading and the subject it opens: "RESOLVED:
+    Cabinet AGREED the 2020/21 Youth Justice Strategic Plan." is one resolution of the Cabinet."""
+    return m[0] if _HEADED_SUBJECT.fullmatch(m.string, 0, m.start()) else "\n"
+
+
+_HEADED_SUBJECT = re.compile(r"(?:RESOLVED|Resolved|DECISION|Decision)\s*[:–—-]?\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?"
+                             r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+
+
 @lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
 def _lines(text: str) -> tuple[str, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
-    text = "\n".join(_MIDLINE_MARK.sub("\n", ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
+    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
                       for ln in text.split("\n"))
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
@@ -297,7 +322,9 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
         return None
     word, sep, rest = r[1], r[2].strip(), r[3].strip()
     if sep or word.isupper() or not rest or rest.startswith("to "):
-        return True, "" if rest.rstrip(" -–—").endswith(":") else rest
+        # "Resolved to RECOMMEND:  (to Council)" heads the points after it, as "RESOLVED that:" does
+        heading = rest.rstrip(" -–—").endswith(":") or _RECOMMEND_HEADING.match(rest)
+        return True, "" if heading else rest
     return None
 
 
@@ -323,6 +350,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     n_res = -1
     prev_blank = True
     expect = False  # a heading was just read: the next paragraph is its first point
+    entries = False  # the last point's own list is open ("… be appointed as follows –" then a line an entry)
 
     def open_resolution() -> None:
         nonlocal n_res, res, res_para, style, expect
@@ -330,9 +358,9 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
         res, res_para, style, expect = n_res, para, None, True
 
     def point(text: str, number: str | None) -> None:
-        nonlocal expect
+        nonlocal expect, entries
         out.append(Block(text, para, "point", number, res))
-        expect = False
+        expect = entries = False
 
     if decision:
         open_resolution()
@@ -345,7 +373,14 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             prev_blank = True
             continue
         m = _PARA.match(ln)
-        if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|%)", ln):
+        if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)", ln):
+            if res is not None and (expect or style == "para"):
+                # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": its points carry the numbers
+                # of the report's recommendations
+                style = "para"
+                point(m[2], m[1])
+                prev_blank = False
+                continue
             para, ln = m[1], m[2]
             res = None
         if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
@@ -361,14 +396,21 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 style = "inline"
             prev_blank = True
             continue
-        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or \
-            (_UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln) if res is not None else None)
+        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
+        if pm and res is None and pm.re in (_UPPER_POINT, _DOT_LETTER_POINT) and not _that_point(pm[2]):
+            pm = None  # "A. …", "a. …" are points of a resolution, or open one with "That …"
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
-            if res is not None and style not in (None, "inline", this):
-                res = None  # "b) Next heading" after "1. 2." points ends the resolution
-            if res is None and _that_point(pm[2]) and not (out and out[-1].point and out[-1].resolution is None):
-                open_resolution()  # "1) That …" on a decision page: a resolution without its heading
+            if res is not None and (style not in (None, "inline", this) or style == "inline" and not (
+                    _that_point(pm[2]) or _BARE_RESOLUTION.match(pm[2]))):
+                # "b) Next heading" after "1. 2." points, "(c) Matters Arising -" after "AGREED - That …" on one line:
+                # the resolution is over
+                res = None
+            if res is None and (_that_point(pm[2]) or (pm[1] in _FIRST_POINTS and _BARE_RESOLUTION.match(pm[2]))) \
+                    and not (out and out[-1].point and out[-1].resolution is None):
+                # "1) That …" on a decision page, "(a) … the work programme … be approved;" whose "RESOLVED –"
+                # the scrape lost: a resolution without its heading
+                open_resolution()
             if res is not None:
                 style = this
                 number = pm[1]
@@ -395,6 +437,17 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
             out[-1].text += " " + ln
+        elif res is not None and not m and (entries or out and out[-1].kind == "point" and out[-1].resolution == res
+                                            and out[-1].text.endswith(_LIST_OPENS)) and len(ln) < _ENTRY_MAX:
+            # a point's own list, an entry a line: "(b) … be appointed … Groups –", "Schools – Councillor A", …,
+            # "Planning – Councillor C, and" (a full stop ends it); the resolution's points go on after it
+            if _ROMAN_POINT.match(ln):  # "i.  Three Elected Members …": an item of its own, as lists are read
+                out.append(Block(ln, para, "text", None, None))
+            else:
+                out[-1].text += " " + ln
+            entries = not ln.endswith(".")
+            prev_blank = False
+            continue
         elif res is not None and expect and ln.rstrip(" -–—").endswith(":") and len(ln) < _INTRO_MAX:
             out.append(Block(ln, para, "text", None, res))  # "For the reasons set out in the report: -"
             prev_blank = True
@@ -414,7 +467,25 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     for b in out:  # a table's empty cells at the end of a paragraph are layout, not words
         if "|" in b.text:  # (the pattern needs a bar: not tried on the others)
             b.text = _CELL_TAIL.sub("", b.text)
+    _repeated_resolutions_as_text(out)
     return [b for b in out if b.text]
+
+
+def _repeated_resolutions_as_text(out: list[Block]) -> None:
+    """A resolution the page prints twice in one item, word for word (an issue page's decision above its minutes),
+    is one decision: the second is plain text. A short one ("That the report be noted.") may well be said twice, of
+    two items whose headings the page lost."""
+    points: dict[int, list[Block]] = {}
+    for b in out:
+        if b.kind == "point" and b.resolution is not None:
+            points.setdefault(b.resolution, []).append(b)
+    seen: set[tuple[str, ...]] = set()
+    for blocks_ in points.values():
+        words = tuple(b.text for b in blocks_)
+        if words in seen and sum(map(len, words)) >= _REPEAT_MIN:
+            for b in blocks_:
+                b.kind, b.point, b.resolution = "text", None, None
+        seen.add(words)
 
 
 _DESCRIPTION = re.compile(r"^(?:Report|Presentation|Briefing|Joint report|To (?:receive|consider|note|approve|agree)|"

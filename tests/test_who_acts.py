@@ -1,0 +1,83 @@
+"""Who acts, where the minutes name them in a way the rules' examples do not: a pronoun ("he", "she": the person or
+post the sentence before opens with, or who says the pronoun's clause in its own sentence), "the relevant X", and
+"X, in consultation with Y, be authorised to …". Each case is a real page with one sentence written the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from councilgraph.extract.pipeline import extract
+from councilgraph.graph.model import Label, RelType
+from councilgraph.loaders import load
+from tests.conftest import corpus
+
+
+def owners_of(path, words: str) -> set[str]:
+    g = extract(load(path))
+    return {g.nodes[r.start].name for r in g.rels.values()
+            if r.type is RelType.OWNS and g.nodes[r.end].label is Label.ACTION and words in g.nodes[r.end].name}
+
+
+def _rewritten(tmp_path, prefix: str, old: str, new: str):
+    text = corpus(prefix).read_text(encoding="utf-8")
+    assert old in text
+    f = tmp_path / corpus(prefix).name
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    return f
+
+
+def test_she_is_the_person_the_sentence_before_opens_with():
+    # Durham: "Councillor Simmons, Chair of Corporate Parenting Panel was in attendance … She then alluded … and she
+    # would provide a progress update"; Cardiff: "The Chair invited Alison Jones, (Scrutiny Officer) … She would …"
+    assert "Simmons" in owners_of(corpus("030"), "progress update")
+    assert "Alison Jones" in owners_of(corpus("040"), "update Members")
+
+
+@pytest.mark.parametrize("post", ["The Scrutiny Officer", "The Cardiff 2023 Scrutiny Officer"])
+def test_she_is_the_post_the_sentence_before_opens_with_when_its_holder_is_not_named(post, tmp_path):
+    # Cardiff, its Scrutiny Officer not named: "The Scrutiny Officer responded that this was in hand … She would
+    # update Members when confirmed." (also with words of the post's own before it, as in "The Watford 2020 …")
+    f = _rewritten(tmp_path, "040", "Alison Jones, (Scrutiny Officer)", "the Scrutiny Officer")
+    f.write_text(f.read_text(encoding="utf-8").replace("The Scrutiny officer responded", f"{post} responded"),
+                 encoding="utf-8")
+    assert owners_of(f, "update Members") == {"Scrutiny Officer"}
+
+
+def test_he_is_who_says_the_clause_in_its_own_sentence(tmp_path):
+    # Durham's sentence told as a reply in one sentence: the speaker, not the person the sentence before named
+    f = _rewritten(tmp_path, "030", "Work was continuing to address the priorities in the annual report, and she would",
+                   "Councillor Simmons asked about the priorities in the annual report, and Councillor Jewel confirmed "
+                   "that he would")
+    assert owners_of(f, "progress update") == {"Jewel"}
+
+
+def test_the_relevant_post_or_body_is_who_acts(tmp_path):
+    # Somerset "has also asked the Scrutiny Manager to arrange a meeting" and West Sussex "The Chairman asked Cllr
+    # Lord to express …", with "the relevant" / "the appropriate" before who is asked ("ask the relevant … Panel to …")
+    f = _rewritten(tmp_path, "022", "asked the Scrutiny Manager to", "asked the relevant Scrutiny Manager to")
+    assert owners_of(f, "arrange a meeting") == {"Scrutiny Manager"}
+    f = _rewritten(tmp_path, "028", "The Chairman asked Cllr Lord to", "The Chairman asked the appropriate Cllr Lord to")
+    assert owners_of(f, "thanks") == {"Lord"}
+
+
+@pytest.mark.parametrize("aside", [", in consultation with the Portfolio Holder,", ", in consultation with the Portfolio Holder"])
+def test_an_aside_between_who_is_given_an_errand_and_the_errand_keeps_the_owner(aside, tmp_path):
+    # Cheshire East "That the Director of Children’s Services be commissioned to lead the implementation", with an aside
+    # as Reading writes it ("That the Chief Executive, in consultation with the Leader … be authorised to appoint …")
+    f = _rewritten(tmp_path, "029", "Director of Children’s Services be commissioned",
+                   f"Director of Children’s Services{aside} be commissioned")
+    assert "Director of Children’s Services" in owners_of(f, "lead the implementation")
+
+
+@pytest.mark.parametrize("prefix, old, joiner, second, owner", [
+    # Herefordshire "Each month the Director would present an update to the Board …" and Chorley "Rebecca will contact
+    # her to confirm …", each with a second actor's commitment joined on, as Plymouth's "… within the next fortnight
+    # otherwise the Chair would formally write to the Chief Executive …"
+    ("069", "present an update to the Board", "otherwise", "the Chair would write to the Chief Executive", "Chair"),
+    ("078", "contact her to confirm", "and", "the Chair will reply to the Board", "Chair"),
+])
+def test_a_second_actors_commitment_joined_to_the_first_is_theirs(prefix, old, joiner, second, owner, tmp_path):
+    f = _rewritten(tmp_path, prefix, old, f"{old} {joiner} {second}")
+    first_words = " ".join(old.split()[:2])
+    assert owner not in owners_of(f, first_words)
+    assert owner in owners_of(f, " ".join(second.split()[-4:]))
