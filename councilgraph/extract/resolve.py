@@ -155,6 +155,7 @@ class Resolver:
     role_titles: dict[str, str] = field(default_factory=dict)  # role key -> canonical title
     first_names: dict[str, str] = field(default_factory=dict)
     named_bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug -> (name, id), in order seen
+    last_named: dict[str, str] = field(default_factory=dict)  # head word ("committee") -> the body named last with it
     trusts: list[str] = field(default_factory=list)
     council_referred: bool = False  # does the text speak of the minuted council at all?
     tied_roles: set[str] = field(default_factory=set)  # posts the document already places (ROLE_IN)
@@ -280,9 +281,8 @@ class Resolver:
             head = _head(m.name)
             if m.name.lower() == home_head or head == home_head:
                 return self.body_id()
-            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == head]
-            if named:
-                return named[0]
+            if head in self.last_named:  # "the Committee": the committee named last
+                return self.last_named[head]
             nid = node_key(Label.BODY, self.home.scope, slug(m.name))
             self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
             return nid
@@ -305,4 +305,5 @@ class Resolver:
         self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
                                                           "council": self.home.council_name}))
         self.named_bodies[key] = (m.name, nid)
+        self.last_named[_head(m.name)] = nid
         return nid
