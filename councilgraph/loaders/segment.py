@@ -187,9 +187,9 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
 
 # Where a run of points can begin: a first mark ("1)", "(a)", "i)", "1.", "a.") as _ENUM or glued.POINT_MARKS read one;
 # "1." and "a." only where those can read them (at the start, after a space, or glued after a stop, a dash or a year:
-# "…noted.1. That", "…that:a. The", "… 20191. That"), so that "31.1" and "agenda." are not taken for one. (One search:
-# most lines hold none, and are not read for points.)
-_HAS_FIRST_MARK = re.compile(r"1\)|a\)|i\)|(?:^|(?<=[\s.;:\-–—0]))1\.|(?<=(?:19|20)\d\d)1\.|(?:^|(?<=[\s:;]))a\.").search
+# "…noted.1. That", "…that:a. The", "… 20191. That"), so that "31.1" and "agenda." are not taken for one. (One search,
+# opening on the mark's first character, its look-behinds after it: most lines hold none, and are not read for points.)
+_HAS_FIRST_MARK = re.compile(r"1(?:\)|(?<![^\s.;:\-–—0]1)\.|(?<=(?:19|20)\d\d1)\.)|a(?:\)|(?<![^\s:;]a)\.)|i\)").search
 
 
 def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
