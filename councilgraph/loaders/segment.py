@@ -97,7 +97,7 @@ def _lines(text: str) -> tuple[str, ...]:
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
-    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
+    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(map(ln.__contains__, _MIDLINE_WORDS)) else ln
                       for ln in text.split("\n"))
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
@@ -150,7 +150,10 @@ def _join_table_rows(lines: list[str]) -> list[str]:
     "| |and the process |  |"); a row with only its first cell empty is a row of its own."""
     out: list[str] = []
     for ln in lines:
-        cells = ln.strip().strip("|").split("|") if ln.lstrip().startswith("|") else None
+        if not ln.lstrip().startswith("|"):  # not a table row: nothing to continue (most lines)
+            out.append(ln)
+            continue
+        cells = ln.strip().strip("|").split("|")
         last = len(out) - 1
         while last >= 0 and not out[last].strip():
             last -= 1
