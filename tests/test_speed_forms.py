@@ -110,3 +110,13 @@ def test_names_beside_a_person_are_read_where_the_quick_test_allows(monkeypatch)
     quick = read()
     monkeypatch.setattr(mentions, "_BESIDE_MARKS", ("\x00",))  # any mention taken: the list is read
     assert quick == read()
+
+
+def test_receipts_are_the_matches_of_their_pattern():
+    from councilgraph.extract import resolve
+
+    pieces = ["received ", "noted ", "considered ", "scrutinised ", "a ", "the ", "two ", "report ", "update ",
+              "denoted ", "The Cabinet ", "x", "presentation", " ", "reports", "noted the received a report", ".\n"]
+    for text in _texts(pieces, 6):
+        plain = resolve._RECEIVED.finditer(text, 0, resolve._RECEIVER_SPAN)
+        assert [m.span() for m in resolve._receipts(text)] == [m.span() for m in plain], text
