@@ -399,7 +399,7 @@ class Finder:
             if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
                 pos = m.start() + len(name)
-        beside = any(map(self.masked.__contains__, _BESIDE_MARKS))
+        beside = "\x00" in self.masked and any(map(self.masked.__contains__, _BESIDE_MARKS))
         for m in PERSON_BARE.finditer(self.masked if beside else ""):  # in a list beside a person:
             # "Laura Colman (…), Mike Cook and …"
             words = m[1].split()

@@ -86,13 +86,13 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
 
 def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
     """A regulator named beside an inspection word inspected the council the sentence is about."""
-    low = s.low
-    if not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (the loop in C: asked of every sentence)
-        return
     regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]
+    low = s.low
+    if not regulators or not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (a regulator named: the rarer test)
+        return
     targets = [m.node for m in s.mentions if m.label is C and not m.generic and m.node]
     target = targets[0] if targets else home_council
-    if not regulators or not target:
+    if not target:
         return
     props: dict = {}
     if year := _YEAR.search(s.text):
