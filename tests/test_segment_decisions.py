@@ -309,3 +309,18 @@ def test_a_lettered_heading_after_a_resolution_on_one_line_is_not_its_point(tmp_
                                              r"\1\n\n(c)        Matters Arising -\n\n(i)  In referring to the report it was "
                                              r"believed that some work had been done."))
     assert texts(f) == texts(corpus("058")) != []
+
+
+def test_an_issue_pages_decision_and_minutes_of_one_item_are_one_item(tmp_path):
+    # Medway: "Minutes: Background: …" then "Decision: | The Cabinet noted …" in the same item
+    doc = load(corpus("012"))
+    assert [it.number for it in doc.items] == ["8"]
+    assert decisions(corpus("012")) == [("8", decisions(corpus("012"))[0][1])]
+    assert decisions(corpus("012"))[0][1].startswith("The Cabinet noted the content of this report")
+    # the same page with its decision printed before its minutes, as North Hertfordshire's issue pages do
+    text = corpus("012").read_text(encoding="utf-8")
+    head, minutes = text.split("Minutes:", 1)
+    background, decision = minutes.split("Decision number:", 1)
+    f = tmp_path / corpus("012").name
+    f.write_text(head + "Decision number:" + decision + "\n\nMinutes:" + background, encoding="utf-8")
+    assert [it.number for it in load(f).items] == ["8"] and texts(f) == texts(corpus("012"))

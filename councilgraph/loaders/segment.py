@@ -43,6 +43,7 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
+_DECISION_LABEL = re.compile(r"^Decision:\s*\|?\s*(.*)$")
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
 _FLAT_LINE = 1000  # characters: a "line" this long is a page or a section whose line breaks were lost
 _MIDLINE_WORDS = ("RESOLVED", "AGREED", "Resolved", "Agreed", "That")  # every marker _MIDLINE_MARK reads has one
@@ -383,6 +384,13 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 continue
             para, ln = m[1], m[2]
             res = None
+        if (label := _DECISION_LABEL.match(ln)) and not decision:  # an issue page's "Decision:" inside its item
+            open_resolution()
+            if label[1]:
+                point(label[1], None)
+                style = "inline"
+            prev_blank = True
+            continue
         if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
             out.append(Block(ln, para, "text", None, None))
             open_resolution()
@@ -544,11 +552,29 @@ def _split_at_titles(item: Item) -> list[Item]:
     return [it for it in out if it.title or it.blocks]
 
 
+def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
+    """The "Minutes:" / "Decision:" lines that each open an item. An issue page may give one item both, the decision
+    before its minutes or after them (North Hertfordshire, Medway): the second, with no item's number or paper link
+    between, is a label inside the item, and a "Decision:" there heads a resolution (see `blocks`)."""
+    kept: list[int] = []
+    for i in marks:
+        if kept and _kind(lines[kept[-1]]) != _kind(lines[i]) and not any(
+                _ITEM_NO.match(ln) or _PDF_NOISE.search(ln) for ln in lines[kept[-1] + 1:i]):
+            lines[i] = f"Decision:{_MINUTES.match(lines[i])[1]}" if _kind(lines[i]) == "decision" else ""  # type: ignore[index]
+            continue
+        kept.append(i)
+    return kept
+
+
+def _kind(mark: str) -> str:
+    return "decision" if mark.upper().startswith("DECISION") else "minutes"
+
+
 def segment(text: str) -> tuple[list[Item], Meta]:
     """Items of a page's text and what the page says of its meeting."""
     lines = normalise(text)
     meta = page_meta(lines)
-    marks = [i for i, ln in enumerate(lines) if _MINUTES.match(ln)]
+    marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines) if _MINUTES.match(ln)])
     if not marks:  # pages without "Minutes:" lines mark each item's text with "Additional documents:"
         marks = [i for i, ln in enumerate(lines) if re.match(r"^Additional documents:\s*$", ln)]
         if len(marks) > 1:
