@@ -167,3 +167,9 @@ def test_a_convener_is_a_chair():
                for label, n in names(sentence_with(corpus("077"), "Convener of the Safeguarding Forum")))
     s = sentence_with(corpus("022"), "The Chair apologised").replace("The Chair", "The Convener")
     assert names(s)[0] == ("Role", "Convener")
+
+
+def test_a_heading_run_into_a_name_is_not_part_of_it():
+    # Cumbria's apologies with the next heading run on, as a page whose line breaks were lost gives them
+    s = sentence_with(corpus("074"), "Apologies for absence were received from").replace("Mr M Mills.", "Mr M Mills Declarations of Interest")
+    assert ("Person", "Mills") in names(s)

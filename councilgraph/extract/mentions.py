@@ -68,7 +68,10 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 
 # After an honorific, a word that is also a surname is one ("Cllr Hall", "Councillor Emma Green"; "May" too).
 _NOT_AFTER_HONORIFIC = (_NON_SURNAME | set(vocab.HONORIFICS) - {"Lord", "Lady"} | vocab.NOT_NAMES) - {*vocab.ALSO_NAMES, "May"}
-PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?){{1,3}})"))
+# (a name's second and third words are no heading word either: "Councillor B Thompson Declarations of interest:")
+_NOT_AFTER_SURNAME = _NOT_AFTER_HONORIFIC | (set(vocab.NOT_NAME_WORDS) - set(vocab.ALSO_NAMES))
+PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
+                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})"))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
 # A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
