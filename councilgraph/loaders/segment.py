@@ -39,7 +39,8 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?<=[.;:][ \t])[ \t]*(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
                            # (not after a point's own mark: "a.    That Councillor … be appointed")
-                           r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<!^[ivx]{3}\.[ \t])[ \t]*"
+                           r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<![\s(][a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<![\s(][ivx]{2}\.[ \t])"
+                           r"(?<!^[ivx]{3}\.[ \t])(?<![\s(][ivx]{3}\.[ \t])[ \t]*"
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
@@ -85,11 +86,13 @@ def normalise(text: str) -> list[str]:
 def _midline_break(m: re.Match[str]) -> str:
     """A line break before a marker inside a line, except after the heading and the subject it opens: "RESOLVED:
     Cabinet AGREED the 2020/21 Youth Justice Strategic Plan." is one resolution of the Cabinet."""
-    return m[0] if _HEADED_SUBJECT.fullmatch(m.string, 0, m.start()) else "\n"
+    return m[0] if _HEADED_SUBJECT.search(m.string, max(0, m.start() - _HEADED_REACH), m.start()) else "\n"
 
 
-_HEADED_SUBJECT = re.compile(r"(?:RESOLVED|Resolved|DECISION|Decision)\s*[:–—-]?\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?"
-                             r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+# (searched in the characters before the break, to its end: a page whose line breaks were lost is one line)
+_HEADED_SUBJECT = re.compile(r"(?:^|(?<=[\s.:;]))(?:RESOLVED|Resolved|DECISION|Decision)\s*[:–—-]?\s*(?:[Tt]hat\s+)?"
+                             r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}$")
+_HEADED_REACH = 80  # characters
 
 
 @lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
@@ -207,9 +210,11 @@ def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
                 last = nxt
         formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
                            ln[max(0, first.start() - 300):first.start()]) or _AGREED_ENDING.search(ln[:first.start()])
-        if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on)
+        if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on), or
+            # most of whose points do, three or more ("a. That … b. The Councillor … be appointed c. That … d. That …")
             that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
-            run = run if len(run) >= 2 and that[0] and that[1] else run[:1] if that[0] else []
+            run = run if len(run) >= 2 and that[0] and that[1] or len(run) >= 3 and that[0] and 2 * sum(that) > len(run) \
+                else run[:1] if that[0] else []
         if len(run) > max(1, len(best)):
             best = run
     return best
