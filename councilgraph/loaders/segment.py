@@ -44,7 +44,6 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
-_DECISION_LABEL = re.compile(r"^Decision:\s*\|?\s*(.*)$")
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
 _FLAT_LINE = 1000  # characters: a "line" this long is a page or a section whose line breaks were lost
 _MIDLINE_WORDS = ("RESOLVED", "AGREED", "Resolved", "Agreed", "That")  # every marker _MIDLINE_MARK reads has one
@@ -389,13 +388,6 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 continue
             para, ln = m[1], m[2]
             res = None
-        if (label := _DECISION_LABEL.match(ln)) and not decision:  # an issue page's "Decision:" inside its item
-            open_resolution()
-            if label[1]:
-                point(label[1], None)
-                style = "inline"
-            prev_blank = True
-            continue
         if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
             out.append(Block(ln, para, "text", None, None))
             open_resolution()
@@ -560,12 +552,13 @@ def _split_at_titles(item: Item) -> list[Item]:
 def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
     """The "Minutes:" / "Decision:" lines that each open an item. An issue page may give one item both, the decision
     before its minutes or after them (North Hertfordshire, Medway): the second, with no item's number or paper link
-    between, is a label inside the item, and a "Decision:" there heads a resolution (see `blocks`)."""
+    between, is a label inside the item, and a "Decision:" there heads a resolution (`_resolution_start`)."""
     kept: list[int] = []
     for i in marks:
         if kept and _kind(lines[kept[-1]]) != _kind(lines[i]) and not any(
                 _ITEM_NO.match(ln) or _PDF_NOISE.search(ln) for ln in lines[kept[-1] + 1:i]):
-            lines[i] = f"Decision:{_MINUTES.match(lines[i])[1]}" if _kind(lines[i]) == "decision" else ""  # type: ignore[index]
+            rest = _MINUTES.match(lines[i])[1].strip(" |")  # type: ignore[index]
+            lines[i] = f"Decision: {rest}" if _kind(lines[i]) == "decision" else ""  # a resolution's heading, as "RESOLVED:"
             continue
         kept.append(i)
     return kept
