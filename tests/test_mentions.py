@@ -173,3 +173,12 @@ def test_a_heading_run_into_a_name_is_not_part_of_it():
     # Cumbria's apologies with the next heading run on, as a page whose line breaks were lost gives them
     s = sentence_with(corpus("074"), "Apologies for absence were received from").replace("Mr M Mills.", "Mr M Mills Declarations of Interest")
     assert ("Person", "Mills") in names(s)
+
+
+def test_a_name_before_drew_attention_or_after_a_presented_by_label_is_a_person():
+    # Cheshire East "Diane Taylor outlined …" told as West Berkshire tells it ("Jessica Bailiss drew attention to …")
+    s = sentence_with(corpus("003"), "Diane Taylor outlined").replace("Diane Taylor outlined", "Diane Taylor drew attention to")
+    assert ("Person", "Diane Taylor") in names(s)
+    # Kirklees's "Report author: Kathryn Loftus" labelled as Stockport labels its presenters
+    line = next(ln for ln in corpus("035").read_text(encoding="utf-8").splitlines() if ln.startswith("Report author:"))
+    assert ("Person", "Kathryn Loftus") in names(line.replace("Report author:", "Presented By:"))

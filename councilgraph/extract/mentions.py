@@ -97,7 +97,7 @@ _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, 
 _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
 _OBJECT_BEFORE = Guarded(re.compile(rf"\b(?:{_alt(vocab.PERSON_OBJECT_VERBS)})\s+$"))
 _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
-                           r"In attendance|Also present)\s*:\s*$"))
+                           r"In attendance|Also present|Presented [Bb]y)\s*:\s*$"))
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
