@@ -182,3 +182,9 @@ def test_a_name_before_drew_attention_or_after_a_presented_by_label_is_a_person(
     # Kirklees's "Report author: Kathryn Loftus" labelled as Stockport labels its presenters
     line = next(ln for ln in corpus("035").read_text(encoding="utf-8").splitlines() if ln.startswith("Report author:"))
     assert ("Person", "Kathryn Loftus") in names(line.replace("Report author:", "Presented By:"))
+
+
+def test_an_nhs_trust_is_an_organisation_of_its_own():
+    # Bromley: "… a Governor at Oxleas NHS Foundation Trust" (Wolverhampton's "the Royal Wolverhampton NHS Trust")
+    found = names(sentence_with(corpus("072"), "Oxleas NHS Foundation Trust"))
+    assert ("Organisation", "Oxleas NHS Foundation Trust") in found and ("Organisation", "National Health Service") not in found

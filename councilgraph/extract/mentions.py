@@ -126,6 +126,7 @@ _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
+_PART_OF_A_TRUST = re.compile(r" (?:Foundation )?Trust\b")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _THE_EXECUTIVE = re.compile(r"(?<![\w-])[Tt]he Executive(?=\s+[a-z]|\s*[^\w\s]|\s*$)")  # not "the Executive Director"
 # Tests of a name's or a title's surroundings, compiled once (not looked up in re's cache at each use).
@@ -344,6 +345,8 @@ class Finder:
     def known_orgs(self) -> None:
         for m in KNOWN_ORG.finditer(self.masked):
             canon, kind = known_org(m[1])  # type: ignore[misc]
+            if _PART_OF_A_TRUST.match(self.masked, m.end(1)):
+                continue  # "Oxleas NHS Foundation Trust": a trust of its own, which `orgs` names whole
             branch = _BRANCH.match(self.masked, m.end(1)) if m[1] in vocab.ORG_BRANCHES else None
             if branch:  # "NHS Devon": the national body's branch for a place is an organisation of its own
                 self.take(Mention(m.start(1), branch.end(), Label.ORGANISATION, self.text[m.start(1):branch.end()],
