@@ -167,3 +167,24 @@ def test_a_convener_is_a_chair():
                for label, n in names(sentence_with(corpus("077"), "Convener of the Safeguarding Forum")))
     s = sentence_with(corpus("022"), "The Chair apologised").replace("The Chair", "The Convener")
     assert names(s)[0] == ("Role", "Convener")
+
+
+def test_a_heading_run_into_a_name_is_not_part_of_it():
+    # Cumbria's apologies with the next heading run on, as a page whose line breaks were lost gives them
+    s = sentence_with(corpus("074"), "Apologies for absence were received from").replace("Mr M Mills.", "Mr M Mills Declarations of Interest")
+    assert ("Person", "Mills") in names(s)
+
+
+def test_a_name_before_drew_attention_or_after_a_presented_by_label_is_a_person():
+    # Cheshire East "Diane Taylor outlined …" told as West Berkshire tells it ("Jessica Bailiss drew attention to …")
+    s = sentence_with(corpus("003"), "Diane Taylor outlined").replace("Diane Taylor outlined", "Diane Taylor drew attention to")
+    assert ("Person", "Diane Taylor") in names(s)
+    # Kirklees's "Report author: Kathryn Loftus" labelled as Stockport labels its presenters
+    line = next(ln for ln in corpus("035").read_text(encoding="utf-8").splitlines() if ln.startswith("Report author:"))
+    assert ("Person", "Kathryn Loftus") in names(line.replace("Report author:", "Presented By:"))
+
+
+def test_an_nhs_trust_is_an_organisation_of_its_own():
+    # Bromley: "… a Governor at Oxleas NHS Foundation Trust" (Wolverhampton's "the Royal Wolverhampton NHS Trust")
+    found = names(sentence_with(corpus("072"), "Oxleas NHS Foundation Trust"))
+    assert ("Organisation", "Oxleas NHS Foundation Trust") in found and ("Organisation", "National Health Service") not in found

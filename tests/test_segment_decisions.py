@@ -309,3 +309,44 @@ def test_a_lettered_heading_after_a_resolution_on_one_line_is_not_its_point(tmp_
                                              r"\1\n\n(c)        Matters Arising -\n\n(i)  In referring to the report it was "
                                              r"believed that some work had been done."))
     assert texts(f) == texts(corpus("058")) != []
+
+
+def test_an_issue_pages_decision_and_minutes_of_one_item_are_one_item(tmp_path):
+    # Medway: "Minutes: Background: …" then "Decision: | The Cabinet noted …" in the same item
+    doc = load(corpus("012"))
+    assert [it.number for it in doc.items] == ["8"]
+    assert decisions(corpus("012")) == [("8", decisions(corpus("012"))[0][1])]
+    assert decisions(corpus("012"))[0][1].startswith("The Cabinet noted the content of this report")
+    # the same page with its decision printed before its minutes, as North Hertfordshire's issue pages do
+    text = corpus("012").read_text(encoding="utf-8")
+    head, minutes = text.split("Minutes:", 1)
+    background, decision = minutes.split("Decision number:", 1)
+    f = tmp_path / corpus("012").name
+    f.write_text(head + "Decision number:" + decision + "\n\nMinutes:" + background, encoding="utf-8")
+    assert [it.number for it in load(f).items] == ["8"] and texts(f) == texts(corpus("012"))
+
+
+def _flat(path: Path, tmp_path: Path) -> Path:
+    f = tmp_path / ("flat-" + path.name)
+    f.write_text(" ".join(path.read_text(encoding="utf-8").split()), encoding="utf-8")
+    return f
+
+
+def test_a_run_of_points_most_of_which_read_that_is_a_resolution_when_the_line_breaks_are_lost(tmp_path):
+    # Leeds without its heading, its second point written "b) The proposals …", every line break lost (Ryedale's
+    # "a. That … b. The Councillor … c. That … d. That …")
+    f = _rewritten(corpus("002"), tmp_path, (r"^RESOLVED –\s*$", ""), (r"^b\)(\s+)That the", r"b)\1The"))
+    assert len(texts(_flat(f, tmp_path))) == 5
+
+
+def test_a_dot_letter_mark_stays_with_its_that_point_when_the_line_breaks_are_lost(tmp_path):
+    # Slough's "1)  that a progress report … be added …" marked "a.    That …", every line break lost
+    f = _rewritten(corpus("023"), tmp_path, (r"^([1-3])\)(\s+)that ", lambda m: "abc"[int(m[1]) - 1] + "." + m[2] + "That "))
+    found = decisions(_flat(f, tmp_path))
+    assert [p[-3:] for p, _ in found] == ["(a)", "(b)", "(c)"] and all(t.startswith("That ") for _, t in found)
+
+
+def test_a_subject_between_the_marker_and_its_capitalised_verb_on_a_page_on_one_line(tmp_path):
+    f = _rewritten(corpus("033"), tmp_path, ("RESOLVED that", "RESOLVED: Committee AGREED that"))
+    found = texts(_flat(f, tmp_path))
+    assert len(found) == 1 and found[0].startswith("Committee AGREED that ")

@@ -81,3 +81,25 @@ def test_a_second_actors_commitment_joined_to_the_first_is_theirs(prefix, old, j
     first_words = " ".join(old.split()[:2])
     assert owner not in owners_of(f, first_words)
     assert owner in owners_of(f, " ".join(second.split()[-4:]))
+
+
+def _actions(path) -> list[str]:
+    g = extract(load(path))
+    return [n.name for n in g.nodes.values() if n.label is Label.ACTION]
+
+
+@pytest.mark.parametrize("prefix, sentence, words", [
+    ("069", "Each month the Director would present an update to the Board", "present an update to the Board"),
+    ("078", "As Fiona was absent from the meeting Rebecca will contact her", "contact her to confirm"),
+])
+def test_a_commitment_restated_in_a_resolution_is_one_action(prefix, sentence, words, tmp_path):
+    # Herefordshire's and Chorley's commitments restated as West Berkshire's minutes restate theirs: "Councillor
+    # Boeck would share the outcome …" then "RESOLVED that Councillor Boeck would share the outcome …"
+    text = corpus(prefix).read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if sentence in ln)
+    restated = line[line.index(sentence):].split(". ")[0].rstrip(".")
+    f = tmp_path / corpus(prefix).name
+    # (told with a few more words, as West Berkshire's adds "at Westminster")
+    f.write_text(text.replace(line, f"{line}\n\nRESOLVED that {restated[0].lower()}{restated[1:]} as discussed.", 1),
+                 encoding="utf-8")
+    assert len([a for a in _actions(f) if words in a]) == len([a for a in _actions(corpus(prefix)) if words in a]) == 1

@@ -271,6 +271,20 @@ def _content(text: str) -> set[str]:
     return set(re.findall(r"[a-z]{3,}", text.lower())) - {"the", "and", "for", "that", "with", "this", "from"}
 
 
+def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
+    """Is this a commitment the item recorded before, told again (the minutes' text, then its resolution: "Councillor
+    Boeck would share the outcome …" / "RESOLVED that Councillor Boeck would share the outcome …")? The same named
+    owners and nearly all the same words."""
+    mine = {o for o in a.owners if not o.startswith("@")}
+    cw = _content(a.text)
+    return bool(mine) and any(
+        mine == {o for o in b.owners if not o.startswith("@")}
+        and len(cw & (bw := _content(b.text))) >= _RESTATED * min(len(cw), len(bw)) for b in earlier)
+
+
+_RESTATED = 0.8  # share of the shorter action's content words
+
+
 def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
     """One action per commitment: a later reading whose words mostly repeat an earlier one, and names no other
     owner, adds only what it knows more (rules come in order of precedence)."""

@@ -68,7 +68,10 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 
 # After an honorific, a word that is also a surname is one ("Cllr Hall", "Councillor Emma Green"; "May" too).
 _NOT_AFTER_HONORIFIC = (_NON_SURNAME | set(vocab.HONORIFICS) - {"Lord", "Lady"} | vocab.NOT_NAMES) - {*vocab.ALSO_NAMES, "May"}
-PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?:(?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?){{1,3}})"))
+# (a name's second and third words are no heading word either: "Councillor B Thompson Declarations of interest:")
+_NOT_AFTER_SURNAME = _NOT_AFTER_HONORIFIC | (set(vocab.NOT_NAME_WORDS) - set(vocab.ALSO_NAMES))
+PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
+                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})"))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
 # A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
@@ -94,7 +97,7 @@ _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, 
 _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
 _OBJECT_BEFORE = Guarded(re.compile(rf"\b(?:{_alt(vocab.PERSON_OBJECT_VERBS)})\s+$"))
 _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
-                           r"In attendance|Also present)\s*:\s*$"))
+                           r"In attendance|Also present|Presented [Bb]y)\s*:\s*$"))
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 # What a text holds wherever _PERSON_BESIDE can match near a name in it: a mention taken (\x00) with a list's gap, or
@@ -126,6 +129,7 @@ _ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
+_PART_OF_A_TRUST = re.compile(r" (?:Foundation )?Trust\b")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _THE_EXECUTIVE = re.compile(r"(?<![\w-])[Tt]he Executive(?=\s+[a-z]|\s*[^\w\s]|\s*$)")  # not "the Executive Director"
 # Tests of a name's or a title's surroundings, compiled once (not looked up in re's cache at each use).
@@ -344,6 +348,8 @@ class Finder:
     def known_orgs(self) -> None:
         for m in KNOWN_ORG.finditer(self.masked):
             canon, kind = known_org(m[1])  # type: ignore[misc]
+            if _PART_OF_A_TRUST.match(self.masked, m.end(1)):
+                continue  # "Oxleas NHS Foundation Trust": a trust of its own, which `orgs` names whole
             branch = _BRANCH.match(self.masked, m.end(1)) if m[1] in vocab.ORG_BRANCHES else None
             if branch:  # "NHS Devon": the national body's branch for a place is an organisation of its own
                 self.take(Mention(m.start(1), branch.end(), Label.ORGANISATION, self.text[m.start(1):branch.end()],

@@ -262,7 +262,11 @@ class _ItemReader:
 
     def write_actions(self) -> None:
         authors = self.authors or self.introducers
+        written: list[act.ActionFact] = []
         for a, evidence, para, arises in self.pending:
+            if act.restated(a, written):
+                continue
+            written.append(a)
             aid = node_key(Label.ACTION, self.key, short_hash(a.text))
             when = due_date(a.due, self.item.date or self.doc.meta.date)
             self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "due_date": when, "status": "open", "source": self.source,

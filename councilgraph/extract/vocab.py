@@ -275,7 +275,8 @@ PERSON_VERBS = ("said", "says", "explained", "agreed", "advised", "confirmed", "
                 "to prepare", "to draft", "to set", "to bring", "to invite", "to seek", "to feed", "to add",
                 # changes of membership: "Liz Brighouse had stood down", "Debbie Ross has replaced Cath Randall"
                 "had stood down", "has stood down", "had stepped down", "has stepped down", "has replaced",
-                "had replaced", "has resigned", "had resigned", "has retired", "had retired")
+                "had replaced", "has resigned", "had resigned", "has retired", "had retired",
+                "drew attention", "referred")
 #: Verbs whose object is a person named without a cue of their own ("welcomed Rachel Smith", "has replaced Cath
 #: Randall"), with the prepositions that introduce one ("a report from", "introduced by").
 PERSON_OBJECT_VERBS = ("thanked", "congratulated", "welcomed", "invited", "introduced", "from", "by", "replaced")

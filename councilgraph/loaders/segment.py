@@ -39,7 +39,8 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?<=[.;:][ \t])[ \t]*(?=(?:\d{1,3}\.\d{1,2}\s+)?(?:Resolved|Agreed|RESOLVED|AGREED)\s*(?:[:–—-]|that\b|That\b))|"
                            # "… for future reports. That the report be noted.": a resolution whose line break was lost
                            # (not after a point's own mark: "a.    That Councillor … be appointed")
-                           r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<!^[ivx]{3}\.[ \t])[ \t]*"
+                           r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<![\s(][a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<![\s(][ivx]{2}\.[ \t])"
+                           r"(?<!^[ivx]{3}\.[ \t])(?<![\s(][ivx]{3}\.[ \t])[ \t]*"
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
@@ -84,11 +85,13 @@ def normalise(text: str) -> list[str]:
 def _midline_break(m: re.Match[str]) -> str:
     """A line break before a marker inside a line, except after the heading and the subject it opens: "RESOLVED:
     Cabinet AGREED the 2020/21 Youth Justice Strategic Plan." is one resolution of the Cabinet."""
-    return m[0] if _HEADED_SUBJECT.fullmatch(m.string, 0, m.start()) else "\n"
+    return m[0] if _HEADED_SUBJECT.search(m.string, max(0, m.start() - _HEADED_REACH), m.start()) else "\n"
 
 
-_HEADED_SUBJECT = re.compile(r"(?:RESOLVED|Resolved|DECISION|Decision)\s*[:–—-]?\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?"
-                             r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+# (searched in the characters before the break, to its end: a page whose line breaks were lost is one line)
+_HEADED_SUBJECT = re.compile(r"(?:^|(?<=[\s.:;]))(?:RESOLVED|Resolved|DECISION|Decision)\s*[:–—-]?\s*(?:[Tt]hat\s+)?"
+                             r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}$")
+_HEADED_REACH = 80  # characters
 
 
 @lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
@@ -209,9 +212,11 @@ def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
                 last = nxt
         formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
                            ln[max(0, first.start() - 300):first.start()]) or _AGREED_ENDING.search(ln[:first.start()])
-        if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on)
+        if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on), or
+            # most of whose points do, three or more ("a. That … b. The Councillor … be appointed c. That … d. That …")
             that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
-            run = run if len(run) >= 2 and that[0] and that[1] else run[:1] if that[0] else []
+            run = run if len(run) >= 2 and that[0] and that[1] or len(run) >= 3 and that[0] and 2 * sum(that) > len(run) \
+                else run[:1] if that[0] else []
         if len(run) > max(1, len(best)):
             best = run
     return best
@@ -547,11 +552,30 @@ def _split_at_titles(item: Item) -> list[Item]:
     return [it for it in out if it.title or it.blocks]
 
 
+def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
+    """The "Minutes:" / "Decision:" lines that each open an item. An issue page may give one item both, the decision
+    before its minutes or after them (North Hertfordshire, Medway): the second, with no item's number or paper link
+    between, is a label inside the item, and a "Decision:" there heads a resolution (`_resolution_start`)."""
+    kept: list[int] = []
+    for i in marks:
+        if kept and _kind(lines[kept[-1]]) != _kind(lines[i]) and not any(
+                _ITEM_NO.match(ln) or _PDF_NOISE.search(ln) for ln in lines[kept[-1] + 1:i]):
+            rest = _MINUTES.match(lines[i])[1].strip(" |")  # type: ignore[index]
+            lines[i] = f"Decision: {rest}" if _kind(lines[i]) == "decision" else ""  # a resolution's heading, as "RESOLVED:"
+            continue
+        kept.append(i)
+    return kept
+
+
+def _kind(mark: str) -> str:
+    return "decision" if mark.upper().startswith("DECISION") else "minutes"
+
+
 def segment(text: str) -> tuple[list[Item], Meta]:
     """Items of a page's text and what the page says of its meeting."""
     lines = normalise(text)
     meta = page_meta(lines)
-    marks = [i for i, ln in enumerate(lines) if _MINUTES.match(ln)]
+    marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines) if _MINUTES.match(ln)])
     if not marks:  # pages without "Minutes:" lines mark each item's text with "Additional documents:"
         marks = [i for i, ln in enumerate(lines) if re.match(r"^Additional documents:\s*$", ln)]
         if len(marks) > 1:
