@@ -94,3 +94,29 @@ def test_midline_marks_break_as_their_plain_form():
               "That ", "that ", "the report be noted", "be agreed", "x", ".", ";", ":", ")", "12.3 ", "Minutes", "\n"]
     for text in _texts(pieces, 4):
         assert segment._MIDLINE_MARK.sub("\n", text) == plain.sub("\n", text), text
+
+
+def test_names_beside_a_person_are_read_where_the_quick_test_allows(monkeypatch):
+    from councilgraph.extract import mentions
+
+    rng = random.Random(5)
+    pieces = ["Cllr Smith", "Laura Colman", "Mike Cook", " (Co-opted Member)", ", ", ", and ", " and ", " & ", " ",
+              "Jane Doe", "attended", "the Chair", "Ofsted", "Dr Jones", ".", "(", ")"]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
+
+    def read() -> list[list[tuple[int, int, str]]]:
+        return [[(m.start, m.end, m.name) for m in mentions.find_mentions(t)] for t in texts]
+
+    quick = read()
+    monkeypatch.setattr(mentions, "_BESIDE_MARKS", ("\x00",))  # any mention taken: the list is read
+    assert quick == read()
+
+
+def test_receipts_are_the_matches_of_their_pattern():
+    from councilgraph.extract import resolve
+
+    pieces = ["received ", "noted ", "considered ", "scrutinised ", "a ", "the ", "two ", "report ", "update ",
+              "denoted ", "The Cabinet ", "x", "presentation", " ", "reports", "noted the received a report", ".\n"]
+    for text in _texts(pieces, 6):
+        plain = resolve._RECEIVED.finditer(text, 0, resolve._RECEIVER_SPAN)
+        assert [m.span() for m in resolve._receipts(text)] == [m.span() for m in plain], text

@@ -113,6 +113,8 @@ _OPENS_WITH_POST = re.compile(r"^(?:\W*\w+\W+){0,3}?⟨(\d+)⟩")  # (a post's o
 
 def subject_post(s: Sentence) -> str | None:
     """The post a sentence opens with, named without its holder ("The Watford 2020 Programme Manager explained …")."""
+    if not any(m.label is Label.ROLE and m.node for m in s.mentions):
+        return None  # (no post to open with: the pattern is not tried)
     first = _OPENS_WITH_POST.match(s.template)
     return s.at(first[1]).node if first and s.is_(first[1], Label.ROLE) else None
 

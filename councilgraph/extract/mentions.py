@@ -100,6 +100,9 @@ _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Rep
                            r"In attendance|Also present|Presented [Bb]y)\s*:\s*$"))
 _LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
+# What a text holds wherever _PERSON_BESIDE can match near a name in it: a mention taken (\x00) with a list's gap, or
+# its bracket, on one side of it.
+_BESIDE_MARKS = ("\x00 (", "\x00, ", "\x00 and ", "\x00 & ", ", \x00", " and \x00", " & \x00")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
 _LIST_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")  # inside a list of councillors: "Councillors Mrs. J.E. Charles, …"
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
@@ -402,7 +405,8 @@ class Finder:
             if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
                 self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
                 pos = m.start() + len(name)
-        for m in PERSON_BARE.finditer(self.masked if "\x00" in self.masked else ""):  # in a list beside a person:
+        beside = "\x00" in self.masked and any(map(self.masked.__contains__, _BESIDE_MARKS))
+        for m in PERSON_BARE.finditer(self.masked if beside else ""):  # in a list beside a person:
             # "Laura Colman (…), Mike Cook and …"
             words = m[1].split()
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]

@@ -46,10 +46,17 @@ def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], many: bool) -> tuple[RelationRule, ...]:
+def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[RelationRule, ...]:
     """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end
-    of its own needs two (a few words, in few combinations: each asked once)."""
-    return tuple(r for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues)))
+    of its own needs two; and actors of these labels: a pair `_apply` reads has a start of the rule's labels, and an
+    end of its end's where every trigger marks one (a few words and labels, in few combinations: each asked once)."""
+    return tuple(r for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues))
+                 and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)))
+
+
+def _marks_an_end(rule: RelationRule) -> bool:
+    """Does every match of the rule mark an end actor (group `b`), not the item?"""
+    return bool(rule.end) and all("b" in t.groupindex for t in rule.triggers)
 
 
 def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
@@ -58,7 +65,8 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     if not s.mentions:  # every rule reads at least one actor
         rules: tuple[RelationRule, ...] = ()
     else:
-        rules = _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1)
+        labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
+        rules = _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
     for rule in rules:
         pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
         if rule.type is RelType.HOLDS:
@@ -78,13 +86,13 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
 
 def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
     """A regulator named beside an inspection word inspected the council the sentence is about."""
-    low = s.low
-    if not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (the loop in C: asked of every sentence)
-        return
     regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]
+    low = s.low
+    if not regulators or not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (a regulator named: the rarer test)
+        return
     targets = [m.node for m in s.mentions if m.label is C and not m.generic and m.node]
     target = targets[0] if targets else home_council
-    if not regulators or not target:
+    if not target:
         return
     props: dict = {}
     if year := _YEAR.search(s.text):
@@ -98,6 +106,8 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
 
 def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
+    if not any(m.label is P and m.node for m in s.mentions):
+        return  # only a person moves or seconds: a sentence that names none records no one doing so
     for _, typ, rx in MOTION_RULES:
         for m in rx.finditer(s.template) if _PREFILTERS[rx].may_match(s.template) else ():
             if s.is_(i := m["a"][1:-1], P):

@@ -10,6 +10,7 @@ the document ("the Cabinet Member").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -107,7 +108,7 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
     """The named body that took the item's paper: "The Cabinet received a report of the … Committee" is the
     Cabinet's minutes, though the Committee is named first."""
     named = {m.surface: m.name for m in mentions if m.label is Label.BODY and not m.generic}
-    for m in _RECEIVED.finditer(text, 0, _RECEIVER_SPAN) if named else ():  # (no body named: none took it)
+    for m in _receipts(text) if named else ():  # (no body named: none took it)
         before = text[max(0, m.start() - 120):m.start()].rstrip()
         for surface, name in named.items():
             if before.endswith(surface) and _OPENS_SENTENCE.search(before[:len(before) - len(surface)]):
@@ -116,6 +117,25 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|[.:\n]\s*)(?:The |the )?$")  # the body is the subject that opens a sentence
+
+
+def _receipts(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_RECEIVED.finditer(text, 0, _RECEIVER_SPAN)`, tried only where one of its verbs stands (found
+    with str.find: the pattern's own search tries every c, n, r and s of the text)."""
+    starts = sorted(i for verb in vocab.RECEIVING_VERBS for i in _occurrences(text, verb, _RECEIVER_SPAN))
+    end = 0  # (as finditer: a match is sought again only after the last one)
+    for i in starts:
+        if i >= end and (m := _RECEIVED.match(text, i, _RECEIVER_SPAN)):
+            end = m.end()
+            yield m
+
+
+def _occurrences(text: str, word: str, stop: int) -> Iterator[int]:
+    """Where the word begins in text[:stop]."""
+    i = text.find(word, 0, stop)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, stop)
 
 
 def place(council: str) -> str:
@@ -155,6 +175,7 @@ class Resolver:
     role_titles: dict[str, str] = field(default_factory=dict)  # role key -> canonical title
     first_names: dict[str, str] = field(default_factory=dict)
     named_bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug -> (name, id), in order seen
+    last_named: dict[str, str] = field(default_factory=dict)  # head word ("committee") -> the body named last with it
     trusts: list[str] = field(default_factory=list)
     council_referred: bool = False  # does the text speak of the minuted council at all?
     tied_roles: set[str] = field(default_factory=set)  # posts the document already places (ROLE_IN)
@@ -280,9 +301,8 @@ class Resolver:
             head = _head(m.name)
             if m.name.lower() == home_head or head == home_head:
                 return self.body_id()
-            named = [nid for name, nid in reversed(self.named_bodies.values()) if _head(name) == head]
-            if named:
-                return named[0]
+            if head in self.last_named:  # "the Committee": the committee named last
+                return self.last_named[head]
             nid = node_key(Label.BODY, self.home.scope, slug(m.name))
             self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
             return nid
@@ -305,4 +325,5 @@ class Resolver:
         self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
                                                           "council": self.home.council_name}))
         self.named_bodies[key] = (m.name, nid)
+        self.last_named[_head(m.name)] = nid
         return nid

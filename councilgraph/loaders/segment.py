@@ -100,7 +100,7 @@ def _lines(text: str) -> tuple[str, ...]:
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
-    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(w in ln for w in _MIDLINE_WORDS) else ln
+    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(map(ln.__contains__, _MIDLINE_WORDS)) else ln
                       for ln in text.split("\n"))
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
@@ -153,7 +153,10 @@ def _join_table_rows(lines: list[str]) -> list[str]:
     "| |and the process |  |"); a row with only its first cell empty is a row of its own."""
     out: list[str] = []
     for ln in lines:
-        cells = ln.strip().strip("|").split("|") if ln.lstrip().startswith("|") else None
+        if not ln.lstrip().startswith("|"):  # not a table row: nothing to continue (most lines)
+            out.append(ln)
+            continue
+        cells = ln.strip().strip("|").split("|")
         last = len(out) - 1
         while last >= 0 and not out[last].strip():
             last -= 1
@@ -190,9 +193,9 @@ def _enum_key(mark: str) -> tuple[str, int] | None:
 
 # Where a run of points can begin: a first mark ("1)", "(a)", "i)", "1.", "a.") as _ENUM or glued.POINT_MARKS read one;
 # "1." and "a." only where those can read them (at the start, after a space, or glued after a stop, a dash or a year:
-# "…noted.1. That", "…that:a. The", "… 20191. That"), so that "31.1" and "agenda." are not taken for one. (One search:
-# most lines hold none, and are not read for points.)
-_HAS_FIRST_MARK = re.compile(r"1\)|a\)|i\)|(?:^|(?<=[\s.;:\-–—0]))1\.|(?<=(?:19|20)\d\d)1\.|(?:^|(?<=[\s:;]))a\.").search
+# "…noted.1. That", "…that:a. The", "… 20191. That"), so that "31.1" and "agenda." are not taken for one. (One search,
+# opening on the mark's first character, its look-behinds after it: most lines hold none, and are not read for points.)
+_HAS_FIRST_MARK = re.compile(r"1(?:\)|(?<![^\s.;:\-–—0]1)\.|(?<=(?:19|20)\d\d1)\.)|a(?:\)|(?<![^\s:;]a)\.)|i\)").search
 
 
 def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
