@@ -103,3 +103,18 @@ def test_a_commitment_restated_in_a_resolution_is_one_action(prefix, sentence, w
     f.write_text(text.replace(line, f"{line}\n\nRESOLVED that {restated[0].lower()}{restated[1:]} as discussed.", 1),
                  encoding="utf-8")
     assert len([a for a in _actions(f) if words in a]) == len([a for a in _actions(corpus(prefix)) if words in a]) == 1
+
+
+@pytest.mark.parametrize("prefix", ["035", "011"])
+@pytest.mark.parametrize("delegation", [
+    "That the Director of Children’s Services be authorised, in consultation with the relevant Cabinet Member, to",
+    "To authorise the Director of Children’s Services, in consultation with the relevant Cabinet Member, to",
+    "That delegated authority be granted to the Director of Children’s Services, in consultation with the relevant "
+    "Cabinet Member, to",
+])
+def test_a_delegation_written_any_way_is_owned_by_the_delegate(prefix, delegation, tmp_path):
+    # Kirklees "That authority be delegated to the Director of Children’s Services, in consultation with the relevant
+    # Cabinet Member, to finalise the Children’s Improvement Plan …", written as other councils write delegations
+    f = _rewritten(tmp_path, prefix, "That authority be delegated to the Director of Children’s Services, in consultation "
+                   "with the relevant Cabinet Member, to", delegation)
+    assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}

@@ -178,19 +178,23 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         ), cues=(*vocab.ASK_VERBS, *vocab.RESOLUTION_ASK_VERBS, "enquired", "queried")),
     ActionRule(
         "given-errand", Where.ANY,
-        compiled(rf"{THAT}{OWNERS}(?:,[^;]*?,?)? be (?:also )?{ERRAND} to {VP}",  # "…, in consultation with …, be …"
+        # (an aside, "in consultation with …", may stand before or after "be authorised")
+        compiled(rf"{THAT}{OWNERS}(?:,[^;]*?,?)? be (?:also )?{ERRAND}(?:,[^;]*?,)? to {VP}",
             rf"{CLAUSE}{OWNERS} (?:was|were|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
-            rf"(?:also )?delegated to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
+            rf"(?:also )?(?:delegated|granted|given) to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
             rf"\b(?:[Dd]elegates?|[Gg]ives?|[Gg]ave|[Gg]rants?|[Gg]ranted) (?:delegated )?(?:authority |powers? )?to {OWNERS}"
-            rf"(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}"),
+            rf"(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
+            # "To authorise the Managing Director, following consultation with …, to agree …", "Authorises X to …"
+            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}"),
         (Who.OWNER,), (Who.HOME,), (
             Example("corpus/029", "That the Director of Children’s Services be commissioned to lead the implementation",
                     "lead the implementation", "Director of Children’s Services"),
             Example("corpus/035", "That authority be delegated to the Director of Children’s Services",
                     "finalise the Children", "Director of Children’s Services"),
-        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power"), needs_actor=True),
+        ), cues=(*vocab.ERRAND_PARTICIPLES, "delegat", "authority", "power", "authoris", "authoriz", "empower"),
+        needs_actor=True),
     ActionRule(
         "done-by-agent", Where.ANY,
         compiled(rf"{CLAUSE}{THING} {MODAL} (?:also )?be {DELIVERED}\b[^;⟨]*? by {AGENT}[^;]*"),
