@@ -350,3 +350,15 @@ def test_a_subject_between_the_marker_and_its_capitalised_verb_on_a_page_on_one_
     f = _rewritten(corpus("033"), tmp_path, ("RESOLVED that", "RESOLVED: Committee AGREED that"))
     found = texts(_flat(f, tmp_path))
     assert len(found) == 1 and found[0].startswith("Committee AGREED that ")
+
+
+@pytest.mark.parametrize("prefix, marker, written", [
+    ("033", "RESOLVED that", "The Committee resolved that"),        # BCP, as a committee's own resolution
+    ("058", "RESOLVED – That", "The Committee unanimously resolved that"),
+    ("033", "RESOLVED that", "Resolved, that"),                     # a comma after the marker
+    ("058", "RESOLVED – That", "Resolved, that"),
+])
+def test_the_committee_resolved_and_resolved_comma_open_a_resolution(prefix, marker, written, tmp_path):
+    f = _rewritten(corpus(prefix), tmp_path, (marker, written))
+    assert [t.removeprefix("That ").removeprefix("that ") for t in texts(f)] == \
+        [t.removeprefix("That ").removeprefix("that ") for t in texts(corpus(prefix))] != []

@@ -337,6 +337,9 @@ ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "
 ACTOR_QUALIFIERS = ("relevant", "appropriate")
 #: Words that join a second actor's commitment to the first's ("… otherwise the Chair would …").
 NEXT_COMMITMENT_JOINERS = ("otherwise", "or", "and", "but", "while", "whilst")
+#: Bodies whose own resolution opens with their name ("The Committee resolved that …").
+RESOLVING_BODIES = ("Sub-Committee", "Sub-Board", "Committee", "Board", "Panel", "Cabinet", "Forum", "Group", "Council",
+                    "Executive", "Commission")
 #: How a vote went, written between "RESOLVED" and its words ("RESOLVED (unanimously) that …").
 VOTE_QUALIFIERS = ("unanimously", "by a majority", "nem con", "without dissent")
 #: The participle of a resolution's own clause: "That the report be noted", "the work programme … be approved".

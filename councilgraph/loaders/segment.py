@@ -30,7 +30,7 @@ _RESOLVED = re.compile(
     r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     # how the vote went, between the marker and its words: "RESOLVED (unanimously) that", "Resolved unanimously –"
     rf"(?:\s*\(?{alt(vocab.VOTE_QUALIFIERS)}\)?(?=\s*(?:[:–—\-]|that\b|That\b|THAT\b)))?"
-    r"((?:\s*(?:[:–—\-]|that\b|That\b|THAT\b))*)\s*(.*)$")
+    r"((?:\s*(?:[:–—\-,]|that\b|That\b|THAT\b))*)\s*(.*)$")  # ("Resolved, that …")
 # (Each mark's spaces, (?<=…)[ \t]+(?=…), written to open on the first space, the look-behind after it: a pattern that
 # opens on a look-behind is tried at every position of a line, one that opens on a space only at spaces.)
 _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
@@ -42,6 +42,8 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<![\s(][a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<![\s(][ivx]{2}\.[ \t])"
                            r"(?<!^[ivx]{3}\.[ \t])(?<![\s(][ivx]{3}\.[ \t])[ \t]*"
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
+_BODY_RESOLVED = re.compile(rf"^(?:The |the )?(?:{alt(vocab.RESOLVING_BODIES)}) (?:unanimously )?(?:resolved|RESOLVED)\b"
+                            r"(?:\s*(?::|–|-|that\b))?\s*(.*)$")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
@@ -323,11 +325,13 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
     """A line that opens a resolution, and the text of its first point on the same line.
 
     "RESOLVED that …", "Resolved – That …", "AGREED:", "DECISION:", "Resolved: Noted …",
-    "RESOLVED" alone, "Resolved to approve …". A capitalised word after a lower-case marker
-    with no separator is narrative ("Decision making is…", "Agreed targets were…")."""
+    "RESOLVED" alone, "Resolved to approve …", "Resolved, that …", "The Committee resolved that …". A capitalised
+    word after a lower-case marker with no separator is narrative ("Decision making is…", "Agreed targets were…")."""
     r = _RESOLVED.match(ln)
     if not r:
-        return None
+        body = _BODY_RESOLVED.match(ln)  # "The Committee (unanimously) resolved that …" / "… resolved to endorse …"
+        rest = body[1].lstrip(" ,") if body else ""
+        return None if not body else (True, "" if rest.rstrip(" -–—").endswith(":") else rest)
     word, sep, rest = r[1], r[2].strip(), r[3].strip()
     if sep or word.isupper() or not rest or rest.startswith("to "):
         # "Resolved to RECOMMEND:  (to Council)" heads the points after it, as "RESOLVED that:" does
