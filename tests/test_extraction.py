@@ -366,3 +366,17 @@ def test_the_body_whose_earlier_minutes_the_meeting_confirms_is_the_minuting_bod
     assert _home_body("052") == "Children and Young People’s Overview and Scrutiny Sub-Board"
     # Derbyshire: "… minutes of the meeting of the Improvement and Scrutiny Committee – People held on …"
     assert _home_body("048") == "Improvement and Scrutiny Committee"
+
+
+def test_a_proposer_named_after_the_nominee_or_before_them_moved_the_motion():
+    # Solihull "Councillor Mrs Holl-Allen proposed Cllr Gough, and this was seconded by Cllr Davis."
+    g = extract(load(corpus("085")))
+    assert any(p == "Holl-Allen" and d.startswith("That Councillor Gough be appointed as Chairman")
+               for p, d in facts(g, RelType.MOVED))
+    assert {p for p, _ in facts(g, RelType.SECONDED)} == {"Davis"}
+    assert "Davis" not in {p for p, _ in facts(g, RelType.MOVED)}
+    # West Sussex "Cllr Dabell was proposed for the position of Vice-Chairman for one year by Cllr Linehan and seconded
+    # by Cllr Hall."
+    g = extract(load(corpus("056")))
+    assert any(p == "Linehan" and "Dabell" in d for p, d in facts(g, RelType.MOVED))
+    assert any(p == "Hall" and "Dabell" in d for p, d in facts(g, RelType.SECONDED))

@@ -191,7 +191,14 @@ RELATION_RULES: tuple[RelationRule, ...] = (
 )
 
 #: Words of the motion a person moved or seconded (the decisions it applies to are found by the pipeline).
+# "moved by X", "Cllr Cornell was proposed for the position of Chairman for one year by Cllr Smith and seconded by Cllr
+# Mercer" (West Sussex); "Councillor Mrs Holl-Allen proposed Cllr Gough, and this was seconded by Cllr Davis"
+# (Solihull); "Resolved, proposed Cllr Klimowicz, seconded Cllr Jolly, that …". The pipeline keeps only people.
+_PROPOSED, _SECONDED = r"(?:MOVED|[Mm]oved|PROPOSED|[Pp]roposed|[Nn]ominated)", r"(?:SECONDED|[Ss]econded)"
 MOTION_RULES: tuple[tuple[str, RelType, re.Pattern[str]], ...] = (
-    ("moved-seconded", RelType.MOVED, re.compile(rf"\b(?:MOVED|[Mm]oved|PROPOSED|[Pp]roposed) by {_ONE_A}")),
-    ("moved-seconded", RelType.SECONDED, re.compile(rf"\b(?:SECONDED|[Ss]econded) by {_ONE_A}")),
+    ("moved-seconded", RelType.MOVED, re.compile(rf"\b{_PROPOSED}\b(?:(?!{_SECONDED})[^.;]){{0,80}}? by {_ONE_A}")),
+    ("moved-seconded", RelType.MOVED, re.compile(rf"{_ONE_A} (?:proposed|moved|nominated) {MARK}")),
+    ("moved-seconded", RelType.MOVED, re.compile(rf"(?:^|, ){_PROPOSED} {_ONE_A},")),
+    ("moved-seconded", RelType.SECONDED, re.compile(rf"\b{_SECONDED}\b(?:(?!{_PROPOSED})[^.;]){{0,80}}? by {_ONE_A}")),
+    ("moved-seconded", RelType.SECONDED, re.compile(rf"(?:^|, ){_SECONDED} {_ONE_A},")),
 )
