@@ -9,7 +9,7 @@ import pytest
 from councilgraph.extract.pipeline import extract
 from councilgraph.graph.model import Label, RelType
 from councilgraph.loaders import load
-from tests.conftest import corpus
+from tests.conftest import corpus, seed
 
 
 def owners_of(path, words: str) -> set[str]:
@@ -118,3 +118,24 @@ def test_a_delegation_written_any_way_is_owned_by_the_delegate(prefix, delegatio
     f = _rewritten(tmp_path, prefix, "That authority be delegated to the Director of Children’s Services, in consultation "
                    "with the relevant Cabinet Member, to", delegation)
     assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}
+
+
+@pytest.mark.parametrize("folder_prefix, old, new, words, owner", [
+    # a surname that is also a word, after an honorific: West Sussex "Mr Clark would look at …" as "Mr Hill would …"
+    ("seed:000", "Mr Clark would", "Mr Hill would", "look at giving", "Hill"),
+    # a parish or town council's clerk: Herefordshire "the Director would present …" as "the Clerk would present …"
+    ("corpus:069", "the Director would present", "the Clerk would present", "present an update", "Clerk"),
+    # words of the speaker's own between the verb and the pronoun's clause (Durham, told as Middlesbrough's
+    # "Councillor Liz Grey indicated her support for this proposal and that she would raise it …")
+    ("corpus:030", "Work was continuing to address the priorities in the annual report, and she would",
+     "Councillor Simmons asked about the priorities, and Councillor Jewel indicated his support for this and that he would",
+     "progress update", "Jewel"),
+])
+def test_more_ways_of_naming_who_acts(folder_prefix, old, new, words, owner, tmp_path):
+    folder, prefix = folder_prefix.split(":")
+    path = seed(prefix) if folder == "seed" else corpus(prefix)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    f = tmp_path / path.name
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    assert owner in owners_of(f, words)

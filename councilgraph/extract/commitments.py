@@ -93,7 +93,9 @@ def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence
     return []
 
 
-_SPEAKER = re.compile(rf"(⟨\d+⟩),? (?:also |then |further )?{SAID} (?:that )?$")
+# ("Councillor Liz Grey indicated her support for this proposal and that she would raise it …": words of its own may
+# come between the verb and the pronoun's clause, but no one else named)
+_SPEAKER = re.compile(rf"(⟨\d+⟩),? (?:also |then |further )?{SAID}\b[^⟨;]{{0,80}}?(?:\bthat )?$")
 
 
 def _speaker(s: Sentence, m: re.Match[str]) -> str | None:

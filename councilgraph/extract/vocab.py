@@ -32,7 +32,7 @@ PLURAL_HEADS = {"Members": "Member", "Representatives": "Representative", "Gover
 #: The words that make "Member" a post of its own ("Co-opted Member", "Lay Member"); "Committee Members" are none.
 MEMBER_QUALIFIERS = ("Co-opted", "Co-Opted", "Coopted", "Lay", "Ward", "ward", "Independent", "Parent Governor")
 QUALIFIED_HEADS = {"Member", "Representative", "Governor", "Secretary", "Champion", "Practitioner", "Consultant",
-                   "Analyst", "Lead", "Officer", "Manager", "Head", "Inspector", "Principal", "Clerk", "Coordinator",
+                   "Analyst", "Lead", "Officer", "Manager", "Head", "Inspector", "Principal", "Coordinator",
                    "Co-ordinator", "Advisor", "Adviser", "Auditor", "Treasurer", "Solicitor"}
 #: Heads whose title may go on after a comma, dash or colon ("Director, Finance and Resources",
 #: "Assistant Director - Education", "Interim Director: Children & Families").
@@ -43,7 +43,8 @@ BARE_HEADS_OK = {"Chairman", "Chair", "Vice-Chairman", "Vice-Chair", "Vice Chair
                  "Cabinet Member", "Lead Member", "Portfolio Holder", "Leader", "Chief Executive",
                  "Commissioner", "Deputy Leader", "Mayor", "Secretary of State", "Executive Director",
                  "Deputy Chairman", "Deputy Chair", "Monitoring Officer", "Director",
-                 "Convener", "Convenor", "Provost", "Lord Provost"}  # (a Scottish committee's chair; its civic head)
+                 "Convener", "Convenor", "Provost", "Lord Provost",  # (a Scottish committee's chair; its civic head)
+                 "Clerk"}  # (a parish or town council's clerk: "The Clerk would write …")
 #: Chair posts belong to a body (the one whose minutes these are, unless named).
 CHAIR_HEADS = {"Chairman", "Chair", "Chairperson", "Vice-Chairman", "Vice-Chair", "Vice Chairman",
                "Vice Chair", "Deputy Chairman", "Deputy Chair", "Independent Chair", "Convener", "Convenor"}
@@ -331,7 +332,8 @@ NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspecto
 #: Common words that are also given names or surnames ("Mark Elliott", "Michelle Rose", "Ann Little"): a person
 #: only where a strong cue places the name (a post beside it, a "Contact:" label).
 ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
-              "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young")
+              "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young", "Hill",
+              "Wood", "Field")
 #: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
 #: Words between "the" and an actor that leave who acts unchanged ("ask the relevant Development and Scrutiny Panel to …").
 ACTOR_QUALIFIERS = ("relevant", "appropriate")
