@@ -362,3 +362,22 @@ def test_the_committee_resolved_and_resolved_comma_open_a_resolution(prefix, mar
     f = _rewritten(corpus(prefix), tmp_path, (marker, written))
     assert [t.removeprefix("That ").removeprefix("that ") for t in texts(f)] == \
         [t.removeprefix("That ").removeprefix("that ") for t in texts(corpus(prefix))] != []
+
+
+def _with_manifest(path: Path):
+    from councilgraph.loaders import discover
+    return next(meta for p, meta in discover([path.parent]) if p == path)
+
+
+def test_a_decision_page_without_a_heading_is_its_decision(tmp_path):
+    # Slough's decision page (its address mgDecisionDetails.aspx, in the manifest) is two bullets: both are decisions
+    page = corpus("034")
+    doc = load(page, _with_manifest(page))
+    found = [b.text for it in doc.items for b in it.blocks if b.kind == "point"]
+    assert len(found) == 2 and found[0].startswith("Authorised a 6 week consultation") and found[1].startswith("Noted that")
+    assert not texts(page)  # without its address, two bullets are no decision
+    # the same bullets under a decision page's labels, its dated title and a heading naming the decider
+    text = page.read_text(encoding="utf-8")
+    f = tmp_path / page.name
+    f.write_text("Decision Maker: Cabinet\n\n10/10/2022 - Children’s Centres\n\n2.1 Cabinet:\n\n" + text, encoding="utf-8")
+    assert texts(f) == found

@@ -139,3 +139,12 @@ def test_more_ways_of_naming_who_acts(folder_prefix, old, new, words, owner, tmp
     f = tmp_path / path.name
     f.write_text(text.replace(old, new), encoding="utf-8")
     assert owner in owners_of(f, words)
+
+
+def test_a_delegation_with_its_aside_unmarked_by_commas(tmp_path):
+    # Kirklees's delegation written as Warwickshire's: "Authorises the Executive Director for Resources in consultation
+    # with the Portfolio Holder for Finance and Property to undertake …"
+    f = _rewritten(tmp_path, "035", "That authority be delegated to the Director of Children’s Services, in consultation "
+                   "with the relevant Cabinet Member, to", "Authorises the Director of Children’s Services in consultation "
+                   "with the relevant Cabinet Member to")
+    assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}

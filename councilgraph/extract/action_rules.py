@@ -102,6 +102,8 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 #: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
+#: An aside in a delegation with no commas round it: "Authorises X in consultation with the Portfolio Holder to …".
+_CONSULTING = r" (?:in|following|after) consultation with [^;]*?"
 #: Made a standing item of a body's agenda ("would now be a standard item on the agenda").
 _STANDING_ITEM = rf"(?:a |an )?{alt(vocab.STANDING_WORDS)} (?:agenda )?item\b"
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
@@ -187,7 +189,8 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"\b(?:[Dd]elegates?|[Gg]ives?|[Gg]ave|[Gg]rants?|[Gg]ranted) (?:delegated )?(?:authority |powers? )?to {OWNERS}"
             rf"(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
             # "To authorise the Managing Director, following consultation with …, to agree …", "Authorises X to …"
-            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}"),
+            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:,[^;]*?,| \([^)]*\)|{_CONSULTING})? "
+            rf"(?:to|in order to) {VP}"),
         (Who.OWNER,), (Who.HOME,), (
             Example("corpus/029", "That the Director of Children’s Services be commissioned to lead the implementation",
                     "lead the implementation", "Director of Children’s Services"),

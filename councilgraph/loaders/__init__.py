@@ -127,7 +127,16 @@ def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Docu
     if meta is not None:
         doc.meta = doc.meta.over(meta)  # what the page says wins; the options and manifest fill the gaps
     doc.url = doc.url or doc.meta.url
+    if loader in (load_text, load_pdf) and _DECISION_URL.search(doc.url or "") and not _has_points(doc):
+        doc.items = segment(doc.text, decision_page=True)[0]  # its address says it is a decision page
     return doc
+
+
+_DECISION_URL = re.compile(r"DecisionDetails\.aspx", re.I)  # ModernGov's mgDecisionDetails / ieDecisionDetails
+
+
+def _has_points(doc: Document) -> bool:
+    return any(b.kind == "point" for it in doc.items for b in it.blocks)
 
 
 def discover(paths: list[Path]) -> Iterator[tuple[Path, Meta]]:

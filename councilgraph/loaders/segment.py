@@ -44,6 +44,9 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _BODY_RESOLVED = re.compile(rf"^(?:The |the )?(?:{alt(vocab.RESOLVING_BODIES)}) (?:unanimously )?(?:resolved|RESOLVED)\b"
                             r"(?:\s*(?::|–|-|that\b))?\s*(.*)$")
+_DATED_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s")  # "20/01/2021 - Response to …"
+_DECIDER_HEADING = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\s+)?(?:That\s+)?(?:[Tt]he\s+)?(?:{alt(vocab.RESOLVING_BODIES)})\s*:?$")
+_DECISION_PAGE_LABEL = re.compile(r"^(?:Decision [Mm]aker|Decision status|Is Key decision\?)\s*:")
 _RECOMMEND_HEADING = re.compile(r"^to (?:RECOMMEND|[Rr]ecommend)\b[^.;:]{0,40}:?\s*(?:\([^()]{1,40}\))?\s*$")
 _REPEAT_MIN = 80  # characters: a resolution this long printed twice in one item is one decision
 _INTRO_MAX = 300  # characters: "For the reasons set out in the report: -" introduces points; a longer line is text
@@ -556,6 +559,19 @@ def _split_at_titles(item: Item) -> list[Item]:
     return [it for it in out if it.title or it.blocks]
 
 
+def _decided(lines: list[str], decision_page: bool) -> list[Block]:
+    """An item's blocks; on a decision page where no resolution was found, read again as the decision itself."""
+    found = blocks(lines)
+    if decision_page and not any(b.kind == "point" for b in found):
+        # (the page's dated title and a heading that only names the decider, "2.1 Cabinet:", "That Cabinet", before
+        # it are text, no part of the decision)
+        k = 0
+        while k < len(lines) and (not lines[k] or _DATED_TITLE.match(lines[k]) or _DECIDER_HEADING.match(lines[k])):
+            k += 1
+        return [Block(ln) for ln in lines[:k] if ln] + blocks(lines[k:], decision=True)
+    return found
+
+
 def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
     """The "Minutes:" / "Decision:" lines that each open an item. An issue page may give one item both, the decision
     before its minutes or after them (North Hertfordshire, Medway): the second, with no item's number or paper link
@@ -575,9 +591,12 @@ def _kind(mark: str) -> str:
     return "decision" if mark.upper().startswith("DECISION") else "minutes"
 
 
-def segment(text: str) -> tuple[list[Item], Meta]:
-    """Items of a page's text and what the page says of its meeting."""
+def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
+    """Items of a page's text and what the page says of its meeting. On a decision page (`decision_page`, or one
+    whose labels say so: "Decision Maker:", "Decision status:") with no resolution heading, the text is the decision:
+    its paragraphs and points are the resolution's ("· Authorised a 6 week consultation …")."""
     lines = normalise(text)
+    decision_page = decision_page or any(_DECISION_PAGE_LABEL.match(ln) for ln in lines)
     meta = page_meta(lines)
     marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines) if _MINUTES.match(ln)])
     if not marks:  # pages without "Minutes:" lines mark each item's text with "Additional documents:"
@@ -592,13 +611,13 @@ def segment(text: str) -> tuple[list[Item], Meta]:
         if not filled:
             return [Item(title="")], meta
         first = lines[filled[0]]
-        if _NUM_POINT.match(first) or _LETTER_POINT.match(first) or _PARA.match(first):
-            return [Item(title="", blocks=blocks(lines[filled[0]:]))], meta  # the text starts at once
+        if _NUM_POINT.match(first) or _LETTER_POINT.match(first) or _PARA.match(first) or _BULLET.match(first):
+            return [Item(title="", blocks=_decided(lines[filled[0]:], decision_page))], meta  # the text starts at once
         head = [first]
         if len(filled) > 1 and _DESCRIPTION.match(lines[filled[1]]):
             head.append(lines[filled[1]])
         item = _header(head, None)
-        item.blocks = blocks(lines[filled[len(head) - 1] + 1:])
+        item.blocks = _decided(lines[filled[len(head) - 1] + 1:], decision_page)
         meeting = _header([b.text for b in item.blocks[:3] if b.text.startswith("Meeting:")], None)
         item.number, item.date, item.body = (item.number or meeting.number, item.date or meeting.date,
                                              item.body or meeting.body)  # an issue page's "Meeting: … (Item 14)"
