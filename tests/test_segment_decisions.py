@@ -381,3 +381,9 @@ def test_a_decision_page_without_a_heading_is_its_decision(tmp_path):
     f = tmp_path / page.name
     f.write_text("Decision Maker: Cabinet\n\n10/10/2022 - Children’s Centres\n\n2.1 Cabinet:\n\n" + text, encoding="utf-8")
     assert texts(f) == found
+
+
+def test_a_committee_modern_gov_marks_expired_is_still_that_committee(tmp_path):
+    # Leeds's issue page "Meeting: 07/04/2010 - Executive Board (Item 215)", as Tower Hamlets's "… - Cabinet - Expired"
+    f = _rewritten(corpus("002"), tmp_path, (r"Executive Board \(Item 215\)", "Executive Board - Expired (Item 215)"))
+    assert [it.body for it in load(f).items] == [it.body for it in load(corpus("002")).items] == ["Executive Board"]

@@ -148,3 +148,12 @@ def test_a_delegation_with_its_aside_unmarked_by_commas(tmp_path):
                    "with the relevant Cabinet Member, to", "Authorises the Director of Children’s Services in consultation "
                    "with the relevant Cabinet Member to")
     assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}
+
+
+def test_a_delegate_described_in_a_clause_of_their_own(tmp_path):
+    # Kirklees's delegation written as Tower Hamlets's: "To authorise the relevant Corporate Director who holds the
+    # budget for the service area to award the contract …"
+    f = _rewritten(tmp_path, "035", "That authority be delegated to the Director of Children’s Services, in consultation "
+                   "with the relevant Cabinet Member, to", "To authorise the Director of Children’s Services who holds the "
+                   "budget for the service area to")
+    assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}

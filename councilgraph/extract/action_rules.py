@@ -104,6 +104,9 @@ _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
 #: An aside in a delegation with no commas round it: "Authorises X in consultation with the Portfolio Holder to …".
 _CONSULTING = r" (?:in|following|after) consultation with [^;]*?"
+#: Who the delegate is, in a clause of its own: "To authorise the relevant Corporate Director who holds the budget for
+#: the service area to award the contract …".
+_WHO_CLAUSE = r" who [^;⟨]*?"
 #: Made a standing item of a body's agenda ("would now be a standard item on the agenda").
 _STANDING_ITEM = rf"(?:a |an )?{alt(vocab.STANDING_WORDS)} (?:agenda )?item\b"
 _NOT_FORMALITY = r"(?!the (?:report|presentation|minutes|update)\b)"
@@ -189,7 +192,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"\b(?:[Dd]elegates?|[Gg]ives?|[Gg]ave|[Gg]rants?|[Gg]ranted) (?:delegated )?(?:authority |powers? )?to {OWNERS}"
             rf"(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
             # "To authorise the Managing Director, following consultation with …, to agree …", "Authorises X to …"
-            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:,[^;]*?,| \([^)]*\)|{_CONSULTING})? "
+            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:,[^;]*?,| \([^)]*\)|{_CONSULTING}|{_WHO_CLAUSE})? "
             rf"(?:to|in order to) {VP}"),
         (Who.OWNER,), (Who.HOME,), (
             Example("corpus/029", "That the Director of Children’s Services be commissioned to lead the implementation",

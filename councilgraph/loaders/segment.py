@@ -270,7 +270,9 @@ _BODY_LINE = re.compile(r"^(?:[A-Z][\w’'&,\-]*\s+|(?:and|of|for|the|&)\s+){0,1
 
 
 _WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY},?\s")
-_MEETING_LINE = re.compile(r"^(?:Meeting|Decided at meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*\w+\))?$")
+# ("Cabinet - Expired": ModernGov marks so a committee that no longer meets; the body is the Cabinet)
+_EXPIRED = r"(?:\s+-\s+Expired)?"
+_MEETING_LINE = re.compile(rf"^(?:Meeting|Decided at meeting):\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*-\s*(.+?){_EXPIRED}(?:\s*\(Item\s*\w+\))?$")
 _MAKER_LINE = re.compile(r"^(?:Decision Maker|Decision maker):\s*(.+)$")
 # (Tried on each of a page's first lines: only lines that name a weekday can match, the rest are not scanned.)
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
@@ -305,7 +307,7 @@ def _header(lines: list[str], number: str | None) -> Item:
     item = Item(title="", number=number)
     rest: list[str] = []
     for ln in lines:
-        m = re.match(r"^Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)(?:\s*\(Item\s*(\w+)\))?$", ln)
+        m = re.match(rf"^Meeting:\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*-\s*(.+?){_EXPIRED}(?:\s*\(Item\s*(\w+)\))?$", ln)
         if m:
             item.date, item.body = parse_date(m[1]), m[2].strip()
             item.number = item.number or m[3]
