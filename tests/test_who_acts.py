@@ -157,3 +157,17 @@ def test_a_delegate_described_in_a_clause_of_their_own(tmp_path):
                    "with the relevant Cabinet Member, to", "To authorise the Director of Children’s Services who holds the "
                    "budget for the service area to")
     assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}
+
+
+def test_consent_and_the_meetings_own_business_are_no_actions(tmp_path):
+    # Chorley's "Rebecca will contact her …" as East Hampshire's consent: "The committee agreed to the following
+    # amendments …" commits no one
+    f = _rewritten(tmp_path, "078", "Rebecca will contact her to confirm she is happy to remain as Deputy Chair",
+                   "Rebecca agreed to the following amendments to the terms of reference")
+    assert not [a for a in _actions(f) if "amendments" in a]
+    # Durham's resolution with Hillingdon's "That all items marked Part I be considered in public …" after it
+    text = corpus("041").read_text(encoding="utf-8").replace(
+        "Supporting documents:", "Resolved\n\nThat all items marked Part I be considered in public and those marked "
+        "Part II in private.\n\nSupporting documents:", 1)
+    f.write_text(text, encoding="utf-8")
+    assert not [a for a in _actions(f) if "Part I" in a]

@@ -254,7 +254,7 @@ PROCEDURAL = ("minutes", "correct record", "be signed", "apologies", "in attenda
               "declared an interest", "the meeting closed", "the meeting ended", "exclusion of the press",
               "date of the next meeting", "dates of future meetings", "note the date",
               "pecuniary", "disclosable", "disclose any", "ask questions", "appointments be made",
-              "be appointed as", "be re-appointed")
+              "be appointed as", "be re-appointed", "marked part i", "marked as part i")
 #: Resolution verbs that begin another point inside one sentence ("… report back and welcomes …").
 NEXT_POINT_VERBS = ("welcomes", "notes", "agrees", "asks", "requests", "raises", "supports", "thanks", "endorses",
                     "approves", "resolves", "recommends", "invites", "highlights", "acknowledges", "recognises",
