@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -147,7 +148,37 @@ def best(runs: list[dict]) -> dict:
     return {**out, "runs_s": [round(r["seconds"], 2) for r in runs]} if len(runs) > 1 else out
 
 
+class PeakRss:
+    """The process's resident memory sampled every 0.05 s while the block runs: its peak, and what it
+    was at the start (ru_maxrss would also count the stages run before in the same process)."""
+
+    def __enter__(self) -> PeakRss:
+        import psutil
+
+        self._p = psutil.Process()
+        self.start = self.peak = self._p.memory_info().rss
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._sample, daemon=True)
+        self._t.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, self._p.memory_info().rss)
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._t.join()
+        self.peak = max(self.peak, self._p.memory_info().rss)
+
+
 def embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
+    with PeakRss() as mem:
+        out = _embedded_load(graphs, hashes, db)
+    return {**out, "load_peak_mb": mem.peak / 2**20, "load_start_mb": mem.start / 2**20}
+
+
+def _embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
     store = LadybugStore(db)
     per_1000: list[float] = []
     cpu = time.process_time()
@@ -473,7 +504,9 @@ def _tens(emb: dict) -> str:
     if "per_1000_last10" not in emb:
         return ""
     return (f"; mean of the first ten {emb['per_1000_first10']:.2f} s, of the last ten {emb['per_1000_last10']:.2f} s; "
-            f"store {emb['store_mb']:,.0f} MB, process peak {emb['peak_rss_mb']:,.0f} MB")
+            f"store {emb['store_mb']:,.0f} MB, "
+            + (f"resident memory {emb['load_start_mb']:,.0f} MB before the load, peak {emb['load_peak_mb']:,.0f} MB"
+               if "load_peak_mb" in emb else f"process peak {emb['peak_rss_mb']:,.0f} MB"))
 
 
 def render(runs: list[dict]) -> str:
