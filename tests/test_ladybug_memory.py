@@ -57,6 +57,27 @@ def test_a_long_write_checkpoints_before_writing_held_sources(tmp_path, monkeypa
     assert _published(tmp_path) == to_json(GraphData.of(graphs))
 
 
+def test_a_read_during_a_long_write_checkpoints_before_writing_held_sources(tmp_path, monkeypatch):
+    """`councilgraph ingest` reads the store (follow-ups) before it closes: the held sources are written
+    then, after the same checkpoint, and the reader sees them all."""
+    monkeypatch.setattr(ls, "_CHUNK_STRINGS", 1)
+    calls: list[bool] = []
+    real = LadybugStore._checkpoint
+    monkeypatch.setattr(LadybugStore, "_checkpoint", lambda self, reopen: (calls.append(bool(self._more)),
+                                                                          real(self, reopen)))
+    graphs = _graphs()
+    half = len(graphs) // 2
+    w = LadybugStore(tmp_path / "cg.db")
+    for part in (graphs[:half], graphs[half:]):
+        assert not w.load(part).failed
+    n = w.query("MATCH (n) WHERE size(n.sources) > 0 RETURN count(n)").rows[0][0]
+    assert calls == [True] and not w._more
+    assert n == len({i for g in graphs for i in g.nodes})
+    w.close()
+    assert calls == [True, False]
+    assert _published(tmp_path) == to_json(GraphData.of(graphs))
+
+
 def test_a_short_write_checkpoints_once(tmp_path, monkeypatch):
     calls: list[bool] = []
     real = LadybugStore._checkpoint

@@ -396,6 +396,10 @@ class LadybugStore:
         a reload of one of this write's documents, `remove`) and at `close`."""
         if not self._more:
             return
+        if _held(self._more) > _CHUNK_STRINGS:
+            # Many (a long write): what was loaded goes to disk first and the engine's memory for it is
+            # freed, so that writing the lists, and the checkpoint after them, do not add to it.
+            self._checkpoint(reopen=True)
         by_label: dict[tuple[Label, bool], list[dict]] = defaultdict(list)
         for nid, (label, srcs, aliases) in self._more.items():
             row = {"id": nid, "sources": sorted(set(srcs)), "aliases": sorted(set(aliases))}
@@ -542,10 +546,6 @@ class LadybugStore:
             return  # closed already
         try:
             if not self.read_only:
-                if _held(self._more) > _CHUNK_STRINGS:
-                    # Many held sources (a long write): what was loaded goes to disk first and the engine's
-                    # memory for it is freed, so that writing the lists does not add to it.
-                    self._checkpoint(reopen=True)
                 self._flush_lists()
                 self._checkpoint(reopen=False)
             self.conn.close()
