@@ -271,12 +271,23 @@ class LadybugStore:
         work = work_path(self.path)
         wal = work.with_name(work.name + ".wal")
         if usage > limit * _POOL_CHECKPOINT or (wal.exists() and wal.stat().st_size > _WAL_CHECKPOINT):
-            self.conn.execute("CHECKPOINT")
-            # The engine's own memory outside the pool grows with every batch of a write (about 25 MB a
-            # 50,000-row batch) and a checkpoint does not give it back; closing the database does.
+            self._checkpoint(reopen=True)
+
+    def _checkpoint(self, reopen: bool) -> None:
+        """Checkpoint the working copy, and with `reopen` close and open it again.
+
+        The checkpoint itself takes memory that grows with the store (it rewrites the relationship
+        lists new rows join: +1.1 GB at 75,000 documents, docs/BENCHMARK.md), so the memory the engine
+        has freed goes back to the system first. The engine's memory outside the pool (an insert index
+        per relationship table it wrote to, ~25 MB each, and the rows since the last checkpoint) is
+        freed only when the database is closed, hence the reopen."""
+        _give_back()
+        self.conn.execute("CHECKPOINT")
+        if reopen:
             self.conn.close()
             self.db.close()
-            self._connect(work, read_only=False)
+            _give_back()
+            self._connect(work_path(self.path), read_only=False)
 
     def _raise_if_out_of_pool(self, e: RuntimeError) -> None:
         """A full buffer pool is not a bad document, and the engine is unsound after it
@@ -385,6 +396,10 @@ class LadybugStore:
         a reload of one of this write's documents, `remove`) and at `close`."""
         if not self._more:
             return
+        if _held(self._more) > _CHUNK_STRINGS:
+            # Many (a long write): what was loaded goes to disk first and the engine's memory for it is
+            # freed, so that writing the lists, and the checkpoint after them, do not add to it.
+            self._checkpoint(reopen=True)
         by_label: dict[tuple[Label, bool], list[dict]] = defaultdict(list)
         for nid, (label, srcs, aliases) in self._more.items():
             row = {"id": nid, "sources": sorted(set(srcs)), "aliases": sorted(set(aliases))}
@@ -532,9 +547,10 @@ class LadybugStore:
         try:
             if not self.read_only:
                 self._flush_lists()
-                self.conn.execute("CHECKPOINT")
+                self._checkpoint(reopen=False)
             self.conn.close()
             self.db.close()
+            _give_back()
             if not self.read_only:
                 work = work_path(self.path)
                 _fsync(work)
@@ -588,7 +604,15 @@ def _cols(bits: int) -> list[str]:
     return [c for i, c in enumerate(_SCALAR_COLS) if bits >> i & 1]
 
 
-def _chunks(rows: list[dict], strings: int = 50_000) -> list[list[dict]]:
+def _held(more: dict[str, tuple[Label, list[str], list[str]]]) -> int:
+    """How many list elements `_flush_lists` has to write."""
+    return sum(len(s) + len(a) for _, s, a in more.values())
+
+
+_CHUNK_STRINGS = 50_000  # list elements a statement of `_flush_lists` writes
+
+
+def _chunks(rows: list[dict], strings: int = _CHUNK_STRINGS) -> list[list[dict]]:
     """Rows in runs of about `strings` list elements: a statement's parameters stay small."""
     out: list[list[dict]] = [[]]
     n = 0
@@ -620,6 +644,25 @@ def _buffer_pool() -> int:
     except ValueError:
         mb = 1024
     return max(mb, 64) * 2**20
+
+
+def _give_back() -> None:
+    """Return the memory the engine freed to the system. LadybugDB allocates from many threads, and
+    glibc keeps what they free in per-thread arenas: a 100,000-document write held ~1 GB there after
+    closing its database (measured, docs/BENCHMARK.md). `malloc_trim` releases it; no-op off glibc."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None  # glibc's malloc_trim, once looked up (False where there is none)
 
 
 def _rollback(conn) -> None:
