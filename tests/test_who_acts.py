@@ -171,3 +171,11 @@ def test_consent_and_the_meetings_own_business_are_no_actions(tmp_path):
         "Part II in private.\n\nSupporting documents:", 1)
     f.write_text(text, encoding="utf-8")
     assert not [a for a in _actions(f) if "Part I" in a]
+
+
+def test_a_papers_footnote_under_a_resolution_is_not_part_of_it(tmp_path):
+    # Kirklees's delegation with Mid Devon's footnote on the next line ("Note: *Report previously circulated, copy
+    # attached to minutes."): its "minutes" must not make the delegation a formality
+    line = next(ln for ln in corpus("035").read_text(encoding="utf-8").splitlines() if "authority be delegated" in ln)
+    f = _rewritten(tmp_path, "035", line, line + "\nNote: *Report previously circulated, copy attached to minutes.")
+    assert owners_of(f, "finalise the Children") == {"Director of Children’s Services"}

@@ -44,6 +44,7 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
 _BODY_RESOLVED = re.compile(rf"^(?:The |the )?(?:{alt(vocab.RESOLVING_BODIES)}) (?:unanimously )?(?:resolved|RESOLVED)\b"
                             r"(?:\s*(?::|–|-|that\b))?\s*(.*)$")
+_FOOTNOTE = re.compile(r"^Note:\s*\*")  # the page's footnote to an asterisked paper
 _DATED_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s")  # "20/01/2021 - Response to …"
 _DECIDER_HEADING = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\s+)?(?:That\s+)?(?:[Tt]he\s+)?(?:{alt(vocab.RESOLVING_BODIES)})\s*:?$")
 _DECISION_PAGE_LABEL = re.compile(r"^(?:Decision [Mm]aker|Decision status|Is Key decision\?)\s*:")
@@ -382,7 +383,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     if decision:
         open_resolution()
     for ln in lines:
-        if not ln:
+        if not ln or _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, copy attached to minutes.")
             prev_blank = True
             continue
         if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", ln):  # a paragraph number on a line of its own
