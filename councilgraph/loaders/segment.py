@@ -338,7 +338,7 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
         body = _BODY_RESOLVED.match(ln)  # "The Committee (unanimously) resolved that …" / "… resolved to endorse …"
         rest = body[1].lstrip(" ,") if body else ""
         return None if not body else (True, "" if rest.rstrip(" -–—").endswith(":") else rest)
-    word, sep, rest = r[1], r[2].strip(), r[3].strip()
+    word, sep, rest = r[1], r[2].strip(), r[3].strip(" |")  # ("RESOLVED: |": a table's empty cell after it)
     if sep or word.isupper() or not rest or rest.startswith("to "):
         # "Resolved to RECOMMEND:  (to Council)" heads the points after it, as "RESOLVED that:" does
         heading = rest.rstrip(" -–—").endswith(":") or _RECOMMEND_HEADING.match(rest)
