@@ -392,6 +392,7 @@ def test_a_committee_modern_gov_marks_expired_is_still_that_committee(tmp_path):
 def test_a_resolution_heading_in_a_table_cell_heads_the_point_after_it(tmp_path):
     # BCP's "RESOLVED that a Working Group … be established …" laid out as Tamworth's table and written as its point
     # is ("RESOLVED: |" then "That Members Endorsed the …" on the next line)
-    f = _rewritten(corpus("033"), tmp_path, (r"^RESOLVED that (a Working Group.*?) be established", r"RESOLVED: |\nThat Members Established \1"))
+    f = _rewritten(corpus("033"), tmp_path, (r"^RESOLVED that (a Working Group.*?) be established",
+                                             r"RESOLVED: |\nThat Members Established \1"))
     found = texts(f)
     assert len(found) == 1 and found[0].startswith("That Members Established a Working Group")
