@@ -396,3 +396,16 @@ def test_a_resolution_heading_in_a_table_cell_heads_the_point_after_it(tmp_path)
                                              r"RESOLVED: |\nThat Members Established \1"))
     found = texts(f)
     assert len(found) == 1 and found[0].startswith("That Members Established a Working Group")
+
+
+def test_a_decision_page_whose_points_are_marked_begins_at_the_first_point(tmp_path):
+    # Slough's two decisions lettered, under the page's labels and an opening paragraph, as Brent's and New Forest's
+    # decision pages are ("The Chair introduced …" then "a. The … Committee noted …", "b. That …")
+    text = corpus("034").read_text(encoding="utf-8")
+    lettered = iter("ab")
+    body = re.sub(r"^· ", lambda m: f"{next(lettered)}. ", text, flags=re.M)
+    f = tmp_path / corpus("034").name
+    f.write_text("Children’s Centres Consultation\n\nDecision Maker: Cabinet\n\n"
+                 "The Cabinet considered a report on the Children’s Centres.\n\n" + body, encoding="utf-8")
+    found = decisions(f)
+    assert [p for p, _ in found] == ["(a)", "(b)"] and found[0][1].startswith("Authorised a 6 week consultation")

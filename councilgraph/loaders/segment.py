@@ -569,10 +569,18 @@ def _decided(lines: list[str], decision_page: bool) -> list[Block]:
         # (the page's dated title and a heading that only names the decider, "2.1 Cabinet:", "That Cabinet", before
         # it are text, no part of the decision)
         k = 0
-        while k < len(lines) and (not lines[k] or _DATED_TITLE.match(lines[k]) or _DECIDER_HEADING.match(lines[k])):
+        while k < len(lines) and (not lines[k] or _DATED_TITLE.match(lines[k]) or _DECIDER_HEADING.match(lines[k])
+                                  or _NOISE.match(lines[k])):
             k += 1
+        # where the decision's points are marked, it begins at the first of them ("The Chair introduced …" then
+        # "a. The Committee noted …", "b. That …")
+        k = next((i for i in range(k, len(lines)) if _marked_point(lines[i])), k)
         return [Block(ln) for ln in lines[:k] if ln] + blocks(lines[k:], decision=True)
     return found
+
+
+def _marked_point(ln: str) -> bool:
+    return bool(_NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln) or _UPPER_POINT.match(ln))
 
 
 def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
