@@ -380,3 +380,12 @@ def test_a_proposer_named_after_the_nominee_or_before_them_moved_the_motion():
     g = extract(load(corpus("056")))
     assert any(p == "Linehan" and "Dabell" in d for p, d in facts(g, RelType.MOVED))
     assert any(p == "Hall" and "Dabell" in d for p, d in facts(g, RelType.SECONDED))
+
+
+def test_a_proposal_as_an_adjective_moves_nothing(tmp_path):
+    # Solihull's proposer sentence followed by one where "proposed" describes changes someone welcomed
+    text = corpus("085").read_text(encoding="utf-8").replace(
+        "Councillor Mrs Holl-Allen proposed Cllr Gough", "The proposed changes were welcomed by Councillor Mrs Holl-Allen")
+    f = tmp_path / corpus("085").name
+    f.write_text(text, encoding="utf-8")
+    assert "Holl-Allen" not in {p for p, _ in facts(extract(load(f)), RelType.MOVED)}

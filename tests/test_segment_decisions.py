@@ -315,8 +315,8 @@ def test_an_issue_pages_decision_and_minutes_of_one_item_are_one_item(tmp_path):
     # Medway: "Minutes: Background: …" then "Decision: | The Cabinet noted …" in the same item
     doc = load(corpus("012"))
     assert [it.number for it in doc.items] == ["8"]
-    assert decisions(corpus("012")) == [("8", decisions(corpus("012"))[0][1])]
-    assert decisions(corpus("012"))[0][1].startswith("The Cabinet noted the content of this report")
+    (number, text), = decisions(corpus("012"))
+    assert number == "8" and text.startswith("The Cabinet noted the content of this report")
     # the same page with its decision printed before its minutes, as North Hertfordshire's issue pages do
     text = corpus("012").read_text(encoding="utf-8")
     head, minutes = text.split("Minutes:", 1)
@@ -409,3 +409,29 @@ def test_a_decision_page_whose_points_are_marked_begins_at_the_first_point(tmp_p
                  "The Cabinet considered a report on the Children’s Centres.\n\n" + body, encoding="utf-8")
     found = decisions(f)
     assert [p for p, _ in found] == ["(a)", "(b)"] and found[0][1].startswith("Authorised a 6 week consultation")
+
+
+def test_a_points_own_list_ends_and_a_later_resolution_is_kept(tmp_path):
+    # Leeds (d)'s list of appointments written as entries a line, blank lines between, then a second resolution
+    f = _rewritten(corpus("002"), tmp_path, (r"^(?:i|ii)\.\s+", ""),
+                   (r"^(e\).*)$", r"\1\n\nCouncillor Smith thanked officers for their work.\n\nRESOLVED –\n\n"
+                                  r"That the report be noted."))
+    found = texts(f)
+    assert len(found) == 6 and found[-1] == "That the report be noted." and "Councillor Smith" not in " ".join(found)
+
+
+def test_points_numbered_as_paragraphs_end_at_the_next_paragraph_number(tmp_path):
+    f = _rewritten(corpus("002"), tmp_path, (r"^RESOLVED –", "RESOLVED that the Committee:\n\n"),
+                   (r"^([a-e])\)", lambda m: "2." + str("abcde".find(m[1]) + 1)),
+                   (r"^(2\.5 .*)$", r"\1\n\n3.1 The Committee then considered the budget report."))
+    assert len(texts(f)) == 5 and not [t for t in texts(f) if "budget report" in t]
+
+
+def test_text_on_an_items_second_minutes_line_is_kept(tmp_path):
+    # Medway's decision printed before its minutes, the minutes' first words on the "Minutes:" line itself
+    text = corpus("012").read_text(encoding="utf-8")
+    head, minutes = text.split("Minutes:", 1)
+    background, decision = minutes.split("Decision number:", 1)
+    f = tmp_path / corpus("012").name
+    f.write_text(head + "Decision number:" + decision + "\n\nMinutes: " + background.strip(), encoding="utf-8")
+    assert any("Background:" in b.text for it in load(f).items for b in it.blocks)

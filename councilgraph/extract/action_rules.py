@@ -102,6 +102,9 @@ _WISHED = group("vp", r"(?:be kept|be provided|be given|be updated|be sent|be in
 #: A verb a resolution point's subject does ("the Cabinet Member writes to …"), not a noting, a past or a participle.
 _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for|in|on|at|to|with|and|or|will|would|"
                     r"shall|should|may|can|could|must|also|then|not)\b)[a-z]+\b[^;]*")
+#: An aside between who is given an errand and the errand, in commas ("…, in consultation with the Leader, …"); not
+#: a clause of its own ("That the Cabinet, having considered the report, agrees that the Director be asked to …").
+_ASIDE = r"(?:,(?:(?!\bthat\b| be\b)[^;])*?,?)"
 #: An aside in a delegation with no commas round it: "Authorises X in consultation with the Portfolio Holder to …".
 _CONSULTING = r" (?:in|following|after) consultation with [^;]*?"
 #: Who the delegate is, in a clause of its own: "To authorise the relevant Corporate Director who holds the budget for
@@ -184,7 +187,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "given-errand", Where.ANY,
         # (an aside, "in consultation with …", may stand before or after "be authorised")
-        compiled(rf"{THAT}{OWNERS}(?:,[^;]*?,?)? be (?:also )?{ERRAND}(?:,[^;]*?,)? to {VP}",
+        compiled(rf"{THAT}{OWNERS}{_ASIDE}? be (?:also )?{ERRAND}{_ASIDE}? to {VP}",
             rf"{CLAUSE}{OWNERS} (?:was|were|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "

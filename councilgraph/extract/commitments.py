@@ -104,7 +104,8 @@ def _speaker(s: Sentence, m: re.Match[str]) -> str | None:
     if "pronoun" not in m.re.groupindex or m["pronoun"] is None:
         return None
     said = _SPEAKER.search(s.template, 0, m.start("pronoun"))
-    return next(iter(_actors(s, said[1])), None) if said else None
+    # (a person or a post: "The Committee agreed that he would …" does not make the Committee "he")
+    return next(iter(_actors(s, said[1])), None) if said and s.is_(said[1][1:-1], Label.PERSON, Label.ROLE) else None
 
 
 _OPENS_WITH = re.compile(r"^(?:\W*\w+\W+){0,2}?⟨(\d+)⟩")  # the actor a sentence opens with: its subject
@@ -279,9 +280,9 @@ def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
     owners and nearly all the same words."""
     mine = {o for o in a.owners if not o.startswith("@")}
     cw = _content(a.text)
-    return bool(mine) and any(
+    return bool(mine) and len(cw) >= 2 and any(
         mine == {o for o in b.owners if not o.startswith("@")}
-        and len(cw & (bw := _content(b.text))) >= _RESTATED * min(len(cw), len(bw)) for b in earlier)
+        and len(bw := _content(b.text)) >= 2 and len(cw & bw) >= _RESTATED * min(len(cw), len(bw)) for b in earlier)
 
 
 _RESTATED = 0.8  # share of the shorter action's content words

@@ -50,7 +50,7 @@ VP = group("vp", r"[a-z][^;]*")
 #: otherwise ⟨the Chair⟩ would formally write …": two commitments, each its owner's).
 _CLAUSE_REST = rf"(?:(?! {alt(vocab.NEXT_COMMITMENT_JOINERS)} (?:the )?{MARK} (?:would|will)\b)[^;])*"
 # (a verb: "agreed to the following amendments" consents to something, commits no one)
-COMMIT_PHRASE = rf"(?:(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})(?!{alt(vocab.DETERMINERS)})[a-z]{_CLAUSE_REST}|be \w+ing\b{_CLAUSE_REST})"
+COMMIT_PHRASE = rf"(?:(?!be \w+ing\b)(?!{alt(vocab.NOT_COMMITMENTS)})(?!{alt(vocab.NOUN_OPENERS)})[a-z]{_CLAUSE_REST}|be \w+ing\b{_CLAUSE_REST})"
 COMMIT_VP = group("vp", COMMIT_PHRASE)
 COMMIT = alt(vocab.COMMIT_VERBS)
 ASKED = r"(?:also |further |then )?" + alt(vocab.ASK_VERBS)

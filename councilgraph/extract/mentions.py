@@ -104,6 +104,8 @@ _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 # its bracket, on one side of it.
 _BESIDE_MARKS = ("\x00 (", "\x00, ", "\x00 and ", "\x00 & ", ", \x00", " and \x00", " & \x00")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
+_PLURAL_HONORIFICS = ("Councillors", "Cllrs")
+_PLURAL_BEFORE = tuple(f"{h} " for h in _PLURAL_HONORIFICS)  # "Councillors Mrs. J.E. Charles, …": honorifics in a list
 _LIST_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")  # inside a list of councillors: "Councillors Mrs. J.E. Charles, …"
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
 # (the last name ends the list at a stop or a lower-case word: "Councillors Leadbetter and Samuel attended"; a post
@@ -374,7 +376,9 @@ class Finder:
             self.take(Mention(m.start(), end, Label.PERSON, " ".join(words), self.text[m.start():end],
                               honorific=hons[-1].rstrip("."), first=first))
             if len(words) == 1 and (more := _MORE_NAMES.match(self.masked, end)):
-                self.names_listed(more.end(), hons[-1].rstrip("."), surnames=True)
+                # (after "Councillors Mrs. J.E. Charles" the list is of councillors, each with their own initials)
+                plural = hons[0].rstrip(".") in _PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
+                self.names_listed(more.end(), "Councillor" if plural else hons[-1].rstrip("."), surnames=not plural)
         for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
         pos = 0
@@ -430,7 +434,7 @@ class Finder:
         an officer, whom the other cues find)."""
         # (after initials, a word of minutes is a surname too: "P. Church")
         while (item := _LIST_ITEM.match(self.masked, pos)) and (item[1] or _NOT_NAME_PLACED.isdisjoint(item[2].split())) \
-                and not (surnames and " " in item[2]):
+                and not (surnames and (" " in item[2] or item[1] or not _namelike(item[2].split(), self.common))):
             words = item[2].split()
             own = item[1].split(".")[0].split(" ")[0]  # "Mrs C Driver" in a list after "Mr D Barton" is a Mrs
             self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),

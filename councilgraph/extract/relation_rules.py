@@ -196,7 +196,9 @@ RELATION_RULES: tuple[RelationRule, ...] = (
 # (Solihull); "Resolved, proposed Cllr Klimowicz, seconded Cllr Jolly, that …". The pipeline keeps only people.
 _PROPOSED, _SECONDED = r"(?:MOVED|[Mm]oved|PROPOSED|[Pp]roposed|[Nn]ominated)", r"(?:SECONDED|[Ss]econded)"
 MOTION_RULES: tuple[tuple[str, RelType, re.Pattern[str]], ...] = (
-    ("moved-seconded", RelType.MOVED, re.compile(rf"\b{_PROPOSED}\b(?:(?!{_SECONDED})[^.;]){{0,80}}? by {_ONE_A}")),
+    # (words between only after a passive: "the proposed changes were welcomed by X" moves nothing)
+    ("moved-seconded", RelType.MOVED, re.compile(rf"\b(?:(?:was|were|been|being|be) {_PROPOSED}\b(?:(?!{_SECONDED})[^.;]){{0,80}}?|"
+                                                 rf"{_PROPOSED}) by {_ONE_A}")),
     ("moved-seconded", RelType.MOVED, re.compile(rf"{_ONE_A} (?:proposed|moved|nominated) {MARK}")),
     ("moved-seconded", RelType.MOVED, re.compile(rf"(?:^|, ){_PROPOSED} {_ONE_A},")),
     ("moved-seconded", RelType.SECONDED, re.compile(rf"\b{_SECONDED}\b(?:(?!{_PROPOSED})[^.;]){{0,80}}? by {_ONE_A}")),

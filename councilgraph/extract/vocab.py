@@ -334,7 +334,6 @@ NATIONAL_POST_WORDS = ("Secretary of State", "Chief Inspector", "HMI", "Inspecto
 ALSO_NAMES = ("Mark", "Grace", "Hope", "Will", "Rose", "Faith", "Joy", "Bill", "Little", "English", "Hall", "Summer",
               "Chase", "Lane", "Read", "Head", "Key", "Sheffield", "Oak", "Green", "Park", "Foster", "Young", "Hill",
               "Wood", "Field")
-#: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
 #: Words between "the" and an actor that leave who acts unchanged ("ask the relevant Development and Scrutiny Panel to …").
 ACTOR_QUALIFIERS = ("relevant", "appropriate")
 #: Words that join a second actor's commitment to the first's ("… otherwise the Chair would …").
@@ -342,10 +341,15 @@ NEXT_COMMITMENT_JOINERS = ("otherwise", "or", "and", "but", "while", "whilst")
 #: Bodies whose own resolution opens with their name ("The Committee resolved that …").
 RESOLVING_BODIES = ("Sub-Committee", "Sub-Board", "Committee", "Board", "Panel", "Cabinet", "Forum", "Group", "Council",
                     "Executive", "Commission")
+#: Words before a bare "be" that make it no resolution's subjunctive ("… would be noted", "… cannot be agreed").
+MODAL_WORDS = ("would", "should", "could", "will", "may", "must", "to", "can", "might", "shall", "cannot", "not")
+#: Words a commitment's words never open with: "agreed to the following amendments" consents to something.
+NOUN_OPENERS = ("the", "a", "an", "this", "these", "those")
 #: How a vote went, written between "RESOLVED" and its words ("RESOLVED (unanimously) that …").
 VOTE_QUALIFIERS = ("unanimously", "by a majority", "nem con", "without dissent")
 #: The participle of a resolution's own clause: "That the report be noted", "the work programme … be approved".
 RESOLUTION_PARTICIPLES = ("noted", "agreed", "approved", "received", "adopted", "endorsed", "confirmed", "appointed",
                           "accepted", "signed", "made", "given", "established", "added", "brought", "deferred",
                           "supported", "amended", "delegated", "requested")
+#: What a body grants rather than asks anyone to do ("That approval be given to …"): such a part is no action.
 FORMAL_GRANTS = ("approval", "consent", "agreement", "support", "thanks", "delegated approval")

@@ -128,7 +128,10 @@ def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Docu
         doc.meta = doc.meta.over(meta)  # what the page says wins; the options and manifest fill the gaps
     doc.url = doc.url or doc.meta.url
     if loader in (load_text, load_pdf) and _DECISION_URL.search(doc.url or "") and not _has_points(doc):
-        doc.items = segment(doc.text, decision_page=True)[0]  # its address says it is a decision page
+        try:  # its address says it is a decision page: its text is the decision
+            doc.items = segment(doc.text, decision_page=True)[0]
+        except Exception as e:  # as for the first reading
+            raise LoaderError(path, f"cannot be read ({type(e).__name__}: {e})") from e
     return doc
 
 

@@ -29,8 +29,9 @@ _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside 
 _RESOLVED = re.compile(
     r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
     # how the vote went, between the marker and its words: "RESOLVED (unanimously) that", "Resolved unanimously –"
-    rf"(?:\s*\(?{alt(vocab.VOTE_QUALIFIERS)}\)?(?=\s*(?:[:–—\-]|that\b|That\b|THAT\b)))?"
-    r"((?:\s*(?:[:–—\-,]|that\b|That\b|THAT\b))*)\s*(.*)$")  # ("Resolved, that …")
+    rf"(?:\s*\(?(?i:{alt(vocab.VOTE_QUALIFIERS)})\)?(?=\s*(?:[:–—\-]|that\b|That\b|THAT\b)))?"
+    # ("Resolved, that …", "Resolved, proposed Cllr X, seconded Cllr Y, that …"; not "Decision, if any, …")
+    r"((?:\s*(?:[:–—\-]|,(?=\s*(?:that|That|THAT|proposed|Proposed|moved|Moved)\b)|that\b|That\b|THAT\b))*)\s*(.*)$")
 # (Each mark's spaces, (?<=…)[ \t]+(?=…), written to open on the first space, the look-behind after it: a pattern that
 # opens on a look-behind is tried at every position of a line, one that opens on a space only at spaces.)
 _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:RESOLVED|AGREED)\b)|"
@@ -42,8 +43,8 @@ _MIDLINE_MARK = re.compile(r"[ \t](?:(?<=\S[ \t])[ \t]*(?=(?:[Ii]t was |and )(?:
                            r"(?<=[a-z)][.:][ \t])(?<!^[a-z]\.[ \t])(?<![\s(][a-z]\.[ \t])(?<!^[ivx]{2}\.[ \t])(?<![\s(][ivx]{2}\.[ \t])"
                            r"(?<!^[ivx]{3}\.[ \t])(?<![\s(][ivx]{3}\.[ \t])[ \t]*"
                            r"(?=That\s[^.;]{0,300}?\bbe\s+(?:noted|agreed|approved|endorsed|confirmed|appointed|adopted|received)\b))")
-_BODY_RESOLVED = re.compile(rf"^(?:The |the )?(?:{alt(vocab.RESOLVING_BODIES)}) (?:unanimously )?(?:resolved|RESOLVED)\b"
-                            r"(?:\s*(?::|–|-|that\b))?\s*(.*)$")
+_BODY_RESOLVED = re.compile(rf"^(?:The |the )?(?:{alt(vocab.RESOLVING_BODIES)}) (?:(?i:{alt(vocab.VOTE_QUALIFIERS)}) )?"
+                            r"(?:resolved|RESOLVED)(?:\s*[:–—\-]\s*(?:that\b)?|\s+that\b|\s+(?=to [a-z]))\s*(.*)$")
 _FOOTNOTE = re.compile(r"^Note:\s*\*")  # the page's footnote to an asterisked paper
 _DATED_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s")  # "20/01/2021 - Response to …"
 _DECIDER_HEADING = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\s+)?(?:That\s+)?(?:[Tt]he\s+)?(?:{alt(vocab.RESOLVING_BODIES)})\s*:?$")
@@ -58,16 +59,19 @@ _FIRST_POINTS = ("1", "a", "i", "A")  # a list’s first point
 _LIST_OPENS = (":", ":-", " –", " —", " -")  # a point that ends so introduces its own list
 _ENTRY_MAX = 150  # characters: a longer line after a point's list is text again
 _ROMAN_POINT = re.compile(r"^\(?[ivx]{1,4}[.)]\s")
+_ENTRY = re.compile(r" [–—-] ")  # an entry of a point's own list: "Schools – Councillor A"
+_LIST_GOES_ON = (",", ";", " and", "; and")  # an entry that ends so has another after it
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected", "That it be
 # requested that …" ("That it was …" is narrative).
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b(?! be\b))\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
 _BE_RESOLVED = rf"\bbe\s+{alt(vocab.RESOLUTION_PARTICIPLES)}"
+_NOT_AFTER_MODAL = "".join(rf"(?<!\b{w} )" for w in vocab.MODAL_WORDS)  # "… would be noted" is narrative
 # A "That …" paragraph standing alone as a resolution: its verb is a resolution's ("be noted").
 _THAT_RESOLUTION = re.compile(rf"^(?:That|that)\s.*{_BE_RESOLVED}")
 # A list's first point that is a resolution's clause though its heading was lost in the scrape: "(a) subject to …,
 # the work programme … be approved;" (a subjunctive: "… would be noted" is narrative).
 _BARE_RESOLUTION = re.compile(rf"^(?:[^;:]{{0,200}},\s*)?(?i:{alt(vocab.DETERMINERS)}|that)\b[^;:]{{0,300}}?"
-                              rf"(?<!\bwould )(?<!\bshould )(?<!\bcould )(?<!\bwill )(?<!\bmay )(?<!\bmust )(?<!\bto ){_BE_RESOLVED}")
+                              rf"{_NOT_AFTER_MODAL}{_BE_RESOLVED}")
 _AGREED = (r"(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council|Sub-Committee|Members|Forum|Group)?\s*"
            r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*")
 _AGREED_HEADING = re.compile(rf"^{_AGREED}$", re.I)
@@ -369,11 +373,12 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     prev_blank = True
     expect = False  # a heading was just read: the next paragraph is its first point
     entries = False  # the last point's own list is open ("… be appointed as follows –" then a line an entry)
+    para_of_points = ""  # the number before the dot of points numbered as paragraphs ("2" of "2.1")
 
     def open_resolution() -> None:
-        nonlocal n_res, res, res_para, style, expect
+        nonlocal n_res, res, res_para, style, expect, entries
         n_res += 1
-        res, res_para, style, expect = n_res, para, None, True
+        res, res_para, style, expect, entries = n_res, para, None, True, False
 
     def point(text: str, number: str | None) -> None:
         nonlocal expect, entries
@@ -392,10 +397,10 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             continue
         m = _PARA.match(ln)
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)", ln):
-            if res is not None and (expect or style == "para"):
+            if res is not None and (expect or style == "para" and m[1].split(".")[0] == para_of_points):
                 # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": its points carry the numbers
-                # of the report's recommendations
-                style = "para"
+                # of the report's recommendations (a "3.1" after them is the minutes' next paragraph)
+                style, para_of_points = "para", m[1].split(".")[0]
                 point(m[2], m[1])
                 prev_blank = False
                 continue
@@ -455,8 +460,9 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
             out[-1].text += " " + ln
-        elif res is not None and not m and (entries or out and out[-1].kind == "point" and out[-1].resolution == res
-                                            and out[-1].text.endswith(_LIST_OPENS)) and len(ln) < _ENTRY_MAX:
+        elif res is not None and not m and len(ln) < _ENTRY_MAX and (
+                entries and (_ENTRY.search(ln) or _ROMAN_POINT.match(ln) or out[-1].text.endswith(_LIST_GOES_ON))
+                or out and out[-1].kind == "point" and out[-1].resolution == res and out[-1].text.endswith(_LIST_OPENS)):
             # a point's own list, an entry a line: "(b) … be appointed … Groups –", "Schools – Councillor A", …,
             # "Planning – Councillor C, and" (a full stop ends it); the resolution's points go on after it
             if _ROMAN_POINT.match(ln):  # "i.  Three Elected Members …": an item of its own, as lists are read
@@ -592,7 +598,7 @@ def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
         if kept and _kind(lines[kept[-1]]) != _kind(lines[i]) and not any(
                 _ITEM_NO.match(ln) or _PDF_NOISE.search(ln) for ln in lines[kept[-1] + 1:i]):
             rest = _MINUTES.match(lines[i])[1].strip(" |")  # type: ignore[index]
-            lines[i] = f"Decision: {rest}" if _kind(lines[i]) == "decision" else ""  # a resolution's heading, as "RESOLVED:"
+            lines[i] = f"Decision: {rest}" if _kind(lines[i]) == "decision" else rest  # (a heading, as "RESOLVED:")
             continue
         kept.append(i)
     return kept
