@@ -104,13 +104,11 @@ _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 # its bracket, on one side of it.
 _BESIDE_MARKS = ("\x00 (", "\x00, ", "\x00 and ", "\x00 & ", ", \x00", " and \x00", " & \x00")
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
-_PLURAL_HONORIFICS = ("Councillors", "Cllrs")
-_PLURAL_BEFORE = tuple(f"{h} " for h in _PLURAL_HONORIFICS)  # "Councillors Mrs. J.E. Charles, …": honorifics in a list
-_LIST_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")  # inside a list of councillors: "Councillors Mrs. J.E. Charles, …"
+_PLURAL_BEFORE = tuple(f"{h} " for h in vocab.PLURAL_HONORIFICS)  # "Councillors Mrs. J.E. Charles, …": honorifics in a list
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
 # (the last name ends the list at a stop or a lower-case word: "Councillors Leadbetter and Samuel attended"; a post
 # in brackets after a name is read by the post finder: "C Patel (Vice-Chairman) and D Brown")
-_LIST_ITEM = re.compile(rf"((?:(?:{_alt(_LIST_HONORIFICS)})\.? )?(?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?"
+_LIST_ITEM = re.compile(rf"((?:(?:{_alt(vocab.LIST_HONORIFICS)})\.? )?(?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?"
                         r"(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
 #: After one honorific, more names: "Councillor Mills and Barnby respectively", "Councillor Mrs Shields, Cussons and …".
 _MORE_NAMES = re.compile(r",? and |, | & ")
@@ -377,7 +375,7 @@ class Finder:
                               honorific=hons[-1].rstrip("."), first=first))
             if len(words) == 1 and (more := _MORE_NAMES.match(self.masked, end)):
                 # (after "Councillors Mrs. J.E. Charles" the list is of councillors, each with their own initials)
-                plural = hons[0].rstrip(".") in _PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
+                plural = hons[0].rstrip(".") in vocab.PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
                 self.names_listed(more.end(), "Councillor" if plural else hons[-1].rstrip("."), surnames=not plural)
         for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
@@ -438,7 +436,7 @@ class Finder:
             words = item[2].split()
             own = item[1].split(".")[0].split(" ")[0]  # "Mrs C Driver" in a list after "Mr D Barton" is a Mrs
             self.take(Mention(item.start(2) - len(item[1]), item.end(2), Label.PERSON, " ".join(words),
-                              self.text[item.start(1):item.end(2)], honorific=own if own in _LIST_HONORIFICS else honorific,
+                              self.text[item.start(1):item.end(2)], honorific=own if own in vocab.LIST_HONORIFICS else honorific,
                               first=words[0] if len(words) > 1 else None))
             pos = item.end()
 

@@ -194,13 +194,18 @@ RELATION_RULES: tuple[RelationRule, ...] = (
 # "moved by X", "Cllr Cornell was proposed for the position of Chairman for one year by Cllr Smith and seconded by Cllr
 # Mercer" (West Sussex); "Councillor Mrs Holl-Allen proposed Cllr Gough, and this was seconded by Cllr Davis"
 # (Solihull); "Resolved, proposed Cllr Klimowicz, seconded Cllr Jolly, that …". The pipeline keeps only people.
-_PROPOSED, _SECONDED = r"(?:MOVED|[Mm]oved|PROPOSED|[Pp]roposed|[Nn]ominated)", r"(?:SECONDED|[Ss]econded)"
+def _cased(words: tuple[str, ...]) -> str:
+    """The words as written in minutes: lower case, capitalised, or all capitals ("proposed", "Proposed", "PROPOSED")."""
+    return alt(w for word in words for w in (word, word.capitalize(), word.upper()))
+
+
+_PROPOSED, _SECONDED = _cased(vocab.PROPOSING_VERBS), _cased(vocab.SECONDING_VERBS)
 MOTION_RULES: tuple[tuple[str, RelType, re.Pattern[str]], ...] = (
     # (words between only after a passive: "the proposed changes were welcomed by X" moves nothing)
-    ("moved-seconded", RelType.MOVED, re.compile(rf"\b(?:(?:was|were|been|being|be) {_PROPOSED}\b(?:(?!{_SECONDED})[^.;]){{0,80}}?|"
+    ("moved-seconded", RelType.MOVED, re.compile(rf"\b(?:{alt(vocab.PASSIVE_AUXILIARIES)} {_PROPOSED}(?:(?!{_SECONDED})[^.;]){{0,80}}?|"
                                                  rf"{_PROPOSED}) by {_ONE_A}")),
-    ("moved-seconded", RelType.MOVED, re.compile(rf"{_ONE_A} (?:proposed|moved|nominated) {MARK}")),
+    ("moved-seconded", RelType.MOVED, re.compile(rf"{_ONE_A} {alt(vocab.PROPOSING_VERBS)} {MARK}")),
     ("moved-seconded", RelType.MOVED, re.compile(rf"(?:^|, ){_PROPOSED} {_ONE_A},")),
-    ("moved-seconded", RelType.SECONDED, re.compile(rf"\b{_SECONDED}\b(?:(?!{_PROPOSED})[^.;]){{0,80}}? by {_ONE_A}")),
+    ("moved-seconded", RelType.SECONDED, re.compile(rf"{_SECONDED}(?:(?!{_PROPOSED})[^.;]){{0,80}}? by {_ONE_A}")),
     ("moved-seconded", RelType.SECONDED, re.compile(rf"(?:^|, ){_SECONDED} {_ONE_A},")),
 )

@@ -345,6 +345,14 @@ RESOLVING_BODIES = ("Sub-Committee", "Sub-Board", "Committee", "Board", "Panel",
 MODAL_WORDS = ("would", "should", "could", "will", "may", "must", "to", "can", "might", "shall", "cannot", "not")
 #: Words a commitment's words never open with: "agreed to the following amendments" consents to something.
 NOUN_OPENERS = ("the", "a", "an", "this", "these", "those")
+#: Who moved a motion or named a candidate ("proposed by", "Councillor A proposed Cllr B"), and who seconded it.
+PROPOSING_VERBS = ("moved", "proposed", "nominated")
+SECONDING_VERBS = ("seconded",)
+PASSIVE_AUXILIARIES = ("was", "were", "been", "being", "be")
+#: Honorifics a list of councillors may give each name ("Councillors Mrs. J.E. Charles, P. Church …"), and the plural
+#: honorifics that open such a list.
+LIST_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")
+PLURAL_HONORIFICS = ("Councillors", "Cllrs")
 #: How a vote went, written between "RESOLVED" and its words ("RESOLVED (unanimously) that …").
 VOTE_QUALIFIERS = ("unanimously", "by a majority", "nem con", "without dissent")
 #: The participle of a resolution's own clause: "That the report be noted", "the work programme … be approved".
