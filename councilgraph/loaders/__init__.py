@@ -23,21 +23,21 @@ _MINUTES_WORDS = re.compile(r"\b(?:minutes?|agenda|meeting|committee|council|cou
                             r"members?|director|officer|forum|partnership|trust|scrutiny)\b", re.I)
 
 
-def _from_text(path: Path, text: str) -> Document:
+def _from_text(path: Path, text: str, decision_page: bool = False) -> Document:
     from councilgraph.loaders.moderngov import attendance
 
     text = normalise_text(text)
     if not _MINUTES_WORDS.search(text):
         raise LoaderError(path, "no agenda item found (the text does not read as council minutes)")
-    items, meta = segment(text)
+    items, meta = segment(text, decision_page)
     if not any(it.title or it.blocks for it in items):
         raise LoaderError(path, "no agenda item found")
     return Document(path.name, items, meta, text, attendance(normalise(text)))
 
 
-def load_text(path: Path) -> Document:
+def load_text(path: Path, decision_page: bool = False) -> Document:
     """A ModernGov page saved as text (agenda item, agenda and minutes, issue, decision)."""
-    return _from_text(path, decode(path.read_bytes(), path))
+    return _from_text(path, decode(path.read_bytes(), path), decision_page)
 
 
 def load_html(path: Path) -> Document:
@@ -47,11 +47,11 @@ def load_html(path: Path) -> Document:
     return load_page(path, decode(path.read_bytes(), path))
 
 
-def load_pdf(path: Path) -> Document:
+def load_pdf(path: Path, decision_page: bool = False) -> Document:
     """Minutes published as PDF: the text layer of each page, in reading order, furniture dropped."""
     from councilgraph.loaders.pdf import pdf_to_text
 
-    return _from_text(path, pdf_to_text(path))
+    return _from_text(path, pdf_to_text(path), decision_page)
 
 
 def load_xml(path: Path) -> Document:
@@ -117,7 +117,9 @@ def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Docu
         raise LoaderError(path, f"unsupported file type '{path.suffix}' (supported: .txt, .html, .xml, .pdf)")
     try:
         _check_file(path, limit or max_bytes())
-        doc = loader(path)
+        # a text's address (the manifest's) may say it is a decision page: its text is then the decision
+        decision_page = loader in (load_text, load_pdf) and bool(_DECISION_URL.search(meta.url or "") if meta else False)
+        doc = loader(path, decision_page=True) if decision_page else loader(path)
     except LoaderError:
         raise
     except OSError as e:
@@ -127,19 +129,10 @@ def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Docu
     if meta is not None:
         doc.meta = doc.meta.over(meta)  # what the page says wins; the options and manifest fill the gaps
     doc.url = doc.url or doc.meta.url
-    if loader in (load_text, load_pdf) and _DECISION_URL.search(doc.url or "") and not _has_points(doc):
-        try:  # its address says it is a decision page: its text is the decision
-            doc.items = segment(doc.text, decision_page=True)[0]
-        except Exception as e:  # as for the first reading
-            raise LoaderError(path, f"cannot be read ({type(e).__name__}: {e})") from e
     return doc
 
 
 _DECISION_URL = re.compile(r"DecisionDetails\.aspx", re.I)  # ModernGov's mgDecisionDetails / ieDecisionDetails
-
-
-def _has_points(doc: Document) -> bool:
-    return any(b.kind == "point" for it in doc.items for b in it.blocks)
 
 
 def discover(paths: list[Path]) -> Iterator[tuple[Path, Meta]]:
