@@ -277,7 +277,10 @@ _BODY_LINE = re.compile(r"^(?:[A-Z][\w’'&,\-]*\s+|(?:and|of|for|the|&)\s+){0,1
 _WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY},?\s")
 # ("Cabinet - Expired": ModernGov marks so a committee that no longer meets; the body is the Cabinet)
 _EXPIRED = r"(?:\s+-\s+Expired)?"
-_MEETING_LINE = re.compile(rf"^(?:Meeting|Decided at meeting):\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*-\s*(.+?){_EXPIRED}(?:\s*\(Item\s*\w+\))?$")
+# "Meeting: 07/04/2010 - Executive Board (Item 215)": its date, body and item number
+_MEETING = rf":\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*-\s*(.+?){_EXPIRED}(?:\s*\(Item\s*(\w+)\))?$"
+_MEETING_LINE = re.compile(rf"^(?:Meeting|Decided at meeting){_MEETING}")
+_ISSUE_MEETING_LINE = re.compile(rf"^Meeting{_MEETING}")  # an issue page's, above the item it numbers
 _MAKER_LINE = re.compile(r"^(?:Decision Maker|Decision maker):\s*(.+)$")
 # (Tried on each of a page's first lines: only lines that name a weekday can match, the rest are not scanned.)
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
@@ -312,7 +315,7 @@ def _header(lines: list[str], number: str | None) -> Item:
     item = Item(title="", number=number)
     rest: list[str] = []
     for ln in lines:
-        m = re.match(rf"^Meeting:\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*-\s*(.+?){_EXPIRED}(?:\s*\(Item\s*(\w+)\))?$", ln)
+        m = _ISSUE_MEETING_LINE.match(ln)
         if m:
             item.date, item.body = parse_date(m[1]), m[2].strip()
             item.number = item.number or m[3]
@@ -348,6 +351,12 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
         heading = rest.rstrip(" -–—").endswith(":") or _RECOMMEND_HEADING.match(rest)
         return True, "" if heading else rest
     return None
+
+
+def _point_mark(ln: str) -> re.Match[str] | None:
+    """A line's point mark and text, however the point is marked: "1)", "(a)", "(ii)", "A.", "a." (the last two are
+    points only inside a resolution, or when they open one with "That …": `blocks` decides)."""
+    return _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
 
 
 def _that_point(text: str) -> bool:
@@ -419,7 +428,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 style = "inline"
             prev_blank = True
             continue
-        pm = _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
+        pm = _point_mark(ln)
         if pm and res is None and pm.re in (_UPPER_POINT, _DOT_LETTER_POINT) and not _that_point(pm[2]):
             pm = None  # "A. …", "a. …" are points of a resolution, or open one with "That …"
         if pm and not _PARA.match(ln):
@@ -580,13 +589,9 @@ def _decided(lines: list[str], decision_page: bool) -> list[Block]:
             k += 1
         # where the decision's points are marked, it begins at the first of them ("The Chair introduced …" then
         # "a. The Committee noted …", "b. That …")
-        k = next((i for i in range(k, len(lines)) if _marked_point(lines[i])), k)
+        k = next((i for i in range(k, len(lines)) if _point_mark(lines[i])), k)
         return [Block(ln) for ln in lines[:k] if ln] + blocks(lines[k:], decision=True)
     return found
-
-
-def _marked_point(ln: str) -> bool:
-    return bool(_NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln) or _UPPER_POINT.match(ln))
 
 
 def _one_mark_an_item(lines: list[str], marks: list[int]) -> list[int]:
