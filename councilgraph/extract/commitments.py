@@ -108,10 +108,13 @@ def _speaker(s: Sentence, m: re.Match[str]) -> str | None:
     return next(iter(_actors(s, said[1])), None) if said and s.is_(said[1][1:-1], Label.PERSON, Label.ROLE) else None
 
 
-_OPENS_WITH = re.compile(r"^(?:\W*\w+\W+){0,2}?⟨(\d+)⟩")  # the actor a sentence opens with: its subject
+def _opens_with(words: int) -> re.Pattern[str]:
+    """The actor a sentence opens with, after at most this many words: its subject."""
+    return re.compile(rf"^(?:\W*\w+\W+){{0,{words}}}?⟨(\d+)⟩")
 
 
-_OPENS_WITH_POST = re.compile(r"^(?:\W*\w+\W+){0,3}?⟨(\d+)⟩")  # (a post's own words before it: "The Watford 2020 ⟨…⟩")
+_OPENS_WITH = _opens_with(2)
+_OPENS_WITH_POST = _opens_with(3)  # (a post's own words before it: "The Watford 2020 ⟨…⟩")
 
 
 def subject_post(s: Sentence) -> str | None:
@@ -274,18 +277,28 @@ def _content(text: str) -> set[str]:
     return set(re.findall(r"[a-z]{3,}", text.lower())) - {"the", "and", "for", "that", "with", "this", "from"}
 
 
+def _named(a: ActionFact) -> list[str]:
+    """The owners an action names (not the AUTHOR / HOME the pipeline fills in), in order."""
+    return [o for o in a.owners if not o.startswith("@")]
+
+
+def _shares(cw: set[str], bw: set[str], share: float) -> bool:
+    """Do two actions' content words overlap by this share of the shorter's?"""
+    return len(cw & bw) >= share * min(len(cw), len(bw))
+
+
 def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
     """Is this a commitment the item recorded before, told again (the minutes' text, then its resolution: "Councillor
     Boeck would share the outcome …" / "RESOLVED that Councillor Boeck would share the outcome …")? The same named
     owners and nearly all the same words."""
-    mine = {o for o in a.owners if not o.startswith("@")}
+    mine = set(_named(a))
     cw = _content(a.text)
     return bool(mine) and len(cw) >= 2 and any(
-        mine == {o for o in b.owners if not o.startswith("@")}
-        and len(bw := _content(b.text)) >= 2 and len(cw & bw) >= _RESTATED * min(len(cw), len(bw)) for b in earlier)
+        mine == set(_named(b)) and len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED) for b in earlier)
 
 
 _RESTATED = 0.8  # share of the shorter action's content words
+_REPEATS = 0.6  # … for a later reading of the same sentence (`dedupe`)
 
 
 def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
@@ -294,14 +307,13 @@ def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
     out: list[ActionFact] = []
     for a in actions:
         cw = _content(a.text)
-        mine = {o for o in a.owners if not o.startswith("@")}
-        dup = next((b for b in out if len(cw & _content(b.text)) >= 0.6 * min(len(cw), len(_content(b.text)))
-                    and mine <= {o for o in b.owners if not o.startswith("@")} | {o for o in b.requesters}), None)
+        named = _named(a)
+        dup = next((b for b in out if _shares(cw, _content(b.text), _REPEATS)
+                    and set(named) <= set(_named(b)) | set(b.requesters)), None)
         if dup is None:
             out.append(a)
         else:
-            named = [o for o in a.owners if not o.startswith("@")]
-            if named and not [o for o in dup.owners if not o.startswith("@")]:
+            if named and not _named(dup):
                 dup.owners = named
             dup.requesters = dup.requesters or a.requesters
             dup.due = dup.due or a.due
