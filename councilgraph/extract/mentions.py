@@ -98,11 +98,14 @@ _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
 _OBJECT_BEFORE = Guarded(re.compile(rf"\b(?:{_alt(vocab.PERSON_OBJECT_VERBS)})\s+$"))
 _LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
                            r"In attendance|Also present|Presented [Bb]y)\s*:\s*$"))
-_LIST_GAP = r"(?: \([^()]{1,60}\))?(?:, and |, | and | & )"
+#: What stands between two names of a list ("A, B and C", "A & B"), the longer first.
+_GAPS = (", and ", ", ", " and ", " & ")
+_GAP = "|".join(map(re.escape, _GAPS))
+_LIST_GAP = rf"(?: \([^()]{{1,60}}\))?(?:{_GAP})"
 _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 # What a text holds wherever _PERSON_BESIDE can match near a name in it: a mention taken (\x00) with a list's gap, or
 # its bracket, on one side of it.
-_BESIDE_MARKS = ("\x00 (", "\x00, ", "\x00 and ", "\x00 & ", ", \x00", " and \x00", " & \x00")
+_BESIDE_MARKS = ("\x00 (", *(f"\x00{g}" for g in _GAPS), *(f"{g}\x00" for g in _GAPS))
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
 _PLURAL_BEFORE = tuple(f"{h} " for h in vocab.PLURAL_HONORIFICS)  # "Councillors Mrs. J.E. Charles, …": honorifics in a list
 _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
@@ -111,7 +114,7 @@ _PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)
 _LIST_ITEM = re.compile(rf"((?:(?:{_alt(vocab.LIST_HONORIFICS)})\.? )?(?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?"
                         r"(?:,? and |, | & |$|(?=[.;:,)]| [a-z]))")
 #: After one honorific, more names: "Councillor Mills and Barnby respectively", "Councillor Mrs Shields, Cussons and …".
-_MORE_NAMES = re.compile(r",? and |, | & ")
+_MORE_NAMES = re.compile(_GAP)
 _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_DAYS) | set(vocab.HONORIFICS)
 # A name placed by a strong cue (a post beside it, "Contact:") may be words that are also common ("Mark Elliott",
 # "Michelle Rose", "Ann Little"): only words of posts, bodies and organisations are refused there.
