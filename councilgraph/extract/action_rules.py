@@ -105,6 +105,10 @@ _ACTS = group("vp", rf"(?!{FORMALITY_VERB})(?![a-z]+(?:ed|ing|ly)\b)(?!(?:of|for
 #: An aside between who is given an errand and the errand, in commas ("…, in consultation with the Leader, …"); not
 #: a clause of its own ("That the Cabinet, having considered the report, agrees that the Director be asked to …").
 _ASIDE = r"(?:,(?:(?!\bthat\b| be\b)[^;])*?,?)"
+#: An aside after the delegate, in commas or brackets ("…, in consultation with the Leader, …", "(… Legal Services)"),
+#: and what the delegate is to do.
+_DELEGATE_ASIDE = r",[^;]*?,| \([^)]*\)"
+_TO_DO = rf"(?:to|in order to) {VP}"
 #: An aside in a delegation with no commas round it: "Authorises X in consultation with the Portfolio Holder to …".
 _CONSULTING = r" (?:in|following|after) consultation with [^;]*?"
 #: Who the delegate is, in a clause of its own: "To authorise the relevant Corporate Director who holds the budget for
@@ -191,12 +195,12 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"{CLAUSE}{OWNERS} (?:was|were|has been|have been|would be|will be) (?:also )?{alt(vocab.ASKED_PARTICIPLES)} to "
             rf"(?!{FORMALITY_VERB}){VP}",
             rf"\b(?:[Aa]uthority|[Rr]esponsibility|[Pp]owers?|[Dd]elegated authority)s? (?:be|is|are|was|were|has been|had been) "
-            rf"(?:also )?(?:delegated|granted|given) to {OWNERS}(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
+            rf"(?:also )?(?:delegated|granted|given) to {OWNERS}(?:{_DELEGATE_ASIDE})? {_TO_DO}",
             rf"\b(?:[Dd]elegates?|[Gg]ives?|[Gg]ave|[Gg]rants?|[Gg]ranted) (?:delegated )?(?:authority |powers? )?to {OWNERS}"
-            rf"(?:,[^;]*?,| \([^)]*\))? (?:to|in order to) {VP}",
+            rf"(?:{_DELEGATE_ASIDE})? {_TO_DO}",
             # "To authorise the Managing Director, following consultation with …, to agree …", "Authorises X to …"
-            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:,[^;]*?,| \([^)]*\)|{_CONSULTING}|{_WHO_CLAUSE})? "
-            rf"(?:to|in order to) {VP}"),
+            rf"\b(?:[Aa]uthori[sz]es?|[Aa]uthori[sz]ed|[Ee]mpowers?) {OWNERS}(?:{_DELEGATE_ASIDE}|{_CONSULTING}|{_WHO_CLAUSE})? "
+            rf"{_TO_DO}"),
         (Who.OWNER,), (Who.HOME,), (
             Example("corpus/029", "That the Director of Children’s Services be commissioned to lead the implementation",
                     "lead the implementation", "Director of Children’s Services"),
