@@ -435,3 +435,23 @@ def test_text_on_an_items_second_minutes_line_is_kept(tmp_path):
     f = tmp_path / corpus("012").name
     f.write_text(head + "Decision number:" + decision + "\n\nMinutes: " + background.strip(), encoding="utf-8")
     assert any("Background:" in b.text for it in load(f).items for b in it.blocks)
+
+
+@pytest.mark.parametrize("prefix, resolution, last", [
+    ("041", r"^Resolved$", r"^(That the report and presentation be noted\.)$"),  # Durham: "Resolved" then "That …"
+    ("085", r"^RESOLVED:", r"^(That Councillor Gough be appointed[^\n]*)$"),  # Solihull: "RESOLVED:" then "That …"
+])
+def test_headings_in_capitals_are_neither_a_marker_nor_the_words_of_a_point(prefix, resolution, last, tmp_path):
+    # East Sussex's "DECISIONS" above "The Leader … RESOLVED to:" and "REASONS" on the line after the last point
+    f = _rewritten(corpus(prefix), tmp_path, (resolution, lambda m: "DECISIONS\n" + m[0]),
+                   (last, r"\1\nREASONS\nThe reasons are set out in the report."))
+    assert decisions(f) == decisions(corpus(prefix)) != []
+
+
+def test_a_numbered_points_own_lettered_list_does_not_end_the_resolution(tmp_path):
+    # Leeds's a) … e), with (d)'s entries "i." "ii.", written as Epping Forest's "(3) That … the following:" with
+    # "(a) …" "(b) …" under it and "(4) That …" after them
+    f = _rewritten(corpus("002"), tmp_path, (r"^([a-e])\)", lambda m: f"({'abcde'.index(m[1]) + 1})"),
+                   (r"^(i{1,2})\.", lambda m: f"({'ab'[len(m[1]) - 1]})"))
+    assert texts(f) == texts(corpus("002")) and len(texts(f)) == 5
+    assert [p.rsplit(".", 1)[-1] for p, _ in decisions(f)] == ["1", "2", "3", "4", "5"]

@@ -28,6 +28,7 @@ _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
 _RESOLVED = re.compile(
     r"^(?:(?:[Ii]t was|and) (?=[A-Z]{6}))?(RESOLVED|Resolved|RESOLUTION|Resolution|DECIDED|Decided|AGREED|Agreed|DECISION|Decision)"
+    r"(?![Ss](?![a-z]))"  # (a heading in the plural, "DECISIONS", is not a resolution's marker)
     # how the vote went, between the marker and its words: "RESOLVED (unanimously) that", "Resolved unanimously –"
     rf"(?:\s*\(?(?i:{alt(vocab.VOTE_QUALIFIERS)})\)?(?=\s*(?:[:–—\-]|that\b|That\b|THAT\b)))?"
     # ("Resolved, that …", "Resolved, proposed Cllr X, seconded Cllr Y, that …"; not "Decision, if any, …")
@@ -61,6 +62,8 @@ _ENTRY_MAX = 150  # characters: a longer line after a point's list is text again
 _ROMAN_POINT = re.compile(r"^\(?[ivx]{1,4}[.)]\s")
 _ENTRY = re.compile(r" [–—-] ")  # an entry of a point's own list: "Schools – Councillor A"
 _LIST_GOES_ON = (",", ";", " and", "; and")  # an entry that ends so has another after it
+#: A line in capitals alone is a heading ("REASONS", "ALTERNATIVE OPTIONS"): it does not go on the paragraph before it.
+_CAPS_HEADING = re.compile(r"^[A-Z][A-Z &’'-]{3,40}$")
 # A subjunctive clause: "That X be noted", "That the Chair write to …", "that Cllr Y is duly elected", "That it be
 # requested that …" ("That it was …" is narrative).
 _THAT = re.compile(r"^(?:That|that|THAT)\s+(?!is\b|was\b|it\b(?! be\b))\S.*?\b(?:be|is duly|are duly|would)\b", re.S)
@@ -382,17 +385,19 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     prev_blank = True
     expect = False  # a heading was just read: the next paragraph is its first point
     entries = False  # the last point's own list is open ("… be appointed as follows –" then a line an entry)
+    sub: str | None = None  # how the last point's own marked list is written ("(3) … the following:" then "(a) …")
     para_of_points = ""  # the number before the dot of points numbered as paragraphs ("2" of "2.1")
 
     def open_resolution() -> None:
-        nonlocal n_res, res, res_para, style, expect, entries
+        nonlocal n_res, res, res_para, style, expect, entries, sub
         n_res += 1
-        res, res_para, style, expect, entries = n_res, para, None, True, False
+        res, res_para, style, expect, entries, sub = n_res, para, None, True, False, None
 
     def point(text: str, number: str | None) -> None:
-        nonlocal expect, entries
+        nonlocal expect, entries, sub
         out.append(Block(text, para, "point", number, res))
         expect = entries = False
+        sub = None
 
     if decision:
         open_resolution()
@@ -433,6 +438,14 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             pm = None  # "A. …", "a. …" are points of a resolution, or open one with "That …"
         if pm and not _PARA.match(ln):
             this = "num" if pm.re is _NUM_POINT else "letter"
+            if res is not None and style not in (None, "inline", this) and (sub == this or sub is None and out and (
+                    out[-1].kind == "point" and out[-1].resolution == res and out[-1].text.endswith(_LIST_OPENS))):
+                # "(3) That the Monitoring Officer seek the views of the following:" then "(a) all District
+                # Councillors;" …: the point's own list, an entry a line, after which "(4) That …" goes on
+                sub = this
+                out.append(Block(pm[2], para, "text", pm[1], None))
+                prev_blank = False
+                continue
             if res is not None and (style not in (None, "inline", this) or style == "inline" and not (
                     _that_point(pm[2]) or _BARE_RESOLUTION.match(pm[2]))):
                 # "b) Next heading" after "1. 2." points, "(c) Matters Arising -" after "AGREED - That …" on one line:
@@ -467,7 +480,8 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             if res is not None and style in ("inline", "that"):
                 res = None
             out.append(Block(b[1], para, "bullet", None, res))
-        elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None):
+        elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None) \
+                and not _CAPS_HEADING.match(ln):
             out[-1].text += " " + ln
         elif res is not None and not m and len(ln) < _ENTRY_MAX and (
                 entries and (_ENTRY.search(ln) or _ROMAN_POINT.match(ln) or out[-1].text.endswith(_LIST_GOES_ON))
