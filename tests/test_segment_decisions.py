@@ -455,3 +455,15 @@ def test_a_numbered_points_own_lettered_list_does_not_end_the_resolution(tmp_pat
                    (r"^(i{1,2})\.", lambda m: f"({'ab'[len(m[1]) - 1]})"))
     assert texts(f) == texts(corpus("002")) and len(texts(f)) == 5
     assert [p.rsplit(".", 1)[-1] for p, _ in decisions(f)] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize("prefix, number, title", [
+    ("024", r"^3\.\n+Terms of Reference and Membership[^\n]*$", "To note the Terms of Reference and Membership"),
+    ("075", r"^2\.\n+MINUTES OF THE PREVIOUS MEETING$", "To approve the minutes of the previous meeting"),
+])
+def test_a_resolution_before_an_item_known_only_by_its_description_stays_in_its_own_item(prefix, number, title,
+                                                                                           tmp_path):
+    # Lancashire's "Resolved: Noted the appointment …" / Brighton's "1.5 RESOLVED - That …" with the next item's
+    # number and title lost, as Bristol's page gives only "To note the terms of reference …" before its "Minutes:"
+    f = _rewritten(corpus(prefix), tmp_path, (number, title))
+    assert texts(f) == texts(corpus(prefix)) != []

@@ -568,13 +568,18 @@ def _header_start(lines: list[str], lo: int, hi: int) -> int:
     if not filled:
         return hi
     start = filled[-1]
-    last = _PARA.match(lines[start])  # "1.4 Resolved – That …": a numbered paragraph
-    last_text = last[2] if last else lines[start]
-    if _THAT.match(last_text) or _resolution_start(last_text):
+    if _resolves(lines[start]):
         return hi  # "That the minutes … be agreed": a resolution point, not the next item's title
-    if _DESCRIPTION.match(lines[start]) and len(filled) >= 2:
-        start = filled[-2]
+    if _DESCRIPTION.match(lines[start]) and len(filled) >= 2 and not _resolves(lines[filled[-2]]):
+        start = filled[-2]  # (not "Resolved: Councillor Toby Wells was elected as Chair." before "To note the …")
     return start if start > (filled[0] if len(filled) > 1 else lo - 1) else hi
+
+
+def _resolves(line: str) -> bool:
+    """Is the line a resolution's ("1.4 Resolved – That …": a numbered paragraph; "That the minutes … be agreed")?"""
+    numbered = _PARA.match(line)
+    text = numbered[2] if numbered else line
+    return bool(_THAT.match(text) or _resolution_start(text))
 
 
 def _split_at_titles(item: Item) -> list[Item]:
