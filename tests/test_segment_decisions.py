@@ -467,3 +467,16 @@ def test_a_resolution_before_an_item_known_only_by_its_description_stays_in_its_
     # number and title lost, as Bristol's page gives only "To note the terms of reference …" before its "Minutes:"
     f = _rewritten(corpus(prefix), tmp_path, (number, title))
     assert texts(f) == texts(corpus(prefix)) != []
+
+
+@pytest.mark.parametrize("prefix", ["011", "034"])
+def test_a_decision_page_of_one_paragraph_is_that_decision(prefix, tmp_path):
+    # Kirklees's "1) That the Children’s Improvement Plan … be endorsed …" and Slough's "· Authorised a 6 week
+    # consultation …", each alone and unmarked, as Anglesey's decision page is the one line "It was resolved to
+    # recommend to Full Council that …": not a title, the decision
+    page = corpus(prefix)
+    first = next(ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.strip())
+    words = re.sub(r"^(?:\d\)|·)\s*", "", first).strip()
+    f = tmp_path / page.name
+    f.write_text(words + "\n", encoding="utf-8")
+    assert [b.text for it in load(f, _with_manifest(page)).items for b in it.blocks if b.kind == "point"] == [words]

@@ -652,8 +652,10 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
         if not filled:
             return [Item(title="")], meta
         first = lines[filled[0]]
-        if _NUM_POINT.match(first) or _LETTER_POINT.match(first) or _PARA.match(first) or _BULLET.match(first):
-            return [Item(title="", blocks=_decided(lines[filled[0]:], decision_page))], meta  # the text starts at once
+        if _NUM_POINT.match(first) or _LETTER_POINT.match(first) or _PARA.match(first) or _BULLET.match(first) or (
+                decision_page and (len(filled) == 1 or _resolves(first))):
+            # the text starts at once; a decision page of one paragraph, or opening on "That …", is all decision
+            return [Item(title="", blocks=_decided(lines[filled[0]:], decision_page))], meta
         head = [first]
         if len(filled) > 1 and _DESCRIPTION.match(lines[filled[1]]):
             head.append(lines[filled[1]])
