@@ -174,8 +174,9 @@ ACTION_RULES: tuple[ActionRule, ...] = (
             rf"{ASKER} (?:also )?(?:asked|enquired|queried) (?:if|whether) {OWNERS} (?:could|would|might) {VP}",
             rf"{RES_ASK}(?: that)? {OWNERS},?(?: [^,;]*,)? (?:to |should |will |would |be asked to |be invited to )"
             rf"{COMMIT_VP}",
-            # "Members were invited to contact the Chair": members own nothing; the body asked
-            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|are|would be|will be) (?:also )?{alt(vocab.ASK_VERBS)} "
+            # "Members were invited to contact the Chair": members own nothing; the body asked ("Members are invited
+            # to …", in the present, is the agenda's framing of the item: no one is asked anything yet)
+            rf"{CLAUSE}{GENERIC_GROUP} (?:were|was|would be|will be) (?:also )?{alt(vocab.ASK_VERBS)} "
             rf"to {VP}"),
         (Who.OWNER,), (Who.ASKER, Who.SUBJECT, Who.HOME), (
             Example("corpus/022", "has also asked the Scrutiny Manager to arrange a meeting", "arrange a meeting",
