@@ -205,3 +205,15 @@ def test_members_asked_in_the_agendas_present_are_not_asked_yet(tmp_path):
     assert [a for a in actions_of(corpus("022")) if a.startswith("contact the Chair")]
     f = _rewritten(tmp_path, "022", "Members were invited to contact", "Members are invited to contact")
     assert not [a for a in actions_of(f) if a.startswith("contact the Chair")]
+
+
+@pytest.mark.parametrize("prefix, said, action", [
+    ("069", "the Director would present an update", "present an update"),   # Herefordshire
+    ("040", "She would update Members", "update Members"),                  # Cardiff
+])
+@pytest.mark.parametrize("preference", ["rather", "prefer to"])
+def test_a_preference_after_would_commits_no_one(prefix, said, action, preference, tmp_path):
+    # Dacorum: "… and he would rather have more specific subjects": what someone would rather do is no commitment
+    assert [a for a in actions_of(corpus(prefix)) if a.startswith(action)]
+    f = _rewritten(tmp_path, prefix, said, said.replace("would ", f"would {preference} "))
+    assert not [a for a in actions_of(f) if action in a]

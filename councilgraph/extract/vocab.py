@@ -140,7 +140,7 @@ COMMIT_VERBS = ("would", "will", "shall", "agreed to", "has agreed to", "had agr
                 "offered to", "promised to", "committed to", "volunteered to", "is to", "are to",
                 "would continue to", "will continue to", "would also", "will also", "was going to", "were going to")
 #: Verb phrases that follow a modal without committing anyone to act ("would like to thank", "would be …").
-NOT_COMMITMENTS = ("be", "have been", "have a", "have an", "have no", "have the", "not", "like", "welcome", "note", "receive", "thank", "like to",
+NOT_COMMITMENTS = ("be", "have been", "have a", "have an", "have no", "have the", "not", "like", "rather", "prefer", "welcome", "note", "receive", "thank", "like to",
                    "need", "expect", "appear", "seem", "mean", "also be", "depend", "remain", "still", "result",
                    "make a difference", "help", "benefit", "impact", "affect", "allow", "enable", "cost", "take place",
                    "include", "involve", "require", "continue to be", "probably", "hopefully", "always", "never",
