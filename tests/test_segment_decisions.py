@@ -480,3 +480,23 @@ def test_a_decision_page_of_one_paragraph_is_that_decision(prefix, tmp_path):
     f = tmp_path / page.name
     f.write_text(words + "\n", encoding="utf-8")
     assert [b.text for it in load(f, _with_manifest(page)).items for b in it.blocks if b.kind == "point"] == [words]
+
+
+@pytest.mark.parametrize("label", ["Decision Maker :-Cabinet", "Decision maker: Cabinet"])
+def test_the_decision_maker_label_names_the_body_however_it_is_punctuated(label, tmp_path):
+    # Kirklees's "Decision Maker: Cabinet", as Tendring's decision record writes it ("Decision Maker :-Cabinet"); the
+    # page's "Decided at meeting: … - Cabinet" line, which names the body too, left out
+    assert load(corpus("035")).meta.body == "Cabinet"
+    f = _rewritten(corpus("035"), tmp_path, (r"^Decision Maker: Cabinet$", label), (r"^Decided at meeting:.*$", ""))
+    assert load(f).meta.body == "Cabinet" and texts(f) == texts(corpus("035"))
+
+
+def test_a_decision_pages_labels_end_its_last_point(tmp_path):
+    # Kirklees: "2) That authority be delegated … to Ofsted." then "Report author: …", "Publication date: …" with no
+    # blank line between; Slough's last bullet followed the same way
+    found = texts(corpus("035"))
+    assert len(found) == 2 and found[1].endswith("prior to its submission to Ofsted.")
+    page = corpus("034")
+    f = _rewritten(page, tmp_path, (r"^(· Noted that[^\n]*)$", r"\1\nReport author: Jane Doe\nPublication date: 01/12/2022"))
+    found = [b.text for it in load(f, _with_manifest(page)).items for b in it.blocks if b.kind == "point"]
+    assert len(found) == 2 and found[1].endswith("for a decision on the proposal.")

@@ -79,13 +79,18 @@ _AGREED = (r"(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council
            r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*")
 _AGREED_HEADING = re.compile(rf"^{_AGREED}$", re.I)
 _AGREED_ENDING = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\s)(?=That\b|It\b)){_AGREED}$", re.I)  # the heading, its line lost
+#: The labels of a ModernGov issue or decision page ("Decision Maker: Cabinet", "Report author: …"): noise, and where a
+#: paragraph before them ends (a decision's last point goes on to no label).
+_PAGE_LABELS = (r"(?:Decision [Mm]aker|Decision status|Is Key decision\?|Is subject to call in\?|Publication date|"
+                r"Date of decision|Decided at meeting|Effective from|Wards affected|Lead officer|Report author|Decision due|"
+                r"Accompanying Documents)")
+_PAGE_LABEL = re.compile(rf"^{_PAGE_LABELS}\s*:", re.I)
 _NOISE = re.compile(
     r"^(?:Agenda item|Issue - meetings|Issue - decisions|skip navigation.*|Agenda and minutes|Meeting documents|Items|No\.? Item|Media|"
     r"Return to Agenda|Venue:.*|Contact:.*|Webcast:.*|View the .*|Decision details|Minutes:?|"
     r"Attendance details|Purpose of item|Decisions?|Agenda and draft minutes|Draft minutes|"
     r"(?:Note )?No\.? ?\|? ?Item ?\|?|Note:.*|[-|: ]+|"
-    r"(?:Decision [Mm]aker|Decision status|Is Key decision\?|Is subject to call in\?|Publication date|Date of decision|"
-    r"Effective from|Wards affected|Lead officer|Decision due|Accompanying Documents)\s*:.*)$", re.I)
+    rf"{_PAGE_LABELS}\s*:.*)$", re.I)
 _PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 
@@ -284,7 +289,7 @@ _EXPIRED = r"(?:\s+-\s+Expired)?"
 _MEETING = rf":\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*-\s*(.+?){_EXPIRED}(?:\s*\(Item\s*(\w+)\))?$"
 _MEETING_LINE = re.compile(rf"^(?:Meeting|Decided at meeting){_MEETING}")
 _ISSUE_MEETING_LINE = re.compile(rf"^Meeting{_MEETING}")  # an issue page's, above the item it numbers
-_MAKER_LINE = re.compile(r"^(?:Decision Maker|Decision maker):\s*(.+)$")
+_MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Maker: Cabinet", "Decision Maker :-Cabinet")
 # (Tried on each of a page's first lines: only lines that name a weekday can match, the rest are not scanned.)
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
@@ -481,7 +486,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 res = None
             out.append(Block(b[1], para, "bullet", None, res))
         elif out and not prev_blank and not m and not (_THAT_RESOLUTION.match(ln) and out[-1].resolution is None) \
-                and not _CAPS_HEADING.match(ln):
+                and not _CAPS_HEADING.match(ln) and not _PAGE_LABEL.match(ln):
             out[-1].text += " " + ln
         elif res is not None and not m and len(ln) < _ENTRY_MAX and (
                 entries and (_ENTRY.search(ln) or _ROMAN_POINT.match(ln) or out[-1].text.endswith(_LIST_GOES_ON))
