@@ -236,9 +236,10 @@ def who_owns(store: Store, question: str, limit: int = 10, index: ActionIndex | 
         found = _indexed_candidates(store, q, limit)
     else:
         found = candidates(store, q, limit)
-    # Best score first, then by name, then in the store's order: one stable sort of the names.
+    # Best score first, then by name, then by id: actions of one name (two pages printing one decision) come in
+    # the same order from either store, whatever order each store keeps them in.
     ranked = sorted(((_score(q, name), name, ids) for name, ids in found), key=lambda x: (-x[0], x[1]))
-    chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in ids][:limit]
+    chosen = [(score, aid) for score, _, ids in ranked if score >= 0.5 for aid in sorted(ids)][:limit]
     if not chosen:
         return []
     if indexed:  # the store's count of actions (no scan) picks how the edges are read, as the index's does

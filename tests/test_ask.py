@@ -68,7 +68,8 @@ def plain_who_owns(store, question: str, limit: int = 10) -> list[dict]:
         return []
     found = ([{"id": i, "name": name} for name, ids in ask.candidates(store, q, 500) for i in ids]
              if store.kind == "neo4j" else store.query("MATCH (a:Action) RETURN a.id AS id, a.name AS name").dicts())
-    ranked = sorted(((ask._score(q, c["name"]), c["name"], c["id"]) for c in found), key=lambda x: (-x[0], x[1]))
+    ranked = sorted((ask._score(q, c["name"]), c["name"], c["id"]) for c in found)  # (score, name, id)
+    ranked.sort(key=lambda x: -x[0])  # best first; of one score by name, of one name by id
     out = []
     for score, _, aid in [r for r in ranked if r[0] >= 0.5][:limit]:
         rows = sorted(store.query(_DETAIL, {"id": aid}).dicts(), key=_row_order)
