@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import threading
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from councilgraph import __version__, queries
-from councilgraph.errors import CouncilGraphError, QueryError
+from councilgraph.errors import CouncilGraphError, QueryError, first_line
 from councilgraph.graph.store import DEFAULT_STORE, Store, open_store
 
 app = typer.Typer(
@@ -52,16 +53,37 @@ def handled(fn):
         except CouncilGraphError as e:
             err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:
+            err.print("Interrupted. Each document is stored whole or not at all; run the command again to finish "
+                      "(documents already stored are skipped as unchanged).", markup=False, soft_wrap=True)
+            raise typer.Exit(130) from None
         except Exception as e:
             if os.environ.get("COUNCILGRAPH_DEBUG"):
                 raise
+            problem = _environment_problem(e)
+            if problem:  # the machine's, not councilgraph's: say what and where, as for a bad file
+                err.print(f"Error: {problem}", markup=False, highlight=False, soft_wrap=True)
+                raise typer.Exit(1) from None
             err.print(f"Error: internal error ({type(e).__name__}: {e}); set COUNCILGRAPH_DEBUG=1 for details",
                       markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _environment_problem(e: Exception) -> str | None:
+    """A one-line account of an error the machine caused (a file or folder that cannot be written, a full disk, a
+    port in use), or None for anything else."""
+    if isinstance(e, OSError):
+        what = e.strerror or first_line(e)
+        where = e.filename if e.filename is not None else None
+        return f"{where}: {what[:1].lower() + what[1:]}" if where else what
+    if "No space left on device" in str(e):  # (the embedded engine's own I/O error)
+        return (f"{_where()}: no space left on device; nothing of this write was published (free some space, then "
+                f"run `councilgraph check`)")
+    return None
 
 
 def _store(read_only: bool = False) -> Store:
@@ -91,6 +113,18 @@ def _params(pairs: list[str] | None) -> dict[str, str]:
     return given
 
 
+def _typed(params: dict[str, str]) -> dict[str, object]:
+    """Cypher parameters as the values they spell, as cypher-shell reads them: 2 and 2.5 numbers, true / false /
+    null, ["a", "b"] a list, "2" the text 2; anything else is text as given (-p n=Russell)."""
+    out: dict[str, object] = {}
+    for k, v in params.items():
+        try:
+            out[k] = json.loads(v)
+        except ValueError:
+            out[k] = v
+    return out
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"councilgraph {__version__}")
@@ -106,8 +140,20 @@ def main_options(
                                                    "NEO4J_USERNAME / NEO4J_PASSWORD.")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
+    if neo4j and not re.match(r"(?:bolt|neo4j)(?:\+s|\+ssc)?://", neo4j):
+        raise typer.BadParameter(f"{neo4j!r} is not a Bolt address (bolt://HOST:PORT or neo4j://HOST:PORT)",
+                                 param_hint="--neo4j")
+    if store and _is_link(store):  # the store it points at: one lock, one file, whichever path is given
+        store = str(Path(store).resolve())
     state.store_path, state.neo4j = store, neo4j
     _quiet()
+
+
+def _is_link(path: str) -> bool:
+    try:
+        return Path(path).is_symlink()
+    except OSError:  # (a folder on the way that cannot be read: opening the store says so, in one line)
+        return False
 
 
 def _quiet() -> None:
@@ -127,10 +173,13 @@ def _quiet() -> None:
 @handled
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .html, .pdf) or folders of them.")],
-    council: Annotated[str | None, typer.Option(help="Council of these minutes, where the text does not say.")] = None,
-    body: Annotated[str | None, typer.Option(help="Committee, board or panel, where the text does not say.")] = None,
-    date: Annotated[str | None, typer.Option(help="Meeting date (YYYY-MM-DD, or as minutes write it: 5 March 2024, "
-                                                   "05/03/2024), where the text does not say.")] = None,
+    council: Annotated[str | None, typer.Option(help="Council of every file given, over its manifest row (a page's "
+                                                      "own header still wins).")] = None,
+    body: Annotated[str | None, typer.Option(help="Committee, board or panel of every file given, over its manifest "
+                                                   "row (a page's own header still wins).")] = None,
+    date: Annotated[str | None, typer.Option(help="Meeting date of every file given (YYYY-MM-DD, or as minutes write "
+                                                   "it: 5 March 2024, 05/03/2024), over its manifest row (a page's own "
+                                                   "header still wins).")] = None,
     max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", envvar="COUNCILGRAPH_MAX_SIZE_MB",
                                                    help="Refuse documents larger than this many megabytes "
                                                         "(default 20).")] = None,
@@ -138,7 +187,7 @@ def ingest(
                                                                           "core).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date]) gives metadata.
+    """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date, url]) gives metadata.
 
     Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -148,6 +197,9 @@ def ingest(
     from councilgraph.loaders.manifest import parse_date
     from councilgraph.loaders.records import Meta
 
+    for option, value in (("--council", council), ("--body", body)):
+        if value is not None and not value.strip():
+            raise QueryError(f"{option} is blank: give a name, or leave the option out")
     if date is not None:
         iso = parse_date(date)
         if iso is None:
@@ -282,13 +334,15 @@ def _follow_up(store: Store, councils: set[str | None] | None = None) -> None:
 @handled
 def who_owns(
     words: Annotated[str, typer.Argument(help="Words from the action, e.g. \"course on children's data\".")],
-    limit: Annotated[int, typer.Option(help="Most actions to show.")] = 5,
+    limit: Annotated[int, typer.Option(min=1, help="Most actions to show.")] = 5,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
     """Who owns the actions matching these words: owner, their post and body, who asked, when due, the item, meeting date, council and the sentence it was read from. Best match first."""
     from councilgraph.ask import who_owns as ask
 
+    if not words.strip():
+        raise QueryError("who-owns needs some words of the action, e.g. \"course on children's data\"")
     store = _store(read_only=True)
     try:
         found = ask(store, words, limit)
@@ -393,10 +447,10 @@ def cypher(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Run your own read-only Cypher, e.g. [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name" -p n=Russell[/bold]"""
+    """Run your own read-only Cypher, e.g. [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name LIMIT $k" -p n=Russell -p k=5[/bold]. Values read as cypher-shell reads them: 5 a number, true, null, ["a","b"] a list, '"5"' the text 5; anything else is text."""
     store = _store(read_only=True)
     try:
-        rows = store.query(text, _params(param), read_only=True)
+        rows = store.query(text, _typed(_params(param)), read_only=True)
     finally:
         store.close()
     _json_or_table(rows, json_out, csv_out=csv_out)
@@ -406,11 +460,14 @@ def cypher(
 @handled
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle, nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core); csv (OUTPUT is a folder: one file per label and per relationship type); neo4j-admin (OUTPUT is a folder of CSV files for neo4j-admin database import).")] = "json",
+    format: Annotated[str | None, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle (or rdf, ttl), nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core); csv (OUTPUT is a folder: one file per label and per relationship type); neo4j-admin (OUTPUT is a folder of CSV files for neo4j-admin database import). Default: from OUTPUT's suffix (.json, .graphml, .ttl, .nt, .jsonld), else json.")] = None,
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, RDF, or a folder of CSV files."""
     from councilgraph.graph.export import FOLDER_FORMATS, FORMATS, write
 
+    format = _export_format(format, output)
+    if format in ("csv", *FOLDER_FORMATS) and output == "-":
+        raise QueryError(f"--format {format} writes a folder of files: give the folder's path, not -")
     if format == "csv":
         _export_csv(Path(output))
         return
@@ -440,6 +497,18 @@ def export(
     except OSError as e:
         raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
     err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
+
+
+_FORMAT_NAMES = {"rdf": "turtle", "ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "json-ld": "jsonld", "xml": "graphml"}
+_SUFFIX_FORMATS = {".json": "json", ".graphml": "graphml", ".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld"}
+
+
+def _export_format(given: str | None, output: str) -> str:
+    """The export format asked for, by any of its usual names, or the one OUTPUT's suffix says (json by default)."""
+    if given is None:
+        return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json") if output != "-" else "json"
+    name = given.strip().lower()
+    return _FORMAT_NAMES.get(name, name)
 
 
 def _export_csv(output: Path) -> None:
@@ -658,7 +727,8 @@ def show(
 @handled
 def browser(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Write the assets to this folder.")] = None,
-    serve_port: Annotated[int | None, typer.Option("--serve", help="Serve the assets on localhost:PORT until Ctrl-C.")] = None,
+    serve_port: Annotated[int | None, typer.Option("--serve", min=0, max=65535,
+                                                   help="Serve the assets on localhost:PORT until Ctrl-C (0: any free port).")] = None,
 ) -> None:
     """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
     from councilgraph.browser import browser_link
@@ -676,7 +746,13 @@ def browser(
             out.print(str(f), markup=False, highlight=False)
         err.print("Drag councilgraph.grass onto Neo4j Browser to style it, and queries.cypher onto Favorites.")
         return
-    srv, folder = serve(serve_port, out_dir)
+    try:
+        srv, folder = serve(serve_port, out_dir)
+    except OSError as e:
+        if e.filename is not None:  # (the assets' folder: said as any file's problem)
+            raise
+        raise QueryError(f"localhost:{serve_port}: {(e.strerror or first_line(e)).lower()} (choose another --serve PORT, "
+                         f"or 0 for any free one)") from e
     port = srv.server_address[1]
     out.print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
     out.print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
@@ -720,8 +796,36 @@ def check(json_out: JsonOpt = False) -> None:
         raise typer.Exit(1)
 
 
+_GLOBAL = ("--store", "--neo4j")
+
+
+def global_options_first(argv: list[str]) -> list[str]:
+    """The arguments with --store and --neo4j moved before the command where they were given after it
+    (`councilgraph ingest --store x.db seeds`): they are councilgraph's options, and a newcomer puts them anywhere."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):  # the options before the command
+        i += 2 if argv[i] in _GLOBAL else 1
+    if i >= len(argv):
+        return argv
+    head, tail, moved, k = argv[:i], [], [], i + 1
+    while k < len(argv) and argv[k] != "--":
+        if argv[k] in _GLOBAL and k + 1 < len(argv):
+            moved += argv[k:k + 2]
+            k += 2
+        elif argv[k].split("=", 1)[0] in _GLOBAL:
+            moved.append(argv[k])
+            k += 1
+        else:
+            tail.append(argv[k])
+            k += 1
+    return head + moved + [argv[i]] + tail + argv[k:]
+
+
 def main() -> None:
-    app()
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "’" gets "?", not a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    app(args=global_options_first(sys.argv[1:]), prog_name="councilgraph")
 
 
 if __name__ == "__main__":

@@ -109,6 +109,11 @@ def test_manifest_dates_are_validated_naming_the_file_and_row(runner, tmp_path):
     (tmp_path / "manifest.csv").write_text("file,council,date\na.txt,Torbay Council,2024-13-45\n", encoding="utf-8")
     one_line_error(cli(runner, tmp_path / "cg.db", "ingest", str(tmp_path)), "manifest.csv", "row 2", "a.txt",
                    "2024-13-45")
+    # the row's problem is its document's: the folder's other documents load
+    shutil.copy(seed("003"), tmp_path / "b.txt")
+    r = cli(runner, tmp_path / "cg.db", "ingest", str(tmp_path), "--json")
+    assert r.exit_code == 1 and [Path(k).name for k in json.loads(r.stdout)["loaded"]] == ["b.txt"]
+    assert any("a.txt" in e and "row 2" in e for e in json.loads(r.stdout)["errors"])
 
 
 def test_manifest_with_an_unclosed_quote_is_an_error_not_dropped_rows(runner, tmp_path):

@@ -108,6 +108,8 @@ def _check_file(path: Path, limit: int) -> None:
 def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Document:
     """Read one document; LoaderError (naming the file) when it cannot be read. `limit` is the
     largest size read, in bytes (default `max_bytes()`)."""
+    if meta is not None and meta.problem:
+        raise LoaderError(path, meta.problem)
     loader = LOADERS.get(path.suffix.lower())
     try:
         loader = (sniff(path) if path.is_file() else None) or loader

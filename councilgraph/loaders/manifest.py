@@ -66,14 +66,15 @@ class Manifest:
                     if not r.get("file"):
                         continue
                     date = (r.get("date") or "").strip() or None
+                    problem = None
                     if date is not None:
                         iso = parse_date(date)
-                        if iso is None:
-                            raise LoaderError(path, f"row {reader.line_num} ({r['file'].strip()}): {date!r} is not a "
-                                                    f"date (give YYYY-MM-DD, or e.g. 5 March 2024)")
+                        if iso is None:  # that document's problem: the folder's other documents still load
+                            problem = (f"{path.name} row {reader.line_num}: {date!r} is not a date (give YYYY-MM-DD, "
+                                       f"or e.g. 5 March 2024)")
                         date = iso
                     rows[r["file"].strip()] = Meta((r.get("council") or "").strip() or None,
-                                                   (r.get("body") or "").strip() or None, date, _url(r))
+                                                   (r.get("body") or "").strip() or None, date, _url(r), problem)
         except (OSError, UnicodeDecodeError) as e:
             raise LoaderError(path, f"cannot read the manifest ({e})") from e
         except csv.Error as e:

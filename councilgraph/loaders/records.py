@@ -53,11 +53,12 @@ class Meta:
     body: str | None = None
     date: str | None = None
     url: str | None = None  # where the document was fetched from (manifest.csv's `url` column)
+    problem: str | None = None  # what is wrong with the document's manifest row: it is not loaded, the others are
 
     def over(self, other: Meta) -> Meta:
         """These values where set, else the other's."""
         return Meta(self.council or other.council, self.body or other.body, self.date or other.date,
-                    self.url or other.url)
+                    self.url or other.url, self.problem or other.problem)
 
 
 @dataclass
