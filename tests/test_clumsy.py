@@ -257,3 +257,18 @@ def test_compose_names_the_real_browser_command_and_refuses_file_urls():
 def test_readme_says_the_store_is_a_file():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "embedded database directory" not in readme and "which is one file" in readme
+
+
+def test_a_run_on_page_whose_stops_were_lost_is_read_in_pieces_of_bounded_length():
+    # Seed 001's sentences run together with their full stops lost, a megabyte of them: read in pieces no longer
+    # than any sentence minutes write, cut at clause breaks, every word kept (reading a piece costs more than its
+    # length, so one run-on "sentence" of a megabyte took minutes)
+    from councilgraph.extract import sentences
+
+    text = seed("001").read_text(encoding="utf-8")
+    run_on = " ".join(s.rstrip(".") for s in sentences.split_sentences(" ".join(text.split())))
+    big = " ".join([run_on] * (1_000_000 // len(run_on) + 1))
+    pieces = sentences.split_sentences(big)
+    assert len(pieces) > 250 and max(map(len, pieces)) <= sentences._LONGEST
+    assert " ".join(pieces).split() == big.split()
+    assert sum(p.endswith((",", ";", ":", " and", " or", " but")) for p in pieces) > len(pieces) * 0.9
