@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from councilgraph.cli import app
-from tests.conftest import CORPUS, ROOT, cli, seed
+from tests.conftest import CORPUS, ROOT, cli, corpus, seed
 from tests.test_loaders import _pdf_with_text
 
 
@@ -86,12 +86,25 @@ def test_utf16_with_a_bom_is_decoded(runner, tmp_path):
     assert exports[0] == exports[1] and exports[0]
 
 
-@pytest.mark.parametrize("text", ["hello world\n", "The quick brown fox jumps over the lazy dog.\nIt was sunny.\n",
-                                  "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"])
-def test_text_that_is_not_minutes_is_refused(runner, tmp_path, text):
-    f = tmp_path / "notes.txt"
+@pytest.mark.parametrize("name, text", [
+    ("notes.txt", "hello world\n"), ("notes.txt", "The quick brown fox jumps over the lazy dog.\nIt was sunny.\n"),
+    ("notes.txt", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"),
+    ("notes.txt", "My shopping list\n\n1. Eggs\n\nI will report back to my mum about the milk.\n"),  # one such word
+    ("notes.html", "<html><body><p>Shopping list: eggs and milk.</p></body></html>"),  # a page is read the same way
+])
+def test_text_that_is_not_minutes_is_refused(runner, tmp_path, name, text):
+    f = tmp_path / name
     f.write_text(text, encoding="utf-8")
     one_line_error(cli(runner, tmp_path / "cg.db", "ingest", str(f)), f"{f}: no agenda item found")
+
+
+def test_a_decision_page_of_one_resolution_still_reads_as_minutes(runner, tmp_path):
+    # Kirklees's decision page cut to its first point ("That the Children's Improvement Plan … be endorsed …"):
+    # one word of minutes ("report"), and a resolution's form
+    f = tmp_path / "decision.txt"
+    f.write_text(next(ln for ln in corpus("011").read_text(encoding="utf-8").splitlines() if ln.strip())[3:],
+                 encoding="utf-8")
+    assert cli(runner, tmp_path / "cg.db", "ingest", str(f)).exit_code == 0
 
 
 def test_date_option_is_validated_and_uk_dates_are_read(runner, tmp_path):

@@ -23,11 +23,23 @@ _MINUTES_WORDS = re.compile(r"\b(?:minutes?|agenda|meeting|committee|council|cou
                             r"members?|director|officer|forum|partnership|trust|scrutiny)\b", re.I)
 
 
+#: A resolution's form: "That the report be noted", "RESOLVED", "AGREED".
+_RESOLUTION_FORM = re.compile(r"\bThat\b[^.;]{0,300}?\bbe\b|\b(?:RESOLVED|AGREED|Resolved|Agreed)\b")
+
+
+def reads_as_minutes(text: str) -> bool:
+    """Does the text read as minutes: two of the words every page of minutes uses, or one and a resolution's form
+    (a decision page may be one resolution: "That approval be given … subject to a further report …")? A shopping
+    list with "report" in it does not."""
+    words = {m.lower() for m in _MINUTES_WORDS.findall(text[:200_000])}
+    return len(words) >= 2 or bool(words) and bool(_RESOLUTION_FORM.search(text))
+
+
 def _from_text(path: Path, text: str, decision_page: bool = False) -> Document:
     from councilgraph.loaders.moderngov import attendance
 
     text = normalise_text(text)
-    if not _MINUTES_WORDS.search(text):
+    if not reads_as_minutes(text):
         raise LoaderError(path, "no agenda item found (the text does not read as council minutes)")
     items, meta = segment(text, decision_page)
     if not any(it.title or it.blocks for it in items):
@@ -44,7 +56,10 @@ def load_html(path: Path) -> Document:
     """A ModernGov page saved as HTML: items and attendance, read with lxml (loaders/moderngov.py)."""
     from councilgraph.loaders.moderngov import load_page
 
-    return load_page(path, decode(path.read_bytes(), path))
+    doc = load_page(path, decode(path.read_bytes(), path))
+    if not reads_as_minutes(doc.text):
+        raise LoaderError(path, "no agenda item found (the page does not read as council minutes)")
+    return doc
 
 
 def load_pdf(path: Path, decision_page: bool = False) -> Document:
