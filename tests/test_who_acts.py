@@ -217,3 +217,14 @@ def test_a_preference_after_would_commits_no_one(prefix, said, action, preferenc
     assert [a for a in actions_of(corpus(prefix)) if a.startswith(action)]
     f = _rewritten(tmp_path, prefix, said, said.replace("would ", f"would {preference} "))
     assert not [a for a in actions_of(f) if action in a]
+
+
+@pytest.mark.parametrize("heading", ["Highways Maintenance", "Libraries and Leisure", "Waste and Recycling"])
+def test_a_service_heading_is_no_person_to_take_a_posts_words(heading, tmp_path):
+    # Herefordshire's "Each month the Director would present an update …" under a heading of the service's name, the
+    # post named for the service as a reviewer's Cabinet minutes have it ("14. Highways Maintenance", then "The Head
+    # of Highways agreed to …"): the heading's words are no one's name, so the post keeps them and owns the update
+    service = heading.split()[0]
+    f = _rewritten(tmp_path, "069", "Each month the Director would present",
+                   f"\n\n14. {heading}\n\nEach month the Head of {service} would present")
+    assert owners_of(f, "present an update") == {f"Head of {service}"}
