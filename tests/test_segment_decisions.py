@@ -500,3 +500,38 @@ def test_a_decision_pages_labels_end_its_last_point(tmp_path):
     f = _rewritten(page, tmp_path, (r"^(· Noted that[^\n]*)$", r"\1\nReport author: Jane Doe\nPublication date: 01/12/2022"))
     found = [b.text for it in load(f, _with_manifest(page)).items for b in it.blocks if b.kind == "point"]
     assert len(found) == 2 and found[1].endswith("for a decision on the proposal.")
+
+
+def _paragraphs(prefix: str) -> str:
+    """A corpus page's minutes, its ModernGov furniture ("Agenda item", its title line) left out."""
+    lines = corpus(prefix).read_text(encoding="utf-8").splitlines()
+    body = [ln for ln in lines if ln.strip() and ln.strip() not in ("Agenda item", "Minutes:")]
+    return "\n\n".join(body[1:] if prefix == "069" else body)
+
+
+def test_plain_minutes_numbered_headings_are_items_and_their_opening_line_names_body_and_date(tmp_path):
+    # Herefordshire's and Durham's items written as minutes that are not a ModernGov page are: an opening heading,
+    # then "12. Title", its paragraphs, "13. Title", …
+    f = tmp_path / "minutes.txt"
+    f.write_text("Minutes of the Children and Young People Scrutiny Committee of Example Council held on Tuesday, 5th "
+                 "March 2024 at 2.00 pm\n\n12. Children Improvement Plan - Progress Update\n\n" + _paragraphs("069")
+                 + "\n\n13. Corporate Parenting Panel Annual Report\n\n" + _paragraphs("030") + "\n", encoding="utf-8")
+    doc = load(f)
+    assert doc.meta.body == "Children and Young People Scrutiny Committee" and doc.meta.date == "2024-03-05"
+    assert [(it.number, it.title) for it in doc.items if it.number] == [
+        ("12", "Children Improvement Plan - Progress Update"), ("13", "Corporate Parenting Panel Annual Report")]
+    from councilgraph.extract.pipeline import extract
+
+    g = extract(doc)
+    actions = [n.name for n in g.nodes.values() if n.label.value == "Action"]
+    assert any(a.startswith("present an update") for a in actions)  # Herefordshire's, in item 12
+    assert any(a.startswith("provide a progress update") for a in actions)  # Durham's, in item 13
+
+
+@pytest.mark.parametrize("line", ["Minutes of the previous meeting held on 11 December 2018",  # Staffordshire's item
+                                  "Minutes of the meeting held on 14 June 2022 (previously circulated)."])  # Devon's
+def test_an_item_confirming_earlier_minutes_names_no_meeting(line, tmp_path):
+    f, plain = tmp_path / "minutes.txt", tmp_path / "plain.txt"
+    f.write_text(line + "\n\n" + _paragraphs("030") + "\n", encoding="utf-8")
+    plain.write_text(_paragraphs("030") + "\n", encoding="utf-8")
+    assert load(f).meta.date == load(plain).meta.date and "2018" not in str(load(f).meta.date)

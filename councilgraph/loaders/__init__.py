@@ -27,19 +27,19 @@ _MINUTES_WORDS = re.compile(r"\b(?:minutes?|agenda|meeting|committee|council|cou
 _RESOLUTION_FORM = re.compile(r"\bThat\b[^.;]{0,300}?\bbe\b|\b(?:RESOLVED|AGREED|Resolved|Agreed)\b")
 
 
-def reads_as_minutes(text: str) -> bool:
+def reads_as_minutes(text: str, decision_page: bool = False) -> bool:
     """Does the text read as minutes: two of the words every page of minutes uses, or one and a resolution's form
-    (a decision page may be one resolution: "That approval be given … subject to a further report …")? A shopping
-    list with "report" in it does not."""
+    (a decision page may be one resolution: "That approval be given … subject to a further report …"), or on a page
+    whose address says it is a decision's, one? A shopping list with "report" in it does not."""
     words = {m.lower() for m in _MINUTES_WORDS.findall(text[:200_000])}
-    return len(words) >= 2 or bool(words) and bool(_RESOLUTION_FORM.search(text))
+    return len(words) >= 2 or bool(words) and (decision_page or bool(_RESOLUTION_FORM.search(text)))
 
 
 def _from_text(path: Path, text: str, decision_page: bool = False) -> Document:
     from councilgraph.loaders.moderngov import attendance
 
     text = normalise_text(text)
-    if not reads_as_minutes(text):
+    if not reads_as_minutes(text, decision_page):
         raise LoaderError(path, "no agenda item found (the text does not read as council minutes)")
     items, meta = segment(text, decision_page)
     if not any(it.title or it.blocks for it in items):

@@ -293,13 +293,36 @@ _MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Make
 # (Tried on each of a page's first lines: only lines that name a weekday can match, the rest are not scanned.)
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
-_DATE_LINE = re.compile(r"^(?:MINUTES of the meeting held on|Date of decision:|Meeting date:)", re.I)
+_DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
+
+
+#: The heading minutes that are not a ModernGov page open with: "Minutes of the Cabinet of Torbay Council held on 5
+#: March 2024", "MINUTES of a meeting of the Licensing Committee held on Tuesday, 5th March 2024 at 7pm".
+_MINUTES_HEADING = re.compile(r"^minutes of (?:the |a )?(?:meeting of (?:the )?)?(?P<body>[A-Z][^,]{1,100}?)"
+                              r"(?: of [A-Z][^,]{1,60}?(?:Council|Authority))? held on (?P<date>.+)$", re.I)
+_EARLIER = re.compile(r"\b(?:previous|previously|last|circulated)\b", re.I)  # an item confirming earlier minutes
+_DATE_WORDS = re.compile(r"(?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
+                         r"|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _opening_heading(first: str) -> Meta:
+    """The body and date the first line of minutes names, where it is such a heading (not "Minutes of the previous
+    meeting held on …", an item's, which names an earlier meeting)."""
+    m = _MINUTES_HEADING.match(first)
+    if not m or m["body"].split()[0].lower() in ("previous", "last", "the") or _EARLIER.search(first):
+        return Meta()
+    when = _DATE_WORDS.search(m["date"])
+    if m["body"].lower() == "meeting":  # "MINUTES of the meeting held on 26 February 2008 commencing at 10.00 am"
+        return Meta(None, None, parse_date(when[0]) if when else None)
+    body = m["body"].strip()  # (a council's own meeting, "Minutes of Wilshamstead Parish Council", names no body)
+    return Meta(None, None if re.search(r"\b(?:Council|Authority)$", body) else body, parse_date(when[0]) if when else None)
 
 
 def page_meta(lines: list[str]) -> Meta:
-    """Council-independent metadata a ModernGov page states: the meeting's body and date."""
-    meta = Meta()
+    """Council-independent metadata a ModernGov page states: the meeting's body and date (or the heading minutes of
+    another kind open with)."""
     filled = [ln for ln in lines[:80] if ln]
+    meta = _opening_heading(filled[0]) if filled else Meta()
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
         if not meta.body and _BODY_LINE.match(ln) and _WEEKDAY_LINE.match(nxt):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
@@ -601,6 +624,32 @@ def _split_at_titles(item: Item) -> list[Item]:
     return [it for it in out if it.title or it.blocks]
 
 
+_HEADING_MAX = 90  # characters: an item's heading ("13. Children's Services Update"); a longer numbered line is text
+
+
+def _numbered_heading(b: Block) -> bool:
+    """A numbered line that reads as an item's heading: "12. Apologies for absence" (no sentence, no resolution)."""
+    return (b.kind == "text" and b.resolution is None and bool(b.point) and b.point.isdigit()  # type: ignore[union-attr]
+            and len(b.text) <= _HEADING_MAX and b.text[:1].isupper() and not b.text.endswith((".", ";", ":", ","))
+            and not _that_point(b.text))
+
+
+def _split_at_numbered_headings(item: Item) -> list[Item]:
+    """Minutes that are not a ModernGov page number their items' headings in the text ("12. Apologies for absence",
+    its paragraphs, "13. Children's Services Update", …): an item a heading, with the blocks that follow it, where
+    two or more such headings, numbered in order, each have a paragraph after them."""
+    at = [i for i, b in enumerate(item.blocks) if _numbered_heading(b) and i + 1 < len(item.blocks)
+          and not _numbered_heading(item.blocks[i + 1])]
+    numbers = [int(item.blocks[i].point) for i in at]  # type: ignore[arg-type]
+    if len(at) < 2 or numbers != sorted(set(numbers)):
+        return [item]
+    out = [Item(item.title, item.number, item.description, item.blocks[:at[0]], item.date, item.body)]
+    for k, i in enumerate(at):
+        end = at[k + 1] if k + 1 < len(at) else len(item.blocks)
+        out.append(Item(item.blocks[i].text, item.blocks[i].point, "", item.blocks[i + 1:end], item.date, item.body))
+    return [it for it in out if it.title or it.blocks]
+
+
 def _decided(lines: list[str], decision_page: bool) -> list[Block]:
     """An item's blocks; on a decision page where no resolution was found, read again as the decision itself."""
     found = blocks(lines)
@@ -660,7 +709,7 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
         if _NUM_POINT.match(first) or _LETTER_POINT.match(first) or _PARA.match(first) or _BULLET.match(first) or (
                 decision_page and (len(filled) == 1 or _resolves(first))):
             # the text starts at once; a decision page of one paragraph, or opening on "That …", is all decision
-            return [Item(title="", blocks=_decided(lines[filled[0]:], decision_page))], meta
+            return _split_at_numbered_headings(Item(title="", blocks=_decided(lines[filled[0]:], decision_page))), meta
         head = [first]
         if len(filled) > 1 and _DESCRIPTION.match(lines[filled[1]]):
             head.append(lines[filled[1]])
@@ -669,7 +718,7 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
         meeting = _header([b.text for b in item.blocks[:3] if b.text.startswith("Meeting:")], None)
         item.number, item.date, item.body = (item.number or meeting.number, item.date or meeting.date,
                                              item.body or meeting.body)  # an issue page's "Meeting: … (Item 14)"
-        items = _split_at_titles(item)
+        items = [part for it in _split_at_titles(item) for part in _split_at_numbered_headings(it)]
         for it in items:
             number_points(it)
         return items, meta
