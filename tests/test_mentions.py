@@ -188,3 +188,16 @@ def test_an_nhs_trust_is_an_organisation_of_its_own():
     # Bromley: "… a Governor at Oxleas NHS Foundation Trust" (Wolverhampton's "the Royal Wolverhampton NHS Trust")
     found = names(sentence_with(corpus("072"), "Oxleas NHS Foundation Trust"))
     assert ("Organisation", "Oxleas NHS Foundation Trust") in found and ("Organisation", "National Health Service") not in found
+
+
+def test_an_attendee_listed_by_initials_and_surname_is_the_person_the_text_names():
+    # Oxfordshire's attendance "Whole of meeting: K. Coldwell (Corporate Core)": the list gives "K. Coldwell", the
+    # text's reading of the same line "Coldwell" (as Vale of Glamorgan's "Also present: Mr. S. Howell" does): one
+    # person, who attended
+    from councilgraph.extract.pipeline import extract
+    from councilgraph.loaders import load
+
+    g = extract(load(corpus("020")))
+    coldwell = [n for n in g.nodes.values() if n.label is Label.PERSON and n.name.endswith("Coldwell")]
+    assert len(coldwell) == 1
+    assert any(r.type.value == "ATTENDED" and r.start == coldwell[0].id for r in g.rels.values())

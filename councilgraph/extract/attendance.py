@@ -3,12 +3,16 @@ attendee, HOLDS for a post the list states, and ATTENDED (person → meeting) wi
 
 from __future__ import annotations
 
+import re
+
 from councilgraph.extract import vocab
 from councilgraph.extract.ids import slug
 from councilgraph.extract.mentions import Mention
 from councilgraph.extract.resolve import Resolver
 from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType, node_key
 from councilgraph.loaders.records import Document
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")  # "S.", "J.E.", "JE", "R"
 
 
 def add_attendance(g: DocumentGraph, doc: Document, res: Resolver) -> int:
@@ -29,7 +33,11 @@ def add_attendance(g: DocumentGraph, doc: Document, res: Resolver) -> int:
     g.add_rel(Rel(RelType.HELD, body, mid, doc.source, doc.attendance[0].evidence or "attendance", "attendance"))
     for a in doc.attendance:
         surface = f"{a.honorific} {a.name}" if a.honorific else a.name
-        pm = Mention(0, len(surface), Label.PERSON, a.name, surface, a.honorific, a.name.split()[0])
+        # "S. Howell", "J.E. Charles": initials and a surname name the person as the text does ("Mr. S. Howell said …"
+        # is Howell), so that the list and the minutes give one node; a given name keeps the full name
+        words = a.name.split()
+        name = words[-1] if len(words) > 1 and all(_INITIALS.fullmatch(w) for w in words[:-1]) else a.name
+        pm = Mention(0, len(surface), Label.PERSON, name, surface, a.honorific, name.split()[0])
         person = res.resolve(pm)
         if not person:
             continue
