@@ -616,7 +616,8 @@ def schema(json_out: JsonOpt = False) -> None:
     from councilgraph.describe import schema as describe
     from councilgraph.describe import schema_text
 
-    store = _store()
+    neo4j = bool(state.neo4j or os.environ.get("NEO4J_URI"))
+    store = _store(read_only=not neo4j)  # (the embedded store is only read: a mistyped path is no new store)
     try:
         if hasattr(store, "schema"):
             store.schema()

@@ -126,3 +126,10 @@ def test_main_reads_the_arguments_with_the_global_options_first(monkeypatch, tmp
     cli_module.main()
     assert seen["args"] == ["--store", str(tmp_path / "x.db"), "stats"]
     assert Path(seen["args"][1]).parent == tmp_path
+
+
+def test_schema_on_a_mistyped_store_path_makes_no_store(runner, tmp_path, seeded_store):
+    one_line_error(cli(runner, tmp_path / "typo.db", "schema"), "typo.db", "no councilgraph store here")
+    assert not (tmp_path / "typo.db").exists()
+    r = cli(runner, seeded_store, "schema", "--json")
+    assert r.exit_code == 0 and "Person" in r.stdout
