@@ -285,3 +285,14 @@ def test_a_run_on_page_whose_stops_were_lost_is_read_in_pieces_of_bounded_length
     assert len(pieces) > 250 and max(map(len, pieces)) <= sentences._LONGEST
     assert " ".join(pieces).split() == big.split()
     assert sum(p.endswith((",", ";", ":", " and", " or", " but")) for p in pieces) > len(pieces) * 0.9
+
+
+def test_a_manifest_header_as_a_spreadsheet_writes_it_is_read(runner, tmp_path):
+    # the corpus manifest's own rows, its header written "File,Council,Format,Url , Has_Actions" (capitals, spaces)
+    rows = (CORPUS / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    header = ",".join(c.capitalize() + (" " if i % 2 else "") for i, c in enumerate(rows[0].split(",")))
+    shutil.copy(corpus("069"), tmp_path / corpus("069").name)
+    (tmp_path / "manifest.csv").write_text("\n".join([header, *rows[1:]]) + "\n", encoding="utf-8")
+    assert cli(runner, tmp_path / "cg.db", "ingest", str(tmp_path)).exit_code == 0
+    r = cli(runner, tmp_path / "cg.db", "sources", "--json")
+    assert [s["council"] for s in json.loads(r.stdout)] == ["Herefordshire Council"]

@@ -60,6 +60,8 @@ class Manifest:
             with path.open(encoding="utf-8-sig", newline="") as f:
                 # strict: an unclosed quote is an error, not a field that swallows the rows after it
                 reader = csv.DictReader(f, strict=True)
+                if reader.fieldnames:  # ("File,Council" as a spreadsheet writes the header)
+                    reader.fieldnames = [c.strip().lower() for c in reader.fieldnames]
                 if not reader.fieldnames or "file" not in reader.fieldnames or "council" not in reader.fieldnames:
                     raise LoaderError(path, "a manifest needs the columns 'file' and 'council'")
                 for r in reader:
