@@ -133,3 +133,9 @@ def test_schema_on_a_mistyped_store_path_makes_no_store(runner, tmp_path, seeded
     assert not (tmp_path / "typo.db").exists()
     r = cli(runner, seeded_store, "schema", "--json")
     assert r.exit_code == 0 and "Person" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "turtle", "nt", "jsonld"])
+def test_every_export_file_ends_in_a_line_end(fmt, runner, seeded_store, tmp_path):
+    assert cli(runner, seeded_store, "export", "-f", fmt, "-o", str(tmp_path / "g")).exit_code == 0
+    assert (tmp_path / "g").read_bytes().endswith(b"\n")

@@ -77,7 +77,12 @@ def to_rdf(data: GraphData) -> rdflib.Graph:
 
 
 def render(data: GraphData, fmt: str) -> bytes:
-    """An export in one of FORMATS, as bytes."""
+    """An export in one of FORMATS, as bytes, ending in a line end (as a text file does)."""
+    body = _render(data, fmt)
+    return body if body.endswith(b"\n") else body + b"\n"
+
+
+def _render(data: GraphData, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps(to_json(data), indent=1, ensure_ascii=False).encode("utf-8")
     if fmt == "graphml":
