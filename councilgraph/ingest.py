@@ -109,19 +109,27 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
     for key in store.sources():
         stored.setdefault(source_name(key), []).append(key)
     held = store.hashes()
+    # A document is its bytes and metadata: a copy of a stored file at another path (a folder copied or moved) is the
+    # same document, reported unchanged, not loaded twice.
+    by_hash = {h: k for k, h in held.items() if h}
     todo: list[_Job] = []
     hashes: dict[str, str] = {}
     for path, meta in docs:
         key = document_key(path)
         merged = (options or Meta()).over(meta)
         h = content_hash(path, merged, max_bytes)
-        if h is not None and held.get(key) == h:
+        same = by_hash.get(h) if h is not None else None
+        if same is not None and same != key and key not in held:
+            report.notes.append(f"{path}: the same document (bytes and metadata) as {same}, already stored or being "
+                                f"loaded: not loaded again (`councilgraph remove {same}` first to keep this path)")
+        if same is not None and (same == key or key not in held):
             report.unchanged.append(key)
             if progress:
                 progress(path.name)
             continue
         if h is not None:
             hashes[key] = h
+            by_hash[h] = key
         todo.append(_Job(path, merged, max_bytes, key))
     begin = getattr(store, "begin", None)
     if begin is not None:  # the embedded store notes what this ingest is for, in case it is cut short

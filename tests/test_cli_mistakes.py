@@ -139,3 +139,19 @@ def test_schema_on_a_mistyped_store_path_makes_no_store(runner, tmp_path, seeded
 def test_every_export_file_ends_in_a_line_end(fmt, runner, seeded_store, tmp_path):
     assert cli(runner, seeded_store, "export", "-f", fmt, "-o", str(tmp_path / "g")).exit_code == 0
     assert (tmp_path / "g").read_bytes().endswith(b"\n")
+
+
+def test_a_copy_of_a_stored_folder_is_the_same_documents_not_new_ones(runner, tmp_path):
+    # the seeds ingested, then the same files from a copied folder (a researcher who moved their minutes): unchanged,
+    # each with a note, and the graph as it was
+    store, copy = tmp_path / "cg.db", tmp_path / "moved"
+    shutil.copytree(seed("000").parent, copy)
+    first = json.loads(cli(runner, store, "ingest", str(seed("000").parent), "--json").stdout)
+    again = json.loads(cli(runner, store, "ingest", str(copy), "--json").stdout)
+    assert again["loaded"] == [] and len(again["unchanged"]) == len(first["loaded"]) == 5
+    assert again["nodes"] == first["nodes"] and again["relationships"] == first["relationships"]
+    assert sum("the same document" in w for w in again["warnings"]) == 5
+    # two copies given in one ingest: one loaded
+    fresh = json.loads(cli(runner, tmp_path / "two.db", "ingest", str(seed("000")), str(copy / seed("000").name),
+                           "--json").stdout)
+    assert len(fresh["loaded"]) == 1 and len(fresh["unchanged"]) == 1
