@@ -214,12 +214,23 @@ def _handler(site: FakeSite) -> type[BaseHTTPRequestHandler]:
                     return
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                # counted before the client can have the answer: a test that reads `served` once its request
+                # returned must see it (counted after the write, it raced the client)
+                counted = not fault and status == 200
+                if counted:
+                    with site.lock:
+                        site.served[key] += 1
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    if counted:
+                        with site.lock:
+                            site.served[key] -= 1
+                            if not site.served[key]:
+                                del site.served[key]
+                    raise
             except (BrokenPipeError, ConnectionResetError):
                 pass
-            with site.lock:
-                if not fault and status == 200:
-                    site.served[key] += 1
 
     return Handler
 
