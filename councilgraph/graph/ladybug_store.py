@@ -174,7 +174,9 @@ class LadybugStore:
 
     def _empty(self) -> bool:
         """Whether the store holds no node at all (the word index's tables included)."""
-        tables = [lab.value for lab in ALL_LABELS] + [DOC_TABLE, action_words.WORD, action_words.NAME]
+        have = action_words._tables(self.conn)
+        tables = [t for t in (*(lab.value for lab in ALL_LABELS), DOC_TABLE, action_words.WORD, action_words.NAME)
+                  if t in have]
         return not any(self._run(f"MATCH (n:{t}) RETURN 1 LIMIT 1").rows for t in tables)
 
     def _write_stage(self, reopen: bool = True) -> None:

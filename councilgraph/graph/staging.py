@@ -130,8 +130,9 @@ class Stage:
         with docs.open("w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerows(self.docs.items())
         _copy(conn, lb.DOC_TABLE, docs)
-        self._write_index(conn, names, named)
-        action_words._add(conn, actions)  # the few odd ones, through the per-batch path's statements
+        if set(action_words.TABLES) <= action_words._tables(conn):  # the word index, where the store has one
+            self._write_index(conn, names, named)
+            action_words._add(conn, actions)  # the few odd ones, through the per-batch path's statements
         for key, n in self._rel_rows.items():
             typ, a, b = key
             path = self._path(f"r.{typ.value}.{a.value}.{b.value}")
