@@ -62,8 +62,8 @@ class Stage:
             held = self.ids.get(nid)
             if held is None:  # first named here: its row, as the per-batch path would COPY it
                 self.ids[nid] = lb._bits(row)
-                line = None if lb._odd_node(row) else _line(
-                    [lb._SEP.join(row[c]) if c in lb._LIST_COLS else row[c] for c in lb._NODE_COLS])  # type: ignore[arg-type]
+                line = None if lb._odd_node(row) else _line(  # (an empty list: an empty field, read as [])
+                    [lb._SEP.join(row[c]) or None if c in lb._LIST_COLS else row[c] for c in lb._NODE_COLS])  # type: ignore[arg-type]
                 if line is None:
                     self._odd_nodes[nid] = (label, row)
                 else:
@@ -243,12 +243,12 @@ def _patched(cells: list[str], extra: tuple[set[str], set[str], dict[str, object
     """A staged node line with what later documents added (sources and aliases merged and sorted, missing
     properties filled in), or None where the merged row no longer fits a file."""
     srcs, aliases, fills = extra
-    cells = list(cells)
+    cells = [c or None for c in cells]  # type: ignore[misc]  # an empty field is a null (or an empty list)
     for i, more in ((_SOURCES, srcs), (_ALIASES, aliases)):
         merged = sorted({*(cells[i].split(lb._SEP) if cells[i] else ()), *more})
         if any(x == "" or lb._SEP in x for x in merged):
             return None
-        cells[i] = lb._SEP.join(merged)
+        cells[i] = lb._SEP.join(merged) or None
     for c, v in fills.items():
         if not isinstance(v, str):
             return None
