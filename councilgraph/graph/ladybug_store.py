@@ -6,6 +6,10 @@ one statement per label (sources and aliases merged), and relationships go in wi
 CSV file per (type, from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
 their content hashes, table `CgDocument`) in memory, so a batch never searches the store for them:
 the time per batch does not grow with the store.
+
+A write that begins on an empty store (`begin`, as `ingest` calls it) is staged instead: its batches go
+to files on disk, and each table is written by one `COPY` at the end (graph/staging.py), since
+LadybugDB's copies into tables that already hold rows cost memory and disk that grow with them.
 """
 
 from __future__ import annotations
@@ -183,6 +187,8 @@ class LadybugStore:
         """Copy a staged write's tables into the store (staging.py), then, with `reopen`, checkpoint and
         reopen the working copy, so that what reads it next starts from the store on disk. A failure
         leaves the copy unfit to publish: `close` then throws it away."""
+        if self._broken:
+            raise StoreError(f"{self.path}: an earlier step of this write failed; nothing of it is published")
         stage, self._stage = self._stage, None
         if stage is None:
             return
@@ -232,15 +238,15 @@ class LadybugStore:
         # crash at the next checkpoint was seen): documents it would refuse are refused here first.
         bad = {g.document: why for g in graphs if (why := _refused(g))}
         graphs = [g for g in graphs if g.document not in bad]
+        if self._broken or self._stage is not None and not self._stage.docs.keys().isdisjoint(
+                g.document for g in graphs):
+            self._write_stage()  # (raises if broken) a document staged before is loaded again: it replaces it
         if self._stage is not None:
-            keys = [g.document for g in graphs]
-            if len(set(keys)) == len(keys) and not self._stage.docs.keys() & set(keys):
-                self._stage_batch(graphs, report, hashes)
-                report.failed.update(bad)
-                if progress:
-                    progress(len(graphs) + len(bad))
-                return report
-            self._write_stage()  # a document of this write loaded again: it replaces what is stored
+            self._stage_batch(graphs, report, hashes)
+            report.failed.update(bad)
+            if progress:
+                progress(len(graphs) + len(bad))
+            return report
         try:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
@@ -269,6 +275,7 @@ class LadybugStore:
     def _stage_batch(self, graphs: list[DocumentGraph], report: LoadReport, hashes: dict[str, str]) -> None:
         """Stage a batch of a write that began on an empty store (see `begin`)."""
         assert self._stage is not None
+        graphs = list({g.document: g for g in graphs}.values())  # one document twice in a batch: its last version
         nodes = merged_nodes(graphs)
         try:
             self._stage.add(graphs, nodes, hashes)
