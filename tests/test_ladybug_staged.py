@@ -318,3 +318,24 @@ def test_only_rows_a_file_cannot_carry_are_held_in_memory(tmp_path):
         assert to_json(r.dump()) == to_json(GraphData.of(graphs))
     finally:
         r.close()
+
+
+def test_checkpoints_between_the_tables_change_nothing(tmp_path, monkeypatch):
+    """The staged write checkpoints and reopens the copy between tables as memory grows (at every table
+    here): the same store as without."""
+    monkeypatch.setattr(staging, "_SETTLE", -1)
+    reopened: list[bool] = []
+    real = LadybugStore._checkpoint
+    monkeypatch.setattr(LadybugStore, "_checkpoint", lambda self, reopen: (reopened.append(reopen), real(self, reopen)))
+    graphs = _docs()
+    w = LadybugStore(tmp_path / "cg.db")
+    w.begin([g.document for g in graphs])
+    for batch in _batches(graphs, 20):
+        assert not w.load(batch).failed
+    w.close()
+    assert reopened.count(True) > 20 and reopened[-1] is False
+    ref = LadybugStore(tmp_path / "ref.db")
+    for batch in _batches(graphs, 20):
+        assert not ref.load(batch).failed
+    ref.close()
+    assert _read(tmp_path / "cg.db") == _read(tmp_path / "ref.db")

@@ -193,7 +193,7 @@ class LadybugStore:
         if stage is None:
             return
         try:
-            stage.write(self.conn)
+            stage.write(self)
             self._ids = stage.ids
             if reopen:
                 self._checkpoint(reopen=True)

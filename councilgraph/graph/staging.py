@@ -23,6 +23,7 @@ and goes in as query parameters, as in the per-batch path.
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -51,6 +52,7 @@ class Stage:
         self._odd_nodes: dict[str, tuple[Label, dict]] = {}  # rows a file would spoil, merged here
         self._odd_rels: dict[_RelKey, list[dict]] = defaultdict(list)
         self._files: dict[str, IO[str]] = {}
+        self._base = 0  # resident memory when the copying began or last settled (`_settle`)
 
     # ---- staging -------------------------------------------------------------------------------------
     def add(self, graphs: list[DocumentGraph], nodes: dict[str, tuple[Label, dict]], hashes: dict[str, str]) -> None:
@@ -121,38 +123,40 @@ class Stage:
             p.unlink(missing_ok=True)
 
     # ---- writing -------------------------------------------------------------------------------------
-    def write(self, conn) -> None:
+    def write(self, store: lb.LadybugStore) -> None:
         """Copy every staged table into the (empty) store, one `COPY` a table: nodes, the documents,
         who-owns' word index, relationships. Auto-committed statements: a failure leaves the working
         copy unfit to publish, and the caller throws it away."""
         self._close_files()
+        self._base = _resident()
         odd_actions: list[tuple[str, str]] = []  # (id, name) of the actions whose name a file cannot carry
         names: dict[str, None] = {}
         named = self._path("i.named")
         with named.open("w", encoding="utf-8", newline="") as out:
             for label in lb.ALL_LABELS:
-                self._write_nodes(conn, label, out if label is Label.ACTION else None, names, odd_actions)
+                self._write_nodes(store, label, out if label is Label.ACTION else None, names, odd_actions)
         docs = self._path("d")
         with docs.open("w", newline="", encoding="utf-8") as f:  # (csv: a document's path may hold anything)
             csv.writer(f).writerows((k, h) for k, h in self.docs.items() if h)
-        conn.execute(f"COPY {lb.DOC_TABLE} FROM '{lb._quoted(docs)}' (HEADER=false, AUTO_DETECT=false, PARALLEL=false)")
+        store.conn.execute(f"COPY {lb.DOC_TABLE} FROM '{lb._quoted(docs)}' (HEADER=false, AUTO_DETECT=false, PARALLEL=false)")
         unknown = [{"k": k, "h": h} for k, h in self.docs.items() if not h]  # no hash given: "", which a file reads as null
         if unknown:
-            conn.execute(f"COPY {lb.DOC_TABLE} FROM (UNWIND $rows AS r RETURN r.k, r.h)", {"rows": unknown})
-        if set(action_words.TABLES) <= action_words._tables(conn):  # the word index, where the store has one
-            self._write_index(conn, names, named)
-            action_words._add(conn, odd_actions)  # through the per-batch path's statements
+            store.conn.execute(f"COPY {lb.DOC_TABLE} FROM (UNWIND $rows AS r RETURN r.k, r.h)", {"rows": unknown})
+        if set(action_words.TABLES) <= action_words._tables(store.conn):  # the word index, where the store has one
+            self._write_index(store, names, named)
+            action_words._add(store.conn, odd_actions)  # through the per-batch path's statements
         for name in [n for n in self._files if n.startswith("r.")]:
             typ, a, b = name.split(".")[1:]
             opts = f', from="{a}", to="{b}"' if lb._pairs(RelType(typ)) > 1 else ""
-            conn.execute(f"COPY {typ} FROM '{lb._quoted(self._path(name))}' ({_FILE_OPTS}, PARALLEL=true{opts})")
+            store.conn.execute(f"COPY {typ} FROM '{lb._quoted(self._path(name))}' ({_FILE_OPTS}, PARALLEL=true{opts})")
             self._path(name).unlink()
+            self._settle(store)
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in lb._REL_COLS])
         for (typ, a, b), rows in self._odd_rels.items():
             opts = f' (from="{a.value}", to="{b.value}")' if lb._pairs(typ) > 1 else ""
-            conn.execute(f"COPY {typ.value} FROM (UNWIND $rows AS r RETURN {ret}){opts}", {"rows": rows})
+            store.conn.execute(f"COPY {typ.value} FROM (UNWIND $rows AS r RETURN {ret}){opts}", {"rows": rows})
 
-    def _write_nodes(self, conn, label: Label, named: IO[str] | None, names: dict[str, None], odd_actions: list) -> None:
+    def _write_nodes(self, store: lb.LadybugStore, label: Label, named: IO[str] | None, names: dict[str, None], odd_actions: list) -> None:
         """One label's nodes: the staged file, with the rows of nodes named again patched (into a second
         file), by one `COPY`; then the rows a file cannot carry. Actions also go to the word index's
         files as they pass (`named`)."""
@@ -178,16 +182,33 @@ class Stage:
                         if named is not None:
                             _name(cells[0], cells[_NAME], named, names, odd_actions)
                 staged.unlink()
-            conn.execute(f"COPY {label.value} FROM (LOAD WITH HEADERS ({lb._LOAD_SCHEMA}) FROM "
+            store.conn.execute(f"COPY {label.value} FROM (LOAD WITH HEADERS ({lb._LOAD_SCHEMA}) FROM "
                          f"'{lb._quoted(path)}' ({_FILE_OPTS}, PARALLEL=false) RETURN {lb._LOAD_COLS})")
             path.unlink()
+            self._settle(store)
         if odd:
             ret = ", ".join(f"r.{c}" for c in lb._NODE_COLS)
-            conn.execute(f"COPY {label.value} FROM (UNWIND $rows AS r RETURN {ret})", {"rows": odd})
+            store.conn.execute(f"COPY {label.value} FROM (UNWIND $rows AS r RETURN {ret})", {"rows": odd})
             if label is Label.ACTION:
                 odd_actions += [(r["id"], r["name"]) for r in odd if r["name"] is not None]
 
-    def _write_index(self, conn, names: dict[str, None], named: Path) -> None:
+    def _copy(self, store: lb.LadybugStore, table: str, path: Path) -> None:
+        store.conn.execute(f"COPY {table} FROM '{lb._quoted(path)}' ({_FILE_OPTS}, PARALLEL=false)")
+        path.unlink()
+        self._settle(store)
+
+    def _settle(self, store: lb.LadybugStore) -> None:
+        """Between two tables' copies, once resident memory has grown by `_SETTLE` since the copying began
+        (or since the last time): checkpoint and reopen the working copy. The engine holds what it copied
+        in memory, outside its buffer pool, until the database is closed (100,000 items: 1.2 GB by the last
+        table, docs/BENCHMARK.md). Each table is still copied once, into an empty table (a relationship
+        table pair is a table of its own), so the checkpoint merges nothing into rows on disk; it only
+        writes earlier what the last one would."""
+        if _resident() - self._base > _SETTLE:
+            store._checkpoint(reopen=True)
+            self._base = _resident()
+
+    def _write_index(self, store: lb.LadybugStore, names: dict[str, None], named: Path) -> None:
         """who-owns' word index of the staged actions' names (`action_words`), as its `_add` makes it
         for actions loaded into an empty index, by one `COPY` a table."""
         word_of = [(w, n) for n in sorted(names) for w in sorted(action_words._words(n))]
@@ -204,8 +225,8 @@ class Stage:
             path = self._path(f"i.{table}")
             with path.open("w", encoding="utf-8", newline="") as f:
                 f.writelines(_DELIM.join(r) + "\n" for r in rows)  # words and staged names hold no special character
-            _copy(conn, table, path)
-        _copy(conn, action_words.NAMED, named)
+            self._copy(store, table, path)
+        self._copy(store, action_words.NAMED, named)
 
 
 _NAME = lb._NODE_COLS.index("name")
@@ -273,6 +294,14 @@ def _merge(row: dict, sources: Iterable[str], aliases: Iterable[str], fills: dic
             row[c] = v
 
 
-def _copy(conn, table: str, path: Path) -> None:
-    conn.execute(f"COPY {table} FROM '{lb._quoted(path)}' ({_FILE_OPTS}, PARALLEL=false)")
-    path.unlink()
+def _resident() -> int:
+    """The process's resident memory, in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_SETTLE = 384 * 2**20  # growth of resident memory, while the tables are copied, before a checkpoint and reopen
