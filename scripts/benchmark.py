@@ -609,7 +609,10 @@ def render(runs: list[dict]) -> str:
         raw, emb = r.get("raw_copy"), r.get("embedded_load")
         if raw and emb:
             lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
-                     f"checkpoint included) | {n} | {f(emb['seconds'])} ({f(emb['close_s'])} of it `close`); per 1,000 "
+                     f"checkpoint included{'; staged' if emb.get('staged') else ''}) | {n} | {f(emb['seconds'])} "
+                     f"({f(emb['close_s'])} of it `close`"
+                     + (f"; {f(emb['store_s'])} in `load` and `close`, {emb['store_s'] / raw['seconds']:.1f}× the raw "
+                        f"`COPY`, the rest reading the cached graphs" if "store_s" in emb else "") + "); per 1,000 "
                      f"documents {f(emb['per_1000_first'])} in the first batch, {f(emb['per_1000_last'])} in the last "
                      f"({emb['batches']} batches{_tens(emb)}) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
                      f"({raw['rows'] / raw['seconds'] / 1000:,.0f}k rows/s) | {emb['seconds'] / raw['seconds']:.1f}× slower |")
