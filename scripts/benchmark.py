@@ -272,7 +272,8 @@ def ingest_main(graphs, docs: list, db: Path) -> dict:
     assert not report.errors, report.errors[:3]
     return {**out, "loaded": len(report.loaded), "peak_mb": mem.peak / 2**20, "start_mb": mem.start / 2**20,
             "nodes": sum(counts.get(lab.value, 0) for lab in ALL_LABELS),
-            "rels": sum(v for k, v in counts.items() if k not in {lab.value for lab in ALL_LABELS}), "store_mb": db.stat().st_size / 2**20}
+            "rels": sum(v for k, v in counts.items() if k not in {lab.value for lab in ALL_LABELS}),
+            "store_mb": db.stat().st_size / 2**20}
 
 
 def raw_copy(graphs: list, folder: Path) -> dict:

@@ -64,8 +64,9 @@ class Stage:
             held = self.ids.get(nid)
             if held is None:  # first named here: its row, as the per-batch path would COPY it
                 self.ids[nid] = lb._bits(row)
-                line = None if lb._odd_node(row) else _line(  # (an empty list: an empty field, read as [])
-                    [lb._SEP.join(row[c]) or None if c in lb._LIST_COLS else row[c] for c in lb._NODE_COLS])  # type: ignore[arg-type]
+                cells = [lb._SEP.join(row[c]) or None if c in lb._LIST_COLS else row[c]  # type: ignore[arg-type]
+                         for c in lb._NODE_COLS]  # (an empty list is an empty field, read back as [])
+                line = None if lb._odd_node(row) else _line(cells)
                 if line is None:
                     self._odd_nodes[nid] = (label, row)
                 else:
@@ -138,8 +139,9 @@ class Stage:
         docs = self._path("d")
         with docs.open("w", newline="", encoding="utf-8") as f:  # (csv: a document's path may hold anything)
             csv.writer(f).writerows((k, h) for k, h in self.docs.items() if h)
-        store.conn.execute(f"COPY {lb.DOC_TABLE} FROM '{lb._quoted(docs)}' (HEADER=false, AUTO_DETECT=false, PARALLEL=false)")
-        unknown = [{"k": k, "h": h} for k, h in self.docs.items() if not h]  # no hash given: "", which a file reads as null
+        store.conn.execute(f"COPY {lb.DOC_TABLE} FROM '{lb._quoted(docs)}' "
+                           f"(HEADER=false, AUTO_DETECT=false, PARALLEL=false)")
+        unknown = [{"k": k, "h": h} for k, h in self.docs.items() if not h]  # no hash given: "" (a file: null)
         if unknown:
             store.conn.execute(f"COPY {lb.DOC_TABLE} FROM (UNWIND $rows AS r RETURN r.k, r.h)", {"rows": unknown})
         if set(action_words.TABLES) <= action_words._tables(store.conn):  # the word index, where the store has one
@@ -148,7 +150,8 @@ class Stage:
         for name in [n for n in self._files if n.startswith("r.")]:
             typ, a, b = name.split(".")[1:]
             opts = f', from="{a}", to="{b}"' if lb._pairs(RelType(typ)) > 1 else ""
-            store.conn.execute(f"COPY {typ} FROM '{lb._quoted(self._path(name))}' ({_FILE_OPTS}, PARALLEL=true{opts})")
+            store.conn.execute(f"COPY {typ} FROM '{lb._quoted(self._path(name))}' "
+                               f"({_FILE_OPTS}, PARALLEL=true{opts})")
             self._path(name).unlink()
             self._settle(store)
         ret = ", ".join(["r.s", "r.e"] + [f"r.{c}" for c in lb._REL_COLS])
@@ -156,7 +159,8 @@ class Stage:
             opts = f' (from="{a.value}", to="{b.value}")' if lb._pairs(typ) > 1 else ""
             store.conn.execute(f"COPY {typ.value} FROM (UNWIND $rows AS r RETURN {ret}){opts}", {"rows": rows})
 
-    def _write_nodes(self, store: lb.LadybugStore, label: Label, named: IO[str] | None, names: dict[str, None], odd_actions: list) -> None:
+    def _write_nodes(self, store: lb.LadybugStore, label: Label, named: IO[str] | None, names: dict[str, None],
+                     odd_actions: list[tuple[str, str]]) -> None:
         """One label's nodes: the staged file, with the rows of nodes named again patched (into a second
         file), by one `COPY`; then the rows a file cannot carry. Actions also go to the word index's
         files as they pass (`named`)."""
@@ -166,7 +170,8 @@ class Stage:
             staged = path = self._path(name)
             if label in self._patched or named is not None:
                 path = self._path(f"m.{label.value}")
-                with staged.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8", newline="") as f:
+                with staged.open(encoding="utf-8", newline="") as src, \
+                        path.open("w", encoding="utf-8", newline="") as f:
                     for line in src:
                         cells = line[:-1].split(_DELIM)
                         extra = self._extra.get(cells[0])
@@ -180,10 +185,10 @@ class Stage:
                             line = patched + "\n"
                         f.write(line)
                         if named is not None:
-                            _name(cells[0], cells[_NAME], named, names, odd_actions)
+                            _name(cells[0], cells[_NAME], named, names)
                 staged.unlink()
             store.conn.execute(f"COPY {label.value} FROM (LOAD WITH HEADERS ({lb._LOAD_SCHEMA}) FROM "
-                         f"'{lb._quoted(path)}' ({_FILE_OPTS}, PARALLEL=false) RETURN {lb._LOAD_COLS})")
+                               f"'{lb._quoted(path)}' ({_FILE_OPTS}, PARALLEL=false) RETURN {lb._LOAD_COLS})")
             path.unlink()
             self._settle(store)
         if odd:
@@ -232,7 +237,8 @@ class Stage:
 _NAME = lb._NODE_COLS.index("name")
 _SOURCES, _ALIASES = lb._NODE_COLS.index("sources"), lb._NODE_COLS.index("aliases")
 # `Rel.row`'s values in REL_PROPS' order, without the dict, for a fact with no extra properties (most).
-_PLAIN_REL = tuple(REL_PROPS) == ("id", "source", "para", "evidence", "extractor", "date", "outcome", "doc", "as", "score")
+_PLAIN_REL = tuple(REL_PROPS) == ("id", "source", "para", "evidence", "extractor", "date", "outcome", "doc", "as",
+                                  "score")
 
 
 def _rel_cells(r: Rel) -> list:
@@ -253,7 +259,7 @@ def _line(cells: list) -> str | None:
     return line
 
 
-def _name(nid: str, name: str, named: IO[str], names: dict[str, None], odd_actions: list) -> None:
+def _name(nid: str, name: str, named: IO[str], names: dict[str, None]) -> None:
     """An action row passing to its COPY: its edge in the word index ("" is a null name: none)."""
     if name:
         named.write(f"{name}{_DELIM}{nid}{_DELIM}{nid}\n")
