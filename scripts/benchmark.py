@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import pickle
@@ -49,12 +50,12 @@ from councilgraph.graph.ladybug_store import (  # noqa: E402
     _give_back,
     _pairs,
 )
-from councilgraph.graph.model import merged_nodes  # noqa: E402
+from councilgraph.graph.model import ALL_LABELS, merged_nodes  # noqa: E402
 from councilgraph.ingest import BATCH, BATCH_ROWS, _extracted, _Job, content_hash, document_key, ingest, plan  # noqa: E402
 
 SURNAMES = ("Abbott Begum Carter Dawson Ellis Foster Gill Hughes Iqbal Jones Khan Lewis Moore Nash Owen Patel "
             "Quinn Reid Shah Turner Upton Vaughan Walsh Young Zaman").split()
-STAGES = ("extract", "raw", "embedded", "reload", "who-owns", "neo4j", "admin", "ingest", "startup")
+STAGES = ("extract", "raw", "embedded", "reload", "who-owns", "neo4j", "admin", "ingest", "ingest-main", "startup")
 QUESTIONS = ["safeguarding training", "school places", "budget report", "recruitment of staff",
              "children's services inspection", "home to school transport",
              # ones the generated items (the seeds) answer, so that the details are timed too
@@ -179,15 +180,18 @@ class PeakRss:
         self.peak = max(self.peak, self._p.memory_info().rss)
 
 
-def embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
+def embedded_load(graphs: list, hashes: dict[str, str], db: Path, staged: bool = True) -> dict:
     with PeakRss() as mem:
-        out = _embedded_load(graphs, hashes, db)
+        out = _embedded_load(graphs, hashes, db, staged)
     return {**out, "load_peak_mb": mem.peak / 2**20, "load_start_mb": mem.start / 2**20}
 
 
-def _embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
+def _embedded_load(graphs: list, hashes: dict[str, str], db: Path, staged: bool = True) -> dict:
+    """As `ingest` loads: `begin` (a new store: staged, unless `staged` is off), the batches, `close`."""
     store = LadybugStore(db)
+    store.begin(list(hashes), stage=staged)
     per_1000: list[float] = []
+    sizes: list[int] = []
     cpu = time.process_time()
     t = time.perf_counter()
     for batch in _batches(graphs):
@@ -195,16 +199,81 @@ def _embedded_load(graphs: list, hashes: dict[str, str], db: Path) -> dict:
         report = store.load(batch, hashes=hashes)
         assert not report.failed, report.failed
         per_1000.append((time.perf_counter() - t0) * 1000 / len(batch))
+        sizes.append(len(batch))
     t0 = time.perf_counter()
     store.close()
     close_s = time.perf_counter() - t0
     k = min(10, len(per_1000))  # the mid-load checkpoints fall in some batches: means over ten spread them
+    in_store = sum(x * n for x, n in zip(per_1000, sizes, strict=True)) / 1000 + close_s
     return {"seconds": time.perf_counter() - t, "cpu_s": time.process_time() - cpu, "close_s": close_s,
+            "store_s": in_store,  # in `load` and `close`: without reading the (cached) graphs
             "per_1000_first": per_1000[0], "per_1000_last": per_1000[-1], "batches": len(per_1000),
             "per_1000_first10": sum(per_1000[:k]) / k, "per_1000_last10": sum(per_1000[-k:]) / k,
             "store_mb": db.stat().st_size / 2**20,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # the process so far
-            "per_1000": [round(x, 3) for x in per_1000]}
+            "per_1000": [round(x, 3) for x in per_1000], "staged": staged}
+
+
+class First:
+    """The first `n` of some graphs (the cached ones), as often as they are iterated."""
+
+    def __init__(self, graphs, n: int):
+        self.graphs, self.n = graphs, n
+
+    def __len__(self) -> int:
+        return min(self.n, len(self.graphs))
+
+    def __iter__(self):
+        return itertools.islice(iter(self.graphs), self.n)
+
+
+def ingest_main(graphs, docs: list, db: Path) -> dict:
+    """What the main process of `councilgraph ingest` runs into a new store (`ingest.ingest`, the follow-ups,
+    `counts`, `close`), the extraction replaced by these graphs (in `docs`' order): its time, stage by stage,
+    and its peak resident memory (without the extraction workers')."""
+    import psutil
+
+    from councilgraph import ingest as ingest_module
+    from councilgraph.followup import refresh
+
+    def cached(todo, jobs):
+        for job, g in zip(todo, graphs, strict=True):
+            assert g.document == job.key, (g.document, job.key)
+            if not hasattr(g, "thin"):  # pickled before graphs had it
+                g.thin = []
+            yield job, g, None
+
+    real = ingest_module._extracted
+    ingest_module._extracted = cached
+    out: dict = {}
+    try:
+        with PeakRss() as mem:
+            t = time.perf_counter()
+            store = LadybugStore(db)
+            report = ingest_module.ingest(store, docs, jobs=1)
+            out["load_s"] = time.perf_counter() - t
+            out["load_peak_mb"] = mem.peak / 2**20
+            t0 = time.perf_counter()
+            store.query("RETURN 1")  # the first read: a staged write is copied into the store here (else in refresh)
+            out["first_read_s"] = time.perf_counter() - t0
+            out["first_read_peak_mb"] = mem.peak / 2**20
+            out["after_first_read_mb"] = psutil.Process().memory_info().rss / 2**20
+            t0 = time.perf_counter()
+            refresh(store, report.councils)
+            out["followups_s"] = time.perf_counter() - t0
+            out["followups_peak_mb"] = mem.peak / 2**20
+            t0 = time.perf_counter()
+            counts = store.counts()
+            store.close()
+            out["counts_close_s"] = time.perf_counter() - t0
+            out["seconds"] = time.perf_counter() - t
+    finally:
+        ingest_module._extracted = real
+    assert not report.errors, report.errors[:3]
+    return {**out, "loaded": len(report.loaded), "peak_mb": mem.peak / 2**20, "start_mb": mem.start / 2**20,
+            "nodes": sum(counts.get(lab.value, 0) for lab in ALL_LABELS),
+            "rels": sum(v for k, v in counts.items() if k not in {lab.value for lab in ALL_LABELS}),
+            "store_mb": db.stat().st_size / 2**20}
 
 
 def raw_copy(graphs: list, folder: Path) -> dict:
@@ -369,8 +438,12 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="run the raw COPY, the embedded load, the Neo4j load "
                     "and its baseline this many times, interleaved, and keep the fastest of each (default 1)")
     ap.add_argument("--neo4j-pid", type=int, help="the Neo4j server's process id, to report its CPU time per load")
-    ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(STAGES),
-                    help=f"comma-separated stages to run (default all): {','.join(STAGES)}")
+    ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(STAGES) - {"ingest-main"},
+                    help=f"comma-separated stages to run (default all but ingest-main): {','.join(STAGES)}")
+    ap.add_argument("--first", type=int, help="with --cache: load only the first N cached documents (the raw COPY, "
+                    "the embedded load and ingest-main), e.g. 20,000 of a 100,000-item cache")
+    ap.add_argument("--per-batch", action="store_true", help="the embedded load without staging (each batch "
+                    "written as it comes, as every load was before staging): the path a non-empty store takes")
     ap.add_argument("--render", type=Path, nargs="+", help="print the markdown table of these runs' JSON and stop")
     args = ap.parse_args()
     if args.render:
@@ -425,6 +498,10 @@ def main() -> int:
                 graphs = list(extracted())
             say("extract_jobs", {"jobs": args.jobs, "documents": len(graphs),
                                  "per_s": len(graphs) / (time.perf_counter() - t)})
+        if args.first:
+            graphs = First(graphs, args.first)
+            docs, jobs = docs[:args.first], jobs[:args.first]
+            res["items"] = len(jobs)
         hashes = {j.key: content_hash(j.path, j.meta) for j in jobs}
 
         db = work / "bench.db"
@@ -435,7 +512,7 @@ def main() -> int:
             if "embedded" in only:
                 for f in db.parent.glob(db.name + "*"):
                     f.unlink()
-                loads.append(embedded_load(graphs, hashes, db))
+                loads.append(embedded_load(graphs, hashes, db, staged=not args.per_batch))
         if raws:
             say("raw_copy", best(raws))
         counts: dict = {}
@@ -498,6 +575,8 @@ def main() -> int:
             mem = work / "mem.db"
             say("ingest_cli", ingest_memory([sys.executable, "-m", "councilgraph.cli", "--store", str(mem), "ingest",
                                              str(corpus), "--jobs", str(args.jobs)]))
+        if "ingest-main" in only:
+            say("ingest_main", ingest_main(graphs, docs, work / "main.db"))
         if "startup" in only:
             say("cli_startup", cli_startup())
     finally:
@@ -531,7 +610,10 @@ def render(runs: list[dict]) -> str:
         raw, emb = r.get("raw_copy"), r.get("embedded_load")
         if raw and emb:
             lines.append(f"| embedded load ({raw['nodes']:,} nodes, {raw['rels']:,} relationships; `close` with its "
-                     f"checkpoint included) | {n} | {f(emb['seconds'])} ({f(emb['close_s'])} of it `close`); per 1,000 "
+                     f"checkpoint included{'; staged' if emb.get('staged') else ''}) | {n} | {f(emb['seconds'])} "
+                     f"({f(emb['close_s'])} of it `close`"
+                     + (f"; {f(emb['store_s'])} in `load` and `close`, {emb['store_s'] / raw['seconds']:.1f}× the raw "
+                        f"`COPY`, the rest reading the cached graphs" if "store_s" in emb else "") + "); per 1,000 "
                      f"documents {f(emb['per_1000_first'])} in the first batch, {f(emb['per_1000_last'])} in the last "
                      f"({emb['batches']} batches{_tens(emb)}) | `COPY … FROM` CSV into an empty store: {f(raw['seconds'])} "
                      f"({raw['rows'] / raw['seconds'] / 1000:,.0f}k rows/s) | {emb['seconds'] / raw['seconds']:.1f}× slower |")

@@ -6,17 +6,23 @@ one statement per label (sources and aliases merged), and relationships go in wi
 CSV file per (type, from, to) table pair. A writer holds the ids of the stored nodes and the stored documents (with
 their content hashes, table `CgDocument`) in memory, so a batch never searches the store for them:
 the time per batch does not grow with the store.
+
+A write that begins on an empty store (`begin`, as `ingest` calls it) is staged instead: its batches go
+to files on disk, and each table is written by one `COPY` at the end (graph/staging.py), since
+LadybugDB's copies into tables that already hold rows cost memory and disk that grow with them.
 """
 
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import os
 import shutil
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from councilgraph.errors import QueryError, StoreError, first_line
 from councilgraph.graph import action_words
@@ -33,6 +39,9 @@ from councilgraph.graph.model import (
     merged_nodes,
 )
 from councilgraph.graph.store import LoadReport, Rows
+
+if TYPE_CHECKING:
+    from councilgraph.graph.staging import Stage
 
 _NODE_COLS = list(NODE_PROPS)
 _SCALAR_COLS = [c for c in _NODE_COLS if c not in ("id", "name", "sources", "aliases")]  # merged by coalesce
@@ -83,6 +92,9 @@ class LadybugStore:
         # `_flush_lists` (see there): node id -> (label, sources, aliases); and the documents they come from.
         self._more: dict[str, tuple[Label, list[str], list[str]]] = {}
         self._more_docs: set[str] = set()
+        # A write that began on an empty store stages its documents and copies each table once (staging.py).
+        self._stage: Stage | None = None
+        self._broken = False  # a staged write failed to copy: the working copy must not be published
         if read_only and not path.exists():
             raise StoreError(f"{path}: no councilgraph store here yet (run `councilgraph ingest` first)")
         if path.is_dir():
@@ -149,11 +161,48 @@ class LadybugStore:
                 self._ids.update(dict.fromkeys((r[0] for r in self._run(f"MATCH (n:{lab.value}) RETURN n.id").rows), 0))
         return self._ids
 
-    def begin(self, keys: list[str]) -> None:
+    def begin(self, keys: list[str], stage: bool = True) -> None:
         """Note the documents a write is for (in STORE.pending) until it is published, so that after a
-        crash `councilgraph check` can say what to ingest again."""
+        crash `councilgraph check` can say what to ingest again.
+
+        A write that begins on an empty store (the first load of a council's minutes) is staged, with
+        `stage`: its loads only stage their rows on disk, and every table is written by one `COPY` when
+        the write is published or the store first read (staging.py; LadybugDB copies into tables that
+        already hold rows on disk at a cost that grows with them, docs/BENCHMARK.md)."""
         self._handled = list(keys)
         write_pending(self.path, sorted({*read_pending(self.path), *keys}))
+        if stage and self._stage is None and self._ids is None and not self._docs and self._empty():
+            from councilgraph.graph.staging import Stage
+
+            self._stage = Stage(work_path(self.path))
+
+    def _empty(self) -> bool:
+        """Whether the store holds no node at all (the word index's tables included)."""
+        have = action_words._tables(self.conn)
+        tables = [t for t in (*(lab.value for lab in ALL_LABELS), DOC_TABLE, action_words.WORD, action_words.NAME)
+                  if t in have]
+        return not any(self._run(f"MATCH (n:{t}) RETURN 1 LIMIT 1").rows for t in tables)
+
+    def _write_stage(self, reopen: bool = True) -> None:
+        """Copy a staged write's tables into the store (staging.py), then, with `reopen`, checkpoint and
+        reopen the working copy, so that what reads it next starts from the store on disk. A failure
+        leaves the copy unfit to publish: `close` then throws it away."""
+        if self._broken:
+            raise StoreError(f"{self.path}: an earlier step of this write failed; nothing of it is published")
+        stage, self._stage = self._stage, None
+        if stage is None:
+            return
+        try:
+            stage.write(self)
+            self._ids = stage.ids
+            if reopen:
+                self._checkpoint(reopen=True)
+        except (RuntimeError, OSError) as e:
+            self._broken = True
+            raise StoreError(f"{self.path}: writing the staged documents failed ({first_line(e)}); "
+                             f"nothing of this write is published") from e
+        finally:
+            stage.discard()
 
     def _unlock(self) -> None:
         if self._lock is not None:
@@ -170,6 +219,7 @@ class LadybugStore:
         check_params(cypher, params)
         if read_only or self.read_only:  # LadybugDB's own read-only mode still runs COPY TO, LOAD, ATTACH…
             check_read_only(cypher, self.kind)
+        self._write_stage()
         self._flush_lists()
         try:
             return self._run(cypher, params)
@@ -188,6 +238,15 @@ class LadybugStore:
         # crash at the next checkpoint was seen): documents it would refuse are refused here first.
         bad = {g.document: why for g in graphs if (why := _refused(g))}
         graphs = [g for g in graphs if g.document not in bad]
+        if self._broken or self._stage is not None and not self._stage.docs.keys().isdisjoint(
+                g.document for g in graphs):
+            self._write_stage()  # (raises if broken) a document staged before is loaded again: it replaces it
+        if self._stage is not None:
+            self._stage_batch(graphs, report, hashes)
+            report.failed.update(bad)
+            if progress:
+                progress(len(graphs) + len(bad))
+            return report
         try:
             self._load_batch(list(graphs), report, hashes)
             done = list(graphs)
@@ -212,6 +271,21 @@ class LadybugStore:
         if progress:
             progress(len(graphs) + len(bad))
         return report
+
+    def _stage_batch(self, graphs: list[DocumentGraph], report: LoadReport, hashes: dict[str, str]) -> None:
+        """Stage a batch of a write that began on an empty store (see `begin`)."""
+        assert self._stage is not None
+        graphs = list({g.document: g for g in graphs}.values())  # one document twice in a batch: its last version
+        nodes = merged_nodes(graphs)
+        try:
+            self._stage.add(graphs, nodes, hashes)
+        except OSError as e:  # the staged files no longer hold whole documents
+            self._broken = True
+            raise StoreError(f"{self.path}: staging the documents failed ({first_line(e)})") from e
+        self._docs.update((g.document, hashes.get(g.document, "")) for g in graphs)
+        report.documents = [g.document for g in graphs]
+        report.nodes += len(nodes)
+        report.relationships += sum(len(g.rels) for g in graphs)
 
     def _load_batch(self, graphs: list[DocumentGraph], report: LoadReport, hashes: dict[str, str]) -> None:
         if not graphs:
@@ -487,6 +561,7 @@ class LadybugStore:
         """Take out one document, by its key (see `sources`)."""
         if source not in self.sources():
             return False
+        self._write_stage()
         self._flush_lists()
         dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
@@ -522,6 +597,7 @@ class LadybugStore:
         return sorted(found)
 
     def dump(self) -> GraphData:
+        self._write_stage()
         self._flush_lists()
         data = GraphData()
         cols = ", ".join(f"n.{c}" for c in _NODE_COLS)
@@ -535,6 +611,7 @@ class LadybugStore:
         return data
 
     def counts(self) -> dict[str, int]:
+        self._write_stage()
         self._flush_lists()
         out = {lab.value: self._run(f"MATCH (n:{lab.value}) RETURN count(n)").rows[0][0] for lab in ALL_LABELS}
         out.update({t.value: self._run(f"MATCH ()-[r:{t.value}]->() RETURN count(r)").rows[0][0] for t in RelType})
@@ -544,6 +621,15 @@ class LadybugStore:
         """Close; a writer publishes its work: checkpoint the copy, then rename it over the store."""
         if self._lock is None and not self.read_only:
             return  # closed already
+        if not self.read_only:
+            try:
+                self._write_stage(reopen=False)
+            except StoreError:
+                self.abandon()
+                raise
+            if self._broken:  # a staged write failed before: its error was raised then
+                self.abandon()
+                return
         try:
             if not self.read_only:
                 self._flush_lists()
@@ -564,6 +650,9 @@ class LadybugStore:
 
     def abandon(self) -> None:
         """Close a writer without publishing: the store stays as it was."""
+        if self._stage is not None:
+            self._stage.discard()
+            self._stage = None
         self.conn.close()
         self.db.close()
         if not self.read_only:
@@ -728,6 +817,7 @@ def _leftovers(db: Path) -> list[Path]:
     names = {db.name} if db.name.endswith(".work") else set()
     names |= {db.name + x for x in (".wal", ".shadow", ".wal.checkpoint", ".checkpoint.apply.lock",
                                      ".checkpoint.intent.lock", ".tmp", ".csv")}
+    names |= {p.name for p in db.parent.glob(glob.escape(db.name) + ".stage.*")}  # a staged write's files
     return [db.with_name(n) for n in sorted(names) if db.with_name(n).exists()]
 
 
