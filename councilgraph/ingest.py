@@ -118,11 +118,11 @@ def ingest(store: Store, docs: list[tuple[Path, Meta]], options: Meta | None = N
         key = document_key(path)
         merged = (options or Meta()).over(meta)
         h = content_hash(path, merged, max_bytes)
-        same = by_hash.get(h) if h is not None else None
-        if same is not None and same != key and key not in held:
+        same = by_hash.get(h) if h is not None and key not in held else None  # (a copy of another document)
+        if same is not None:
             report.notes.append(f"{path}: the same document (bytes and metadata) as {same}, already stored or being "
                                 f"loaded: not loaded again (`councilgraph remove {same}` first to keep this path)")
-        if same is not None and (same == key or key not in held):
+        if h is not None and held.get(key) == h or same is not None:
             report.unchanged.append(key)
             if progress:
                 progress(path.name)

@@ -151,7 +151,29 @@ def test_a_copy_of_a_stored_folder_is_the_same_documents_not_new_ones(runner, tm
     assert again["loaded"] == [] and len(again["unchanged"]) == len(first["loaded"]) == 5
     assert again["nodes"] == first["nodes"] and again["relationships"] == first["relationships"]
     assert sum("the same document" in w for w in again["warnings"]) == 5
-    # two copies given in one ingest: one loaded
-    fresh = json.loads(cli(runner, tmp_path / "two.db", "ingest", str(seed("000")), str(copy / seed("000").name),
-                           "--json").stdout)
+    # two copies given in one ingest: one loaded; and again, both unchanged
+    two = [str(seed("000")), str(copy / seed("000").name)]
+    fresh = json.loads(cli(runner, tmp_path / "two.db", "ingest", *two, "--json").stdout)
     assert len(fresh["loaded"]) == 1 and len(fresh["unchanged"]) == 1
+    again = json.loads(cli(runner, tmp_path / "two.db", "ingest", *two, "--json").stdout)
+    assert again["loaded"] == [] and len(again["unchanged"]) == 2
+
+
+def test_copies_stored_as_documents_of_their_own_are_unchanged_when_ingested_again(runner, tmp_path):
+    # a store whose documents include byte-identical copies loaded before copies were known (or by `load`): each
+    # is its own stored document, and an ingest of them all again changes nothing
+    from councilgraph.extract.pipeline import extract
+    from councilgraph.graph.ladybug_store import LadybugStore
+    from councilgraph.ingest import content_hash, document_key
+    from councilgraph.loaders import load
+    from councilgraph.loaders.records import Meta
+
+    paths = [tmp_path / f"copy{i}.txt" for i in range(3)]
+    for p in paths:
+        shutil.copy(seed("003"), p)
+    store = LadybugStore(tmp_path / "cg.db")
+    store.load([extract(load(p)).keyed(document_key(p)) for p in paths],
+               hashes={document_key(p): content_hash(p, Meta()) for p in paths})
+    store.close()
+    r = json.loads(cli(runner, tmp_path / "cg.db", "ingest", *map(str, paths), "--json").stdout)
+    assert r["loaded"] == [] and len(r["unchanged"]) == 3
