@@ -183,6 +183,12 @@ class LadybugStore:
                   if t in have]
         return not any(self._run(f"MATCH (n:{t}) RETURN 1 LIMIT 1").rows for t in tables)
 
+    def _held_back_written(self) -> None:
+        """What this write holds back, written before anything reads the store: a staged write's tables
+        (`_write_stage`), then the sources and aliases it held (`_flush_lists`)."""
+        self._write_stage()
+        self._flush_lists()
+
     def _write_stage(self, reopen: bool = True) -> None:
         """Copy a staged write's tables into the store (staging.py), then, with `reopen`, checkpoint and
         reopen the working copy, so that what reads it next starts from the store on disk. A failure
@@ -219,8 +225,7 @@ class LadybugStore:
         check_params(cypher, params)
         if read_only or self.read_only:  # LadybugDB's own read-only mode still runs COPY TO, LOAD, ATTACH…
             check_read_only(cypher, self.kind)
-        self._write_stage()
-        self._flush_lists()
+        self._held_back_written()
         try:
             return self._run(cypher, params)
         except RuntimeError as e:
@@ -561,8 +566,7 @@ class LadybugStore:
         """Take out one document, by its key (see `sources`)."""
         if source not in self.sources():
             return False
-        self._write_stage()
-        self._flush_lists()
+        self._held_back_written()
         dropped: set[str] = set()
         self.conn.execute("BEGIN TRANSACTION")
         try:
@@ -597,8 +601,7 @@ class LadybugStore:
         return sorted(found)
 
     def dump(self) -> GraphData:
-        self._write_stage()
-        self._flush_lists()
+        self._held_back_written()
         data = GraphData()
         cols = ", ".join(f"n.{c}" for c in _NODE_COLS)
         for lab in ALL_LABELS:
@@ -611,8 +614,7 @@ class LadybugStore:
         return data
 
     def counts(self) -> dict[str, int]:
-        self._write_stage()
-        self._flush_lists()
+        self._held_back_written()
         out = {lab.value: self._run(f"MATCH (n:{lab.value}) RETURN count(n)").rows[0][0] for lab in ALL_LABELS}
         out.update({t.value: self._run(f"MATCH ()-[r:{t.value}]->() RETURN count(r)").rows[0][0] for t in RelType})
         return out
