@@ -100,23 +100,41 @@ def _add(conn, actions: Iterable[tuple[str, str]]) -> None:
     names = sorted({n for _, n in actions})
     old_names = _existing(conn, NAME, "name", names)
     new_names = [n for n in names if n not in old_names]
-    word_of = [(w, n) for n in new_names for w in sorted(_words(n))]
-    vocab = sorted({w for w, _ in word_of})
-    known = _existing(conn, WORD, "key", sorted({w[:k] for w in vocab for k in range(MIN_PREFIX, len(w) + 1)}),
-                      "word")
-    # A word not yet indexed as one gets the edges from its prefixes (itself included); a key stored so
-    # far only as a prefix of longer words becomes a word too.
-    new_words = [w for w in vocab if not known.get(w)]
-    promoted = [w for w in new_words if w in known]
+    word_of = words_of(new_names)
+    known = _existing(conn, WORD, "key", sorted({p for w, _ in word_of for p in _prefixes(w)}), "word")
+    promoted, tables = rows(new_names, word_of, known)
     if promoted:
         conn.execute(f"UNWIND $v AS x MATCH (n:{WORD} {{key: x}}) SET n.word = true", {"v": promoted})
-    is_word = set(new_words)
-    keys = sorted({w[:k] for w in new_words for k in range(MIN_PREFIX, len(w) + 1)} - set(known))
-    _copy(conn, WORD, [[k, k in is_word] for k in keys])
-    _copy(conn, NAME, [[n] for n in new_names])
-    _copy(conn, PREFIX, [[w[:k], w] for w in new_words for k in range(MIN_PREFIX, len(w) + 1)])
-    _copy(conn, WORD_OF, [list(p) for p in word_of])
+    for table, new in tables.items():
+        _copy(conn, table, new)
     _copy(conn, NAMED, [[n, i, i] for i, n in actions])
+
+
+def _prefixes(word: str) -> list[str]:
+    """A word's keys in the index: its prefixes of `MIN_PREFIX` letters or more, itself the last."""
+    return [word[:k] for k in range(MIN_PREFIX, len(word) + 1)]
+
+
+def words_of(names: list[str]) -> list[tuple[str, str]]:
+    """(word, name) for each word of these action names, name by name, each name's words sorted."""
+    return [(w, n) for n in names for w in sorted(_words(n))]
+
+
+def rows(names: list[str], word_of: list[tuple[str, str]],
+         known: dict[str, object]) -> tuple[list[str], dict[str, list[list]]]:
+    """The index's new rows for names not yet in it and their words (`words_of`), given the keys it holds (key ->
+    whether it is a word; {} for an empty index): the keys held so far only as prefixes that become words, and each
+    table's rows (WORD, NAME, PREFIX, WORD_OF; the NAMED edges are the caller's)."""
+    # A word not yet indexed as one gets the edges from its prefixes (itself included); a key stored so
+    # far only as a prefix of longer words becomes a word too.
+    new_words = [w for w in sorted({w for w, _ in word_of}) if not known.get(w)]
+    is_word = set(new_words)
+    keys = sorted({p for w in new_words for p in _prefixes(w)} - set(known))
+    return [w for w in new_words if w in known], {
+        WORD: [[k, k in is_word] for k in keys],
+        NAME: [[n] for n in names],
+        PREFIX: [[p, w] for w in new_words for p in _prefixes(w)],
+        WORD_OF: [list(p) for p in word_of]}
 
 
 def _existing(conn, table: str, key: str, values: list[str], flag: str | None = None) -> dict[str, object]:

@@ -216,20 +216,13 @@ class Stage:
     def _write_index(self, store: lb.LadybugStore, names: dict[str, None], named: Path) -> None:
         """who-owns' word index of the staged actions' names (`action_words`), as its `_add` makes it
         for actions loaded into an empty index, by one `COPY` a table."""
-        word_of = [(w, n) for n in sorted(names) for w in sorted(action_words._words(n))]
-        vocab = sorted({w for w, _ in word_of})
-        lo = action_words.MIN_PREFIX
-        keys = sorted({w[:k] for w in vocab for k in range(lo, len(w) + 1)})
-        is_word = set(vocab)
-        tables: list[tuple[str, Iterable[list[str]]]] = [
-            (action_words.WORD, ([k, "true" if k in is_word else "false"] for k in keys)),
-            (action_words.NAME, ([n] for n in sorted(names))),
-            (action_words.PREFIX, ([w[:k], w] for w in vocab for k in range(lo, len(w) + 1))),
-            (action_words.WORD_OF, ([w, n] for w, n in word_of))]
-        for table, rows in tables:
+        ordered = sorted(names)
+        _, tables = action_words.rows(ordered, action_words.words_of(ordered), {})
+        for table, rows in tables.items():
             path = self._path(f"i.{table}")
-            with path.open("w", encoding="utf-8", newline="") as f:
-                f.writelines(_DELIM.join(r) + "\n" for r in rows)  # words and staged names hold no special character
+            with path.open("w", encoding="utf-8", newline="") as f:  # (words and staged names hold no special
+                # character; a WORD row's flag is written as the file reads a boolean)
+                f.writelines(_DELIM.join(str(v).lower() if isinstance(v, bool) else v for v in r) + "\n" for r in rows)
             self._copy(store, table, path)
         self._copy(store, action_words.NAMED, named)
 
