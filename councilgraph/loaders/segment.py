@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -301,6 +302,9 @@ _DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
 _MINUTES_HEADING = re.compile(r"^minutes of (?:the |a )?(?:meeting of (?:the )?)?(?P<body>[A-Z][^,]{1,100}?)"
                               r"(?: of [A-Z][^,]{1,60}?(?:Council|Authority))? held on (?P<date>.+)$", re.I)
 _EARLIER = re.compile(r"\b(?:previous|previously|last|circulated)\b", re.I)  # an item confirming earlier minutes
+# (what names no body: "MINUTES of the meeting held on 26 February 2008 …", a council's own meeting)
+_NO_BODY = re.compile(r"^meeting$|\b(?:Council|Authority)$", re.I)
+# (the first date the heading writes, in any form: `parse_date` reads a numeric one before a worded one anywhere)
 _DATE_WORDS = re.compile(r"(?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
                          r"|\d{4}-\d{1,2}-\d{1,2}")
 
@@ -309,13 +313,10 @@ def _opening_heading(first: str) -> Meta:
     """The body and date the first line of minutes names, where it is such a heading (not "Minutes of the previous
     meeting held on …", an item's, which names an earlier meeting)."""
     m = _MINUTES_HEADING.match(first)
-    if not m or m["body"].split()[0].lower() in ("previous", "last", "the") or _EARLIER.search(first):
+    if not m or _EARLIER.search(first):
         return Meta()
-    when = _DATE_WORDS.search(m["date"])
-    if m["body"].lower() == "meeting":  # "MINUTES of the meeting held on 26 February 2008 commencing at 10.00 am"
-        return Meta(None, None, parse_date(when[0]) if when else None)
-    body = m["body"].strip()  # (a council's own meeting, "Minutes of Wilshamstead Parish Council", names no body)
-    return Meta(None, None if re.search(r"\b(?:Council|Authority)$", body) else body, parse_date(when[0]) if when else None)
+    body, when = m["body"].strip(), _DATE_WORDS.search(m["date"])
+    return Meta(None, None if _NO_BODY.search(body) else body, parse_date(when[0]) if when else None)
 
 
 def page_meta(lines: list[str]) -> Meta:
@@ -616,11 +617,19 @@ def _split_at_titles(item: Item) -> list[Item]:
     cut = [i for i, b in enumerate(item.blocks) if b.kind == "text" and _PDF_NOISE.search(b.text)]
     if len(cut) < 2:
         return [item]
+    return _cut_into_items(item, cut, lambda b: (_PDF_NOISE.sub("", b.text).strip(), None),
+                           lambda b: not re.match(r"^Additional documents:\s*$", b.text))
+
+
+def _cut_into_items(item: Item, cut: list[int], heading: Callable[[Block], tuple[str, str | None]],
+                    keep: Callable[[Block], bool] = lambda b: True) -> list[Item]:
+    """The item cut at these blocks: its blocks before the first stay its own, and each cut block heads an item
+    (`heading`: its title and number) of the blocks up to the next that `keep` keeps."""
     out = [Item(item.title, item.number, item.description, item.blocks[:cut[0]], item.date, item.body)]
     for k, i in enumerate(cut):
         end = cut[k + 1] if k + 1 < len(cut) else len(item.blocks)
-        body = [b for b in item.blocks[i + 1:end] if not re.match(r"^Additional documents:\s*$", b.text)]
-        out.append(Item(_PDF_NOISE.sub("", item.blocks[i].text).strip(), None, "", body, item.date, item.body))
+        title, number = heading(item.blocks[i])
+        out.append(Item(title, number, "", [b for b in item.blocks[i + 1:end] if keep(b)], item.date, item.body))
     return [it for it in out if it.title or it.blocks]
 
 
@@ -643,11 +652,7 @@ def _split_at_numbered_headings(item: Item) -> list[Item]:
     numbers = [int(item.blocks[i].point) for i in at]  # type: ignore[arg-type]
     if len(at) < 2 or numbers != sorted(set(numbers)):
         return [item]
-    out = [Item(item.title, item.number, item.description, item.blocks[:at[0]], item.date, item.body)]
-    for k, i in enumerate(at):
-        end = at[k + 1] if k + 1 < len(at) else len(item.blocks)
-        out.append(Item(item.blocks[i].text, item.blocks[i].point, "", item.blocks[i + 1:end], item.date, item.body))
-    return [it for it in out if it.title or it.blocks]
+    return _cut_into_items(item, at, lambda b: (b.text, b.point))
 
 
 def _decided(lines: list[str], decision_page: bool) -> list[Block]:
