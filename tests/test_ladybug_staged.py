@@ -49,6 +49,15 @@ def _everything(store: LadybugStore) -> dict:
     return out
 
 
+def _exported(path: Path) -> dict:
+    """A store's graph as the JSON export gives it."""
+    r = LadybugStore(path, read_only=True)
+    try:
+        return to_json(r.dump())
+    finally:
+        r.close()
+
+
 def _read(path: Path) -> dict:
     r = LadybugStore(path, read_only=True)
     try:
@@ -270,11 +279,7 @@ def test_a_document_loaded_again_or_a_read_mid_write_ends_the_staging(tmp_path, 
     assert len(stage_writes) == 1
     assert stores["staged"] == stores["batched"]
     final = [edited if g.document == edited.document else g for g in graphs]
-    r = LadybugStore(tmp_path / "staged.db", read_only=True)
-    try:
-        assert to_json(r.dump()) == to_json(GraphData.of(final))
-    finally:
-        r.close()
+    assert _exported(tmp_path / "staged.db") == to_json(GraphData.of(final))
 
 
 def test_a_store_that_holds_documents_is_not_staged(tmp_path, stage_writes):
@@ -288,7 +293,7 @@ def test_a_store_that_holds_documents_is_not_staged(tmp_path, stage_writes):
     assert not w.load(graphs[1:]).failed
     w.close()
     assert stage_writes == []
-    assert to_json(LadybugStore(tmp_path / "cg.db", read_only=True).dump()) == to_json(GraphData.of(graphs))
+    assert _exported(tmp_path / "cg.db") == to_json(GraphData.of(graphs))
 
 
 def test_only_rows_a_file_cannot_carry_are_held_in_memory(tmp_path):
@@ -313,11 +318,7 @@ def test_only_rows_a_file_cannot_carry_are_held_in_memory(tmp_path):
     held = sum(len(v) for v in stage._odd_rels.values())
     assert held == sum(not all(fits(v) for v in r.row().values()) for r in facts) and held < len(facts) // 20
     w.close()
-    r = LadybugStore(tmp_path / "cg.db", read_only=True)
-    try:
-        assert to_json(r.dump()) == to_json(GraphData.of(graphs))
-    finally:
-        r.close()
+    assert _exported(tmp_path / "cg.db") == to_json(GraphData.of(graphs))
 
 
 def test_checkpoints_between_the_tables_change_nothing(tmp_path, monkeypatch):
