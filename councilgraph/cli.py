@@ -78,8 +78,7 @@ def _environment_problem(e: Exception) -> str | None:
     port in use), or None for anything else."""
     if isinstance(e, OSError):
         what = e.strerror or first_line(e)
-        where = e.filename if e.filename is not None else None
-        return f"{where}: {what[:1].lower() + what[1:]}" if where else what
+        return f"{e.filename}: {what[:1].lower() + what[1:]}" if e.filename else what
     if "No space left on device" in str(e):  # (the embedded engine's own I/O error)
         return (f"{_where()}: no space left on device; nothing of this write was published (free some space, then "
                 f"run `councilgraph check`)")
