@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.prefilter import Guarded, opening, trie
+from councilgraph.extract.prefilter import Guarded, Literals, opening, trie
 from councilgraph.graph.model import Label
 
 
@@ -86,7 +86,7 @@ assert _NAMEW_REST != NAMEW
 PERSON_BARE = re.compile(rf"([A-Z](?<![\w{_Q}\-].)(?:{_NAMEW_REST}|(?<=M)c[A-Z][a-z]+|(?<=O)[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
                          rf"(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 # (The plain form opens on the look-behind, (?<=[a-z,;] )({NAMEW}): this one on the capital, as PERSON_BARE.)
-PERSON_ONE = re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)")
+PERSON_ONE = Guarded(re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)"))
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 # The last of a list of names, their post after them in the plural: "Karl Jones and Kaitlin Sutton Co-opted Members".
@@ -124,11 +124,11 @@ _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
 # (Cues: a word of the list between word boundaries, written to open on its first letter, the look-behind after it,
 # so that one scan skips from capital to capital: the plain form is \b(?:words)\b, behind a prefilter of its words.)
-_ROLE_CUE = re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
-                       + r"\b")
+_ROLE_CUE = Guarded(re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
+                       + r"\b"))
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
-_BODY_CUE = re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b")
-_ORG_SUFFIX_CUE = re.compile(_alt(vocab.ORG_SUFFIXES))
+_BODY_CUE = Guarded(re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b"))
+_ORG_SUFFIX_CUE = Guarded(re.compile(_alt(vocab.ORG_SUFFIXES)))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 _ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
@@ -269,14 +269,14 @@ LOWER_ROLE = Guarded(re.compile(rf"(({opening((h.lower() for h in vocab.ROLE_HEA
                                 rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
 # What any such match holds: "he ", a head's first word and a space. Sought first (a search led by a literal, cheaper
 # than the prefilter's search for every head): where it is absent, LOWER_ROLE cannot match.
-_LOWER_ROLE_CUE = re.compile(rf"he (?:{_alt({h.lower().split()[0] for h in vocab.ROLE_HEADS if ' ' in h})}) ")
+_LOWER_ROLE_CUE = Guarded(re.compile(rf"he (?:{_alt({h.lower().split()[0] for h in vocab.ROLE_HEADS if ' ' in h})}) "))
 COUNCIL_NAMED = Guarded(re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
-COUNCIL_GENERIC = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
+COUNCIL_GENERIC = Guarded(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
                              rf"|council)\b(?![{_Q}\w]| [A-Z]| [a-z]+ (?:meeting|chamber|tax)\b)"
-                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")
+                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])"))
 BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
-BODY_MEETING = re.compile(rf"\b({PHRASE}) meeting\b")
+BODY_MEETING = Guarded(re.compile(rf"\b({PHRASE}) meeting\b"))
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
 ORG_PREFIXED = Guarded(re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})"))
 ORG_DESCRIBED = Guarded(re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})"))
@@ -309,6 +309,14 @@ def _known_org_re():
 KNOWN_ORG = Guarded(_known_org_re())
 
 
+#: Every pattern a sentence's words can rule out, and the cues tried before costly patterns: which of their required
+#: words a sentence holds is found once (prefilter.Literals), and each is tried only where its words are.
+_LITERALS = Literals((
+    KNOWN_ORG, PERSON_HON, _PLURAL_HON, _LABEL_BEFORE, _OBJECT_BEFORE, PERSON_ONE, _ROLE_CUE, LOWER_ROLE, _LOWER_ROLE_CUE,
+    BODY_COUNCIL, COUNCIL_NAMED, COUNCIL_GENERIC, _BODY_CUE, BODY_MEETING, ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED,
+    GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
+
+
 class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
@@ -321,6 +329,19 @@ class Finder:
         self.first_names = first_names
         self.known = known  # people named in full elsewhere in the document
         self.common = common  # words the document writes in lower case
+        self.ok = _LITERALS.passing(text)  # the patterns whose words the sentence holds (masking only takes words away)
+
+    def holds(self, pattern: Guarded) -> bool:
+        """Does the sentence hold the pattern's required words (else it cannot match, masked or not)?"""
+        return pattern in self.ok
+
+    def cue(self, pattern: Guarded) -> bool:
+        """Does the masked sentence hold the cue a costly pattern needs?"""
+        return pattern in self.ok and pattern.pattern.search(self.masked) is not None
+
+    def scan(self, pattern: Guarded) -> Iterable[re.Match[str]]:
+        """The pattern's matches in the masked sentence; none sought where its words are missing."""
+        return pattern.pattern.finditer(self.masked) if pattern in self.ok else ()
 
     def take(self, m: Mention) -> Mention | None:
         if not self.free(m.start, m.end):
@@ -349,7 +370,7 @@ class Finder:
         return sorted(self.found, key=lambda m: m.start)
 
     def known_orgs(self) -> None:
-        for m in KNOWN_ORG.finditer(self.masked):
+        for m in self.scan(KNOWN_ORG):
             canon, kind = known_org(m[1])  # type: ignore[misc]
             if _PART_OF_A_TRUST.match(self.masked, m.end(1)):
                 continue  # "Oxleas NHS Foundation Trust": a trust of its own, which `orgs` names whole
@@ -367,7 +388,7 @@ class Finder:
     def people(self) -> None:
         if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
             return
-        for m in PERSON_HON.finditer(self.masked):
+        for m in self.scan(PERSON_HON):
             hons = m[1].split()
             words = m[3].split()
             if not words or not self.free(m.start(), m.end()):
@@ -380,7 +401,7 @@ class Finder:
                 # (after "Councillors Mrs. J.E. Charles" the list is of councillors, each with their own initials)
                 plural = hons[0].rstrip(".") in vocab.PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
                 self.names_listed(more.end(), "Councillor" if plural else hons[-1].rstrip("."), surnames=not plural)
-        for m in _PLURAL_HON.finditer(self.masked):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
+        for m in self.scan(_PLURAL_HON):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
         pos = 0
         while m := PERSON_BARE.search(self.masked, pos):
@@ -401,10 +422,12 @@ class Finder:
             role_after = _ROLE_AFTER.match(after) or before.endswith(" and ") and _POSTS_AFTER.match(after)
             if role_after and not _OPENS_ASIDE.match(after) and prev and not titled:
                 role_after = None  # "Children First Transformation Director": the words are the title's
-            strong = role_after or _ROLE_BEFORE.search(before) or _LABEL_BEFORE.search(before) \
+            strong = role_after or _ROLE_BEFORE.search(before) \
+                or self.holds(_LABEL_BEFORE) and _LABEL_BEFORE.pattern.search(before) \
                 or name in self.known or (titled and _ENDS_NAME.match(after))
             # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
-            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) or _OBJECT_BEFORE.search(before) \
+            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
+                or self.holds(_OBJECT_BEFORE) and _OBJECT_BEFORE.pattern.search(before) \
                 or (m.start() < _WINDOW and not before.strip(" -–•·*") and _HEADING_AFTER.match(after))
             placed = strong and not (_NOT_NAME_PLACED & set(words))
             if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
@@ -420,7 +443,7 @@ class Finder:
         for m in PERSON_INITIALS.finditer(self.masked):  # officers listed by initials: "K. Coldwell (Corporate Core)"
             if _namelike([m[2]], frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[2], m[0]))
-        for m in PERSON_ONE.finditer(self.masked):  # "Luke agreed", "As Fiona was absent"
+        for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
@@ -444,7 +467,7 @@ class Finder:
             pos = item.end()
 
     def roles(self) -> None:
-        for m in ROLE.finditer(self.masked if _ROLE_CUE.search(self.masked) else ""):  # (the pattern is costly)
+        for m in ROLE.finditer(self.masked if self.cue(_ROLE_CUE) else ""):  # (the pattern is costly)
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
@@ -483,26 +506,26 @@ class Finder:
                     role.inner.append(x)
             self.take(role)
 
-        lower = LOWER_ROLE.finditer(self.masked) if _LOWER_ROLE_CUE.search(self.masked) else ()
+        lower = self.scan(LOWER_ROLE) if self.cue(_LOWER_ROLE_CUE) else ()
         for m in lower:  # "the corporate director", "the cabinet member children and families"
             self.take(Mention(m.start(1), m.end(1), Label.ROLE, m[1], m[1], kind=m[2]))
 
     def councils(self) -> None:
         if "ouncil" not in self.masked and "uthority" not in self.masked:
             return
-        for m in BODY_COUNCIL.finditer(self.masked):  # councils of young people are bodies, not authorities
+        for m in self.scan(BODY_COUNCIL):  # councils of young people are bodies, not authorities
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="council"))
-        for m in COUNCIL_NAMED.finditer(self.masked):
+        for m in self.scan(COUNCIL_NAMED):
             name = _LEADING_THE.sub("", m[1])
             if name.split()[0] in ("County", "City", "Borough", "District", "Council"):
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.COUNCIL, name, m[1]))
-        for m in COUNCIL_GENERIC.finditer(self.masked):
+        for m in self.scan(COUNCIL_GENERIC):
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
 
     def bodies(self) -> None:
-        if not _BODY_CUE.search(self.masked):  # no body head word: nothing to find (the patterns are costly)
+        if not self.cue(_BODY_CUE):  # no body head word: nothing to find (the patterns are costly)
             return
         for m in BODY.finditer(self.masked):
             pre, head = m[1].strip(), m[2]
@@ -517,16 +540,16 @@ class Finder:
             if pre and self.masked.endswith("Member ", 0, start):  # "Member Management Committee"
                 start, pre = start - 7, f"Member {pre}"
             self.take(Mention(start, m.end(), Label.BODY, f"{pre} {head}".strip(), self.text[start:m.end()], kind=head.lower()))
-        for m in BODY_MEETING.finditer(self.masked if "meeting" in self.masked else ""):  # (costly: only where it can match)
+        for m in self.scan(BODY_MEETING):  # (costly: only where it can match)
             if _BODY_WORD.search(m[1]):
                 self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1], m[1], kind="committee"))
 
     def orgs(self) -> None:
         # (No test of all their cue words first: each pattern below is behind its own, and any match holds one.)
-        for m in ORG_PREFIXED.finditer(self.masked):  # before suffixes: "… Church of England" is not "… Church"
+        for m in self.scan(ORG_PREFIXED):  # before suffixes: "… Church of England" is not "… Church"
             kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
-        for m in ORG_SUFFIX.finditer(self.masked if _ORG_SUFFIX_CUE.search(self.masked) else ""):
+        for m in ORG_SUFFIX.finditer(self.masked if self.cue(_ORG_SUFFIX_CUE) else ""):
             pre, suffix = m[1].strip(), m[2]
             if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS \
                     or _LEGAL_REFERENCE.search(pre):
@@ -534,16 +557,16 @@ class Finder:
             known = known_org(f"{pre} {suffix}")
             name, kind = known or (f"{pre} {suffix}", vocab.ORG_SUFFIXES[suffix])
             self.take(Mention(m.start(1), m.end(2), Label.ORGANISATION, name, m[0], kind=kind))
-        for m in ORG_DESCRIBED.finditer(self.masked):
+        for m in self.scan(ORG_DESCRIBED):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 
     def generics(self) -> None:
-        for m in GENERIC_BODY.finditer(self.masked):
+        for m in self.scan(GENERIC_BODY):
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.BODY, m[g], m[g], generic=True, kind=m[g].lower()))
-        for m in _GENERIC_LOWER_BODY.finditer(self.masked):
+        for m in self.scan(_GENERIC_LOWER_BODY):
             self.take(Mention(m.start(1), m.end(1), Label.BODY, m[1].title(), m[1], generic=True, kind=m[1]))
-        for m in GENERIC_TRUST.finditer(self.masked):
+        for m in self.scan(GENERIC_TRUST):
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], generic=True))
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _p  # type: ignore[attr-defined]
@@ -20,6 +22,7 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _p  # type: ignore[no-redef]
 
 _LIMIT = 64  # most strings an exact set holds before it is given up (a product of alternations grows fast)
+_MEMO_MAX = 100_000  # combinations of words remembered before the memo starts again
 _CLASS_MAX = 4  # most characters of a class taken as alternatives ("[Tt]"), not a range ("[A-Z]")
 # Characters that match other characters under IGNORECASE than their two cases, or lower to something else
 # ("İ" → "i̇"): text is folded with these first, so a lower-case literal is found wherever the pattern matches.
@@ -175,6 +178,7 @@ class Prefilter:
     may_match: Callable[[str], bool]  # could the pattern match somewhere in the text?
 
     def __init__(self, pattern: re.Pattern[str], most: int = 2):
+        self.pattern = pattern
         # A pattern with IGNORECASE anywhere is read, and its text searched, folded to lower case (sound for
         # its case-sensitive parts too: a literal found as written is found folded).
         self.folded = bool(pattern.flags & re.IGNORECASE) or re.search(r"\(\?[a-zA-Z-]*i", pattern.pattern) is not None
@@ -185,6 +189,7 @@ class Prefilter:
         sets = sorted(set(sets), key=_score, reverse=True)
         # A set every word of another contains ("agreed" in "agreed to") tells nothing the other does not.
         sets = [a for a in sets if not any(b is not a and all(any(w in x for w in a) for x in b) for b in sets[:8])][:most]
+        self.sets = tuple(sets)  # a text may match only if it holds a word of each set (folded, if `folded`)
         # A few words are sought with `in`; more with one pattern of them as a trie (the engine skips to the
         # characters that start a word, and tries one branch there, not one a word).
         self.tests = [tuple(sorted(s)) if len(s) <= 4 else re.compile(trie(s)).search for s in sets]
@@ -212,6 +217,49 @@ def prefilters(patterns) -> dict[re.Pattern[str], Prefilter]:
     return {p: Prefilter(p) for p in patterns}
 
 
+class Literals:
+    """The required words of many guarded patterns, and which of the patterns a text holds the words for, found once a
+    text (CueWords: token by token, each distinct token read once a run), where each pattern's `may_match` would search
+    the text again (a trie of many words is a costly search)."""
+
+    def __init__(self, patterns: Iterable[Guarded]):
+        self._sets: dict[Guarded, tuple[bool, tuple[frozenset[str], ...]]] = {}
+        self._needing: dict[tuple[bool, str], list[Guarded]] = {}  # (folded, word) -> the patterns it may let match
+        for g in patterns:
+            f = Prefilter(g.pattern)
+            # (a set with a word of one character, " " or ":", holds in nearly every text: a test that costs more than
+            # it saves, and leaving a set out only lets more texts through to the pattern)
+            sets = tuple(s for s in f.sets if min(map(len, s)) > 1)
+            self._sets[g] = (f.folded, sets)
+            for w in sets[0] if sets else ():
+                self._needing.setdefault((f.folded, w), []).append(g)
+        self._always = frozenset(g for g, (_, sets) in self._sets.items() if not sets)
+        every = [(folded, w) for folded, sets in self._sets.values() for s in sets for w in s]
+        self._plain = CueWords(w for folded, w in every if not folded)
+        self._folded = CueWords(w for folded, w in every if folded)
+        self._memo: dict[tuple[frozenset[str], frozenset[str]], frozenset[Guarded]] = {}
+
+    def passing(self, text: str) -> frozenset[Guarded]:
+        """The patterns that may match somewhere in the text: it holds a word of each of their sets. (A pattern is
+        left out only where its own `may_match(text)` is False.)"""
+        held = self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else frozenset()
+        out = self._memo.get(held)
+        if out is None:  # (a few words a sentence, in few combinations: each asked once)
+            if len(self._memo) > _MEMO_MAX:
+                self._memo.clear()
+            out = self._memo[held] = self._passing(*held)
+        return out
+
+    def _passing(self, plain: frozenset[str], folded: frozenset[str]) -> frozenset[Guarded]:
+        out = set(self._always)
+        for key in [(False, w) for w in plain] + [(True, w) for w in folded]:
+            for g in self._needing.get(key, ()):
+                is_folded, sets = self._sets[g]
+                if all(not s.isdisjoint(folded if is_folded else plain) for s in sets[1:]):
+                    out.add(g)
+        return frozenset(out)
+
+
 class Guarded:
     """A compiled pattern behind its prefilter: the same results, and no scan of a text that lacks its words."""
 
@@ -236,68 +284,22 @@ class Guarded:
 
 class CueWords:
     """Every cue word of a rule table (literal words, one of which a sentence must hold for a rule to be tried), and
-    which of them a text holds: found once a text, for all the rules.
-
-    A word without a space lies inside one whitespace-separated token of the text, so those are found token by
-    token, each distinct token read once for the whole run (the words of minutes recur), with set operations in C.
-    A word with spaces is sought with `in` only where every piece of it is inside some token and each piece it holds
-    between two spaces is a token ("to" for " to be "). Faster than one pattern tried at every position."""
-
-    _MEMO_MAX = 200_000  # distinct tokens remembered before the memo starts again
+    which of them a text holds: found once a text, for all the rules, in one pass of an Aho-Corasick automaton
+    (ahocorasick_rs, every occurrence of every word, overlapping ones included), not one search a word."""
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(dict.fromkeys(words))
-        self._single = frozenset(w for w in self.words if w and not _has_space(w))
-        self._always: list[str] = []  # words with spaces but no piece to test first (or other spaces in them)
-        self._by_piece: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = {}
-        pieces_sought: set[str] = set()
-        for w in self.words:
-            if w in self._single:
-                continue
-            pieces = w.split(" ")
-            need = frozenset(x for x in pieces if x)
-            if not need or any(_has_space(x) for x in need):
-                self._always.append(w)
-                continue
-            whole = frozenset(x for x in pieces[1:-1] if x)  # between two spaces: a whole token
-            # Filed under its longest piece (the rarest, most likely): tried only where a token holds that piece.
-            self._by_piece.setdefault(max(need, key=len), []).append((w, need, whole))
-            pieces_sought |= need
-        self._sought = tuple(self._single | pieces_sought)  # what each token is searched for
-        self._seen: set[str] = set()
-        self._holding: dict[str, frozenset[str]] = {}  # token -> what it holds, for tokens that hold any
+        sought = [w for w in self.words if w]
+        self._empty = frozenset({""}) if len(sought) < len(self.words) else frozenset()  # (held by every text)
+        self._automaton = AhoCorasick(sought, matchkind=MatchKind.Standard) if sought else None
         self.last: tuple[str | None, frozenset[str]] = (None, frozenset())  # one attribute: safe across threads
 
     def found(self, text: str) -> frozenset[str]:
         last = self.last
-        if last[0] is text:
+        if last[0] is text:  # (the action and relation rules ask of the same sentence)
             return last[1]
-        toks = text.split()
-        if not self._seen.issuperset(toks):
-            self._learn(toks)
-        holding = self._holding
-        hits = holding.keys() & toks  # the tokens that hold a word or a piece
-        held: frozenset[str] = frozenset().union(*map(holding.__getitem__, hits))
-        words = held & self._single
-        if self._by_piece or self._always:
-            extra = [w for p in held & self._by_piece.keys() for w, need, whole in self._by_piece[p]
-                     if need <= held and whole <= hits and w in text]  # (a whole piece is a token that holds it)
-            extra += [w for w in self._always if w in text]
-            if extra:
-                words = words.union(extra)
+        words = self._empty
+        if self._automaton is not None:
+            words = frozenset(self._automaton.find_matches_as_strings(text, overlapping=True)) | words
         self.last = (text, words)
         return words
-
-    def _learn(self, toks: list[str]) -> None:
-        if len(self._seen) > self._MEMO_MAX:
-            self._seen, self._holding = set(), {}
-        new = set(toks) - self._seen
-        for tok in new:
-            held = frozenset(w for w in self._sought if w in tok)
-            if held:
-                self._holding[tok] = held
-        self._seen |= new
-
-
-def _has_space(text: str) -> bool:
-    return text.split() != [text]
