@@ -300,3 +300,23 @@ def test_literals_let_through_every_pattern_its_own_prefilter_would():
                 assert g in passing, (g.pattern.pattern[:60], text)
                 let_through += 1
     assert let_through > len(texts)  # (the texts hold the patterns' words)
+
+
+def test_person_candidates_are_the_bare_runs_not_opening_on_a_word_of_minutes():
+    """Finder.people reads _PERSON_CANDIDATE's matches: the runs PERSON_BARE finds, searched again from each run's second
+    word, less those whose first word is a word of minutes."""
+    def walk(pattern: re.Pattern[str], text: str, skip_words: bool) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        while m := pattern.search(text, pos):
+            words = m[1].split()
+            pos = m.start() + len(words[0]) + 1
+            if not (skip_words and words[0] in mentions._NOT_NAME_PLACED):
+                out.append(m.span())
+        return out
+
+    rng = random.Random(7)
+    pieces = ["Carol ", "Cammiss ", "Services ", "County Councillor ", "Director ", "Smithson ", "Smith", "Anne-Marie ",
+              "O’Neil ", "McGregor ", "the ", "x", "(", ", ", "-", *sorted(mentions._NOT_NAME_PLACED)[:40:3]]
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for text in texts:
+        assert walk(mentions._PERSON_CANDIDATE, text, False) == walk(mentions.PERSON_BARE, text, True), text

@@ -121,6 +121,23 @@ _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_D
 _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
+def _capital_not_opening(words: Iterable[str]) -> str:
+    """A capital that does not begin one of these words followed by a space: one branch a letter, each led by the
+    letter, so that a pattern opening on it still skips to the capitals."""
+    rests: dict[str, list[str]] = {c: [] for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for w in words:
+        if w[:1] in rests:
+            rests[w[0]].append(w[1:])
+    return "(?:" + "|".join(f"{c}(?!{trie(r)} )" if r else c for c, r in rests.items()) + ")"
+
+
+# PERSON_BARE's candidates for Finder.people: a run whose first word is a word of minutes ("Services Carol Cammiss")
+# is no name, and the engine goes on to the next capital itself, where a loop in Python would search again from it.
+_PERSON_CANDIDATE = re.compile(PERSON_BARE.pattern.replace(
+    "([A-Z](?<!", f"({_capital_not_opening(w for w in _NOT_NAME_PLACED if len(w.split()) == 1)}(?<!", 1))
+assert _PERSON_CANDIDATE.pattern != PERSON_BARE.pattern
+
+
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
 # (Cues: a word of the list between word boundaries, written to open on its first letter, the look-behind after it,
 # so that one scan skips from capital to capital: the plain form is \b(?:words)\b, behind a prefilter of its words.)
@@ -404,7 +421,7 @@ class Finder:
         for m in self.scan(_PLURAL_HON):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
         pos = 0
-        while m := PERSON_BARE.search(self.masked, pos):
+        while m := _PERSON_CANDIDATE.search(self.masked, pos):
             words = m[1].split()
             pos = m.start() + len(words[0]) + 1  # candidates overlap: "Services Carol Cammiss" → "Carol Cammiss"
             while len(words) > 2 and words[-1] in _NOT_NAME:  # "Helen Phillips Email" (not _namelike: no common words)
