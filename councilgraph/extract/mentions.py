@@ -144,6 +144,7 @@ _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a
 _ROLE_CUE = Guarded(re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS] + list(vocab.PLURAL_HEADS), r"\w", negative=True)
                        + r"\b"))
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
+_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")
 _BODY_CUE = Guarded(re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b"))
 _ORG_SUFFIX_CUE = Guarded(re.compile(_alt(vocab.ORG_SUFFIXES)))
 _LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
@@ -397,7 +398,7 @@ class Finder:
                                   self.text[m.start(1):branch.end()], kind=kind))
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, canon, m[1], kind=kind))
-        if self.acronyms:
+        if self.acronyms and any(map(self.masked.__contains__, self.acronyms)):  # (most sentences hold none)
             for a, b, word in _words(tuple(self.acronyms), _AFTER_ACRONYM).find(self.masked):
                 label, name = self.acronyms[word]
                 self.take(Mention(a, b, label, name, word))
@@ -405,6 +406,19 @@ class Finder:
     def people(self) -> None:
         if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
             return
+        if _TWO_CAPITALS.search(self.masked):  # (a third of sentences have one capital: "The report was noted.")
+            self.people_named_more_fully()
+        for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
+            prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
+            if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
+                    and not prev[0][:1].isupper():
+                self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
+        if self.first_names and any(map(self.masked.__contains__, self.first_names)):
+            for a, b, word in _words(tuple(self.first_names), _AFTER_GIVEN_NAME).find(self.masked):
+                self.take(Mention(a, b, Label.PERSON, self.first_names[word], word, first=word))
+
+    def people_named_more_fully(self) -> None:
+        """People named with an honorific, with initials or by two or three words: each way writes two capitals."""
         for m in self.scan(PERSON_HON):
             hons = m[1].split()
             words = m[3].split()
@@ -460,14 +474,6 @@ class Finder:
         for m in PERSON_INITIALS.finditer(self.masked):  # officers listed by initials: "K. Coldwell (Corporate Core)"
             if _namelike([m[2]], frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[2], m[0]))
-        for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
-            prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
-            if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
-                    and not prev[0][:1].isupper():
-                self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1]))
-        if self.first_names:
-            for a, b, word in _words(tuple(self.first_names), _AFTER_GIVEN_NAME).find(self.masked):
-                self.take(Mention(a, b, Label.PERSON, self.first_names[word], word, first=word))
 
     def names_listed(self, pos: int, honorific: str, surnames: bool = False) -> None:
         """The names of a list that one honorific opens, from `pos`, to a stop or a lower-case word. After a singular
