@@ -146,7 +146,14 @@ def test_vocabulary_counts_as_a_loop_over_tokens_would():
         assert dict(vocab.words) == dict(words)
         assert {p for p in vocab.pairs if mod._NO_WORD not in p} == pairs  # (the others hold no word)
         assert all(mod._NO_WORD in a + b for a, b in vocab.pairs - pairs)
-        assert {j for j in vocab.joined_pairs() if mod._NO_WORD not in j} == {a + b for a, b in pairs}
+        # a word two neighbours make, written together: asked of the table's words (found as the joins are made) and
+        # of others alike
+        mod.normalise(text)  # (the document's words of five letters or more in the table)
+        vocab = mod._Vocab(lines, mod._tokens())
+        joins = {a + b for a, b in pairs}
+        asked = joins | {w.lower() for w in words} | {w.lower()[1:] for w in words}
+        assert {low for low in asked if vocab.run_together(low)} == joins
+        assert vocab.five_run_together() == joins & mod._tokens().five_by_low.keys()
 
 
 def test_patterns_opening_on_a_character_match_as_their_plain_forms():

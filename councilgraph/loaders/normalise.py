@@ -9,9 +9,10 @@ its lines (a real paragraph or point boundary is never joined away).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
-from itertools import chain, repeat
+from itertools import repeat
 
 from councilgraph.extract.prefilter import Guarded
 
@@ -58,6 +59,7 @@ _CONTINUES = re.compile(
     r"paragraphs?|paras?|appendix|appendices|items?|pages?|sections?|minutes?|annex|table|figure|no\.|"
     r"recommendations?|part|schedule|options?|order)$|,$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+_OTHER_SPACE = re.compile(r"[^\S \n]")  # a space character other than a space or a line break
 _RESOLVED_GLUED = Guarded(re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])"))  # "RESOLVEDThat"
 _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 # (A pattern that opens on a literal character is searched for quickly; one that opens on \b or a
@@ -75,36 +77,48 @@ def normalise(text: str) -> str:
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
     table = _tokens()
     vocab = _Vocab(joined, table)
-    # Each distinct token is decided once; a line holding none that splits, no hyphenated word and no
-    # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop.
-    memo, words, run_together = vocab.memo, vocab.words, vocab.joined_pairs()
     spaced = " ".join(joined)  # (every token of every line, and every line's start and end, as in the line)
-    distinct = set(spaced.split(" "))
-    # No capital after the first letter: no glue _split_token's patterns see ("forEducation", "SENDImprovement",
-    # "357KB"), so only two words run together can split, and only a word of five letters or more written
-    # once ("Careto"): the rest are kept without a call. Which tokens those are is a property of the token,
-    # remembered across documents, so most of a document's tokens are settled by one set intersection.
-    kept = distinct & table.kept
-    memo.update(zip(kept, kept, strict=True))
-    for tok in distinct - kept:
+    # The tokens _split_glued reads (split on spaces): the vocabulary's own (split on any space) where the lines hold
+    # no other space character (the tokens split on spaces are those, and "" where two spaces meet: kept as it is).
+    distinct = set(spaced.split(" ")) if _OTHER_SPACE.search(spaced) else vocab.distinct
+    # Each distinct token is decided once (`_split_token`); a line holding none that splits, no hyphenated word and no
+    # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop. What a token
+    # can be is a property of the token, remembered across documents (table.kept, table.five), so most tokens are
+    # settled without a call: only those read for the first time are looked at one by one.
+    others: list[str] = []  # tokens with a capital after the first letter, or a dash first: read for glue
+    for tok in distinct.difference(table.kept).difference(table.five):
         if "\u0000" in tok:
             continue
-        info = table.five.get(tok)
-        if info is None:
-            if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
-                core = tok.strip(_STRIP)
-                if len(core) < 5 or not core.isalpha():
-                    table.kept.add(tok)
-                    memo[tok] = tok
-                    continue
-                info = (core, core.lower())
-                table.five[tok] = info
+        if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
+            # No capital after the first letter: no glue _split_token's patterns see ("forEducation",
+            # "SENDImprovement", "357KB"), so only two words run together can split, and only a word of five letters
+            # or more ("Careto"): the rest are kept.
+            core = tok.strip(_STRIP)
+            if len(core) < 5 or not core.isalpha():
+                table.kept.add(tok)
             else:
-                memo[tok] = _split_token(tok, vocab)
-                continue
-        core, low = info
-        memo[tok] = tok if words.get(core, 0) > 1 or low not in run_together else _split_token(tok, vocab)
-    changed = {tok for tok, split in memo.items() if split != tok}
+                table.add_five(tok, core)
+        else:
+            others.append(tok)
+    # (The document's words of five letters or more are all in the table now: only now is a split asked for.)
+    memo = vocab.memo
+    for tok in others:
+        split = _split_token(tok, vocab)
+        if split != tok:
+            memo[tok] = split
+    # A word of five letters or more splits only where two neighbouring words of the document make it, written once
+    # ("Careto" where it writes "Care to"): only the tokens whose lower case is such a pair are looked at (through the
+    # table's index of them by their lower case), not every token of the document.
+    for low in vocab.five_run_together():
+        for tok in table.five_by_low[low]:
+            if tok in distinct and vocab.words[table.five[tok][0]] <= 1:
+                split = _split_token(tok, vocab)
+                if split != tok:
+                    memo[tok] = split
+    changed = set(memo)
+    # (every other token of these lines is kept as it is: _split_glued does not ask again; a hyphenated word's is decided
+    # there, once made whole)
+    vocab.settled = distinct if "\u0000" not in spaced else {tok for tok in distinct if "\u0000" not in tok}
     # (A line's match is a match in the lines joined by spaces: where there is none, no line is searched.)
     honorific = _HONORIFIC_GLUED.search(spaced) is not None
     if not changed and "\u0000" not in spaced and not honorific:
@@ -129,6 +143,12 @@ class _Tokens:
         self.kept: set[str] = set()  # tokens (split on spaces) always kept as they are
         self.five: dict[str, tuple[str, str]] = {}  # token -> its word and its lower case: a word of five letters or
         # more, kept unless the document runs two of its words into it
+        self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case
+
+    def add_five(self, tok: str, core: str) -> None:
+        low = core.lower()
+        self.five[tok] = (core, low)
+        self.five_by_low.setdefault(low, []).append(tok)
 
     def size(self) -> int:
         return len(self.seen) + len(self.kept) + len(self.five)
@@ -270,36 +290,66 @@ _HONORIFIC_GLUED = re.compile("(?:" + "|".join(f"{c}(?<![^ ]{c})(?:{'|'.join(sor
 
 
 class _Vocab:
-    """The document's own words: how often each stands alone, and which pairs stand side by side."""
+    """The document's own words: how often each stands alone, and which pairs stand side by side (each counted when
+    first asked: a document whose tokens the table settles never asks)."""
 
     def __init__(self, lines: list[str], table: _Tokens | None = None) -> None:
-        self.memo: dict[str, str] = {}  # token -> the token split, decided once
+        self.memo: dict[str, str] = {}  # token -> the token split, where that differs (decided once)
+        self.settled: set[str] = set()  # tokens decided to be kept as they are
+        self._table = table = table or _Tokens()
+        # Every line's tokens in one list, _NO_WORD between two lines (a token that is no word: no pair spans a break)
+        self._toks = toks = f"\n{_NO_WORD}\n".join(lines).split()
+        self.distinct = set(toks)
+        table.learn(self.distinct)
+        self._words: Counter[str] | None = None
+        self._pairs: set[tuple[str, str]] | None = None
         self._joined: set[str] | None = None
-        table = table or _Tokens()
-        split = [ln.split() for ln in lines]
-        toks = list(chain.from_iterable(split))
-        table.learn(toks)
-        # Each token counts once for its word, once for the word in lower case where that differs, and once for the
-        # stem of a possessive: the words counted in C over the tokens, then their lower cases and stems added (both
-        # depend on the word alone) for the few words that have them.
-        words: Counter[str] = Counter(map(table.word.get, toks))  # type: ignore[arg-type]
-        del words[None]  # type: ignore[arg-type]
-        added = [(extra[w], words[w]) for extra in (table.lower, table.stem) for w in words.keys() & extra.keys()]
-        for w, n in added:  # (read before any is added: a word's own count, not what others gave it)
-            words[w] += n
-        self.words = words
-        # Neighbouring words in lower case, where the first may begin a pair and the second end one; a token that
-        # may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered: cheaper) but
-        # never match a pair of words looked up, nor their join a word.
-        left, right, no = table.left.get, table.right.get, repeat(_NO_WORD)
-        self.pairs: set[tuple[str, str]] = set(chain.from_iterable(
-            zip(map(left, t, no), map(right, t[1:], no), strict=False) for t in split))
+        self._five_joined: set[str] | None = None
 
-    def joined_pairs(self) -> set[str]:
-        """Each pair's two words written together: what a token must be to be a pair run together."""
-        if self._joined is None:
-            self._joined = set(map("".join, self.pairs))
-        return self._joined
+    @property
+    def words(self) -> Counter[str]:
+        """How often each word stands alone. Each token counts once for its word, once for the word in lower case where
+        that differs, and once for the stem of a possessive: the words counted in C over the tokens, then their lower
+        cases and stems added (both depend on the word alone) for the few words that have them."""
+        if self._words is None:
+            table = self._table
+            words: Counter[str] = Counter(map(table.word.get, self._toks))  # type: ignore[arg-type]
+            del words[None]  # type: ignore[arg-type]
+            added = [(extra[w], words[w]) for extra in (table.lower, table.stem) for w in words.keys() & extra.keys()]
+            for w, n in added:  # (read before any is added: a word's own count, not what others gave it)
+                words[w] += n
+            self._words = words
+        return self._words
+
+    def _neighbours(self) -> tuple[map[str], map[str]]:
+        """Each token's word in lower case where it may begin a pair, and the next token's where it may end one; a
+        token that may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered:
+        cheaper) but never match a pair of words looked up, nor their join a word."""
+        no = repeat(_NO_WORD)
+        return map(self._table.left.get, self._toks, no), map(self._table.right.get, self._toks[1:], no)
+
+    @property
+    def pairs(self) -> set[tuple[str, str]]:
+        """Neighbouring words in lower case."""
+        if self._pairs is None:
+            self._pairs = set(zip(*self._neighbours(), strict=False))
+        return self._pairs
+
+    def five_run_together(self) -> set[str]:
+        """The words of five letters or more of the table (`_Tokens.five_by_low`) that a pair's two words written
+        together make: only those joins are kept (looked up as they are made, in C), not a set of every join. (Asked
+        once the document's tokens are in the table: `run_together` is exact for the words the table then holds.)"""
+        if self._five_joined is None:
+            self._five_joined = self._table.five_by_low.keys() & map(operator.concat, *self._neighbours())
+        return self._five_joined
+
+    def run_together(self, low: str) -> bool:
+        """Do two neighbouring words, written together, make this word (in lower case)?"""
+        if low in self._table.five_by_low:
+            return low in self.five_run_together()
+        if self._joined is None:  # (a word the table does not hold: rare)
+            self._joined = set(map(operator.concat, *self._neighbours()))
+        return low in self._joined
 
     def known(self, word: str) -> bool:
         """Does the word stand on its own somewhere in the document?"""
@@ -324,7 +374,7 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
             tok = tok[0] + " " + tok[1:]  # "Cllr KVickers": an initial glued to the surname
         split = vocab.memo.get(tok)
         if split is None:  # tokens recur: each is decided once a document
-            split = vocab.memo[tok] = _split_token(tok, vocab)
+            split = tok if tok in vocab.settled else vocab.memo.setdefault(tok, _split_token(tok, vocab))
         out.append(split)
     return " ".join(out)
 
@@ -386,7 +436,7 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
 def _split_pair(tok: str, core: str, vocab: _Vocab) -> str:
     if len(core) >= 5 and core.isalpha() and core[1:].islower() and vocab.words[core] <= 1:
         low = core.lower()
-        if low not in vocab.joined_pairs():  # (one lookup rules out every split point)
+        if not vocab.run_together(low):  # (one lookup rules out every split point)
             return tok
         for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
             if (low[:i], low[i:]) in vocab.pairs:
