@@ -183,3 +183,21 @@ def test_segment_tidies_spaces_as_its_pattern_does():
         "".join(rng.choice(chars) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
     for part in parts:
         assert seg._tidy_spaces(part) == seg._SPACES.sub(" ", part).strip(), repr(part)
+
+
+def test_line_patterns_opening_on_a_line_break_match_as_their_multi_line_forms():
+    """_GLUED_MARK and _BULLET open on the line break before a line (the engine skips to it), read with a line break
+    put first: the same text as their plain forms, which open on ^ in multi-line mode."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    plain_bullet = re.compile(mod._BULLET.pattern.replace("\\n(", "^(", 1), re.M)
+    plain_mark = re.compile(mod._GLUED_MARK.pattern.replace("\\n(", "^(", 1), re.M)
+    assert plain_bullet.pattern.startswith("^(") and plain_mark.pattern.startswith("^(")
+    pieces = ["\n", " ", "  ", "\t", "1", "12", "3.", "(1)", "(a)", "a)", "iv.", "ii)", "a.", "The", "RESOLVED", "That",
+              "o", "·", "•", "\uf0b7", "x", "A", "I", "26.1", "(ii)", "16", "‘", '"', "(", "b.", "Children's", "."]
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        plain = plain_bullet.sub(r"\1· ", plain_mark.sub(r"\1 ", text))
+        assert mod._BULLET.sub(r"\n\1· ", mod._GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:] == plain, text

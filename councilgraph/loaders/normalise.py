@@ -23,16 +23,19 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Bullets as word processors and PDF converters write them (private-use Symbol/Wingdings glyphs
 # included); all become "·" so the segmenter knows one bullet.
 _BULLETS = "·•*▪◦‣∙●○■□➢➤►▸▹▶❖◆◇♦✓✔✗➔→⁃⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf02d\uf097\uf0e0"
-_BULLET = re.compile(rf"^([^\S\n]*)(?:[{re.escape(_BULLETS)}]|o(?=[^\S\n]))[^\S\n]*(?=\S)", re.M)
+# (Both line patterns below open on the line break before the line, not on ^ in multi-line mode: a pattern opening on
+# a literal character is searched for quickly, one opening on ^ is tried at every position. They read the text with a
+# line break put first, so that its first line has one too.)
+_BULLET = re.compile(rf"\n([^\S\n]*)(?:[{re.escape(_BULLETS)}]|o(?=[^\S\n]))[^\S\n]*(?=\S)")
 # Page furniture on a line of its own: "Page 3 of 12", "Page 3", "- 3 -", "3 | Page".
 _PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
                    r"\d{1,4}\s*\|\s*Page|\d{1,4}\s*/\s*\d{1,4})\s*$")
 # Numbering glued to its text at the start of a line: "(1)RESOLVED", "3.The", "26.1Resolved",
 # "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
 _GLUED_MARK = re.compile(
-    r"^([^\S\n]*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
+    r"\n([^\S\n]*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
     r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|[^\S\n]*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,})|"
-    r"[^\S\n]*\d{1,3}(?:\.\d{1,3})+(?=[AI][^\S\n]))(?=[A-Za-z‘“\"'(])", re.M)
+    r"[^\S\n]*\d{1,3}(?:\.\d{1,3})+(?=[AI][^\S\n]))(?=[A-Za-z‘“\"'(])")
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
     r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})*(?=\s+[A-Z(‘“\"']))\s"
@@ -71,8 +74,8 @@ def normalise(text: str) -> str:
     text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
     # The line patterns run once over the whole text (multi-line, never across a line break): a
     # call a line costs more than the matching on a long document.
-    text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n")))
-    text = _BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", text))
+    text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n"), "\f" in text))
+    text = _BULLET.sub(r"\n\1· ", _GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:]
     text = _break_before_labels(_RESOLVED_GLUED.sub(r"\1 ", text))
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
     table = _tokens()
@@ -85,8 +88,8 @@ def normalise(text: str) -> str:
     # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop. What a token
     # can be is a property of the token, remembered across documents (table.kept, table.five), so most tokens are
     # settled without a call: only those read for the first time are looked at one by one.
-    others: list[str] = []  # tokens with a capital after the first letter, or a dash first: read for glue
-    for tok in distinct.difference(table.kept).difference(table.five):
+    memo = vocab.memo
+    for tok in distinct.difference(table.kept).difference(table.five).difference(table.glue):
         if "\u0000" in tok:
             continue
         if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
@@ -98,11 +101,20 @@ def normalise(text: str) -> str:
                 table.kept.add(tok)
             else:
                 table.add_five(tok, core)
-        else:
-            others.append(tok)
+            continue
+        # Another token ("RESOLVED", "(MTFS)", "theCommittee"): kept where _split_token keeps it without asking
+        # anything of the document ("RESOLVED"), else read again in each document that has it.
+        try:
+            split = _split_token(tok, _BLIND)
+        except _Asked:
+            table.glue.add(tok)
+            continue
+        if split == tok:
+            table.kept.add(tok)
+        else:  # ("357KB": split alike in every document; rare)
+            memo[tok] = split
     # (The document's words of five letters or more are all in the table now: only now is a split asked for.)
-    memo = vocab.memo
-    for tok in others:
+    for tok in distinct & table.glue:
         split = _split_token(tok, vocab)
         if split != tok:
             memo[tok] = split
@@ -144,6 +156,7 @@ class _Tokens:
         self.five: dict[str, tuple[str, str]] = {}  # token -> its word and its lower case: a word of five letters or
         # more, kept unless the document runs two of its words into it
         self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case
+        self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
 
     def add_five(self, tok: str, core: str) -> None:
         low = core.lower()
@@ -151,7 +164,7 @@ class _Tokens:
         self.five_by_low.setdefault(low, []).append(tok)
 
     def size(self) -> int:
-        return len(self.seen) + len(self.kept) + len(self.five)
+        return len(self.seen) + len(self.kept) + len(self.five) + len(self.glue)
 
     def learn(self, toks: list[str]) -> None:
         for tok in set(toks).difference(self.seen):
@@ -198,10 +211,12 @@ def _break_before_labels(text: str) -> str:
     return "".join([*out, text[last:]]) if out else text
 
 
-def _drop_furniture(lines: list[str]) -> list[str]:
+def _drop_furniture(lines: list[str], form_feeds: bool = True) -> list[str]:
     """Lines without page numbers, and without running headers/footers: a line repeated next to
-    page breaks (form feeds or page numbers) three times or more."""
+    page breaks (form feeds or page numbers) three times or more. (`form_feeds`: whether any line holds one.)"""
     pages = {i for i, ln in enumerate(lines) if _PAGE.match(ln)}  # (each line matched once)
+    if not pages and not form_feeds:  # no page break: nothing to drop (most text)
+        return lines
     breaks = [i for i, ln in enumerate(lines) if "\f" in ln or i in pages]
     bounds: list[list[int]] = []  # page boundaries: runs of break lines close together
     for i in breaks:
@@ -359,6 +374,32 @@ class _Vocab:
         return bool(w) and (self.words[w] > 0 or self.words[w.lower()] > 0)
 
 
+class _Asked(Exception):
+    """A vocabulary that knows nothing was asked about the document's words."""
+
+
+class _Blind:
+    """A vocabulary that knows nothing: `_split_token(tok, _BLIND)` returns only where the token's split (or that it
+    is kept) does not depend on the document, and raises _Asked where it does."""
+
+    @property
+    def words(self) -> Counter[str]:
+        raise _Asked
+
+    @property
+    def pairs(self) -> set[tuple[str, str]]:
+        raise _Asked
+
+    def known(self, word: str) -> bool:
+        raise _Asked
+
+    def run_together(self, low: str) -> bool:
+        raise _Asked
+
+
+_BLIND: _Vocab = _Blind()  # type: ignore[assignment]
+
+
 def _split_glued(line: str, vocab: _Vocab) -> str:
     """Words run together at a lost line break split again where the boundary is visible and the
     document's own words confirm it: "forEducation" (a function word, then a capital), "TrustBoard"
@@ -382,9 +423,9 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
 _GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")
 
 
-def _boundary(left: str, right: str, once: bool, vocab: _Vocab) -> bool:
-    """Is there a lost space between `left` and `right` (which starts with a capital)? `once`: the
-    glued token occurs only here, so it is not a name the document spells that way."""
+def _boundary(left: str, right: str, core: str, vocab: _Vocab) -> bool:
+    """Is there a lost space between `left` and `right` (which starts with a capital)? `core`: the glued token's word;
+    where it occurs only once (`once`), it is not a name the document spells that way."""
     rw = _WORD.findall(right)
     if not rw:
         return False
@@ -399,17 +440,18 @@ def _boundary(left: str, right: str, once: bool, vocab: _Vocab) -> bool:
         return False
     w = lw[-1]
     capitalised = re.match(r"[A-Z][a-z]{2,}", r) is not None
+    # (The tests that read the token alone first: the document's words and pairs are counted only when one asks.)
     return (
-        (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
-        or w.lower() in _FUNCTION  # "forEducation", "onHalton"
+        w.lower() in _FUNCTION  # "forEducation", "onHalton"
         or re.search(r"\d(?:st|nd|rd|th)$", left) is not None  # "21stMarch"
         or w in _HONORIFIC or r in _HONORIFIC  # "MrProctor", "McGregorCllr"
         or re.fullmatch(r"[a-z]{3,}", w) is not None and capitalised  # "informedMembers", "underParagraph"
+        or (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
         or re.fullmatch(r"[a-z]{2}", w) is not None and len(r) >= 3 and vocab.known(r)
-        or once and vocab.known(w) and vocab.known(r)
+        or vocab.words[core] <= 1 and vocab.known(w) and vocab.known(r)  # (written once)
         # "LocalAuthority", "ChristineHarris"; not "McDonald", "MacLeod"
-        or once and capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
-        and w not in ("Mac", "Fitz", "Van", "Von", "Della")
+        or capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
+        and w not in ("Mac", "Fitz", "Van", "Von", "Della") and vocab.words[core] <= 1
     )
 
 
@@ -428,7 +470,7 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
     for m in _GLUE.finditer(tok):
         i = m.start() or 1
         left, right = tok[:i], tok[i:]
-        if _boundary(left, right, vocab.words[core] <= 1, vocab):
+        if _boundary(left, right, core, vocab):
             return left + " " + _split_token(right, vocab)
     return _split_pair(tok, core, vocab)
 
