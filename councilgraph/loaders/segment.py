@@ -124,23 +124,27 @@ def _lines(text: str) -> tuple[str, ...]:
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")):
+        if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
+            out.append("")
+            continue
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
-        head, bar, row = ln.partition("|")
-        if bar and len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
-            out += [_tidy_spaces(part) for part in _split_enumeration(head)]
-            ln = bar + row
-        if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
-            cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
-            if columns is not None and len(cells) == columns[3]:  # a row of a table of actions: one sentence
-                if not all(re.fullmatch(r"[-–:=\s]*", c) for c in cells):  # (not a rule under the headings)
-                    out += [action_table.row(cells, columns), ""]
+        if "|" in ln:
+            head, bar, row = ln.partition("|")
+            if len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
+                out += [_tidy_spaces(part) for part in _split_enumeration(head)]
+                ln = bar + row
+            if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
+                cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
+                if columns is not None and len(cells) == columns[3]:  # a row of a table of actions: one sentence
+                    if not all(re.fullmatch(r"[-–:=\s]*", c) for c in cells):  # (not a rule under the headings)
+                        out += [action_table.row(cells, columns), ""]
+                    continue
+                columns = action_table.columns(cells)
+                if columns is None:
+                    for cell in cells:
+                        out += [cell, ""]
                 continue
-            columns = action_table.columns(cells)
-            if columns is None:
-                for cell in cells:
-                    out += [cell, ""]
-            continue
         if ln.strip():  # (blank lines between its rows do not end a table)
             columns = None
         ln = action_table.label(ln)  # "Action – Officer: add the …"
@@ -148,15 +152,19 @@ def _lines(text: str) -> tuple[str, ...]:
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
-            out += [_tidy_spaces(b) for part in _split_enumeration(ln)
-                    for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
+            parts = _split_enumeration(ln)
+            if len(parts) == 1 and "·" not in ln[1:]:  # (most lines: one part, no bullet in it)
+                out.append(_tidy_spaces(ln))
+            else:
+                out += [_tidy_spaces(b) for part in parts
+                        for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
     return tuple(out)
 
 
 def _tidy_spaces(part: str) -> str:
-    """The part with each run of spaces one space, stripped (a plain ASCII line with no double space or tab has
-    nothing to replace, and is not scanned)."""
-    if part.isascii() and "  " not in part and "\t" not in part:
+    """The part with each run of spaces one space, stripped (a line with no double space, no tab and none of the other
+    spaces _SPACES takes has nothing to replace: only stripped)."""
+    if "  " not in part and "\t" not in part and (part.isascii() or not _WIDE_SPACE.search(part)):
         return part.strip()
     if "\u200b" not in part and not _OTHER_SPACE.search(part):  # its whitespace is what _SPACES takes, and only that
         return " ".join(part.split())
@@ -164,6 +172,7 @@ def _tidy_spaces(part: str) -> str:
 
 
 _OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
+_WIDE_SPACE = re.compile("[\u00a0\u2002\u2003\u2009\u200b]")  # what _SPACES takes beyond a space and a tab
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -246,7 +255,9 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
+    # A run starts at its first point (most lines have none): "1)", "1.", "a)", "a.", "i)" looked for as strings first
+    # (each of _HAS_FIRST_MARK's marks holds one), which is quicker than the pattern.
+    if not ("1." in ln or "1)" in ln or "a." in ln or "a)" in ln or "i)" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
     best = _best_run(ln, list(_ENUM.finditer(ln)))
     if len(best) < 2 and len(ln) > _GLUED_MIN:  # points run together: marks glued to the point before (rare, costly)
