@@ -120,3 +120,35 @@ def test_receipts_are_the_matches_of_their_pattern():
     for text in _texts(pieces, 6):
         plain = resolve._RECEIVED.finditer(text, 0, resolve._RECEIVER_SPAN)
         assert [m.span() for m in resolve._receipts(text)] == [m.span() for m in plain], text
+
+
+def test_lines_holding_a_word_are_those_a_line_by_line_test_finds():
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    rng = random.Random(12)
+    pieces = ["\n", "\n\n", "a", "That", "RESOLVED", " ", "Agreed", "Tha", "t", "AGREED\n", "Resolved"]
+    texts = ["\n".join(_lines())] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 15))) for _ in range(5000)]
+    for text in texts:
+        lines = text.split("\n")
+        plain = {k for k, ln in enumerate(lines) if any(w in ln for w in segment._MIDLINE_WORDS)}
+        assert segment._lines_holding(text, lines, segment._MIDLINE_WORDS) == plain, text
+
+
+def test_attendance_and_page_meta_read_as_without_their_prefilters(monkeypatch):
+    """Attendance tries its section headings only on lines whose first character can open one, and page_meta its line
+    patterns only where the first lines hold their words: the same people and meetings as trying every line."""
+    from councilgraph.loaders import moderngov
+    from tests.conftest import CORPUS
+
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    texts = [p.read_text(encoding="utf-8") for p in [*sorted(Path(SEEDS).glob("*.txt")), *sorted(Path(CORPUS).glob("*.txt"))]]
+    pages = [segment.normalise(t) for t in texts]
+    fast = [(moderngov.attendance(lines), segment.page_meta(lines)) for lines in pages]
+    assert sum(bool(people) for people, _ in fast) >= 5 and sum(bool(meta.date) for _, meta in fast) >= 5
+
+    class Every(frozenset):
+        def __contains__(self, item: object) -> bool:
+            return True
+
+    monkeypatch.setattr(moderngov, "_SECTION_FIRSTS", Every())
+    monkeypatch.setattr(segment, "_META_LINES_MAY", (lambda text: True,) * 3)
+    assert fast == [(moderngov.attendance(lines), segment.page_meta(lines)) for lines in pages]

@@ -166,8 +166,8 @@ class _Tokens:
     def size(self) -> int:
         return len(self.seen) + len(self.kept) + len(self.five) + len(self.glue)
 
-    def learn(self, toks: list[str]) -> None:
-        for tok in set(toks).difference(self.seen):
+    def learn(self, toks: set[str]) -> None:
+        for tok in toks - self.seen:
             self.seen.add(tok)
             w = tok.strip(_STRIP)
             if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided

@@ -4,14 +4,16 @@ and blocks: numbered paragraphs, bullets, resolutions and their points."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import accumulate
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import alt
-from councilgraph.extract.prefilter import Guarded
+from councilgraph.extract.prefilter import Guarded, Prefilter
 from councilgraph.loaders import action_table, glued
 from councilgraph.loaders.glued import END_LABELS
 from councilgraph.loaders.records import Block, Item, Meta
@@ -119,8 +121,10 @@ def _lines(text: str) -> tuple[str, ...]:
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
-    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(map(ln.__contains__, _MIDLINE_WORDS)) else ln
-                      for ln in text.split("\n"))
+    lines = text.split("\n")
+    for k in _lines_holding(text, lines, _MIDLINE_WORDS):
+        lines[k] = _MIDLINE_MARK.sub(_midline_break, lines[k])
+    text = "\n".join(lines)
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")):
@@ -159,6 +163,23 @@ def _lines(text: str) -> tuple[str, ...]:
                 out += [_tidy_spaces(b) for part in parts
                         for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
     return tuple(out)
+
+
+def _lines_holding(text: str, lines: list[str], words: tuple[str, ...]) -> set[int]:
+    """The numbers of the lines (`text` split at its line breaks) that hold any of the words: found by searching the
+    text for each word (quick), not each line for each word."""
+    found = sorted(i for w in words for i in _occurrences(text, w))
+    if not found:
+        return set()
+    starts = list(accumulate(map((1).__add__, map(len, lines))))  # where each line after the first starts
+    return {bisect_right(starts, i) for i in found}
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def _tidy_spaces(part: str) -> str:
@@ -306,6 +327,7 @@ _MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Make
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
 _DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
+_META_LINES_MAY = tuple(Prefilter(p).may_match for p in (_MEETING_LINE, _MAKER_LINE, _DATE_LINE))
 
 
 #: The heading minutes that are not a ModernGov page open with: "Minutes of the Cabinet of Torbay Council held on 5
@@ -336,20 +358,24 @@ def page_meta(lines: list[str]) -> Meta:
     filled = [ln for ln in lines[:80] if ln]
     meta = _opening_heading(filled[0]) if filled else Meta()
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
-        if not meta.body and _BODY_LINE.match(ln) and _WEEKDAY_LINE.match(nxt):
+        if not meta.body and _WEEKDAY_LINE.match(nxt) and _BODY_LINE.match(ln):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
-    for ln in lines[:80]:
-        m = _MEETING_LINE.match(ln)
-        if m:
-            return Meta(None, m[2].strip(), parse_date(m[1]))
-        m = _MAKER_LINE.match(ln)
-        if m and not meta.body:
-            meta.body = m[1].strip()
-        m = _BODY_DATE_LINE.match(ln)
-        if m:
-            meta.body, meta.date = m[1].strip(), parse_date(m[2])
-        if not meta.date and _DATE_LINE.match(ln):
-            meta.date = parse_date(ln)
+    # (Each line pattern is tried only where the first lines, together, hold its words: most pages have few of them.)
+    head = "\n".join(lines[:80])
+    meeting, maker, dated = (may(head) for may in _META_LINES_MAY)
+    if meeting or maker or dated or _BODY_DATE_LINE.may_match(head):
+        for ln in lines[:80]:
+            m = _MEETING_LINE.match(ln) if meeting else None
+            if m:
+                return Meta(None, m[2].strip(), parse_date(m[1]))
+            m = _MAKER_LINE.match(ln) if maker else None
+            if m and not meta.body:
+                meta.body = m[1].strip()
+            m = _BODY_DATE_LINE.match(ln)
+            if m:
+                meta.body, meta.date = m[1].strip(), parse_date(m[2])
+            if dated and not meta.date and _DATE_LINE.match(ln):
+                meta.date = parse_date(ln)
     return meta
 
 
