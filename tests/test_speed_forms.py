@@ -152,3 +152,14 @@ def test_attendance_and_page_meta_read_as_without_their_prefilters(monkeypatch):
     monkeypatch.setattr(moderngov, "_SECTION_FIRSTS", Every())
     monkeypatch.setattr(segment, "_META_LINES_MAY", (lambda text: True,) * 3)
     assert fast == [(moderngov.attendance(lines), segment.page_meta(lines)) for lines in pages]
+
+
+def test_lines_without_a_point_mark_end_hold_no_glued_point_mark():
+    """glued.may_hold_point_marks, the quick test before POINT_MARKS, is False only where POINT_MARKS finds nothing."""
+    pieces = ["1.", "1)", "(1)", "2.", "(a)", "a)", "b.", "(ii)", "i)", "That", "that", "The", "the", " ", "  ", "\t", ".",
+              ";", ":", ",", ")", "-", "–", "—", "D", "2019", "20", "19", "; and", "and", "x", "A", ":-", "12.", "(b)", "c."]
+    texts = _texts(pieces, 14)
+    held = [t for t in texts if glued.POINT_MARKS.search(t)]
+    assert len(held) > 150
+    assert all(glued.may_hold_point_marks(t) for t in held)
+    assert sum(not glued.may_hold_point_marks(t) for t in texts) > 5000  # (and it rules lines out)

@@ -46,6 +46,18 @@ POINT_MARKS = re.compile("|".join((  # one pattern a way of gluing; m.lastindex 
     r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)",  # a title ending in a year, then "1."
     r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])",  # "RESOLVED that:a. The Chair …"
     r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)")))  # "…; andb. the Log …"
+# Where POINT_MARKS can match, as a quick test of a line: each of its marks ends in "." or ")" (or opens on "(") with
+# what must stand round it, looked for from that character (the pattern is tried only at those characters; POINT_MARKS,
+# opening on look-behinds, at every position): ")" then a space and "That" or a capital; a one- or two-digit "N." after
+# ".;:" or a dash, or "1." after a year's digit ("… 20191. That"), then a space; "a." after ":;", then a space; "(" after
+# ".;:,)" or a dash. (Its last way, after "; and", is tested as a string: `may_hold_point_marks`.)
+_POINT_MARK_ENDS = re.compile(r"[.()](?:(?<=\))\s+(?:[Tt]hat|[A-Z])|(?<=[.;:\-–—]\d\.)\s|(?<=[.;:\-–—]\d\d\.)\s|"
+                              r"(?<=\d1\.)\s+That|(?<=[:;][a-h]\.)\s|(?<=[.;:,)\-–—]\())")
+
+
+def may_hold_point_marks(line: str) -> bool:
+    """False only where POINT_MARKS finds nothing in the line."""
+    return "; and" in line or _POINT_MARK_ENDS.search(line) is not None
 
 
 def break_glued(text: str) -> str:

@@ -281,7 +281,8 @@ def _split_enumeration(ln: str) -> list[str]:
     if not ("1." in ln or "1)" in ln or "a." in ln or "a)" in ln or "i)" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
     best = _best_run(ln, list(_ENUM.finditer(ln)))
-    if len(best) < 2 and len(ln) > _GLUED_MIN:  # points run together: marks glued to the point before (rare, costly)
+    if len(best) < 2 and len(ln) > _GLUED_MIN and glued.may_hold_point_marks(ln):
+        # points run together: marks glued to the point before (rare, costly)
         best = _best_run(ln, sorted([*_ENUM.finditer(ln), *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
     if not best:
         return [ln]
