@@ -201,3 +201,16 @@ def test_line_patterns_opening_on_a_line_break_match_as_their_multi_line_forms()
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         plain = plain_bullet.sub(r"\1· ", plain_mark.sub(r"\1 ", text))
         assert mod._BULLET.sub(r"\n\1· ", mod._GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:] == plain, text
+
+
+def test_unusual_characters_are_the_spaces_and_those_the_substitutions_change():
+    """normalise skips its space substitutions, and reads tokens split on any space as split on spaces, where _UNUSUAL
+    finds nothing: it holds every space character but a space, a line break and a no-break space (replaced first), and
+    every character the substitutions change."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    chars = [chr(c) for c in range(0x110000)]
+    unusual = {c for c in chars if mod._UNUSUAL.match(c)}
+    changed = {c for c in chars if mod._SPACE_LIKE.match(c) or mod._ZERO_WIDTH.match(c)}
+    assert unusual == ({c for c in chars if c.isspace()} | changed) - {" ", "\n", "\u00a0"}

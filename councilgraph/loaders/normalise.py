@@ -63,6 +63,10 @@ _CONTINUES = re.compile(
     r"recommendations?|part|schedule|options?|order)$|,$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # a space character other than a space or a line break
+# Every space character other than a space, a line break and a no-break space (the characters str.isspace is true of),
+# and every character _SPACE_LIKE and _ZERO_WIDTH change
+_UNUSUAL = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000"
+                      "\u2060\ufeff\u00ad]")
 _RESOLVED_GLUED = Guarded(re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])"))  # "RESOLVEDThat"
 _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 # (A pattern that opens on a literal character is searched for quickly; one that opens on \b or a
@@ -71,7 +75,12 @@ _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 
 def normalise(text: str) -> str:
     """Clean minutes text: one paragraph, point or heading a line, as its author wrote it."""
-    text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")  # (a no-break space: most common)
+    # One scan finds whether the text holds any character the two substitutions change or any space character other
+    # than a space and a line break (most texts hold none): two scans and a third, of the tokens, are then not needed.
+    unusual = _UNUSUAL.search(text) is not None
+    if unusual:
+        text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))
     # The line patterns run once over the whole text (multi-line, never across a line break): a
     # call a line costs more than the matching on a long document.
     text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n"), "\f" in text))
@@ -83,7 +92,8 @@ def normalise(text: str) -> str:
     spaced = " ".join(joined)  # (every token of every line, and every line's start and end, as in the line)
     # The tokens _split_glued reads (split on spaces): the vocabulary's own (split on any space) where the lines hold
     # no other space character (the tokens split on spaces are those, and "" where two spaces meet: kept as it is).
-    distinct = set(spaced.split(" ")) if _OTHER_SPACE.search(spaced) else vocab.distinct
+    # (None of the steps above writes a space character other than a space or a line break.)
+    distinct = set(spaced.split(" ")) if unusual and _OTHER_SPACE.search(spaced) else vocab.distinct
     # Each distinct token is decided once (`_split_token`); a line holding none that splits, no hyphenated word and no
     # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop. What a token
     # can be is a property of the token, remembered across documents (table.kept, table.five), so most tokens are
