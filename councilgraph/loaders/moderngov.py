@@ -143,13 +143,11 @@ def attendance(lines: list[str]) -> list[Attendee]:
     out: list[Attendee] = []
     current: str | None = None  # the open section
     misses = 0
-    # (the words the costly sentence patterns need, looked for once in the whole text: most pages have neither)
-    low = "\n".join(lines).lower()
-    substitutes, apologies = "attended as" in low, "apolog" in low
     for ln in lines:
         if not ln:
             continue
-        subs = _SUBSTITUTES.search(ln) if substitutes and "attended as" in ln.lower() else None  # (the pattern is costly)
+        low = ln.lower()
+        subs = _SUBSTITUTES.search(ln) if "attended as" in low else None  # (the pattern is costly)
         if subs:
             out += _entries(_sentence(subs["names"]), "substitute", ln)
         heading = False
@@ -165,7 +163,7 @@ def attendance(lines: list[str]) -> list[Attendee]:
                 break
         if heading:
             continue
-        sentence = _SENTENCE_APOLOGIES.search(ln) if apologies and "apolog" in ln.lower() else None  # (as above)
+        sentence = _SENTENCE_APOLOGIES.search(ln) if "apolog" in low else None  # (as above)
         if sentence:
             out += _entries(_sentence(sentence["names"]), "apologies", ln)
             current = None
