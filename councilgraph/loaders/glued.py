@@ -9,9 +9,12 @@ import re
 #: Labels that end an item's minutes on a ModernGov page.
 END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
 
+# A number with a decimal point ("10.4"), which the two numbered-paragraph breaks below need: looked for from its point
+# (a literal: quick), before they are tried at every stop of the page
+_DECIMAL = re.compile(r"\.(?<=\d\.)\d")
 # Where a page still shows a lost break, and the break that goes back there. (Each pattern opens on a literal or a
 # character class: it is tried at every position of a long page.)
-BREAKS = (  # (words a text must hold for the break to be looked for, the glue, the break)
+BREAKS = (  # (words a text must hold for the break to be looked for, or a pattern it must match; the glue, the break)
     # the page's label before its heading ("Agenda and minutesChildren's Services Scrutiny Committee …")
     # (not an issue or decision page's label: what follows it, "Meeting: … - Cabinet (Item 6)", is read as a whole)
     ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
@@ -28,10 +31,10 @@ BREAKS = (  # (words a text must hold for the break to be looked for, the glue, 
     # the item's minutes after their "Additional documents:" label
     ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
     # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
-    ("", re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
+    (_DECIMAL, re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
      r"\1\n\n\2 "),
     # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
-    ("", re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
+    (_DECIMAL, re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
 )
 _BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 
@@ -63,7 +66,7 @@ def may_hold_point_marks(line: str) -> bool:
 def break_glued(text: str) -> str:
     """The text with a paragraph break back at each place `BREAKS` knows glue."""
     for words, glued, broken in BREAKS:
-        if words in text:
+        if words in text if isinstance(words, str) else words.search(text):
             text = glued.sub(broken, text)
     return text
 
