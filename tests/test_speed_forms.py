@@ -133,25 +133,34 @@ def test_lines_holding_a_word_are_those_a_line_by_line_test_finds():
         assert segment._lines_holding(text, lines, segment._MIDLINE_WORDS) == plain, text
 
 
-def test_attendance_and_page_meta_read_as_without_their_prefilters(monkeypatch):
-    """Attendance tries its section headings only on lines whose first character can open one, and page_meta its line
-    patterns only where the first lines hold their words: the same people and meetings as trying every line."""
+def test_attendance_reads_as_without_its_prefilter(monkeypatch):
+    """Attendance tries its section headings only on lines whose first character can open one: the same people as
+    trying every line."""
     from councilgraph.loaders import moderngov
     from tests.conftest import CORPUS
 
     segment = importlib.import_module("councilgraph.loaders.segment")
     texts = [p.read_text(encoding="utf-8") for p in [*sorted(Path(SEEDS).glob("*.txt")), *sorted(Path(CORPUS).glob("*.txt"))]]
     pages = [segment.normalise(t) for t in texts]
-    fast = [(moderngov.attendance(lines), segment.page_meta(lines)) for lines in pages]
-    assert sum(bool(people) for people, _ in fast) >= 5 and sum(bool(meta.date) for _, meta in fast) >= 5
+    fast = [moderngov.attendance(lines) for lines in pages]
+    assert sum(bool(people) for people in fast) >= 5
 
     class Every(frozenset):
         def __contains__(self, item: object) -> bool:
             return True
 
     monkeypatch.setattr(moderngov, "_SECTION_FIRSTS", Every())
-    monkeypatch.setattr(segment, "_META_LINES_MAY", (lambda text: True,) * 3)
-    assert fast == [(moderngov.attendance(lines), segment.page_meta(lines)) for lines in pages]
+    assert fast == [moderngov.attendance(lines) for lines in pages]
+
+
+def test_a_body_and_date_line_holds_day():
+    """page_meta tries its body-and-date pattern only on lines that hold "day" (as every weekday's name does)."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["Cabinet", "Committee", " ", "-", "–", ",", "Monday", "Tuesday", "Sunday", "Wednes", "da", "y", "day",
+              "5 March 2024", "Board", "Fri"]
+    matched = [t for t in _texts(pieces, 15) if segment._BODY_DATE_LINE.pattern.match(t)]
+    assert len(matched) > 300
+    assert all("day" in t for t in matched)
 
 
 def test_lines_without_a_point_mark_end_hold_no_glued_point_mark():

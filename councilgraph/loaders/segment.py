@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import alt
-from councilgraph.extract.prefilter import Guarded, Prefilter
+from councilgraph.extract.prefilter import Guarded
 from councilgraph.loaders import action_table, glued
 from councilgraph.loaders.glued import END_LABELS
 from councilgraph.loaders.records import Block, Item, Meta
@@ -328,7 +328,6 @@ _MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Make
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
 _DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
-_META_LINES_MAY = tuple(Prefilter(p).may_match for p in (_MEETING_LINE, _MAKER_LINE, _DATE_LINE))
 
 
 #: The heading minutes that are not a ModernGov page open with: "Minutes of the Cabinet of Torbay Council held on 5
@@ -361,22 +360,18 @@ def page_meta(lines: list[str]) -> Meta:
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
         if not meta.body and _WEEKDAY_LINE.match(nxt) and _BODY_LINE.match(ln):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
-    # (Each line pattern is tried only where the first lines, together, hold its words: most pages have few of them.)
-    head = "\n".join(lines[:80])
-    meeting, maker, dated = (may(head) for may in _META_LINES_MAY)
-    if meeting or maker or dated or _BODY_DATE_LINE.may_match(head):
-        for ln in lines[:80]:
-            m = _MEETING_LINE.match(ln) if meeting else None
-            if m:
-                return Meta(None, m[2].strip(), parse_date(m[1]))
-            m = _MAKER_LINE.match(ln) if maker else None
-            if m and not meta.body:
-                meta.body = m[1].strip()
-            m = _BODY_DATE_LINE.match(ln)
-            if m:
-                meta.body, meta.date = m[1].strip(), parse_date(m[2])
-            if dated and not meta.date and _DATE_LINE.match(ln):
-                meta.date = parse_date(ln)
+    for ln in lines[:80]:
+        m = _MEETING_LINE.match(ln)
+        if m:
+            return Meta(None, m[2].strip(), parse_date(m[1]))
+        m = _MAKER_LINE.match(ln)
+        if m and not meta.body:
+            meta.body = m[1].strip()
+        m = _BODY_DATE_LINE.match(ln) if "day" in ln else None  # (every weekday's name holds "day": one test first)
+        if m:
+            meta.body, meta.date = m[1].strip(), parse_date(m[2])
+        if not meta.date and _DATE_LINE.match(ln):
+            meta.date = parse_date(ln)
     return meta
 
 
