@@ -118,6 +118,9 @@ def normalise(text: str) -> str:
             split = _split_token(tok, _BLIND)
         except _Asked:
             table.glue.add(tok)
+            core = tok.strip(_STRIP)
+            if len(core) >= 5 and core.isalpha() and core[1:].islower():  # ("(Councillor": _split_pair asks of it)
+                table.five_by_low.setdefault(core.lower(), [])  # (so that run_together answers it from the index)
             continue
         if split == tok:
             table.kept.add(tok)
@@ -165,7 +168,8 @@ class _Tokens:
         self.kept: set[str] = set()  # tokens (split on spaces) always kept as they are
         self.five: dict[str, tuple[str, str]] = {}  # token -> its word and its lower case: a word of five letters or
         # more, kept unless the document runs two of its words into it
-        self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case
+        self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case (and the lower case of
+        # other words _split_pair asks about, with no token: run_together answers them from this index)
         self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
 
     def add_five(self, tok: str, core: str) -> None:
@@ -486,9 +490,10 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
 
 
 def _split_pair(tok: str, core: str, vocab: _Vocab) -> str:
-    if len(core) >= 5 and core.isalpha() and core[1:].islower() and vocab.words[core] <= 1:
+    if len(core) >= 5 and core.isalpha() and core[1:].islower():
         low = core.lower()
-        if not vocab.run_together(low):  # (one lookup rules out every split point)
+        # (one lookup rules out every split point; asked before the word's count, which is costlier to make)
+        if not vocab.run_together(low) or vocab.words[core] > 1:
             return tok
         for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
             if (low[:i], low[i:]) in vocab.pairs:
