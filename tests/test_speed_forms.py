@@ -172,3 +172,18 @@ def test_lines_without_a_point_mark_end_hold_no_glued_point_mark():
     assert len(held) > 150
     assert all(glued.may_hold_point_marks(t) for t in held)
     assert sum(not glued.may_hold_point_marks(t) for t in texts) > 5000  # (and it rules lines out)
+
+
+def test_point_marks_and_agreed_headings_read_as_without_their_first_tests():
+    """_point_mark tests a line's first character, and blocks a heading's last, before the patterns: the same marks
+    and headings as the patterns alone find."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["1.", "1)", "(1)", "(a)", "a)", "b.", "(ii)", "A.", "H)", "I.", "٣.", "That", " ", "  ", "the Committee",
+              "agreed", "RESOLVED", "resolved that", ":", " -", "–", "It was ", "x", ".", "\t"]
+    for text in _texts(pieces, 16):
+        plain = (segment._NUM_POINT.match(text) or segment._LETTER_POINT.match(text) or segment._UPPER_POINT.match(text)
+                 or segment._DOT_LETTER_POINT.match(text))
+        fast = segment._point_mark(text)
+        assert (fast and (fast.re, fast.span())) == (plain and (plain.re, plain.span())), text
+        if segment._AGREED_HEADING.match(text):
+            assert text.rstrip().endswith((":", "–", "-")), text

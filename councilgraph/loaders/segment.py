@@ -127,7 +127,7 @@ def _lines(text: str) -> tuple[str, ...]:
     text = "\n".join(lines)
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
-    for ln in _join_table_rows(text.split("\n")):
+    for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
         if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
             out.append("")
             continue
@@ -421,7 +421,13 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
 def _point_mark(ln: str) -> re.Match[str] | None:
     """A line's point mark and text, however the point is marked: "1)", "(a)", "(ii)", "A.", "a." (the last two are
     points only inside a resolution, or when they open one with "That …": `blocks` decides)."""
+    if ln[:1] not in _POINT_FIRSTS and ln[:1].isascii():  # (no mark opens so: most lines, not matched four times)
+        return None
     return _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
+
+
+# What a mark opens with: "(", a digit, a letter (\d takes other digits too: a character not ASCII is matched)
+_POINT_FIRSTS = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH")
 
 
 def _that_point(text: str) -> bool:
@@ -431,6 +437,7 @@ def _that_point(text: str) -> bool:
 
 
 _CELL_TAIL = re.compile(r"(?:\s*\|)+\s*$")
+_PARA_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?")
 
 
 def blocks(lines: list[str], decision: bool = False) -> list[Block]:
@@ -467,7 +474,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
         if not ln or _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, copy attached to minutes.")
             prev_blank = True
             continue
-        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", ln):  # a paragraph number on a line of its own
+        if _PARA_NUMBER.fullmatch(ln):  # a paragraph number on a line of its own
             para, res = ln.rstrip("."), None
             prev_blank = True
             continue
@@ -482,7 +489,8 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 continue
             para, ln = m[1], m[2]
             res = None
-        if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
+        # "That the Board agree:", "It was agreed that: -" (the heading ends on its colon or dash: one test first)
+        if ln.rstrip().endswith((":", "–", "-")) and _AGREED_HEADING.match(ln):
             out.append(Block(ln, para, "text", None, None))
             open_resolution()
             prev_blank = True
