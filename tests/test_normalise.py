@@ -214,3 +214,21 @@ def test_unusual_characters_are_the_spaces_and_those_the_substitutions_change():
     unusual = {c for c in chars if mod._UNUSUAL.match(c)}
     changed = {c for c in chars if mod._SPACE_LIKE.match(c) or mod._ZERO_WIDTH.match(c)}
     assert unusual == ({c for c in chars if c.isspace()} | changed) - {" ", "\n", "\u00a0"}
+
+
+def test_page_lines_are_those_page_matches_line_by_line():
+    """The page-number lines, found in one search of the whole text (_PAGE_LINE), are the lines _PAGE matches."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    pieces = ["\n", " ", "Page", "PAGE", "Pg", "Pg.", "3", "12", "of", "OF", "-", "–", "—", "|", "/", "x", "\f", "\t",
+              "\u2028", "\x0b", "1234", " of "]
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in FILES[:10]]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        plain = {i for i, ln in enumerate(text.split("\n")) if mod._PAGE.match(ln)}
+        assert mod._page_lines(text) == plain, repr(text)
+        found += bool(plain)
+    assert found > 50

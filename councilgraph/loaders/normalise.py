@@ -30,6 +30,8 @@ _BULLET = re.compile(rf"\n([^\S\n]*)(?:[{re.escape(_BULLETS)}]|o(?=[^\S\n]))[^\S
 # Page furniture on a line of its own: "Page 3 of 12", "Page 3", "- 3 -", "3 | Page".
 _PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
                    r"\d{1,4}\s*\|\s*Page|\d{1,4}\s*/\s*\d{1,4})\s*$")
+# _PAGE on the line after a line break, to the next (its spaces never one): a page number's line found in a whole text
+_PAGE_LINE = re.compile("\n" + _PAGE.pattern.replace(r"\s", r"[^\S\n]").removeprefix("^").removesuffix("$") + r"(?=\n)")
 # Numbering glued to its text at the start of a line: "(1)RESOLVED", "3.The", "26.1Resolved",
 # "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
 _GLUED_MARK = re.compile(
@@ -83,7 +85,7 @@ def normalise(text: str) -> str:
         text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))
     # The line patterns run once over the whole text (multi-line, never across a line break): a
     # call a line costs more than the matching on a long document.
-    text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n"), "\f" in text))
+    text = "\n".join(map(str.rstrip, _drop_furniture(text, "\f" in text)))
     text = _BULLET.sub(r"\n\1· ", _GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:]
     text = _break_before_labels(_RESOLVED_GLUED.sub(r"\1 ", text))
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
@@ -148,7 +150,10 @@ def normalise(text: str) -> str:
     honorific = _HONORIFIC_GLUED.search(spaced) is not None
     if not changed and "\u0000" not in spaced and not honorific:
         return "\n".join(joined)
-    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
+    # (a line holds a changed token only if it holds it as a string: tested first where they are few)
+    few = len(changed) <= 4
+    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln
+                     or (not few or any(map(ln.__contains__, changed))) and not changed.isdisjoint(ln.split(" "))
                      or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
     # A label glued to the word before it ("… County Council.Publication date: …") is one only now
     return _break_before_labels(out) if changed else out
@@ -225,10 +230,11 @@ def _break_before_labels(text: str) -> str:
     return "".join([*out, text[last:]]) if out else text
 
 
-def _drop_furniture(lines: list[str], form_feeds: bool = True) -> list[str]:
-    """Lines without page numbers, and without running headers/footers: a line repeated next to
+def _drop_furniture(text: str, form_feeds: bool = True) -> list[str]:
+    """The text's lines without page numbers, and without running headers/footers: a line repeated next to
     page breaks (form feeds or page numbers) three times or more. (`form_feeds`: whether any line holds one.)"""
-    pages = {i for i, ln in enumerate(lines) if _PAGE.match(ln)}  # (each line matched once)
+    lines = text.split("\n")
+    pages = _page_lines(text)
     if not pages and not form_feeds:  # no page break: nothing to drop (most text)
         return lines
     breaks = [i for i, ln in enumerate(lines) if "\f" in ln or i in pages]
@@ -250,6 +256,19 @@ def _drop_furniture(lines: list[str], form_feeds: bool = True) -> list[str]:
             continue
         out.append(ln.replace("\f", ""))
     return out
+
+
+def _page_lines(text: str) -> set[int]:
+    """The numbers of the lines (the text split at its line breaks) that _PAGE matches: found in one search of the
+    text, with a line break put before and after it, for _PAGE_LINE (a pattern tried once a line, in C)."""
+    found: set[int] = set()
+    breaks, last = 0, 0
+    padded = f"\n{text}\n"
+    for m in _PAGE_LINE.finditer(padded):
+        breaks += padded.count("\n", last, m.start())  # (the line breaks before this one: its line's number)
+        last = m.start()
+        found.add(breaks)
+    return found
 
 
 # Line ends and starts _joins reads, compiled once (it reads every pair of lines).

@@ -737,9 +737,12 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
     whose labels say so: "Decision Maker:", "Decision status:") with no resolution heading, the text is the decision:
     its paragraphs and points are the resolution's ("· Authorised a 6 week consultation …")."""
     lines = normalise(text)
-    decision_page = decision_page or any(_DECISION_PAGE_LABEL.match(ln) for ln in lines)
+    # (a label's line starts with one of its words: one string test before each pattern)
+    decision_page = decision_page or any(_DECISION_PAGE_LABEL.match(ln) for ln in lines
+                                         if ln.startswith(("Decision", "Is Key")))
     meta = page_meta(lines)
-    marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines) if _MINUTES.match(ln)])
+    marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines)
+                                      if ln.startswith(("Minutes", "MINUTES", "Decision", "DECISION")) and _MINUTES.match(ln)])
     if not marks:  # pages without "Minutes:" lines mark each item's text with "Additional documents:"
         marks = [i for i, ln in enumerate(lines) if re.match(r"^Additional documents:\s*$", ln)]
         if len(marks) > 1:
