@@ -187,3 +187,16 @@ def test_point_marks_and_agreed_headings_read_as_without_their_first_tests():
         assert (fast and (fast.re, fast.span())) == (plain and (plain.re, plain.span())), text
         if segment._AGREED_HEADING.match(text):
             assert text.rstrip().endswith((":", "–", "-")), text
+
+
+def test_a_label_after_a_stop_is_found_wherever_its_break_matches():
+    """The break before an item's end label is tried only where glued._label_after_stop finds a label after a stop:
+    every text the break's pattern matches."""
+    pattern = next(p for _, p, _ in glued.BREAKS if "Supporting documents" in p.pattern)
+    pieces = ["Supporting documents", "Additional documents", "Accompanying Documents", "Background papers", ":", " :",
+              ".", ";", ")", " ", "\t", "x", "noted", "\n"]
+    texts = _texts(pieces, 18)
+    matched = [t for t in texts if pattern.search(t)]
+    assert len(matched) > 300
+    assert all(glued._label_after_stop(t) for t in matched)
+    assert sum(not glued._label_after_stop(t) for t in texts) > 5000
