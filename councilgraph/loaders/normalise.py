@@ -98,10 +98,10 @@ def normalise(text: str) -> str:
     distinct = set(spaced.split(" ")) if unusual and _OTHER_SPACE.search(spaced) else vocab.distinct
     # Each distinct token is decided once (`_split_token`); a line holding none that splits, no hyphenated word and no
     # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop. What a token
-    # can be is a property of the token, remembered across documents (table.kept, table.five), so most tokens are
+    # can be is a property of the token, remembered across documents (table.decided), so most tokens are
     # settled without a call: only those read for the first time are looked at one by one.
     memo = vocab.memo
-    for tok in distinct.difference(table.kept).difference(table.five).difference(table.glue):
+    for tok in distinct - table.decided:
         if "\u0000" in tok:
             continue
         if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
@@ -110,7 +110,7 @@ def normalise(text: str) -> str:
             # or more ("Careto"): the rest are kept.
             core = tok.strip(_STRIP)
             if len(core) < 5 or not core.isalpha():
-                table.kept.add(tok)
+                table.keep(tok)
             else:
                 table.add_five(tok, core)
             continue
@@ -119,13 +119,13 @@ def normalise(text: str) -> str:
         try:
             split = _split_token(tok, _BLIND)
         except _Asked:
-            table.glue.add(tok)
+            table.add_glue(tok)
             core = tok.strip(_STRIP)
             if len(core) >= 5 and core.isalpha() and core[1:].islower():  # ("(Councillor": _split_pair asks of it)
                 table.five_by_low.setdefault(core.lower(), [])  # (so that run_together answers it from the index)
             continue
         if split == tok:
-            table.kept.add(tok)
+            table.keep(tok)
         else:  # ("357KB": split alike in every document; rare)
             memo[tok] = split
     # (The document's words of five letters or more are all in the table now: only now is a split asked for.)
@@ -170,20 +170,28 @@ class _Tokens:
         self.stem: dict[str, str] = {}  # word -> the stem of the possessive in lower case ("Council’s": "council")
         self.right: dict[str, str] = {}  # token -> its word in lower case: it may end a pair
         self.left: dict[str, str] = {}  # the same, for tokens that may begin a pair (no full stop after the word)
-        self.kept: set[str] = set()  # tokens (split on spaces) always kept as they are
         self.five: dict[str, tuple[str, str]] = {}  # token -> its word and its lower case: a word of five letters or
         # more, kept unless the document runs two of its words into it
         self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case (and the lower case of
         # other words _split_pair asks about, with no token: run_together answers them from this index)
         self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
+        self.decided: set[str] = set()  # tokens (split on spaces) decided: those two, and those always kept as they are
+
+    def keep(self, tok: str) -> None:
+        self.decided.add(tok)  # (a token always kept as it is: in no other set)
 
     def add_five(self, tok: str, core: str) -> None:
         low = core.lower()
         self.five[tok] = (core, low)
         self.five_by_low.setdefault(low, []).append(tok)
+        self.decided.add(tok)
+
+    def add_glue(self, tok: str) -> None:
+        self.glue.add(tok)
+        self.decided.add(tok)
 
     def size(self) -> int:
-        return len(self.seen) + len(self.kept) + len(self.five) + len(self.glue)
+        return len(self.seen) + len(self.decided)
 
     def learn(self, toks: set[str]) -> None:
         for tok in toks - self.seen:
