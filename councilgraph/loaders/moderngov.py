@@ -35,8 +35,9 @@ _SECTIONS = [
     (re.compile(r"^(?:Apologies(?: for absence)?(?: were received from| were given for)?|Absent)\b", re.I), "apologies"),
     (re.compile(r"^(?:(?:Members? |Councillors )?Present|Voting Members|Members|Attendees)\b", re.I), "member"),
 ]
-# The first characters of _SECTIONS' headings, either case (they are matched ignoring case)
+# The first characters of _SECTIONS' headings, either case (they are matched ignoring case), and the headings at once
 _SECTION_FIRSTS = frozenset("OCSAGIMPVocsagimpv")
+_ANY_SECTION = re.compile("|".join(rx.pattern for rx, _ in _SECTIONS), re.I)
 _SENTENCE_APOLOGIES = re.compile(r"\bApologies (?:for (?:absence|the meeting) )?(?:were|was) (?:received|given|submitted|"
                                  r"reported) (?:from|for|on behalf of)\s+(?P<names>[^.]+)", re.I)
 _SUBSTITUTES = re.compile(r"(?P<names>[^.]+?)\s+attended as (?:a )?substitutes?\b", re.I)
@@ -151,9 +152,11 @@ def attendance(lines: list[str]) -> list[Attendee]:
         if subs:
             out += _entries(_sentence(subs["names"]), "substitute", ln)
         heading = False
-        # (a line whose first character is an ASCII one no section heading opens with is none: not matched five times)
+        # (a line whose first character is an ASCII one no section heading opens with is none, and one that none of
+        # the headings, matched at once, opens is none: not matched five times)
         first = ln[0]
-        for rx, kind in _SECTIONS if not first.isascii() or first in _SECTION_FIRSTS else ():
+        opens = (not first.isascii() or first in _SECTION_FIRSTS) and _ANY_SECTION.match(ln)
+        for rx, kind in _SECTIONS if opens else ():
             m = rx.match(ln)
             if m and (ln[m.end():].lstrip()[:1] in (":", "", "-", "–") or kind == "apologies" and "received" in ln[:40]):
                 rest = _sentence(ln[m.end():].lstrip(" :-–—"))
