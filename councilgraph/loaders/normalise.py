@@ -353,8 +353,9 @@ class _Vocab:
         self.memo: dict[str, str] = {}  # token -> the token split, where that differs (decided once)
         self.settled: set[str] = set()  # tokens decided to be kept as they are
         self._table = table = table or _Tokens()
-        # Every line's tokens in one list, _NO_WORD between two lines (a token that is no word: no pair spans a break)
-        self._toks = toks = f"\n{_NO_WORD}\n".join(lines).split()
+        # Every line's tokens in one list, _NO_WORD between two lines (a token that is no word: no pair spans a break;
+        # a blank line has no tokens, and is left out)
+        self._toks = toks = f"\n{_NO_WORD}\n".join(filter(None, lines)).split()
         self.distinct = set(toks)
         table.learn(self.distinct)
         self._words: Counter[str] | None = None
