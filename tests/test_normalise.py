@@ -232,3 +232,21 @@ def test_page_lines_are_those_page_matches_line_by_line():
         assert mod._page_lines(text) == plain, repr(text)
         found += bool(plain)
     assert found > 50
+
+
+def test_a_text_with_an_initial_glued_to_a_surname_has_the_token_the_table_knows():
+    """normalise searches a text for an honorific before an initial glued to a surname only where one of its tokens is
+    such an initial (the table's `initials`): every text the search finds one in has such a token."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    pieces = ["Cllr ", "Mr ", "Councillor ", " ", "\n", "KVickers", "KVickers,", "AB", "Smith", "JSmith.", "x", "MrKV"]
+    rng = random.Random(13)
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        mod.normalise(text)
+        if mod._HONORIFIC_GLUED.search(text.replace("\n", " ")):
+            found += 1
+            assert not mod._tokens().initials.isdisjoint(text.split()), text
+    assert found > 100

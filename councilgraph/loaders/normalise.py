@@ -147,7 +147,9 @@ def normalise(text: str) -> str:
     # there, once made whole)
     vocab.settled = distinct if "\u0000" not in spaced else {tok for tok in distinct if "\u0000" not in tok}
     # (A line's match is a match in the lines joined by spaces: where there is none, no line is searched.)
-    honorific = _HONORIFIC_GLUED.search(spaced) is not None
+    # (The initial glued to a surname is a token of its own, which the table knows: a text with none is not searched.)
+    honorific = (distinct is not vocab.distinct or not table.initials.isdisjoint(distinct)) \
+        and _HONORIFIC_GLUED.search(spaced) is not None
     if not changed and "\u0000" not in spaced and not honorific:
         return "\n".join(joined)
     # (a line holds a changed token only if it holds it as a string: tested first where they are few)
@@ -176,6 +178,7 @@ class _Tokens:
         # other words _split_pair asks about, with no token: run_together answers them from this index)
         self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
         self.decided: set[str] = set()  # tokens (split on spaces) decided: those two, and those always kept as they are
+        self.initials: set[str] = set()  # tokens that are an initial glued to a surname ("KVickers"), as _INITIAL_GLUED
 
     def keep(self, tok: str) -> None:
         self.decided.add(tok)  # (a token always kept as it is: in no other set)
@@ -196,6 +199,8 @@ class _Tokens:
     def learn(self, toks: set[str]) -> None:
         for tok in toks - self.seen:
             self.seen.add(tok)
+            if _INITIAL_GLUED.fullmatch(tok):
+                self.initials.add(tok)
             w = tok.strip(_STRIP)
             if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
                 continue
