@@ -201,3 +201,20 @@ def test_a_label_after_a_stop_is_found_wherever_its_break_matches():
     assert len(matched) > 300
     assert all(glued._label_after_stop(t) for t in matched)
     assert sum(not glued._label_after_stop(t) for t in texts) > 5000
+
+
+def test_resolved_glued_and_digit_word_forms_match_as_their_plain_forms():
+    """normalise's _RESOLVED_GLUED opens on its word's first letter (its \\b a look-behind after it), and the break of a
+    number run into a word is tried only where glued._DIGIT_WORD finds a digit before a capitalised word: the same
+    text as the plain forms."""
+    normalise = importlib.import_module("councilgraph.loaders.normalise")
+    plain = re.compile(r"\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])")
+    pieces = ["RESOLVED", "AGREED", "DECIDED", "That", "The", "x", " ", "1", "2024", "Children", "CSD19096", "-", "Ab",
+              "A", "R", "D", "ESOLVED", "_", "é"]
+    number = next(p for _, p, _ in glued.BREAKS if p.pattern.startswith(r"\d"))
+    texts = _texts(pieces, 19)
+    assert sum(bool(plain.search(t)) for t in texts) > 500 and sum(bool(number.search(t)) for t in texts) > 500
+    for text in texts:
+        assert normalise._RESOLVED_GLUED.pattern.sub(r"\1 ", text) == plain.sub(r"\1 ", text), text
+        if number.search(text):
+            assert glued._DIGIT_WORD.search(text), text

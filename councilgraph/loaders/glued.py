@@ -12,6 +12,7 @@ END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documen
 # A number with a decimal point ("10.4"), which the two numbered-paragraph breaks below need: looked for from its point
 # (a literal: quick), before they are tried at every stop of the page
 _DECIMAL = re.compile(r"\.(?<=\d\.)\d")
+_DIGIT_WORD = re.compile(r"[A-Z](?<=\d[A-Z])[a-z]{2}")  # a digit, then a capitalised word of three letters or more
 # Where a page still shows a lost break, and the break that goes back there. (Each pattern opens on a literal or a
 # character class: it is tried at every position of a long page.)
 BREAKS = (  # (words a text must hold for the break to be looked for, or a test it must pass; the glue, the break)
@@ -21,7 +22,8 @@ BREAKS = (  # (words a text must hold for the break to be looked for, or a test 
     # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
     # "Together4Children"); (the plain form, \d(?<![A-Za-z]\d)\d?(?=…)|\d{3,}(?=…), has its digit written once, first:
     # a pattern opening on alternatives is tried at every position, one opening on a digit only at digits)
-    ("", re.compile(r"\d(?:(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{2,}(?=[A-Z][a-z]{2}))"), r"\g<0> "),
+    # (tried only where a digit stands before a capitalised word: found from the capital, rarer than a digit)
+    (_DIGIT_WORD.search, re.compile(r"\d(?:(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{2,}(?=[A-Z][a-z]{2}))"), r"\g<0> "),
     # a label that ends an item's minutes ("… be noted. Supporting documents:")
     (lambda text: "ocuments:" in text and _label_after_stop(text), re.compile(rf"([.;:)])[ \t]*(?={END_LABELS})"),
      r"\1\n\n"),

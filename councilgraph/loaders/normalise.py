@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from itertools import repeat
+from itertools import islice, repeat
 
 from councilgraph.extract.prefilter import Guarded
 
@@ -69,7 +69,8 @@ _OTHER_SPACE = re.compile(r"[^\S \n]")  # a space character other than a space o
 # and every character _SPACE_LIKE and _ZERO_WIDTH change
 _UNUSUAL = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000"
                       "\u2060\ufeff\u00ad]")
-_RESOLVED_GLUED = Guarded(re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])"))  # "RESOLVEDThat"
+# "RESOLVEDThat" (\b before the word written after its first letter, as a look-behind: the pattern opens on the letter)
+_RESOLVED_GLUED = Guarded(re.compile(r"(R(?<!\wR)ESOLVED|A(?<!\wA)GREED|D(?<!\wD)ECIDED)(?=[A-Z][a-z])"))
 _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 # (A pattern that opens on a literal character is searched for quickly; one that opens on \b or a
 # look-behind is tried at every position of the document: Guarded skips the documents without its words.)
@@ -388,7 +389,7 @@ class _Vocab:
         token that may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered:
         cheaper) but never match a pair of words looked up, nor their join a word."""
         no = repeat(_NO_WORD)
-        return map(self._table.left.get, self._toks, no), map(self._table.right.get, self._toks[1:], no)
+        return map(self._table.left.get, self._toks, no), map(self._table.right.get, islice(self._toks, 1, None), no)
 
     @property
     def pairs(self) -> set[tuple[str, str]]:
