@@ -146,7 +146,14 @@ def test_vocabulary_counts_as_a_loop_over_tokens_would():
         assert dict(vocab.words) == dict(words)
         assert {p for p in vocab.pairs if mod._NO_WORD not in p} == pairs  # (the others hold no word)
         assert all(mod._NO_WORD in a + b for a, b in vocab.pairs - pairs)
-        assert {j for j in vocab.joined_pairs() if mod._NO_WORD not in j} == {a + b for a, b in pairs}
+        # a word two neighbours make, written together: asked of the table's words (found as the joins are made) and
+        # of others alike
+        mod.normalise(text)  # (the document's words of five letters or more in the table)
+        vocab = mod._Vocab(lines, mod._tokens())
+        joins = {a + b for a, b in pairs}
+        asked = joins | {w.lower() for w in words} | {w.lower()[1:] for w in words}
+        assert {low for low in asked if vocab.run_together(low)} == joins
+        assert vocab.five_run_together() == joins & mod._tokens().five_by_low.keys()
 
 
 def test_patterns_opening_on_a_character_match_as_their_plain_forms():
@@ -176,3 +183,70 @@ def test_segment_tidies_spaces_as_its_pattern_does():
         "".join(rng.choice(chars) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
     for part in parts:
         assert seg._tidy_spaces(part) == seg._SPACES.sub(" ", part).strip(), repr(part)
+
+
+def test_line_patterns_opening_on_a_line_break_match_as_their_multi_line_forms():
+    """_GLUED_MARK and _BULLET open on the line break before a line (the engine skips to it), read with a line break
+    put first: the same text as their plain forms, which open on ^ in multi-line mode."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    plain_bullet = re.compile(mod._BULLET.pattern.replace("\\n(", "^(", 1), re.M)
+    plain_mark = re.compile(mod._GLUED_MARK.pattern.replace("\\n(", "^(", 1), re.M)
+    assert plain_bullet.pattern.startswith("^(") and plain_mark.pattern.startswith("^(")
+    pieces = ["\n", " ", "  ", "\t", "1", "12", "3.", "(1)", "(a)", "a)", "iv.", "ii)", "a.", "The", "RESOLVED", "That",
+              "o", "·", "•", "\uf0b7", "x", "A", "I", "26.1", "(ii)", "16", "‘", '"', "(", "b.", "Children's", "."]
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        plain = plain_bullet.sub(r"\1· ", plain_mark.sub(r"\1 ", text))
+        assert mod._BULLET.sub(r"\n\1· ", mod._GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:] == plain, text
+
+
+def test_unusual_characters_are_the_spaces_and_those_the_substitutions_change():
+    """normalise skips its space substitutions, and reads tokens split on any space as split on spaces, where _UNUSUAL
+    finds nothing: it holds every space character but a space, a line break and a no-break space (replaced first), and
+    every character the substitutions change."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    chars = [chr(c) for c in range(0x110000)]
+    unusual = {c for c in chars if mod._UNUSUAL.match(c)}
+    changed = {c for c in chars if mod._SPACE_LIKE.match(c) or mod._ZERO_WIDTH.match(c)}
+    assert unusual == ({c for c in chars if c.isspace()} | changed) - {" ", "\n", "\u00a0"}
+
+
+def test_page_lines_are_those_page_matches_line_by_line():
+    """The page-number lines, found in one search of the whole text (_PAGE_LINE), are the lines _PAGE matches."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    pieces = ["\n", " ", "Page", "PAGE", "Pg", "Pg.", "3", "12", "of", "OF", "-", "–", "—", "|", "/", "x", "\f", "\t",
+              "\u2028", "\x0b", "1234", " of "]
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in FILES[:10]]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        plain = {i for i, ln in enumerate(text.split("\n")) if mod._PAGE.match(ln)}
+        assert mod._page_lines(text) == plain, repr(text)
+        found += bool(plain)
+    assert found > 50
+
+
+def test_a_text_with_an_initial_glued_to_a_surname_has_the_token_the_table_knows():
+    """normalise searches a text for an honorific before an initial glued to a surname only where one of its tokens is
+    such an initial (the table's `initials`): every text the search finds one in has such a token."""
+    import importlib
+
+    mod = importlib.import_module("councilgraph.loaders.normalise")
+    pieces = ["Cllr ", "Mr ", "Councillor ", " ", "\n", "KVickers", "KVickers,", "AB", "Smith", "JSmith.", "x", "MrKV"]
+    rng = random.Random(13)
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        mod.normalise(text)
+        if mod._HONORIFIC_GLUED.search(text.replace("\n", " ")):
+            found += 1
+            assert not mod._tokens().initials.isdisjoint(text.split()), text
+    assert found > 100

@@ -120,3 +120,101 @@ def test_receipts_are_the_matches_of_their_pattern():
     for text in _texts(pieces, 6):
         plain = resolve._RECEIVED.finditer(text, 0, resolve._RECEIVER_SPAN)
         assert [m.span() for m in resolve._receipts(text)] == [m.span() for m in plain], text
+
+
+def test_lines_holding_a_word_are_those_a_line_by_line_test_finds():
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    rng = random.Random(12)
+    pieces = ["\n", "\n\n", "a", "That", "RESOLVED", " ", "Agreed", "Tha", "t", "AGREED\n", "Resolved"]
+    texts = ["\n".join(_lines())] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 15))) for _ in range(5000)]
+    for text in texts:
+        lines = text.split("\n")
+        plain = {k for k, ln in enumerate(lines) if any(w in ln for w in segment._MIDLINE_WORDS)}
+        assert segment._lines_holding(text, lines, segment._MIDLINE_WORDS) == plain, text
+
+
+def test_attendance_reads_as_without_its_prefilter(monkeypatch):
+    """Attendance tries its section headings only on lines whose first character can open one and that one of them,
+    matched at once, opens: the same people as trying every line."""
+    from councilgraph.loaders import moderngov
+    from tests.conftest import CORPUS
+
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    texts = [p.read_text(encoding="utf-8") for p in [*sorted(Path(SEEDS).glob("*.txt")), *sorted(Path(CORPUS).glob("*.txt"))]]
+    pages = [segment.normalise(t) for t in texts]
+    fast = [moderngov.attendance(lines) for lines in pages]
+    assert sum(bool(people) for people in fast) >= 5
+
+    class Every(frozenset):
+        def __contains__(self, item: object) -> bool:
+            return True
+
+    monkeypatch.setattr(moderngov, "_SECTION_FIRSTS", Every())
+    monkeypatch.setattr(moderngov, "_ANY_SECTION", re.compile(""))  # (opens every line)
+    assert fast == [moderngov.attendance(lines) for lines in pages]
+
+
+def test_a_body_and_date_line_holds_day():
+    """page_meta tries its body-and-date pattern only on lines that hold "day" (as every weekday's name does)."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["Cabinet", "Committee", " ", "-", "–", ",", "Monday", "Tuesday", "Sunday", "Wednes", "da", "y", "day",
+              "5 March 2024", "Board", "Fri"]
+    matched = [t for t in _texts(pieces, 15) if segment._BODY_DATE_LINE.pattern.match(t)]
+    assert len(matched) > 300
+    assert all("day" in t for t in matched)
+
+
+def test_lines_without_a_point_mark_end_hold_no_glued_point_mark():
+    """glued.may_hold_point_marks, the quick test before POINT_MARKS, is False only where POINT_MARKS finds nothing."""
+    pieces = ["1.", "1)", "(1)", "2.", "(a)", "a)", "b.", "(ii)", "i)", "That", "that", "The", "the", " ", "  ", "\t", ".",
+              ";", ":", ",", ")", "-", "–", "—", "D", "2019", "20", "19", "; and", "and", "x", "A", ":-", "12.", "(b)", "c."]
+    texts = _texts(pieces, 14)
+    held = [t for t in texts if glued.POINT_MARKS.search(t)]
+    assert len(held) > 150
+    assert all(glued.may_hold_point_marks(t) for t in held)
+    assert sum(not glued.may_hold_point_marks(t) for t in texts) > 5000  # (and it rules lines out)
+
+
+def test_point_marks_and_agreed_headings_read_as_without_their_first_tests():
+    """_point_mark tests a line's first character, and blocks a heading's last, before the patterns: the same marks
+    and headings as the patterns alone find."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["1.", "1)", "(1)", "(a)", "a)", "b.", "(ii)", "A.", "H)", "I.", "٣.", "That", " ", "  ", "the Committee",
+              "agreed", "RESOLVED", "resolved that", ":", " -", "–", "It was ", "x", ".", "\t"]
+    for text in _texts(pieces, 16):
+        plain = (segment._NUM_POINT.match(text) or segment._LETTER_POINT.match(text) or segment._UPPER_POINT.match(text)
+                 or segment._DOT_LETTER_POINT.match(text))
+        fast = segment._point_mark(text)
+        assert (fast and (fast.re, fast.span())) == (plain and (plain.re, plain.span())), text
+        if segment._AGREED_HEADING.match(text):
+            assert text.rstrip().endswith((":", "–", "-")), text
+
+
+def test_a_label_after_a_stop_is_found_wherever_its_break_matches():
+    """The break before an item's end label is tried only where glued._label_after_stop finds a label after a stop:
+    every text the break's pattern matches."""
+    pattern = next(p for _, p, _ in glued.BREAKS if "Supporting documents" in p.pattern)
+    pieces = ["Supporting documents", "Additional documents", "Accompanying Documents", "Background papers", ":", " :",
+              ".", ";", ")", " ", "\t", "x", "noted", "\n"]
+    texts = _texts(pieces, 18)
+    matched = [t for t in texts if pattern.search(t)]
+    assert len(matched) > 300
+    assert all(glued._label_after_stop(t) for t in matched)
+    assert sum(not glued._label_after_stop(t) for t in texts) > 5000
+
+
+def test_resolved_glued_and_digit_word_forms_match_as_their_plain_forms():
+    """normalise's _RESOLVED_GLUED opens on its word's first letter (its \\b a look-behind after it), and the break of a
+    number run into a word is tried only where glued._DIGIT_WORD finds a digit before a capitalised word: the same
+    text as the plain forms."""
+    normalise = importlib.import_module("councilgraph.loaders.normalise")
+    plain = re.compile(r"\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])")
+    pieces = ["RESOLVED", "AGREED", "DECIDED", "That", "The", "x", " ", "1", "2024", "Children", "CSD19096", "-", "Ab",
+              "A", "R", "D", "ESOLVED", "_", "é"]
+    number = next(p for _, p, _ in glued.BREAKS if p.pattern.startswith(r"\d"))
+    texts = _texts(pieces, 19)
+    assert sum(bool(plain.search(t)) for t in texts) > 500 and sum(bool(number.search(t)) for t in texts) > 500
+    for text in texts:
+        assert normalise._RESOLVED_GLUED.pattern.sub(r"\1 ", text) == plain.sub(r"\1 ", text), text
+        if number.search(text):
+            assert glued._DIGIT_WORD.search(text), text

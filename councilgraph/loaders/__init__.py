@@ -31,8 +31,13 @@ def reads_as_minutes(text: str, decision_page: bool = False) -> bool:
     """Does the text read as minutes: two of the words every page of minutes uses, or one and a resolution's form
     (a decision page may be one resolution: "That approval be given … subject to a further report …"), or on a page
     whose address says it is a decision's, one? A shopping list with "report" in it does not."""
-    words = {m.lower() for m in _MINUTES_WORDS.findall(text[:200_000])}
-    return len(words) >= 2 or bool(words) and (decision_page or bool(_RESOLUTION_FORM.search(text)))
+    # (read only until two words are found, most often in the first lines: not the whole of a long text)
+    words: set[str] = set()
+    for m in _MINUTES_WORDS.finditer(text, 0, 200_000):
+        words.add(m[0].lower())
+        if len(words) >= 2:
+            return True
+    return bool(words) and (decision_page or bool(_RESOLUTION_FORM.search(text)))
 
 
 def _from_text(path: Path, text: str, decision_page: bool = False) -> Document:

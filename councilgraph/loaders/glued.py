@@ -9,18 +9,24 @@ import re
 #: Labels that end an item's minutes on a ModernGov page.
 END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
 
+# A number with a decimal point ("10.4"), which the two numbered-paragraph breaks below need: looked for from its point
+# (a literal: quick), before they are tried at every stop of the page
+_DECIMAL = re.compile(r"\.(?<=\d\.)\d")
+_DIGIT_WORD = re.compile(r"[A-Z](?<=\d[A-Z])[a-z]{2}")  # a digit, then a capitalised word of three letters or more
 # Where a page still shows a lost break, and the break that goes back there. (Each pattern opens on a literal or a
 # character class: it is tried at every position of a long page.)
-BREAKS = (  # (words a text must hold for the break to be looked for, the glue, the break)
+BREAKS = (  # (words a text must hold for the break to be looked for, or a test it must pass; the glue, the break)
     # the page's label before its heading ("Agenda and minutesChildren's Services Scrutiny Committee …")
     # (not an issue or decision page's label: what follows it, "Meeting: … - Cabinet (Item 6)", is read as a whole)
     ("", re.compile(r"\A(Agenda and (?:draft )?minutes|Meeting documents|Agenda item)(?=[ \t]*\S)"), r"\1\n\n"),
     # a number run into the next word ("report CSD19096The Committee …", "… -1The Cabinet …"; not a name's digit,
     # "Together4Children"); (the plain form, \d(?<![A-Za-z]\d)\d?(?=…)|\d{3,}(?=…), has its digit written once, first:
     # a pattern opening on alternatives is tried at every position, one opening on a digit only at digits)
-    ("", re.compile(r"\d(?:(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{2,}(?=[A-Z][a-z]{2}))"), r"\g<0> "),
+    # (tried only where a digit stands before a capitalised word: found from the capital, rarer than a digit)
+    (_DIGIT_WORD.search, re.compile(r"\d(?:(?<![A-Za-z]\d)\d?(?=[A-Z][a-z]{2})|\d{2,}(?=[A-Z][a-z]{2}))"), r"\g<0> "),
     # a label that ends an item's minutes ("… be noted. Supporting documents:")
-    ("ocuments:", re.compile(rf"([.;:)])[ \t]*(?={END_LABELS})"), r"\1\n\n"),
+    (lambda text: "ocuments:" in text and _label_after_stop(text), re.compile(rf"([.;:)])[ \t]*(?={END_LABELS})"),
+     r"\1\n\n"),
     # a ModernGov file-size link glued to what follows it ("… 2018 pdf icon PDF 136 KBRESOLVED – That …")
     ("PDF ", re.compile(r"PDF (\d{1,5} ?[KM]B)(?=[A-Z])"), r"PDF \1\n\n"),
     # an item's title, a link to its papers, run into the last sentence of the item before
@@ -28,10 +34,10 @@ BREAKS = (  # (words a text must hold for the break to be looked for, the glue, 
     # the item's minutes after their "Additional documents:" label
     ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
     # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
-    ("", re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
+    (_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
      r"\1\n\n\2 "),
     # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
-    ("", re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
+    (_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
 )
 _BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 
@@ -46,14 +52,42 @@ POINT_MARKS = re.compile("|".join((  # one pattern a way of gluing; m.lastindex 
     r"(?<=\b(?:19|20)\d\d)(1[.)])\s+(?=That\b)",  # a title ending in a year, then "1."
     r"(?<=[:;])([a-h]\.)\s+(?=[Tt]hat\b|[Tt]he\b|[A-Z])",  # "RESOLVED that:a. The Chair …"
     r"(?<=; and)([b-h]\.|\((?:\d{1,2}|[b-z]|[ivx]{1,4})\))\s+(?=\S)")))  # "…; andb. the Log …"
+# Where POINT_MARKS can match, as a quick test of a line: each of its marks ends in "." or ")" (or opens on "(") with
+# what must stand round it, looked for from that character (the pattern is tried only at those characters; POINT_MARKS,
+# opening on look-behinds, at every position): ")" then a space and "That" or a capital; a one- or two-digit "N." after
+# ".;:" or a dash, or "1." after a year's digit ("… 20191. That"), then a space; "a." after ":;", then a space; "(" after
+# ".;:,)" or a dash. (Its last way, after "; and", is tested as a string: `may_hold_point_marks`.)
+_POINT_MARK_ENDS = re.compile(r"[.()](?:(?<=\))\s+(?:[Tt]hat|[A-Z])|(?<=[.;:\-–—]\d\.)\s|(?<=[.;:\-–—]\d\d\.)\s|"
+                              r"(?<=\d1\.)\s+That|(?<=[:;][a-h]\.)\s|(?<=[.;:,)\-–—]\())")
+
+
+def may_hold_point_marks(line: str) -> bool:
+    """False only where POINT_MARKS finds nothing in the line."""
+    return "; and" in line or _POINT_MARK_ENDS.search(line) is not None
 
 
 def break_glued(text: str) -> str:
     """The text with a paragraph break back at each place `BREAKS` knows glue."""
     for words, glued, broken in BREAKS:
-        if words in text:
+        if words in text if isinstance(words, str) else words(text):
             text = glued.sub(broken, text)
     return text
+
+
+def _label_after_stop(text: str) -> bool:
+    """Does an END_LABELS label follow a stop, spaces or tabs between (as the break before it needs)? Each label's
+    occurrences are found as strings and the characters before them read (few: quicker than a pattern tried at every
+    stop of the page)."""
+    for label in ("Supporting documents", "Additional documents", "Accompanying Documents", "Background papers"):
+        i = text.find(label)
+        while i >= 0:
+            j = i
+            while j and text[j - 1] in " \t":
+                j -= 1
+            if j and text[j - 1] in ".;:)":
+                return True
+            i = text.find(label, i + 1)
+    return False
 
 
 def bullets(part: str, heading: re.Pattern[str]) -> list[str]:

@@ -35,6 +35,9 @@ _SECTIONS = [
     (re.compile(r"^(?:Apologies(?: for absence)?(?: were received from| were given for)?|Absent)\b", re.I), "apologies"),
     (re.compile(r"^(?:(?:Members? |Councillors )?Present|Voting Members|Members|Attendees)\b", re.I), "member"),
 ]
+# The first characters of _SECTIONS' headings, either case (they are matched ignoring case), and the headings at once
+_SECTION_FIRSTS = frozenset("OCSAGIMPVocsagimpv")
+_ANY_SECTION = re.compile("|".join(rx.pattern for rx, _ in _SECTIONS), re.I)
 _SENTENCE_APOLOGIES = re.compile(r"\bApologies (?:for (?:absence|the meeting) )?(?:were|was) (?:received|given|submitted|"
                                  r"reported) (?:from|for|on behalf of)\s+(?P<names>[^.]+)", re.I)
 _SUBSTITUTES = re.compile(r"(?P<names>[^.]+?)\s+attended as (?:a )?substitutes?\b", re.I)
@@ -144,11 +147,16 @@ def attendance(lines: list[str]) -> list[Attendee]:
     for ln in lines:
         if not ln:
             continue
-        subs = _SUBSTITUTES.search(ln) if "attended as" in ln.lower() else None  # (the pattern is costly)
+        low = ln.lower()
+        subs = _SUBSTITUTES.search(ln) if "attended as" in low else None  # (the pattern is costly)
         if subs:
             out += _entries(_sentence(subs["names"]), "substitute", ln)
         heading = False
-        for rx, kind in _SECTIONS:
+        # (a line whose first character is an ASCII one no section heading opens with is none, and one that none of
+        # the headings, matched at once, opens is none: not matched five times)
+        first = ln[0]
+        opens = (not first.isascii() or first in _SECTION_FIRSTS) and _ANY_SECTION.match(ln)
+        for rx, kind in _SECTIONS if opens else ():
             m = rx.match(ln)
             if m and (ln[m.end():].lstrip()[:1] in (":", "", "-", "–") or kind == "apologies" and "received" in ln[:40]):
                 rest = _sentence(ln[m.end():].lstrip(" :-–—"))
@@ -158,7 +166,7 @@ def attendance(lines: list[str]) -> list[Attendee]:
                 break
         if heading:
             continue
-        sentence = _SENTENCE_APOLOGIES.search(ln) if "apolog" in ln.lower() else None  # (as above)
+        sentence = _SENTENCE_APOLOGIES.search(ln) if "apolog" in low else None  # (as above)
         if sentence:
             out += _entries(_sentence(sentence["names"]), "apologies", ln)
             current = None

@@ -9,9 +9,10 @@ its lines (a real paragraph or point boundary is never joined away).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
-from itertools import chain, repeat
+from itertools import islice, repeat
 
 from councilgraph.extract.prefilter import Guarded
 
@@ -22,16 +23,21 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Bullets as word processors and PDF converters write them (private-use Symbol/Wingdings glyphs
 # included); all become "·" so the segmenter knows one bullet.
 _BULLETS = "·•*▪◦‣∙●○■□➢➤►▸▹▶❖◆◇♦✓✔✗➔→⁃⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf02d\uf097\uf0e0"
-_BULLET = re.compile(rf"^([^\S\n]*)(?:[{re.escape(_BULLETS)}]|o(?=[^\S\n]))[^\S\n]*(?=\S)", re.M)
+# (Both line patterns below open on the line break before the line, not on ^ in multi-line mode: a pattern opening on
+# a literal character is searched for quickly, one opening on ^ is tried at every position. They read the text with a
+# line break put first, so that its first line has one too.)
+_BULLET = re.compile(rf"\n([^\S\n]*)(?:[{re.escape(_BULLETS)}]|o(?=[^\S\n]))[^\S\n]*(?=\S)")
 # Page furniture on a line of its own: "Page 3 of 12", "Page 3", "- 3 -", "3 | Page".
 _PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
                    r"\d{1,4}\s*\|\s*Page|\d{1,4}\s*/\s*\d{1,4})\s*$")
+# _PAGE on the line after a line break, to the next (its spaces never one): a page number's line found in a whole text
+_PAGE_LINE = re.compile("\n" + _PAGE.pattern.replace(r"\s", r"[^\S\n]").removeprefix("^").removesuffix("$") + r"(?=\n)")
 # Numbering glued to its text at the start of a line: "(1)RESOLVED", "3.The", "26.1Resolved",
 # "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
 _GLUED_MARK = re.compile(
-    r"^([^\S\n]*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
+    r"\n([^\S\n]*(?:\(?\d{1,3}(?:\.\d{1,3})*(?:\([a-z]{1,4}\))?[.)]|\(\d{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|"
     r"\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-h]\.(?=[A-Z]))|[^\S\n]*\d{1,3}(?:\.\d{1,3})*(?=[A-Z][a-z]|[A-Z]{2,})|"
-    r"[^\S\n]*\d{1,3}(?:\.\d{1,3})+(?=[AI][^\S\n]))(?=[A-Za-z‘“\"'(])", re.M)
+    r"[^\S\n]*\d{1,3}(?:\.\d{1,3})+(?=[AI][^\S\n]))(?=[A-Za-z‘“\"'(])")
 # Lines that begin something new, so the line before never runs on into them.
 _STARTS = re.compile(
     r"^(?:[·|]|(?!\d{1,2}[.:]\d{2}\s*[ap]\.?m\b)(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})*(?=\s+[A-Z(‘“\"']))\s"
@@ -58,7 +64,13 @@ _CONTINUES = re.compile(
     r"paragraphs?|paras?|appendix|appendices|items?|pages?|sections?|minutes?|annex|table|figure|no\.|"
     r"recommendations?|part|schedule|options?|order)$|,$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
-_RESOLVED_GLUED = Guarded(re.compile(r"(?=[RAD])\b(RESOLVED|AGREED|DECIDED)(?=[A-Z][a-z])"))  # "RESOLVEDThat"
+_OTHER_SPACE = re.compile(r"[^\S \n]")  # a space character other than a space or a line break
+# Every space character other than a space, a line break and a no-break space (the characters str.isspace is true of),
+# and every character _SPACE_LIKE and _ZERO_WIDTH change
+_UNUSUAL = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000"
+                      "\u2060\ufeff\u00ad]")
+# "RESOLVEDThat" (\b before the word written after its first letter, as a look-behind: the pattern opens on the letter)
+_RESOLVED_GLUED = Guarded(re.compile(r"(R(?<!\wR)ESOLVED|A(?<!\wA)GREED|D(?<!\wD)ECIDED)(?=[A-Z][a-z])"))
 _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 # (A pattern that opens on a literal character is searched for quickly; one that opens on \b or a
 # look-behind is tried at every position of the document: Guarded skips the documents without its words.)
@@ -66,50 +78,85 @@ _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
 
 def normalise(text: str) -> str:
     """Clean minutes text: one paragraph, point or heading a line, as its author wrote it."""
-    text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")  # (a no-break space: most common)
+    # One scan finds whether the text holds any character the two substitutions change or any space character other
+    # than a space and a line break (most texts hold none): two scans and a third, of the tokens, are then not needed.
+    unusual = _UNUSUAL.search(text) is not None
+    if unusual:
+        text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))
     # The line patterns run once over the whole text (multi-line, never across a line break): a
     # call a line costs more than the matching on a long document.
-    text = "\n".join(ln.rstrip() for ln in _drop_furniture(text.split("\n")))
-    text = _BULLET.sub(r"\1· ", _GLUED_MARK.sub(r"\1 ", text))
+    text = "\n".join(map(str.rstrip, _drop_furniture(text, "\f" in text)))
+    text = _BULLET.sub(r"\n\1· ", _GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:]
     text = _break_before_labels(_RESOLVED_GLUED.sub(r"\1 ", text))
     joined = _PDF_GLUED.sub(" ", "\n".join(_join_lines(text.split("\n")))).split("\n")
     table = _tokens()
     vocab = _Vocab(joined, table)
-    # Each distinct token is decided once; a line holding none that splits, no hyphenated word and no
-    # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop.
-    memo, words, run_together = vocab.memo, vocab.words, vocab.joined_pairs()
     spaced = " ".join(joined)  # (every token of every line, and every line's start and end, as in the line)
-    distinct = set(spaced.split(" "))
-    # No capital after the first letter: no glue _split_token's patterns see ("forEducation", "SENDImprovement",
-    # "357KB"), so only two words run together can split, and only a word of five letters or more written
-    # once ("Careto"): the rest are kept without a call. Which tokens those are is a property of the token,
-    # remembered across documents, so most of a document's tokens are settled by one set intersection.
-    kept = distinct & table.kept
-    memo.update(zip(kept, kept, strict=True))
-    for tok in distinct - kept:
+    # The tokens _split_glued reads (split on spaces): the vocabulary's own (split on any space) where the lines hold
+    # no other space character (the tokens split on spaces are those, and "" where two spaces meet: kept as it is).
+    # (None of the steps above writes a space character other than a space or a line break.)
+    distinct = set(spaced.split(" ")) if unusual and _OTHER_SPACE.search(spaced) else vocab.distinct
+    # Each distinct token is decided once (`_split_token`); a line holding none that splits, no hyphenated word and no
+    # honorific glued to an initial is kept as it is (most lines of clean text), without a token loop. What a token
+    # can be is a property of the token, remembered across documents (table.decided), so most tokens are
+    # settled without a call: only those read for the first time are looked at one by one.
+    memo = vocab.memo
+    for tok in distinct - table.decided:
         if "\u0000" in tok:
             continue
-        info = table.five.get(tok)
-        if info is None:
-            if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
-                core = tok.strip(_STRIP)
-                if len(core) < 5 or not core.isalpha():
-                    table.kept.add(tok)
-                    memo[tok] = tok
-                    continue
-                info = (core, core.lower())
-                table.five[tok] = info
+        if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
+            # No capital after the first letter: no glue _split_token's patterns see ("forEducation",
+            # "SENDImprovement", "357KB"), so only two words run together can split, and only a word of five letters
+            # or more ("Careto"): the rest are kept.
+            core = tok.strip(_STRIP)
+            if len(core) < 5 or not core.isalpha():
+                table.keep(tok)
             else:
-                memo[tok] = _split_token(tok, vocab)
-                continue
-        core, low = info
-        memo[tok] = tok if words.get(core, 0) > 1 or low not in run_together else _split_token(tok, vocab)
-    changed = {tok for tok, split in memo.items() if split != tok}
+                table.add_five(tok, core)
+            continue
+        # Another token ("RESOLVED", "(MTFS)", "theCommittee"): kept where _split_token keeps it without asking
+        # anything of the document ("RESOLVED"), else read again in each document that has it.
+        try:
+            split = _split_token(tok, _BLIND)
+        except _Asked:
+            table.add_glue(tok)
+            core = tok.strip(_STRIP)
+            if len(core) >= 5 and core.isalpha() and core[1:].islower():  # ("(Councillor": _split_pair asks of it)
+                table.five_by_low.setdefault(core.lower(), [])  # (so that run_together answers it from the index)
+            continue
+        if split == tok:
+            table.keep(tok)
+        else:  # ("357KB": split alike in every document; rare)
+            memo[tok] = split
+    # (The document's words of five letters or more are all in the table now: only now is a split asked for.)
+    for tok in distinct & table.glue:
+        split = _split_token(tok, vocab)
+        if split != tok:
+            memo[tok] = split
+    # A word of five letters or more splits only where two neighbouring words of the document make it, written once
+    # ("Careto" where it writes "Care to"): only the tokens whose lower case is such a pair are looked at (through the
+    # table's index of them by their lower case), not every token of the document.
+    for low in vocab.five_run_together():
+        for tok in table.five_by_low[low]:
+            if tok in distinct and vocab.words[table.five[tok][0]] <= 1:
+                split = _split_token(tok, vocab)
+                if split != tok:
+                    memo[tok] = split
+    changed = set(memo)
+    # (every other token of these lines is kept as it is: _split_glued does not ask again; a hyphenated word's is decided
+    # there, once made whole)
+    vocab.settled = distinct if "\u0000" not in spaced else {tok for tok in distinct if "\u0000" not in tok}
     # (A line's match is a match in the lines joined by spaces: where there is none, no line is searched.)
-    honorific = _HONORIFIC_GLUED.search(spaced) is not None
+    # (The initial glued to a surname is a token of its own, which the table knows: a text with none is not searched.)
+    honorific = (distinct is not vocab.distinct or not table.initials.isdisjoint(distinct)) \
+        and _HONORIFIC_GLUED.search(spaced) is not None
     if not changed and "\u0000" not in spaced and not honorific:
         return "\n".join(joined)
-    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or not changed.isdisjoint(ln.split(" "))
+    # (a line holds a changed token only if it holds it as a string: tested first where they are few)
+    few = len(changed) <= 4
+    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln
+                     or (not few or any(map(ln.__contains__, changed))) and not changed.isdisjoint(ln.split(" "))
                      or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
     # A label glued to the word before it ("… County Council.Publication date: …") is one only now
     return _break_before_labels(out) if changed else out
@@ -126,16 +173,35 @@ class _Tokens:
         self.stem: dict[str, str] = {}  # word -> the stem of the possessive in lower case ("Council’s": "council")
         self.right: dict[str, str] = {}  # token -> its word in lower case: it may end a pair
         self.left: dict[str, str] = {}  # the same, for tokens that may begin a pair (no full stop after the word)
-        self.kept: set[str] = set()  # tokens (split on spaces) always kept as they are
         self.five: dict[str, tuple[str, str]] = {}  # token -> its word and its lower case: a word of five letters or
         # more, kept unless the document runs two of its words into it
+        self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case (and the lower case of
+        # other words _split_pair asks about, with no token: run_together answers them from this index)
+        self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
+        self.decided: set[str] = set()  # tokens (split on spaces) decided: those two, and those always kept as they are
+        self.initials: set[str] = set()  # tokens that are an initial glued to a surname ("KVickers"), as _INITIAL_GLUED
+
+    def keep(self, tok: str) -> None:
+        self.decided.add(tok)  # (a token always kept as it is: in no other set)
+
+    def add_five(self, tok: str, core: str) -> None:
+        low = core.lower()
+        self.five[tok] = (core, low)
+        self.five_by_low.setdefault(low, []).append(tok)
+        self.decided.add(tok)
+
+    def add_glue(self, tok: str) -> None:
+        self.glue.add(tok)
+        self.decided.add(tok)
 
     def size(self) -> int:
-        return len(self.seen) + len(self.kept) + len(self.five)
+        return len(self.seen) + len(self.decided)
 
-    def learn(self, toks: list[str]) -> None:
-        for tok in set(toks).difference(self.seen):
+    def learn(self, toks: set[str]) -> None:
+        for tok in toks - self.seen:
             self.seen.add(tok)
+            if _INITIAL_GLUED.fullmatch(tok):
+                self.initials.add(tok)
             w = tok.strip(_STRIP)
             if not w or "\u0000" in w:  # a word hyphenated at a line end is what is to be decided
                 continue
@@ -178,10 +244,13 @@ def _break_before_labels(text: str) -> str:
     return "".join([*out, text[last:]]) if out else text
 
 
-def _drop_furniture(lines: list[str]) -> list[str]:
-    """Lines without page numbers, and without running headers/footers: a line repeated next to
-    page breaks (form feeds or page numbers) three times or more."""
-    pages = {i for i, ln in enumerate(lines) if _PAGE.match(ln)}  # (each line matched once)
+def _drop_furniture(text: str, form_feeds: bool = True) -> list[str]:
+    """The text's lines without page numbers, and without running headers/footers: a line repeated next to
+    page breaks (form feeds or page numbers) three times or more. (`form_feeds`: whether any line holds one.)"""
+    lines = text.split("\n")
+    pages = _page_lines(text)
+    if not pages and not form_feeds:  # no page break: nothing to drop (most text)
+        return lines
     breaks = [i for i, ln in enumerate(lines) if "\f" in ln or i in pages]
     bounds: list[list[int]] = []  # page boundaries: runs of break lines close together
     for i in breaks:
@@ -201,6 +270,19 @@ def _drop_furniture(lines: list[str]) -> list[str]:
             continue
         out.append(ln.replace("\f", ""))
     return out
+
+
+def _page_lines(text: str) -> set[int]:
+    """The numbers of the lines (the text split at its line breaks) that _PAGE matches: found in one search of the
+    text, with a line break put before and after it, for _PAGE_LINE (a pattern tried once a line, in C)."""
+    found: set[int] = set()
+    breaks, last = 0, 0
+    padded = f"\n{text}\n"
+    for m in _PAGE_LINE.finditer(padded):
+        breaks += padded.count("\n", last, m.start())  # (the line breaks before this one: its line's number)
+        last = m.start()
+        found.add(breaks)
+    return found
 
 
 # Line ends and starts _joins reads, compiled once (it reads every pair of lines).
@@ -270,36 +352,67 @@ _HONORIFIC_GLUED = re.compile("(?:" + "|".join(f"{c}(?<![^ ]{c})(?:{'|'.join(sor
 
 
 class _Vocab:
-    """The document's own words: how often each stands alone, and which pairs stand side by side."""
+    """The document's own words: how often each stands alone, and which pairs stand side by side (each counted when
+    first asked: a document whose tokens the table settles never asks)."""
 
     def __init__(self, lines: list[str], table: _Tokens | None = None) -> None:
-        self.memo: dict[str, str] = {}  # token -> the token split, decided once
+        self.memo: dict[str, str] = {}  # token -> the token split, where that differs (decided once)
+        self.settled: set[str] = set()  # tokens decided to be kept as they are
+        self._table = table = table or _Tokens()
+        # Every line's tokens in one list, _NO_WORD between two lines (a token that is no word: no pair spans a break;
+        # a blank line has no tokens, and is left out)
+        self._toks = toks = f"\n{_NO_WORD}\n".join(filter(None, lines)).split()
+        self.distinct = set(toks)
+        table.learn(self.distinct)
+        self._words: Counter[str] | None = None
+        self._pairs: set[tuple[str, str]] | None = None
         self._joined: set[str] | None = None
-        table = table or _Tokens()
-        split = [ln.split() for ln in lines]
-        toks = list(chain.from_iterable(split))
-        table.learn(toks)
-        # Each token counts once for its word, once for the word in lower case where that differs, and once for the
-        # stem of a possessive: the words counted in C over the tokens, then their lower cases and stems added (both
-        # depend on the word alone) for the few words that have them.
-        words: Counter[str] = Counter(map(table.word.get, toks))  # type: ignore[arg-type]
-        del words[None]  # type: ignore[arg-type]
-        added = [(extra[w], words[w]) for extra in (table.lower, table.stem) for w in words.keys() & extra.keys()]
-        for w, n in added:  # (read before any is added: a word's own count, not what others gave it)
-            words[w] += n
-        self.words = words
-        # Neighbouring words in lower case, where the first may begin a pair and the second end one; a token that
-        # may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered: cheaper) but
-        # never match a pair of words looked up, nor their join a word.
-        left, right, no = table.left.get, table.right.get, repeat(_NO_WORD)
-        self.pairs: set[tuple[str, str]] = set(chain.from_iterable(
-            zip(map(left, t, no), map(right, t[1:], no), strict=False) for t in split))
+        self._five_joined: set[str] | None = None
 
-    def joined_pairs(self) -> set[str]:
-        """Each pair's two words written together: what a token must be to be a pair run together."""
-        if self._joined is None:
-            self._joined = set(map("".join, self.pairs))
-        return self._joined
+    @property
+    def words(self) -> Counter[str]:
+        """How often each word stands alone. Each token counts once for its word, once for the word in lower case where
+        that differs, and once for the stem of a possessive: the words counted in C over the tokens, then their lower
+        cases and stems added (both depend on the word alone) for the few words that have them."""
+        if self._words is None:
+            table = self._table
+            words: Counter[str] = Counter(map(table.word.get, self._toks))  # type: ignore[arg-type]
+            del words[None]  # type: ignore[arg-type]
+            added = [(extra[w], words[w]) for extra in (table.lower, table.stem) for w in words.keys() & extra.keys()]
+            for w, n in added:  # (read before any is added: a word's own count, not what others gave it)
+                words[w] += n
+            self._words = words
+        return self._words
+
+    def _neighbours(self) -> tuple[map[str], map[str]]:
+        """Each token's word in lower case where it may begin a pair, and the next token's where it may end one; a
+        token that may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered:
+        cheaper) but never match a pair of words looked up, nor their join a word."""
+        no = repeat(_NO_WORD)
+        return map(self._table.left.get, self._toks, no), map(self._table.right.get, islice(self._toks, 1, None), no)
+
+    @property
+    def pairs(self) -> set[tuple[str, str]]:
+        """Neighbouring words in lower case."""
+        if self._pairs is None:
+            self._pairs = set(zip(*self._neighbours(), strict=False))
+        return self._pairs
+
+    def five_run_together(self) -> set[str]:
+        """The words of five letters or more of the table (`_Tokens.five_by_low`) that a pair's two words written
+        together make: only those joins are kept (looked up as they are made, in C), not a set of every join. (Asked
+        once the document's tokens are in the table: `run_together` is exact for the words the table then holds.)"""
+        if self._five_joined is None:
+            self._five_joined = self._table.five_by_low.keys() & map(operator.concat, *self._neighbours())
+        return self._five_joined
+
+    def run_together(self, low: str) -> bool:
+        """Do two neighbouring words, written together, make this word (in lower case)?"""
+        if low in self._table.five_by_low:
+            return low in self.five_run_together()
+        if self._joined is None:  # (a word the table does not hold: rare)
+            self._joined = set(map(operator.concat, *self._neighbours()))
+        return low in self._joined
 
     def known(self, word: str) -> bool:
         """Does the word stand on its own somewhere in the document?"""
@@ -307,6 +420,32 @@ class _Vocab:
         if w.endswith(("’s", "'s")):
             w = w[:-2]
         return bool(w) and (self.words[w] > 0 or self.words[w.lower()] > 0)
+
+
+class _Asked(Exception):
+    """A vocabulary that knows nothing was asked about the document's words."""
+
+
+class _Blind:
+    """A vocabulary that knows nothing: `_split_token(tok, _BLIND)` returns only where the token's split (or that it
+    is kept) does not depend on the document, and raises _Asked where it does."""
+
+    @property
+    def words(self) -> Counter[str]:
+        raise _Asked
+
+    @property
+    def pairs(self) -> set[tuple[str, str]]:
+        raise _Asked
+
+    def known(self, word: str) -> bool:
+        raise _Asked
+
+    def run_together(self, low: str) -> bool:
+        raise _Asked
+
+
+_BLIND: _Vocab = _Blind()  # type: ignore[assignment]
 
 
 def _split_glued(line: str, vocab: _Vocab) -> str:
@@ -324,7 +463,7 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
             tok = tok[0] + " " + tok[1:]  # "Cllr KVickers": an initial glued to the surname
         split = vocab.memo.get(tok)
         if split is None:  # tokens recur: each is decided once a document
-            split = vocab.memo[tok] = _split_token(tok, vocab)
+            split = tok if tok in vocab.settled else vocab.memo.setdefault(tok, _split_token(tok, vocab))
         out.append(split)
     return " ".join(out)
 
@@ -332,9 +471,9 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
 _GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")
 
 
-def _boundary(left: str, right: str, once: bool, vocab: _Vocab) -> bool:
-    """Is there a lost space between `left` and `right` (which starts with a capital)? `once`: the
-    glued token occurs only here, so it is not a name the document spells that way."""
+def _boundary(left: str, right: str, core: str, vocab: _Vocab) -> bool:
+    """Is there a lost space between `left` and `right` (which starts with a capital)? `core`: the glued token's word;
+    where it occurs only once (`once`), it is not a name the document spells that way."""
     rw = _WORD.findall(right)
     if not rw:
         return False
@@ -349,17 +488,18 @@ def _boundary(left: str, right: str, once: bool, vocab: _Vocab) -> bool:
         return False
     w = lw[-1]
     capitalised = re.match(r"[A-Z][a-z]{2,}", r) is not None
+    # (The tests that read the token alone first: the document's words and pairs are counted only when one asks.)
     return (
-        (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
-        or w.lower() in _FUNCTION  # "forEducation", "onHalton"
+        w.lower() in _FUNCTION  # "forEducation", "onHalton"
         or re.search(r"\d(?:st|nd|rd|th)$", left) is not None  # "21stMarch"
         or w in _HONORIFIC or r in _HONORIFIC  # "MrProctor", "McGregorCllr"
         or re.fullmatch(r"[a-z]{3,}", w) is not None and capitalised  # "informedMembers", "underParagraph"
+        or (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
         or re.fullmatch(r"[a-z]{2}", w) is not None and len(r) >= 3 and vocab.known(r)
-        or once and vocab.known(w) and vocab.known(r)
+        or vocab.words[core] <= 1 and vocab.known(w) and vocab.known(r)  # (written once)
         # "LocalAuthority", "ChristineHarris"; not "McDonald", "MacLeod"
-        or once and capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
-        and w not in ("Mac", "Fitz", "Van", "Von", "Della")
+        or capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
+        and w not in ("Mac", "Fitz", "Van", "Von", "Della") and vocab.words[core] <= 1
     )
 
 
@@ -378,15 +518,16 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
     for m in _GLUE.finditer(tok):
         i = m.start() or 1
         left, right = tok[:i], tok[i:]
-        if _boundary(left, right, vocab.words[core] <= 1, vocab):
+        if _boundary(left, right, core, vocab):
             return left + " " + _split_token(right, vocab)
     return _split_pair(tok, core, vocab)
 
 
 def _split_pair(tok: str, core: str, vocab: _Vocab) -> str:
-    if len(core) >= 5 and core.isalpha() and core[1:].islower() and vocab.words[core] <= 1:
+    if len(core) >= 5 and core.isalpha() and core[1:].islower():
         low = core.lower()
-        if low not in vocab.joined_pairs():  # (one lookup rules out every split point)
+        # (one lookup rules out every split point; asked before the word's count, which is costlier to make)
+        if not vocab.run_together(low) or vocab.words[core] > 1:
             return tok
         for i in range(2, len(core) - 1):  # "Careto": two words the document writes side by side
             if (low[:i], low[i:]) in vocab.pairs:

@@ -4,10 +4,12 @@ and blocks: numbered paragraphs, bullets, resolutions and their points."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import accumulate
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import alt
@@ -119,28 +121,34 @@ def _lines(text: str) -> tuple[str, ...]:
     out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
-    text = "\n".join(_MIDLINE_MARK.sub(_midline_break, ln) if any(map(ln.__contains__, _MIDLINE_WORDS)) else ln
-                      for ln in text.split("\n"))
+    lines = text.split("\n")
+    for k in _lines_holding(text, lines, _MIDLINE_WORDS):
+        lines[k] = _MIDLINE_MARK.sub(_midline_break, lines[k])
+    text = "\n".join(lines)
     text = glued.break_glued(text)
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
-    for ln in _join_table_rows(text.split("\n")):
+    for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
+        if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
+            out.append("")
+            continue
         if "Additional documents" in ln:  # a label, wherever a line break fell
             ln = _ADDITIONAL.sub("", ln)
-        head, bar, row = ln.partition("|")
-        if bar and len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
-            out += [_tidy_spaces(part) for part in _split_enumeration(head)]
-            ln = bar + row
-        if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
-            cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
-            if columns is not None and len(cells) == columns[3]:  # a row of a table of actions: one sentence
-                if not all(re.fullmatch(r"[-–:=\s]*", c) for c in cells):  # (not a rule under the headings)
-                    out += [action_table.row(cells, columns), ""]
+        if "|" in ln:
+            head, bar, row = ln.partition("|")
+            if len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
+                out += [_tidy_spaces(part) for part in _split_enumeration(head)]
+                ln = bar + row
+            if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
+                cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
+                if columns is not None and len(cells) == columns[3]:  # a row of a table of actions: one sentence
+                    if not all(re.fullmatch(r"[-–:=\s]*", c) for c in cells):  # (not a rule under the headings)
+                        out += [action_table.row(cells, columns), ""]
+                    continue
+                columns = action_table.columns(cells)
+                if columns is None:
+                    for cell in cells:
+                        out += [cell, ""]
                 continue
-            columns = action_table.columns(cells)
-            if columns is None:
-                for cell in cells:
-                    out += [cell, ""]
-            continue
         if ln.strip():  # (blank lines between its rows do not end a table)
             columns = None
         ln = action_table.label(ln)  # "Action – Officer: add the …"
@@ -148,15 +156,36 @@ def _lines(text: str) -> tuple[str, ...]:
             head, _, body = ln.partition("Minutes:")
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
-            out += [_tidy_spaces(b) for part in _split_enumeration(ln)
-                    for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
+            parts = _split_enumeration(ln)
+            if len(parts) == 1 and "·" not in ln[1:]:  # (most lines: one part, no bullet in it)
+                out.append(_tidy_spaces(ln))
+            else:
+                out += [_tidy_spaces(b) for part in parts
+                        for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
     return tuple(out)
 
 
+def _lines_holding(text: str, lines: list[str], words: tuple[str, ...]) -> set[int]:
+    """The numbers of the lines (`text` split at its line breaks) that hold any of the words: found by searching the
+    text for each word (quick), not each line for each word."""
+    found = sorted(i for w in words for i in _occurrences(text, w))
+    if not found:
+        return set()
+    starts = list(accumulate(map((1).__add__, map(len, lines))))  # where each line after the first starts
+    return {bisect_right(starts, i) for i in found}
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _tidy_spaces(part: str) -> str:
-    """The part with each run of spaces one space, stripped (a plain ASCII line with no double space or tab has
-    nothing to replace, and is not scanned)."""
-    if part.isascii() and "  " not in part and "\t" not in part:
+    """The part with each run of spaces one space, stripped (a line with no double space, no tab and none of the other
+    spaces _SPACES takes has nothing to replace: only stripped)."""
+    if "  " not in part and "\t" not in part and (part.isascii() or not _WIDE_SPACE.search(part)):
         return part.strip()
     if "\u200b" not in part and not _OTHER_SPACE.search(part):  # its whitespace is what _SPACES takes, and only that
         return " ".join(part.split())
@@ -164,6 +193,7 @@ def _tidy_spaces(part: str) -> str:
 
 
 _OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
+_WIDE_SPACE = re.compile("[\u00a0\u2002\u2003\u2009\u200b]")  # what _SPACES takes beyond a space and a tab
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -246,10 +276,13 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    if not _HAS_FIRST_MARK(ln):  # a run starts at its first point (most lines have none)
+    # A run starts at its first point (most lines have none): "1)", "1.", "a)", "a.", "i)" looked for as strings first
+    # (each of _HAS_FIRST_MARK's marks holds one), which is quicker than the pattern.
+    if not ("1." in ln or "1)" in ln or "a." in ln or "a)" in ln or "i)" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
     best = _best_run(ln, list(_ENUM.finditer(ln)))
-    if len(best) < 2 and len(ln) > _GLUED_MIN:  # points run together: marks glued to the point before (rare, costly)
+    if len(best) < 2 and len(ln) > _GLUED_MIN and glued.may_hold_point_marks(ln):
+        # points run together: marks glued to the point before (rare, costly)
         best = _best_run(ln, sorted([*_ENUM.finditer(ln), *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
     if not best:
         return [ln]
@@ -325,7 +358,7 @@ def page_meta(lines: list[str]) -> Meta:
     filled = [ln for ln in lines[:80] if ln]
     meta = _opening_heading(filled[0]) if filled else Meta()
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
-        if not meta.body and _BODY_LINE.match(ln) and _WEEKDAY_LINE.match(nxt):
+        if not meta.body and _WEEKDAY_LINE.match(nxt) and _BODY_LINE.match(ln):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
     for ln in lines[:80]:
         m = _MEETING_LINE.match(ln)
@@ -334,7 +367,7 @@ def page_meta(lines: list[str]) -> Meta:
         m = _MAKER_LINE.match(ln)
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = _BODY_DATE_LINE.match(ln)
+        m = _BODY_DATE_LINE.match(ln) if "day" in ln else None  # (every weekday's name holds "day": one test first)
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
         if not meta.date and _DATE_LINE.match(ln):
@@ -388,7 +421,13 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
 def _point_mark(ln: str) -> re.Match[str] | None:
     """A line's point mark and text, however the point is marked: "1)", "(a)", "(ii)", "A.", "a." (the last two are
     points only inside a resolution, or when they open one with "That …": `blocks` decides)."""
+    if ln[:1] not in _POINT_FIRSTS and ln[:1].isascii():  # (no mark opens so: most lines, not matched four times)
+        return None
     return _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
+
+
+# What a mark opens with: "(", a digit, a letter (\d takes other digits too: a character not ASCII is matched)
+_POINT_FIRSTS = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH")
 
 
 def _that_point(text: str) -> bool:
@@ -398,6 +437,7 @@ def _that_point(text: str) -> bool:
 
 
 _CELL_TAIL = re.compile(r"(?:\s*\|)+\s*$")
+_PARA_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?")
 
 
 def blocks(lines: list[str], decision: bool = False) -> list[Block]:
@@ -434,7 +474,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
         if not ln or _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, copy attached to minutes.")
             prev_blank = True
             continue
-        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", ln):  # a paragraph number on a line of its own
+        if _PARA_NUMBER.fullmatch(ln):  # a paragraph number on a line of its own
             para, res = ln.rstrip("."), None
             prev_blank = True
             continue
@@ -449,7 +489,8 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 continue
             para, ln = m[1], m[2]
             res = None
-        if _AGREED_HEADING.match(ln):  # "That the Board agree:", "It was agreed that: -"
+        # "That the Board agree:", "It was agreed that: -" (the heading ends on its colon or dash: one test first)
+        if ln.rstrip().endswith((":", "–", "-")) and _AGREED_HEADING.match(ln):
             out.append(Block(ln, para, "text", None, None))
             open_resolution()
             prev_blank = True
@@ -696,9 +737,12 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
     whose labels say so: "Decision Maker:", "Decision status:") with no resolution heading, the text is the decision:
     its paragraphs and points are the resolution's ("· Authorised a 6 week consultation …")."""
     lines = normalise(text)
-    decision_page = decision_page or any(_DECISION_PAGE_LABEL.match(ln) for ln in lines)
+    # (a label's line starts with one of its words: one string test before each pattern)
+    decision_page = decision_page or any(_DECISION_PAGE_LABEL.match(ln) for ln in lines
+                                         if ln.startswith(("Decision", "Is Key")))
     meta = page_meta(lines)
-    marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines) if _MINUTES.match(ln)])
+    marks = _one_mark_an_item(lines, [i for i, ln in enumerate(lines)
+                                      if ln.startswith(("Minutes", "MINUTES", "Decision", "DECISION")) and _MINUTES.match(ln)])
     if not marks:  # pages without "Minutes:" lines mark each item's text with "Additional documents:"
         marks = [i for i, ln in enumerate(lines) if re.match(r"^Additional documents:\s*$", ln)]
         if len(marks) > 1:
