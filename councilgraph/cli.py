@@ -349,15 +349,16 @@ def who_owns(
         store.close()
     if json_out:
         _print_json(found)
-        return
-    if csv_out:
+    elif csv_out:
         from councilgraph.tables import to_csv, who_owns_rows
 
         sys.stdout.write(to_csv(*who_owns_rows(found)))
-        return
-    if not found:
-        err.print(f"No action matches {words!r}.", markup=False)
+    if not found:  # (exit code 1 in every form, as grep: a script can tell "no answer" from the empty JSON or CSV too)
+        if not (json_out or csv_out):
+            err.print(f"No action matches {words!r}.", markup=False)
         raise typer.Exit(1)
+    if json_out or csv_out:
+        return
     for i, a in enumerate(found, 1):
         owners = "; ".join(_owner_text(o) for o in a["owners"]) or "(no owner named)"
         t = Table.grid(padding=(0, 1))

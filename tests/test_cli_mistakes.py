@@ -42,6 +42,19 @@ def test_who_owns_needs_words_and_a_positive_limit(runner, seeded_store):
     assert cli(runner, seeded_store, "who-owns", "data", "--limit", "0").exit_code == 2  # a usage error
 
 
+def test_no_matching_action_exits_1_in_every_output_form(runner, seeded_store):
+    """A script tells "no answer" by the exit code, whatever form it asked for; the forms still print their empty answer."""
+    words = "zebra crossing in the moon"
+    table = cli(runner, seeded_store, "who-owns", words)
+    assert table.exit_code == 1 and "No action matches" in table.stderr
+    as_json = cli(runner, seeded_store, "who-owns", words, "--json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout) == []
+    as_csv = cli(runner, seeded_store, "who-owns", words, "--csv")
+    assert as_csv.exit_code == 1 and as_csv.stdout.count("\n") == 1  # the header alone
+    found = cli(runner, seeded_store, "who-owns", "course on understanding children's data", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)
+
+
 def test_a_store_path_that_is_a_link_writes_the_store_it_points_at(runner, tmp_path):
     real, link = tmp_path / "real.db", tmp_path / "link.db"
     assert cli(runner, real, "ingest", str(seed("004"))).exit_code == 0
