@@ -142,6 +142,11 @@ def test_query_parameter_errors_are_one_line(runner, seeded_store):
         "Error: query 'roles-of-person' needs --param person=… (part of the person's name, any case)"
     r = cli(runner, seeded_store, "query", "no-such-query")
     assert r.exit_code == 1 and "no canned query 'no-such-query'" in r.stderr
+    # a parameter of fixed values refuses another (it would match nothing, silently)
+    r = cli(runner, seeded_store, "query", "actions", "-p", "status=closed")
+    assert r.exit_code == 1 and r.stderr.strip() == \
+        "Error: query 'actions': --param status is one of open, overdue, reported, no-date (not 'closed')"
+    assert cli(runner, seeded_store, "query", "actions", "-p", "status=open", "--json").exit_code == 0
 
 
 def test_cypher_is_read_only_and_parameterised(runner, store_copy):

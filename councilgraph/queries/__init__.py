@@ -31,6 +31,10 @@ class CannedQuery:
         missing = [p for p in self.params if p not in given and not self.optional(p)]
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=… ({self.params[missing[0]]})")
+        for p, value in given.items():  # a parameter of fixed values ("exact: open, overdue … or no-date") takes only those
+            choices = self.choices(p)
+            if choices and value and value not in choices:
+                raise QueryError(f"query '{self.name}': --param {p} is one of {', '.join(choices)} (not {value!r})")
         # Values are matched against the nodes' `search` keys, so they are folded the same way; a date
         # (described with YYYY) or a parameter described "exact" is passed as given.
         return {p: given.get(p, "") if self.literal(p) else search_key(given.get(p, "")) for p in self.params}
@@ -38,6 +42,11 @@ class CannedQuery:
     def literal(self, param: str) -> bool:
         doc = self.params[param]
         return "YYYY" in doc or "exact" in doc.lower()
+
+    def choices(self, param: str) -> list[str]:
+        """The values a parameter described "exact: a, b or c" takes; none for a free one."""
+        m = re.search(r"exact:\s*(.+)$", self.params[param])
+        return [c.strip() for c in re.split(r",|\bor\b", m[1]) if c.strip()] if m else []
 
     def optional(self, param: str) -> bool:
         """A parameter whose description starts "optional" may be left out (it then matches anything)."""
