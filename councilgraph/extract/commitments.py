@@ -7,6 +7,7 @@ node id, or AUTHOR / HOME, which the pipeline turns into the item's report autho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, W
 from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
-from councilgraph.extract.prefilter import Guarded, prefilters
+from councilgraph.extract.prefilter import Guarded, prefilters, trie
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -23,6 +24,7 @@ AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
 _AND_THAT = re.compile(r",? and that |;\s*and\b ")
 _PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
+_CONSENTS = re.compile(r"\b(?:agreed to|undertook to|offered to)\b")  # … yet a procedural sentence may commit
 _INFO = re.compile(DELIVERABLE, re.I)
 _NEXT_POINT = re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)
 
@@ -51,14 +53,25 @@ class Context:
 
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
-    m = DUE.search(text)
+    m = DUE.search(text) if _DUE_WORDS.search(text) else None
     return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
+
+
+#: A word every match of DUE holds: a month, a season, a period ("week" in "weeks") or one of every phrase of
+#: DUE_MEETINGS and "the end of". DUE is tried at every position of a text, and most actions name no time: a text
+#: without any of these words is not searched (the same result, only faster).
+_DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "later", "future", "end of", "year",
+                "report", "due course")
+assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
+_DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
+_SPACES = re.compile(r"\s+")
 
 
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
-    text = _NEXT_POINT.sub("", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,-– ").strip()
+    if "and" in text:  # (the literal every match of _NEXT_POINT holds: the pattern is tried at every space)
+        text = _NEXT_POINT.sub("", text)
+    return _SPACES.sub(" ", text).strip().rstrip(".;:,-– ").strip()
 
 
 def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
@@ -201,48 +214,60 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    rules = _candidates(s, ctx)
-    if not rules or _PROCEDURAL.search(s.text) and not re.search(r"\b(?:agreed to|undertook to|offered to)\b", s.text):
-        return []  # (the rules first: most sentences hold no rule's cue, and that is found for the relations anyway)
+    tried = _candidates(s, ctx)
+    if not tried:
+        return []  # (most sentences hold no rule's cue, and that is found for the relations anyway)
+    template = s.template
+    procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
-    for rule in rules:
-        for m in _matches(rule, s.template):
-            for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
-                listed = _LIST_INTRO.search(text)
-                text = _about(_tidy(text), ctx.topic)
-                if len(_content(text)) < 2 or _GRANT.match(text):
-                    continue
-                owners = _pick(rule, rule.owner, m, s, ctx, text)
-                requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
-                found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
-                if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
-                    found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
-    return dedupe(found)
+    for rule, triggers in tried:
+        for trigger, may_match in triggers:
+            if not may_match(template):
+                continue
+            for m in trigger.finditer(template):
+                if procedural is None:
+                    procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
+                if procedural:
+                    return []
+                _read(rule, m, s, ctx, found)
+    return dedupe(found) if found else found
 
 
-def _candidates(s: Sentence, ctx: Context) -> tuple[ActionRule, ...]:
+def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: list[ActionFact]) -> None:
+    """The actions one trigger match records, added to `found`."""
+    for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
+        listed = _LIST_INTRO.search(text)
+        text = _about(_tidy(text), ctx.topic)
+        if len(_content(text)) < 2 or _GRANT.match(text):
+            continue
+        owners = _pick(rule, rule.owner, m, s, ctx, text)
+        requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
+        found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+        if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
+            found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
+
+
+#: A rule to try, with its triggers, each with its prefilter's test (extract/prefilter.py: a trigger whose literal
+#: words the template lacks is not run; the result is the same, only faster).
+_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]]
+
+
+def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
     and find one of their cues in its lower-case text."""
     return _rules_for(_CUE_WORDS.found(s.low), bool(ctx.in_resolution), bool(s.mentions))
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[ActionRule, ...]:
+def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[_Tried, ...]:
     """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
     their cues among the cue words it holds (a few words, in few combinations: each asked once)."""
-    return tuple(r for r in _BY_PLACE[in_resolution]
+    return tuple((r, _TRIGGERS[r.name]) for r in _BY_PLACE[in_resolution]
                  if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues)))
 
 
-def _matches(rule: ActionRule, template: str):
-    """The rule's trigger matches in a template, in trigger order; a trigger whose literal words the template lacks
-    is not run (extract/prefilter.py: the result is the same, only faster)."""
-    for trigger in rule.triggers:
-        if _PREFILTERS[trigger].may_match(template):
-            yield from trigger.finditer(template)
-
-
 _PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
+_TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in ACTION_RULES}
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
@@ -305,13 +330,15 @@ def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
     """One action per commitment: a later reading whose words mostly repeat an earlier one, and names no other
     owner, adds only what it knows more (rules come in order of precedence)."""
     out: list[ActionFact] = []
+    words: list[set[str]] = []  # each kept action's content words (`out`'s, in order), read once
     for a in actions:
         cw = _content(a.text)
         named = _named(a)
-        dup = next((b for b in out if _shares(cw, _content(b.text), _REPEATS)
+        dup = next((b for b, bw in zip(out, words, strict=True) if _shares(cw, bw, _REPEATS)
                     and set(named) <= set(_named(b)) | set(b.requesters)), None)
         if dup is None:
             out.append(a)
+            words.append(cw)
         else:
             if named and not _named(dup):
                 dup.owners = named

@@ -4,7 +4,7 @@ a post's body named in its title, and inspections."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from councilgraph.extract import vocab
@@ -22,6 +22,9 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
+#: Each rule's triggers, with their prefilters' tests.
+_Triggers = tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]
+_TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in RELATION_RULES}
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -29,10 +32,10 @@ def _ends(s: Sentence, fragment: str | None) -> list[int]:
     return [int(i) for i in MARKER.findall(fragment or "") if s.at(i).node]
 
 
-def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str]]:
-    """(start, end) node pairs the rule reads in the sentence."""
+def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_id: str) -> list[tuple[str, str]]:
+    """(start, end) node pairs the rule reads in its trigger matches in the sentence."""
     pairs: list[tuple[int, int]] = []
-    for m in (m for t in rule.triggers if _PREFILTERS[t].may_match(s.template) for m in t.finditer(s.template)):
+    for m in matches:
         ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
         for a in _ends(s, m["a"]):
             for b in ends:
@@ -45,12 +48,18 @@ def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str
     return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
+def _matches(triggers: _Triggers, template: str) -> list[re.Match[str]]:
+    """A rule's trigger matches in a template, in trigger order; a trigger whose literal words the template lacks is
+    not run (extract/prefilter.py: the result is the same, only faster)."""
+    return [m for t, may_match in triggers if may_match(template) for m in t.finditer(template)]
+
+
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[RelationRule, ...]:
+def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[tuple[RelationRule, _Triggers], ...]:
     """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end
     of its own needs two; and actors of these labels: a pair `_apply` reads has a start of the rule's labels, and an
     end of its end's where every trigger marks one (a few words and labels, in few combinations: each asked once)."""
-    return tuple(r for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues))
+    return tuple((r, _TRIGGERS[r.name]) for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues))
                  and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)))
 
 
@@ -63,12 +72,15 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     """Facts between actors, and between actors and the item, that the sentence states."""
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     if not s.mentions:  # every rule reads at least one actor
-        rules: tuple[RelationRule, ...] = ()
+        rules: tuple[tuple[RelationRule, _Triggers], ...] = ()
     else:
         labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
         rules = _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
-    for rule in rules:
-        pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
+    for rule, triggers in rules:
+        matches = _matches(triggers, s.template)
+        if not matches:
+            continue  # (most rules tried find nothing: no pairs, no holders)
+        pairs = list(dict.fromkeys(_apply(rule, matches, s, item_id)))
         if rule.type is RelType.HOLDS:
             holders.update({b: a for a, b in pairs})
         if rule.people_first:
