@@ -190,9 +190,18 @@ _THIS = re.compile(r"(?<=\b(?:on|of) )(?:this|it)(?=[.,;:]?$)")
 _BARE = re.compile(r"^[a-z-]+(?: [a-z]+)? the [a-z]+$")  # "adjust the wording": the words of what?
 
 
+#: The query nouns in lower case, one of which every _TOPIC match holds: most sentences hold none, and their
+#: lower-case text is searched for them once, where _TOPIC's own prefilter would fold the template first. (A letter
+#: IGNORECASE matches with an ASCII one, as "ſ" with "s", need not lower to it: a text with one is searched.)
+_QUERY_WORDS = re.compile(trie(n.lower() for n in vocab.QUERY_NOUNS))
+_ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
+
+
 def topic_of(s: Sentence) -> str | None:
     """What a sentence raises: "Clarification was sought on the number of children … as there were two
     figures" → "the number of children …"; None when it raises nothing."""
+    if not _QUERY_WORDS.search(s.low) and (s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS))):
+        return None
     m = _TOPIC.search(s.template)
     topic = s.surface(_TOPIC_END.sub("", m["topic"])) if m else ""
     return topic if len(topic.split()) >= 2 else None
@@ -298,8 +307,12 @@ def is_list_item(kind: str, text: str) -> bool:
     return kind == "bullet" or bool(_LIST_MARK.match(text))
 
 
+_WORD = re.compile(r"[a-z]{3,}")
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "that", "with", "this", "from"})
+
+
 def _content(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]{3,}", text.lower())) - {"the", "and", "for", "that", "with", "this", "from"}
+    return set(_WORD.findall(text.lower())) - _FUNCTION_WORDS
 
 
 def _named(a: ActionFact) -> list[str]:

@@ -4,7 +4,7 @@ a post's body named in its title, and inspections."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from councilgraph.extract import vocab
@@ -48,12 +48,6 @@ def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_i
     return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
-def _matches(triggers: _Triggers, template: str) -> list[re.Match[str]]:
-    """A rule's trigger matches in a template, in trigger order; a trigger whose literal words the template lacks is
-    not run (extract/prefilter.py: the result is the same, only faster)."""
-    return [m for t, may_match in triggers if may_match(template) for m in t.finditer(template)]
-
-
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[tuple[RelationRule, _Triggers], ...]:
     """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end
@@ -68,16 +62,16 @@ def _marks_an_end(rule: RelationRule) -> bool:
     return bool(rule.end) and all("b" in t.groupindex for t in rule.triggers)
 
 
-def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
+def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> list[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
+    if not s.mentions:
+        return []  # every fact is of an actor the sentence names
+    facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
-    if not s.mentions:  # every rule reads at least one actor
-        rules: tuple[tuple[RelationRule, _Triggers], ...] = ()
-    else:
-        labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
-        rules = _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
-    for rule, triggers in rules:
-        matches = _matches(triggers, s.template)
+    labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
+    template = s.template
+    for rule, triggers in _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels):
+        matches = [m for t, may_match in triggers if may_match(template) for m in t.finditer(template)]
         if not matches:
             continue  # (most rules tried find nothing: no pairs, no holders)
         pairs = list(dict.fromkeys(_apply(rule, matches, s, item_id)))
@@ -87,25 +81,26 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
             starts = [a for a, _ in pairs]
             people = [a for a in starts if a.startswith("person:")] + [holders[a] for a in starts if a in holders]
             pairs = [(a, b) for a in dict.fromkeys(people) for b in {b for _, b in pairs}] if people else pairs
-        for a, b in pairs:
-            yield rule.type, a, b, rule.name, {}
+        facts += [(rule.type, a, b, rule.name, {}) for a, b in pairs]
     for mention in s.mentions:
-        for inner in mention.inner:
-            if mention.label is R and inner.node:
-                yield RelType.ROLE_IN, mention.node, inner.node, "role-of", {}  # type: ignore[misc]
-    yield from _inspected(s, home_council)
+        if mention.inner and mention.label is R:
+            facts += [(RelType.ROLE_IN, mention.node, inner.node, "role-of", {}) for inner in mention.inner  # type: ignore[misc]
+                      if inner.node]
+    if ORG in labels and (inspected := _inspected(s, home_council)):  # (a regulator is an organisation placed)
+        facts.append(inspected)
+    return facts
 
 
-def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
+def _inspected(s: Sentence, home_council: str | None) -> Fact | None:
     """A regulator named beside an inspection word inspected the council the sentence is about."""
     regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]
     low = s.low
     if not regulators or not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (a regulator named: the rarer test)
-        return
+        return None
     targets = [m.node for m in s.mentions if m.label is C and not m.generic and m.node]
     target = targets[0] if targets else home_council
     if not target:
-        return
+        return None
     props: dict = {}
     if year := _YEAR.search(s.text):
         props["date"] = year[0]
@@ -113,14 +108,16 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
         props["outcome"] = outcome[1] or outcome[2]
     elif "inadequate" in low:
         props["outcome"] = "inadequate"
-    yield RelType.INSPECTED, regulators[0].node, target, "inspection", props  # type: ignore[misc]
+    return RelType.INSPECTED, regulators[0].node, target, "inspection", props  # type: ignore[return-value]
 
 
-def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
+def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     if not any(m.label is P and m.node for m in s.mentions):
-        return  # only a person moves or seconds: a sentence that names none records no one doing so
-    for _, typ, rx in MOTION_RULES:
-        for m in rx.finditer(s.template) if _PREFILTERS[rx].may_match(s.template) else ():
-            if s.is_(i := m["a"][1:-1], P):
-                yield typ, s.at(i).node  # type: ignore[misc]
+        return []  # only a person moves or seconds: a sentence that names none records no one doing so
+    template = s.template
+    return [(typ, s.at(i).node) for typ, rx, may_match in _MOTIONS if may_match(template)  # type: ignore[misc]
+            for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
+
+
+_MOTIONS = tuple((typ, rx, _PREFILTERS[rx].may_match) for _, typ, rx in MOTION_RULES)
