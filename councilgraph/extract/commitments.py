@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.cues import RULE_CUES
+from councilgraph.extract.cues import RULE_CUES, possible, split_cues
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, prefilters, trie
@@ -226,10 +226,12 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     tried = _candidates(s, ctx)
     if not tried:
         return []  # (most sentences hold no rule's cue, and that is found for the relations anyway)
-    template = s.template
+    template, low = s.template, s.low
     procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
-    for rule, triggers in tried:
+    for rule, triggers, spaced in tried:
+        if spaced and not any(map(low.__contains__, spaced)):
+            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
         for trigger, may_match in triggers:
             if not may_match(template):
                 continue
@@ -244,8 +246,10 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
 
 def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: list[ActionFact]) -> None:
     """The actions one trigger match records, added to `found`."""
-    for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
-        listed = _LIST_INTRO.search(text)
+    words = _text(m, s)
+    # (each pattern below is tried at every position, and holds a literal that most actions lack)
+    for text in _AND_THAT.split(words) if "and" in words else (words,):  # "requests that X … and that Y …": two asks
+        listed = _LIST_INTRO.search(text) if ":" in text else None
         text = _about(_tidy(text), ctx.topic)
         if len(_content(text)) < 2 or _GRANT.match(text):
             continue
@@ -257,26 +261,36 @@ def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: 
 
 
 #: A rule to try, with its triggers, each with its prefilter's test (extract/prefilter.py: a trigger whose literal
-#: words the template lacks is not run; the result is the same, only faster).
-_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]]
+#: words the template lacks is not run; the result is the same, only faster), and the rule's cue words with a space,
+#: one of which the sentence must hold (none: it holds one of the others, or the rule has no cues).
+_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...], tuple[str, ...]]
 
 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
-    and find one of their cues in its lower-case text."""
-    return _rules_for(_CUE_WORDS.found(s.low), bool(ctx.in_resolution), bool(s.mentions))
+    and may find one of their cues in its lower-case text."""
+    return _rules_for(_CUE_WORDS.singles(s.low), bool(ctx.in_resolution), bool(s.mentions))
 
 
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[_Tried, ...]:
     """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
-    their cues among the cue words it holds (a few words, in few combinations: each asked once)."""
-    return tuple((r, _TRIGGERS[r.name]) for r in _BY_PLACE[in_resolution]
-                 if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues)))
+    their cues among the single cue words it holds, or may hold one of their cues with a space, still to seek (a few
+    words, in few combinations: each asked once)."""
+    tried = []
+    for r in _BY_PLACE[in_resolution]:
+        single, spaced = _CUES[r.name]
+        if actors or not r.needs_actor:
+            if not r.cues or not cued.isdisjoint(single):
+                tried.append((r, _TRIGGERS[r.name], ()))
+            elif maybe := possible(cued, spaced):
+                tried.append((r, _TRIGGERS[r.name], maybe))
+    return tuple(tried)
 
 
 _PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
 _TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in ACTION_RULES}
+_CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES

@@ -2,12 +2,75 @@
 
 Each table's rules are tried only on sentences that hold one of their cue words; extract/commitments.py and
 extract/relations.py ask of the same sentence, so one table of every cue word answers both (the second asking is the
-last answer again, see CueWords.found)."""
+last answer again, see SentenceCues.singles)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from councilgraph.extract.action_rules import ACTION_RULES
-from councilgraph.extract.prefilter import CueWords
 from councilgraph.extract.relation_rules import RELATION_RULES
 
-RULE_CUES = CueWords(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues)
+_NONE: frozenset[str] = frozenset()
+
+
+class SentenceCues:
+    """Every cue word of the rule tables, and which of them a text holds.
+
+    A word without a space lies inside one whitespace-separated token of the text, so those (`singles`) are found token
+    by token, what each distinct token holds read once for the whole run (the words of minutes recur), with set
+    operations in C. The few words with a space (" to ", " be ", "agreed to") are not sought with them: most
+    sentences hold one of a rule's single words or are decided by a rule's own spaced cues, tested with `in` only for
+    the rules still undecided (`spaced`)."""
+
+    _MEMO_MAX = 200_000  # distinct tokens remembered before the memo starts again
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(words))
+        self.single = frozenset(w for w in self.words if w and w.split() == [w])
+        # (and the pieces of the words with a space: one of those is held only where all its pieces are, see `possible`)
+        self._sought = self.single.union(*(w.split() for w in self.words))
+        self._held: dict[str, frozenset[str]] = {}  # token -> the single words it holds (none, often)
+        self.last: tuple[str | None, frozenset[str]] = (None, _NONE)  # one attribute: safe across threads
+
+    def singles(self, text: str) -> frozenset[str]:
+        """The words without a space that the text holds (with the pieces it holds of those with one)."""
+        last = self.last
+        if last[0] is text:
+            return last[1]
+        toks = text.split()
+        try:
+            found = _NONE.union(*map(self._held.__getitem__, toks))
+        except KeyError:  # a token not seen before
+            self._learn(toks)
+            found = _NONE.union(*map(self._held.__getitem__, toks))
+        self.last = (text, found)
+        return found
+
+    def found(self, text: str) -> frozenset[str]:
+        """Every cue word the text holds."""
+        held = self.singles(text)
+        return (held & self.single).union(w for w in possible(held, self.words) if w not in self.single and w in text)
+
+    def _learn(self, toks: list[str]) -> None:
+        if len(self._held) > self._MEMO_MAX:
+            self._held = {}
+        held = self._held
+        for tok in toks:
+            if tok not in held:
+                held[tok] = frozenset(w for w in self._sought if w in tok)
+
+
+def possible(held: frozenset[str], spaced: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with a space a text may hold, given what `SentenceCues.singles` found in it: those whose every piece
+    it holds (each lies inside one token)."""
+    return tuple(w for w in spaced if held.issuperset(w.split()))
+
+
+def split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A rule's cue words: those without a space (sought by `SentenceCues.singles`), and those with one."""
+    single = frozenset(w for w in cues if w and w.split() == [w])
+    return single, tuple(w for w in cues if w not in single)
+
+
+RULE_CUES = SentenceCues(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues)

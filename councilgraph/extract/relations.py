@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.cues import RULE_CUES
+from councilgraph.extract.cues import RULE_CUES, possible, split_cues
 from councilgraph.extract.prefilter import prefilters
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
@@ -25,6 +25,10 @@ _PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx
 #: Each rule's triggers, with their prefilters' tests.
 _Triggers = tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]
 _TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in RELATION_RULES}
+_CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
+#: A rule to try, with its triggers and the cue words with a space one of which the sentence must hold (none: it
+#: holds a single one, or the rule has no cues).
+_Tried = tuple[RelationRule, _Triggers, tuple[str, ...]]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -49,12 +53,20 @@ def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_i
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[tuple[RelationRule, _Triggers], ...]:
-    """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end
-    of its own needs two; and actors of these labels: a pair `_apply` reads has a start of the rule's labels, and an
-    end of its end's where every trigger marks one (a few words and labels, in few combinations: each asked once)."""
-    return tuple((r, _TRIGGERS[r.name]) for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues))
-                 and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)))
+def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[_Tried, ...]:
+    """The rules to try on a sentence that holds these single cue words (or a rule's cue with a space, sought after)
+    and names one actor, or `many`: a rule with an end of its own needs two; and actors of these labels: a pair
+    `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one (a few
+    words and labels, in few combinations: each asked once)."""
+    tried = []
+    for r in RELATION_RULES:
+        single, spaced = _CUES[r.name]
+        if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
+            if not r.cues or not cued.isdisjoint(single):
+                tried.append((r, _TRIGGERS[r.name], ()))
+            elif maybe := possible(cued, spaced):
+                tried.append((r, _TRIGGERS[r.name], maybe))
+    return tuple(tried)
 
 
 def _marks_an_end(rule: RelationRule) -> bool:
@@ -69,8 +81,10 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
-    template = s.template
-    for rule, triggers in _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels):
+    template, low = s.template, s.low
+    for rule, triggers, spaced in _rules_for(_CUE_WORDS.singles(low), len(s.mentions) > 1, labels):
+        if spaced and not any(map(low.__contains__, spaced)):
+            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
         matches = [m for t, may_match in triggers if may_match(template) for m in t.finditer(template)]
         if not matches:
             continue  # (most rules tried find nothing: no pairs, no holders)
