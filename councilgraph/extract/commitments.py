@@ -269,7 +269,7 @@ _Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Callable[[str], bool]], 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
     and may find one of their cues in its lower-case text."""
-    return _rules_for(_CUE_WORDS.singles(s.low), bool(ctx.in_resolution), bool(s.mentions))
+    return _rules_for(_CUE_WORDS.singles(s.low) & _KEYS, bool(ctx.in_resolution), bool(s.mentions))
 
 
 @lru_cache(maxsize=4096)
@@ -291,6 +291,9 @@ def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple
 _PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
 _TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in ACTION_RULES}
 _CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
+#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
+#: alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES

@@ -6,9 +6,11 @@ last answer again, see SentenceCues.singles)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.prefilter import trie
 from councilgraph.extract.relation_rules import RELATION_RULES
 
 _NONE: frozenset[str] = frozenset()
@@ -29,7 +31,11 @@ class SentenceCues:
         self.words = tuple(dict.fromkeys(words))
         self.single = frozenset(w for w in self.words if w and w.split() == [w])
         # (and the pieces of the words with a space: one of those is held only where all its pieces are, see `possible`)
-        self._sought = self.single.union(*(w.split() for w in self.words))
+        sought = self.single.union(*(w.split() for w in self.words))
+        # A token's words are found in one scan: at each place the longest word starting there (a look-ahead, so that
+        # words may overlap), with the shorter words it starts with ("ask" in "asked").
+        self._scan = re.compile(f"(?=({trie(sought)}))").findall if sought else lambda tok: []
+        self._starting = {w: frozenset(v for v in sought if w.startswith(v)) for w in sought}
         self._held: dict[str, frozenset[str]] = {}  # token -> the single words it holds (none, often)
         self.last: tuple[str | None, frozenset[str]] = (None, _NONE)  # one attribute: safe across threads
 
@@ -55,10 +61,10 @@ class SentenceCues:
     def _learn(self, toks: list[str]) -> None:
         if len(self._held) > self._MEMO_MAX:
             self._held = {}
-        held = self._held
+        held, scan, starting = self._held, self._scan, self._starting
         for tok in toks:
             if tok not in held:
-                held[tok] = frozenset(w for w in self._sought if w in tok)
+                held[tok] = _NONE.union(*map(starting.__getitem__, scan(tok)))
 
 
 def possible(held: frozenset[str], spaced: tuple[str, ...]) -> tuple[str, ...]:

@@ -26,6 +26,9 @@ _PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx
 _Triggers = tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]
 _TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in RELATION_RULES}
 _CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
+#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
+#: alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
 #: A rule to try, with its triggers and the cue words with a space one of which the sentence must hold (none: it
 #: holds a single one, or the rule has no cues).
 _Tried = tuple[RelationRule, _Triggers, tuple[str, ...]]
@@ -82,7 +85,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
     template, low = s.template, s.low
-    for rule, triggers, spaced in _rules_for(_CUE_WORDS.singles(low), len(s.mentions) > 1, labels):
+    for rule, triggers, spaced in _rules_for(_CUE_WORDS.singles(low) & _KEYS, len(s.mentions) > 1, labels):
         if spaced and not any(map(low.__contains__, spaced)):
             continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
         matches = [m for t, may_match in triggers if may_match(template) for m in t.finditer(template)]
