@@ -17,6 +17,7 @@ from councilgraph.extract.cues import RULE_CUES, possible, split_cues
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, prefilters, trie
+from councilgraph.extract.quick import quick
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -53,7 +54,7 @@ class Context:
 
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
-    m = DUE.search(text) if _DUE_WORDS.search(text) else None
+    m = _DUE.search(text) if _DUE_WORDS.search(text) else None
     return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
 
 
@@ -64,6 +65,7 @@ _DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "l
                 "report", "due course")
 assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
 _DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
+_DUE = quick(DUE)  # (each of its branches opens on a word boundary)
 _SPACES = re.compile(r"\s+")
 
 
@@ -289,7 +291,8 @@ def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple
 
 
 _PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
-_TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in ACTION_RULES}
+#: Each rule's triggers as run (extract/quick.py: the same matches, found sooner), each with its prefilter's test.
+_TRIGGERS = {r.name: tuple((quick(t), _PREFILTERS[t].may_match) for t in r.triggers) for r in ACTION_RULES}
 _CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
 #: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
 #: alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less often).

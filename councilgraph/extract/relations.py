@@ -10,6 +10,7 @@ from functools import lru_cache
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES, possible, split_cues
 from councilgraph.extract.prefilter import prefilters
+from councilgraph.extract.quick import quick
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -24,7 +25,8 @@ _CUE_WORDS = RULE_CUES
 _PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
 #: Each rule's triggers, with their prefilters' tests.
 _Triggers = tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]
-_TRIGGERS = {r.name: tuple((t, _PREFILTERS[t].may_match) for t in r.triggers) for r in RELATION_RULES}
+#: Each rule's triggers as run (extract/quick.py: the same matches, found sooner), with their prefilters' tests.
+_TRIGGERS = {r.name: tuple((quick(t), _PREFILTERS[t].may_match) for t in r.triggers) for r in RELATION_RULES}
 _CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
 #: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
 #: alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
@@ -137,4 +139,4 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
 
 
-_MOTIONS = tuple((typ, rx, _PREFILTERS[rx].may_match) for _, typ, rx in MOTION_RULES)
+_MOTIONS = tuple((typ, quick(rx), _PREFILTERS[rx].may_match) for _, typ, rx in MOTION_RULES)

@@ -1,0 +1,78 @@
+"""extract/quick.py: a rule trigger run with a look-ahead for its opening characters finds the same matches."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from councilgraph.extract import commitments, pipeline, relations
+from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.grammar import DUE
+from councilgraph.extract.pipeline import extract
+from councilgraph.extract.quick import quick
+from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
+from councilgraph.loaders import load
+from tests.conftest import CORPUS, SEEDS
+
+_PATTERNS = [*(t for r in ACTION_RULES for t in r.triggers), *(t for r in RELATION_RULES for t in r.triggers),
+             *(rx for *_, rx in MOTION_RULES), DUE]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _templates() -> list[str]:
+    """The sentence templates the rules read in the seed and corpus minutes (a mention's words a marker ⟨i⟩)."""
+    seen: list[str] = []
+    original = pipeline.Sentence
+
+    def keep(*args, **kwargs):
+        s = original(*args, **kwargs)
+        seen.append(s.template)
+        return s
+
+    pipeline.Sentence = keep
+    try:
+        for path in [*sorted(SEEDS.glob("*.txt")), *sorted(CORPUS.glob("*.txt"))]:
+            extract(load(path))
+    finally:
+        pipeline.Sentence = original
+    return list(dict.fromkeys(seen))
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    pieces = ["⟨1⟩", "⟨2⟩", " would ", " be ", "provided", " by ", "that ", "The ", "it was agreed ", " to ", ", ",
+              "asked ", "(", ")", "; ", "and ", "report", "x", "-", " "]
+    fuzz = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    return _templates() + fuzz
+
+
+def test_quick_patterns_find_the_same_matches():
+    texts = _texts()
+    changed = matched = 0
+    for pattern in _PATTERNS:
+        fast = quick(pattern)
+        changed += fast is not pattern
+        assert fast.groupindex == pattern.groupindex
+        for text in texts:
+            found = _matches(pattern, text)
+            matched += bool(found)
+            assert _matches(fast, text) == found, (pattern.pattern[:80], text)
+    assert changed > 30  # most triggers open on a clause start, a word boundary or an optional part
+    assert matched > 500
+
+
+def test_a_pattern_the_engine_skips_to_is_left_as_it_is():
+    for p in (r"⟨\d+⟩ was", r"^To \w+", r"(?:ab|ac)d", r"[Tt]he", r"(?i)\bthe", r"x*", r"\b\w+", r"(?:a|b\d)"):
+        pattern = re.compile(p)
+        assert quick(pattern) is pattern, p
+    assert quick(re.compile(r"\b(?:the|an?) \w+")).pattern.startswith("(?=[")
+
+
+def test_the_rule_tables_run_their_quick_triggers():
+    assert [t for _, pairs in commitments._TRIGGERS.items() for t, _ in pairs] == \
+        [quick(t) for r in ACTION_RULES for t in r.triggers]
+    assert [t for _, pairs in relations._TRIGGERS.items() for t, _ in pairs] == \
+        [quick(t) for r in RELATION_RULES for t in r.triggers]
