@@ -27,7 +27,7 @@ _AND_THAT = re.compile(r",? and that |;\s*and\b ")
 _PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
 _CONSENTS = re.compile(r"\b(?:agreed to|undertook to|offered to)\b")  # … yet a procedural sentence may commit
 _INFO = re.compile(DELIVERABLE, re.I)
-_NEXT_POINT = re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)
+_NEXT_POINT = Guarded(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S))
 
 
 @dataclass
@@ -66,14 +66,12 @@ _DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "l
 assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
 _DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
 _DUE = quick(DUE)  # (each of its branches opens on a word boundary)
-_SPACES = re.compile(r"\s+")
 
 
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
-    if "and" in text:  # (the literal every match of _NEXT_POINT holds: the pattern is tried at every space)
-        text = _NEXT_POINT.sub("", text)
-    return _SPACES.sub(" ", text).strip().rstrip(".;:,-– ").strip()
+    text = _NEXT_POINT.sub("", text)
+    return " ".join(text.split()).rstrip(".;:,-– ").strip()  # (split: at the whitespace \s matches, as re.sub did)
 
 
 def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
@@ -350,8 +348,10 @@ def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
     Boeck would share the outcome …" / "RESOLVED that Councillor Boeck would share the outcome …")? The same named
     owners and nearly all the same words."""
     mine = set(_named(a))
+    if not mine:
+        return False
     cw = _content(a.text)
-    return bool(mine) and len(cw) >= 2 and any(
+    return len(cw) >= 2 and any(
         mine == set(_named(b)) and len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED) for b in earlier)
 
 
