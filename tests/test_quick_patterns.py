@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import re
 
-from councilgraph.extract import commitments, pipeline, relations
+from councilgraph.extract import pipeline
 from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.cues import RULE_CUES
+from councilgraph.extract.gates import PREFILTERS, pieces, run
 from councilgraph.extract.grammar import DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
@@ -22,14 +24,15 @@ def _matches(pattern: re.Pattern[str], text: str) -> list:
     return [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
 
 
-def _templates() -> list[str]:
-    """The sentence templates the rules read in the seed and corpus minutes (a mention's words a marker ⟨i⟩)."""
-    seen: list[str] = []
+def _sentences() -> list[tuple[str, str]]:
+    """The sentences the rules read in the seed and corpus minutes: (template, a mention's words a marker ⟨i⟩; the
+    text in lower case)."""
+    seen: list[tuple[str, str]] = []
     original = pipeline.Sentence
 
     def keep(*args, **kwargs):
         s = original(*args, **kwargs)
-        seen.append(s.template)
+        seen.append((s.template, s.low))
         return s
 
     pipeline.Sentence = keep
@@ -39,6 +42,10 @@ def _templates() -> list[str]:
     finally:
         pipeline.Sentence = original
     return list(dict.fromkeys(seen))
+
+
+def _templates() -> list[str]:
+    return [template for template, _ in _sentences()]
 
 
 def _texts() -> list[str]:
@@ -71,8 +78,15 @@ def test_a_pattern_the_engine_skips_to_is_left_as_it_is():
     assert quick(re.compile(r"\b(?:the|an?) \w+")).pattern.startswith("(?=[")
 
 
-def test_the_rule_tables_run_their_quick_triggers():
-    assert [t for _, pairs in commitments._TRIGGERS.items() for t, _ in pairs] == \
-        [quick(t) for r in ACTION_RULES for t in r.triggers]
-    assert [t for _, pairs in relations._TRIGGERS.items() for t, _ in pairs] == \
-        [quick(t) for r in RELATION_RULES for t in r.triggers]
+def test_gates_answer_as_the_prefilters():
+    sentences = _sentences() + [(t, t.lower()) for t in _texts()[-2000:]]  # (and the fuzz, its own lower-case text)
+    passed = 0
+    for pattern, prefilter in PREFILTERS.items():
+        may_match, (fast, test) = prefilter.may_match, run(pattern)
+        assert fast.pattern == quick(pattern).pattern
+        for template, low in sentences:
+            expected = may_match(template)
+            passed += expected
+            assert test(template, RULE_CUES.singles(low)) == expected, (pattern.pattern[:80], template)
+    assert passed > 5000
+    assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words

@@ -7,17 +7,16 @@ node id, or AUTHOR / HOME, which the pipeline turns into the item's report autho
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.cues import RULE_CUES, possible, split_cues
+from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
-from councilgraph.extract.prefilter import Guarded, prefilters, trie
-from councilgraph.extract.quick import quick
+from councilgraph.extract.prefilter import Guarded, trie
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
@@ -54,7 +53,7 @@ class Context:
 
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
-    m = _DUE.search(text) if _DUE_WORDS.search(text) else None
+    m = DUE.search(text) if _DUE_WORDS.search(text) else None
     return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
 
 
@@ -65,7 +64,6 @@ _DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "l
                 "report", "due course")
 assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
 _DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
-_DUE = quick(DUE)  # (each of its branches opens on a word boundary)
 
 
 def _tidy(text: str) -> str:
@@ -227,13 +225,14 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     if not tried:
         return []  # (most sentences hold no rule's cue, and that is found for the relations anyway)
     template, low = s.template, s.low
+    held = _CUE_WORDS.singles(low)  # (the last answer again: `_candidates` asked)
     procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
     for rule, triggers, spaced in tried:
         if spaced and not any(map(low.__contains__, spaced)):
             continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
         for trigger, may_match in triggers:
-            if not may_match(template):
+            if not may_match(template, held):
                 continue
             for m in trigger.finditer(template):
                 if procedural is None:
@@ -260,10 +259,10 @@ def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: 
             found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
 
 
-#: A rule to try, with its triggers, each with its prefilter's test (extract/prefilter.py: a trigger whose literal
+#: A rule to try, with its triggers as run, each with its prefilter's test (extract/gates.py: a trigger whose literal
 #: words the template lacks is not run; the result is the same, only faster), and the rule's cue words with a space,
 #: one of which the sentence must hold (none: it holds one of the others, or the rule has no cues).
-_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...], tuple[str, ...]]
+_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...], tuple[str, ...]]
 
 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
@@ -282,16 +281,23 @@ def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple
         single, spaced = _CUES[r.name]
         if actors or not r.needs_actor:
             if not r.cues or not cued.isdisjoint(single):
-                tried.append((r, _TRIGGERS[r.name], ()))
+                tried.append((r, _triggers(r.name), ()))
             elif maybe := possible(cued, spaced):
-                tried.append((r, _TRIGGERS[r.name], maybe))
+                tried.append((r, _triggers(r.name), maybe))
     return tuple(tried)
 
 
-_PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
-#: Each rule's triggers as run (extract/quick.py: the same matches, found sooner), each with its prefilter's test.
-_TRIGGERS = {r.name: tuple((quick(t), _PREFILTERS[t].may_match) for t in r.triggers) for r in ACTION_RULES}
+_PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
 _CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
+_BY_NAME = {r.name: r for r in ACTION_RULES}
+
+
+@cache
+def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
+    """A rule's triggers as run (extract/gates.py), asked by its name (a pattern's hash reads all its text)."""
+    return tuple(map(run, _BY_NAME[name].triggers))
+
+
 #: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
 #: alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less often).
 _KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))

@@ -1,4 +1,5 @@
-"""The cue words of both rule tables (extract/action_rules.py, extract/relation_rules.py), found once a sentence.
+"""The cue words of both rule tables (extract/action_rules.py, extract/relation_rules.py), found once a sentence (with
+the pieces of words the triggers' gates ask for, extract/gates.py).
 
 Each table's rules are tried only on sentences that hold one of their cue words; extract/commitments.py and
 extract/relations.py ask of the same sentence, so one table of every cue word answers both (the second asking is the
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.gates import PIECES
 from councilgraph.extract.prefilter import trie
 from councilgraph.extract.relation_rules import RELATION_RULES
 
@@ -35,7 +37,7 @@ class SentenceCues:
         # A token's words are found in one scan: at each place the longest word starting there (a look-ahead, so that
         # words may overlap), with the shorter words it starts with ("ask" in "asked").
         self._scan = re.compile(f"(?=({trie(sought)}))").findall if sought else lambda tok: []
-        self._starting = {w: frozenset(v for v in sought if w.startswith(v)) for w in sought}
+        self._starting = {w: sought.intersection(w[:i] for i in range(1, len(w) + 1)) for w in sought}
         self._held: dict[str, frozenset[str]] = {}  # token -> the single words it holds (none, often)
         self.last: tuple[str | None, frozenset[str]] = (None, _NONE)  # one attribute: safe across threads
 
@@ -79,4 +81,6 @@ def split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     return single, tuple(w for w in cues if w not in single)
 
 
-RULE_CUES = SentenceCues(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues)
+#: The cue words, with the pieces the triggers' gates file their words under (extract/gates.py): one scan finds both.
+RULE_CUES = SentenceCues([*(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues),
+                          *sorted(PIECES)])

@@ -4,13 +4,11 @@ a post's body named in its title, and inspections."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES, possible, split_cues
-from councilgraph.extract.prefilter import prefilters
-from councilgraph.extract.quick import quick
+from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -22,12 +20,19 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 #: Every rule's cue words (with the action rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
-_PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
+_PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
 #: Each rule's triggers, with their prefilters' tests.
-_Triggers = tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...]
-#: Each rule's triggers as run (extract/quick.py: the same matches, found sooner), with their prefilters' tests.
-_TRIGGERS = {r.name: tuple((quick(t), _PREFILTERS[t].may_match) for t in r.triggers) for r in RELATION_RULES}
+_Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
 _CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
+_BY_NAME = {r.name: r for r in RELATION_RULES}
+
+
+@cache
+def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
+    """A rule's triggers as run (extract/gates.py), asked by its name (a pattern's hash reads all its text)."""
+    return tuple(map(run, _BY_NAME[name].triggers))
+
+
 #: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
 #: alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
 _KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
@@ -68,9 +73,9 @@ def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tu
         single, spaced = _CUES[r.name]
         if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
             if not r.cues or not cued.isdisjoint(single):
-                tried.append((r, _TRIGGERS[r.name], ()))
+                tried.append((r, _triggers(r.name), ()))
             elif maybe := possible(cued, spaced):
-                tried.append((r, _TRIGGERS[r.name], maybe))
+                tried.append((r, _triggers(r.name), maybe))
     return tuple(tried)
 
 
@@ -87,10 +92,11 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
     template, low = s.template, s.low
-    for rule, triggers, spaced in _rules_for(_CUE_WORDS.singles(low) & _KEYS, len(s.mentions) > 1, labels):
+    held = _CUE_WORDS.singles(low)
+    for rule, triggers, spaced in _rules_for(held & _KEYS, len(s.mentions) > 1, labels):
         if spaced and not any(map(low.__contains__, spaced)):
             continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
-        matches = [m for t, may_match in triggers if may_match(template) for m in t.finditer(template)]
+        matches = [m for t, may_match in triggers if may_match(template, held) for m in t.finditer(template)]
         if not matches:
             continue  # (most rules tried find nothing: no pairs, no holders)
         pairs = list(dict.fromkeys(_apply(rule, matches, s, item_id)))
@@ -134,9 +140,12 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     if not any(m.label is P and m.node for m in s.mentions):
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
-    template = s.template
-    return [(typ, s.at(i).node) for typ, rx, may_match in _MOTIONS if may_match(template)  # type: ignore[misc]
+    template, held = s.template, _CUE_WORDS.singles(s.low)
+    return [(typ, s.at(i).node) for typ, (rx, may_match) in _motions() if may_match(template, held)  # type: ignore[misc]
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
 
 
-_MOTIONS = tuple((typ, quick(rx), _PREFILTERS[rx].may_match) for _, typ, rx in MOTION_RULES)
+@cache
+def _motions() -> tuple[tuple[RelType, tuple[re.Pattern[str], Gate]], ...]:
+    """The motion patterns as run (extract/gates.py)."""
+    return tuple((typ, run(rx)) for _, typ, rx in MOTION_RULES)
