@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from councilgraph.extract import pipeline
+from councilgraph.extract import commitments, pipeline
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, pieces, run
@@ -13,6 +13,7 @@ from councilgraph.extract.grammar import DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
+from councilgraph.extract.sentence import Sentence
 from councilgraph.loaders import load
 from tests.conftest import CORPUS, SEEDS
 
@@ -90,3 +91,16 @@ def test_gates_answer_as_the_prefilters():
             assert test(template, RULE_CUES.singles(low)) == expected, (pattern.pattern[:80], template)
     assert passed > 5000
     assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
+
+
+def test_topic_of_skips_only_sentences_that_raise_no_query():
+    texts = [*(low for _, low in _sentences()), "Clarification was sought on the number of children in care",
+             "CLARIFICATION WAS SOUGHT ON the number of visits", "Clar\u0130fication was sought on the number of visits",
+             "Que\u017ftions were asked about the new rota for visits", "Concerns were raised around the funding gap"]
+    raised = 0
+    for text in texts:
+        s = Sentence(text, [])
+        if commitments._TOPIC.search(s.template):
+            raised += 1
+            assert not commitments._holds_no_query(s), text
+    assert raised >= 5

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.cues import RULE_CUES, possible, split_cues
+from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES, possible, split_cues
 from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
@@ -188,17 +188,22 @@ _THIS = re.compile(r"(?<=\b(?:on|of) )(?:this|it)(?=[.,;:]?$)")
 _BARE = re.compile(r"^[a-z-]+(?: [a-z]+)? the [a-z]+$")  # "adjust the wording": the words of what?
 
 
-#: The query nouns in lower case, one of which every _TOPIC match holds: most sentences hold none, and their
-#: lower-case text is searched for them once, where _TOPIC's own prefilter would fold the template first. (A letter
-#: IGNORECASE matches with an ASCII one, as "ſ" with "s", need not lower to it: a text with one is searched.)
-_QUERY_WORDS = re.compile(trie(n.lower() for n in vocab.QUERY_NOUNS))
+#: Letters IGNORECASE matches with ASCII ones that do not lower to them ("ſ" with "s"): where the text has one, the
+#: query nouns' pieces may be missing from its lower-case text, and _TOPIC is asked.
 _ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
+
+
+def _holds_no_query(s: Sentence) -> bool:
+    """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
+    scan finds in the lower-case text: most sentences hold none.)"""
+    return _CUE_WORDS.singles(s.low).isdisjoint(QUERY_PIECES) and (
+        s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
 
 
 def topic_of(s: Sentence) -> str | None:
     """What a sentence raises: "Clarification was sought on the number of children … as there were two
     figures" → "the number of children …"; None when it raises nothing."""
-    if not _QUERY_WORDS.search(s.low) and (s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS))):
+    if _holds_no_query(s):
         return None
     m = _TOPIC.search(s.template)
     topic = s.surface(_TOPIC_END.sub("", m["topic"])) if m else ""

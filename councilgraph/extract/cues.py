@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.gates import PIECES
 from councilgraph.extract.prefilter import trie
@@ -81,6 +82,11 @@ def split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     return single, tuple(w for w in cues if w not in single)
 
 
-#: The cue words, with the pieces the triggers' gates file their words under (extract/gates.py): one scan finds both.
+#: The query nouns' longest pieces in lower case ("query" of "a query"; "question" for "questions" too): a sentence
+#: without one raises no query (extract/commitments.py, topic_of).
+_QUERY = {max(noun.lower().split(), key=len) for noun in vocab.QUERY_NOUNS}
+QUERY_PIECES = frozenset(p for p in _QUERY if not any(q != p and q in p for q in _QUERY))
+#: The cue words, with the pieces the triggers' gates file their words under (extract/gates.py) and the query nouns'
+#: pieces: one scan finds them all.
 RULE_CUES = SentenceCues([*(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues),
-                          *sorted(PIECES)])
+                          *sorted(PIECES | QUERY_PIECES)])
