@@ -18,7 +18,8 @@ from councilgraph.loaders import load
 from tests.conftest import CORPUS, SEEDS
 
 _PATTERNS = [*(t for r in ACTION_RULES for t in r.triggers), *(t for r in RELATION_RULES for t in r.triggers),
-             *(rx for *_, rx in MOTION_RULES), DUE]
+             *(rx for *_, rx in MOTION_RULES), DUE, re.compile(r",?\s+and\s+(?:also\s+)?(?:notes|agrees)\b.*$", re.S),
+             re.compile(r"\b\d{1,2}(?:st|nd)? (?:May|June)|\bby \d+|;\s*and\b ")]
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list:
@@ -52,7 +53,7 @@ def _templates() -> list[str]:
 def _texts() -> list[str]:
     rng = random.Random(11)
     pieces = ["⟨1⟩", "⟨2⟩", " would ", " be ", "provided", " by ", "that ", "The ", "it was agreed ", " to ", ", ",
-              "asked ", "(", ")", "; ", "and ", "report", "x", "-", " "]
+              "asked ", "(", ")", "; ", "and ", "report", "x", "-", " ", "\n", "\u00a0", "12", "\u0663", "May", "notes"]
     fuzz = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
     return _templates() + fuzz
 

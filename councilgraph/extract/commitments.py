@@ -17,16 +17,18 @@ from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, trie
+from councilgraph.extract.quick import quick
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
 AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
-_AND_THAT = re.compile(r",? and that |;\s*and\b ")
+# (quick: patterns tried at every position run behind a look-ahead for their first characters, extract/quick.py)
+_AND_THAT = quick(re.compile(r",? and that |;\s*and\b "))
 _PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
 _CONSENTS = re.compile(r"\b(?:agreed to|undertook to|offered to)\b")  # … yet a procedural sentence may commit
 _INFO = re.compile(DELIVERABLE, re.I)
-_NEXT_POINT = Guarded(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S))
+_NEXT_POINT = Guarded(quick(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)))
 
 
 @dataclass
@@ -53,7 +55,7 @@ class Context:
 
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
-    m = DUE.search(text) if _DUE_WORDS.search(text) else None
+    m = _DUE.search(text) if _DUE_WORDS.search(text) else None
     return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
 
 
@@ -64,6 +66,7 @@ _DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "l
                 "report", "due course")
 assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
 _DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
+_DUE = quick(DUE)
 
 
 def _tidy(text: str) -> str:
@@ -311,7 +314,7 @@ _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_reso
 _CUE_WORDS = RULE_CUES
 #: "approval be given to …" (told in the active: "give approval to …") grants; "… given for visits to be made" asks
 _GRANT = re.compile(rf"^(?:{alt(vocab.FORMAL_GRANTS)} be given|give {alt(vocab.FORMAL_GRANTS)}) to\b", re.I)
-_LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
+_LIST_INTRO = quick(re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$"))
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
 _LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
 

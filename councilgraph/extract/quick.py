@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _p  # type: ignore[no-redef]
 
 _RANGE_MAX = 128  # most characters a class may add to the opening characters (wider: any character may open)
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s"}  # (not \w: most characters are word characters)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _ANCHORS = (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)  # (an anchored pattern is tried at its start only)
 
@@ -35,7 +36,7 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     chars, empty = _openings(items)
     if chars is None or empty:
         return pattern
-    look = "".join(re.escape(ch) for ch in sorted(chars))
+    look = "".join(sorted(chars))
     try:
         fast = re.compile(f"(?=[{look}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # (global flags written inside the pattern must open it)
@@ -63,7 +64,8 @@ def _tried_everywhere(items) -> bool:
 
 
 def _openings(items) -> tuple[set[str] | None, bool]:
-    """The characters a match of a sequence can open with (None: any), and whether it can match empty."""
+    """The characters a match of a sequence can open with, as items of a class ("a", "\\(", "\\d"; None: any), and
+    whether it can match empty."""
     out: set[str] = set()
     for op, av in items:
         chars, empty = _opening(op, av)
@@ -77,16 +79,18 @@ def _openings(items) -> tuple[set[str] | None, bool]:
 
 def _opening(op, av) -> tuple[set[str] | None, bool]:
     if op is _c.LITERAL:
-        return {chr(av)}, False
+        return {re.escape(chr(av))}, False
     if op is _c.IN:
         chars: set[str] = set()
         for iop, iav in av:
             if iop is _c.LITERAL:
-                chars.add(chr(iav))
+                chars.add(re.escape(chr(iav)))
             elif iop is _c.RANGE and iav[1] - iav[0] < _RANGE_MAX:
-                chars.update(map(chr, range(iav[0], iav[1] + 1)))
+                chars.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+            elif iop is _c.CATEGORY and iav in _CATEGORIES:
+                chars.add(_CATEGORIES[iav])  # (written as in the pattern: the same flags read it the same way)
             else:
-                return None, False  # a negated class, a category (\w, \s), a wide range
+                return None, False  # a negated class or category, a wide range
         return chars, False
     if op in _ZERO_WIDTH:
         return set(), True  # takes no character: the next item opens the match
