@@ -20,13 +20,13 @@ _NONE: frozenset[str] = frozenset()
 
 
 class SentenceCues:
-    """Every cue word of the rule tables, and which of them a text holds.
+    """Every cue word of the rule tables (and other words sought in the same scan), and which of them a text holds.
 
     A word without a space lies inside one whitespace-separated token of the text, so those (`singles`) are found token
     by token, what each distinct token holds read once for the whole run (the words of minutes recur), with set
-    operations in C. The few words with a space (" to ", " be ", "agreed to") are not sought with them: most
-    sentences hold one of a rule's single words or are decided by a rule's own spaced cues, tested with `in` only for
-    the rules still undecided (`spaced`)."""
+    operations in C. The few words with a space (" to ", " be ", "agreed to") are not sought with them: the scan finds
+    their pieces, and a rule still undecided by its single cue words seeks its cues with a space, with `in`, only
+    where the sentence holds all their pieces (`possible`)."""
 
     _MEMO_MAX = 200_000  # distinct tokens remembered before the memo starts again
 
@@ -43,7 +43,7 @@ class SentenceCues:
         self.last: tuple[str | None, frozenset[str]] = (None, _NONE)  # one attribute: safe across threads
 
     def singles(self, text: str) -> frozenset[str]:
-        """The words without a space that the text holds (with the pieces it holds of those with one)."""
+        """The words without a space that the text holds, and the pieces it holds of those with one."""
         last = self.last
         if last[0] is text:
             return last[1]

@@ -21,21 +21,13 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
-#: Each rule's triggers, with their prefilters' tests.
-_Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
 _CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
-_BY_NAME = {r.name: r for r in RELATION_RULES}
-
-
-@cache
-def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
-    """A rule's triggers as run (extract/gates.py), asked by its name (a pattern's hash reads all its text)."""
-    return tuple(map(run, _BY_NAME[name].triggers))
-
-
 #: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
 #: alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
 _KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
+_BY_NAME = {r.name: r for r in RELATION_RULES}
+#: A rule's triggers as run, each with its prefilter's test (extract/gates.py).
+_Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
 #: A rule to try, with its triggers and the cue words with a space one of which the sentence must hold (none: it
 #: holds a single one, or the rule has no cues).
 _Tried = tuple[RelationRule, _Triggers, tuple[str, ...]]
@@ -60,6 +52,12 @@ def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_i
     if rule.either_order:  # in "P1, R1, P2, R2" each post is held by the person just before it, not the one after
         pairs = [(a, b) for a, b in pairs if a == b - 1 or not any(x == b - 1 and y == b for x, y in pairs)]
     return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
+
+
+@cache
+def _triggers(name: str) -> _Triggers:
+    """A rule's triggers as run, asked by its name (a pattern's hash reads all its text)."""
+    return tuple(map(run, _BY_NAME[name].triggers))
 
 
 @lru_cache(maxsize=4096)
