@@ -8,23 +8,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.cues import RULE_CUES
+from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES, possible, split_cues
+from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
-from councilgraph.extract.prefilter import Guarded, prefilters
+from councilgraph.extract.prefilter import Guarded, trie
+from councilgraph.extract.quick import quick
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
 AUTHOR, HOME = "@author", "@home"
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
-_AND_THAT = re.compile(r",? and that |;\s*and\b ")
+# (quick: patterns tried at every position run behind a look-ahead for their first characters, extract/quick.py)
+_AND_THAT = quick(re.compile(r",? and that |;\s*and\b "))
 _PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
+_CONSENTS = re.compile(r"\b(?:agreed to|undertook to|offered to)\b")  # … yet a procedural sentence may commit
 _INFO = re.compile(DELIVERABLE, re.I)
-_NEXT_POINT = re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)
+_NEXT_POINT = Guarded(quick(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)))
 
 
 @dataclass
@@ -51,14 +55,24 @@ class Context:
 
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
-    m = DUE.search(text)
+    m = _DUE.search(text) if _DUE_WORDS.search(text) else None
     return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
+
+
+#: A word every match of DUE holds: a month, a season, a period ("week" in "weeks") or one of every phrase of
+#: DUE_MEETINGS and "the end of". DUE is tried at every position of a text, and most actions name no time: a text
+#: without any of these words is not searched (the same result, only faster).
+_DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "later", "future", "end of", "year",
+                "report", "due course")
+assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
+_DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
+_DUE = quick(DUE)
 
 
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
     text = _NEXT_POINT.sub("", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;:,-– ").strip()
+    return " ".join(text.split()).rstrip(".;:,-– ").strip()  # (split: at the whitespace \s matches, as re.sub did)
 
 
 def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[str]:
@@ -177,9 +191,23 @@ _THIS = re.compile(r"(?<=\b(?:on|of) )(?:this|it)(?=[.,;:]?$)")
 _BARE = re.compile(r"^[a-z-]+(?: [a-z]+)? the [a-z]+$")  # "adjust the wording": the words of what?
 
 
+#: Letters IGNORECASE matches with ASCII ones that do not lower to them ("ſ" with "s"): where the text has one, the
+#: query nouns' pieces may be missing from its lower-case text, and _TOPIC is asked.
+_ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
+
+
+def _holds_no_query(s: Sentence) -> bool:
+    """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
+    scan finds in the lower-case text: most sentences hold none.)"""
+    return _CUE_WORDS.singles(s.low).isdisjoint(QUERY_PIECES) and (
+        s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
+
+
 def topic_of(s: Sentence) -> str | None:
     """What a sentence raises: "Clarification was sought on the number of children … as there were two
     figures" → "the number of children …"; None when it raises nothing."""
+    if _holds_no_query(s):
+        return None
     m = _TOPIC.search(s.template)
     topic = s.surface(_TOPIC_END.sub("", m["topic"])) if m else ""
     return topic if len(topic.split()) >= 2 else None
@@ -201,54 +229,92 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    rules = _candidates(s, ctx)
-    if not rules or _PROCEDURAL.search(s.text) and not re.search(r"\b(?:agreed to|undertook to|offered to)\b", s.text):
-        return []  # (the rules first: most sentences hold no rule's cue, and that is found for the relations anyway)
+    tried = _candidates(s, ctx)
+    if not tried:
+        return []  # (most sentences hold no rule's cue, and that is found for the relations anyway)
+    template, low = s.template, s.low
+    held = _CUE_WORDS.singles(low)  # (the last answer again: `_candidates` asked)
+    procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
-    for rule in rules:
-        for m in _matches(rule, s.template):
-            for text in _AND_THAT.split(_text(m, s)):  # "requests that X … and that Y …": two asks
-                listed = _LIST_INTRO.search(text)
-                text = _about(_tidy(text), ctx.topic)
-                if len(_content(text)) < 2 or _GRANT.match(text):
-                    continue
-                owners = _pick(rule, rule.owner, m, s, ctx, text)
-                requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
-                found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
-                if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
-                    found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
-    return dedupe(found)
+    for rule, triggers, spaced in tried:
+        if spaced and not any(map(low.__contains__, spaced)):
+            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
+        for trigger, may_match in triggers:
+            if not may_match(template, held):
+                continue
+            for m in trigger.finditer(template):
+                if procedural is None:
+                    procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
+                if procedural:
+                    return []
+                _read(rule, m, s, ctx, found)
+    return dedupe(found) if found else found
 
 
-def _candidates(s: Sentence, ctx: Context) -> tuple[ActionRule, ...]:
+def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: list[ActionFact]) -> None:
+    """The actions one trigger match records, added to `found`."""
+    words = _text(m, s)
+    # (each pattern below is tried at every position, and holds a literal that most actions lack)
+    for text in _AND_THAT.split(words) if "and" in words else (words,):  # "requests that X … and that Y …": two asks
+        listed = _LIST_INTRO.search(text) if ":" in text else None
+        text = _about(_tidy(text), ctx.topic)
+        if len(_content(text)) < 2 or _GRANT.match(text):
+            continue
+        owners = _pick(rule, rule.owner, m, s, ctx, text)
+        requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
+        found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+        if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
+            found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
+
+
+#: A rule to try, with its triggers as run, each with its prefilter's test (extract/gates.py: a trigger whose literal
+#: words the template lacks is not run; the result is the same, only faster), and the rule's cue words with a space,
+#: one of which the sentence must hold (none: it holds one of the others, or the rule has no cues).
+_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...], tuple[str, ...]]
+
+
+def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
-    and find one of their cues in its lower-case text."""
-    return _rules_for(_CUE_WORDS.found(s.low), bool(ctx.in_resolution), bool(s.mentions))
+    and may find one of their cues in its lower-case text."""
+    return _rules_for(_CUE_WORDS.singles(s.low) & _KEYS, bool(ctx.in_resolution), bool(s.mentions))
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[ActionRule, ...]:
+def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[_Tried, ...]:
     """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
-    their cues among the cue words it holds (a few words, in few combinations: each asked once)."""
-    return tuple(r for r in _BY_PLACE[in_resolution]
-                 if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues)))
+    their cues among the single cue words it holds, or may hold one of their cues with a space, still to seek (a few
+    words, in few combinations: each asked once)."""
+    tried = []
+    for r in _BY_PLACE[in_resolution]:
+        single, spaced = _CUES[r.name]
+        if actors or not r.needs_actor:
+            if not r.cues or not cued.isdisjoint(single):
+                tried.append((r, _triggers(r.name), ()))
+            elif maybe := possible(cued, spaced):
+                tried.append((r, _triggers(r.name), maybe))
+    return tuple(tried)
 
 
-def _matches(rule: ActionRule, template: str):
-    """The rule's trigger matches in a template, in trigger order; a trigger whose literal words the template lacks
-    is not run (extract/prefilter.py: the result is the same, only faster)."""
-    for trigger in rule.triggers:
-        if _PREFILTERS[trigger].may_match(template):
-            yield from trigger.finditer(template)
+_PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
+_CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
+_BY_NAME = {r.name: r for r in ACTION_RULES}
 
 
-_PREFILTERS = prefilters(t for rule in ACTION_RULES for t in rule.triggers)
+@cache
+def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
+    """A rule's triggers as run (extract/gates.py), asked by its name (a pattern's hash reads all its text)."""
+    return tuple(map(run, _BY_NAME[name].triggers))
+
+
+#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
+#: alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
 #: "approval be given to …" (told in the active: "give approval to …") grants; "… given for visits to be made" asks
 _GRANT = re.compile(rf"^(?:{alt(vocab.FORMAL_GRANTS)} be given|give {alt(vocab.FORMAL_GRANTS)}) to\b", re.I)
-_LIST_INTRO = re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$")
+_LIST_INTRO = quick(re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$"))
 _FOLLOWING_SUBJECT = re.compile(r"^(?:the )?following\b", re.I)
 _LIST_MARK = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+")
 
@@ -273,8 +339,12 @@ def is_list_item(kind: str, text: str) -> bool:
     return kind == "bullet" or bool(_LIST_MARK.match(text))
 
 
+_WORD = re.compile(r"[a-z]{3,}")
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "that", "with", "this", "from"})
+
+
 def _content(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]{3,}", text.lower())) - {"the", "and", "for", "that", "with", "this", "from"}
+    return set(_WORD.findall(text.lower())) - _FUNCTION_WORDS
 
 
 def _named(a: ActionFact) -> list[str]:
@@ -292,8 +362,10 @@ def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
     Boeck would share the outcome …" / "RESOLVED that Councillor Boeck would share the outcome …")? The same named
     owners and nearly all the same words."""
     mine = set(_named(a))
+    if not mine:
+        return False
     cw = _content(a.text)
-    return bool(mine) and len(cw) >= 2 and any(
+    return len(cw) >= 2 and any(
         mine == set(_named(b)) and len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED) for b in earlier)
 
 
@@ -305,13 +377,15 @@ def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
     """One action per commitment: a later reading whose words mostly repeat an earlier one, and names no other
     owner, adds only what it knows more (rules come in order of precedence)."""
     out: list[ActionFact] = []
+    words: list[set[str]] = []  # each kept action's content words (`out`'s, in order), read once
     for a in actions:
         cw = _content(a.text)
         named = _named(a)
-        dup = next((b for b in out if _shares(cw, _content(b.text), _REPEATS)
+        dup = next((b for b, bw in zip(out, words, strict=True) if _shares(cw, bw, _REPEATS)
                     and set(named) <= set(_named(b)) | set(b.requesters)), None)
         if dup is None:
             out.append(a)
+            words.append(cw)
         else:
             if named and not _named(dup):
                 dup.owners = named

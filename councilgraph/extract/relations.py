@@ -4,12 +4,11 @@ a post's body named in its title, and inspections."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.prefilter import prefilters
+from councilgraph.extract.cues import RULE_CUES, possible, split_cues
+from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -21,7 +20,17 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 #: Every rule's cue words (with the action rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
-_PREFILTERS = prefilters([*(t for r in RELATION_RULES for t in r.triggers), *(rx for _, _, rx in MOTION_RULES)])
+_PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
+_CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
+#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
+#: alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
+_BY_NAME = {r.name: r for r in RELATION_RULES}
+#: A rule's triggers as run, each with its prefilter's test (extract/gates.py).
+_Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
+#: A rule to try, with its triggers and the cue words with a space one of which the sentence must hold (none: it
+#: holds a single one, or the rule has no cues).
+_Tried = tuple[RelationRule, _Triggers, tuple[str, ...]]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -29,10 +38,10 @@ def _ends(s: Sentence, fragment: str | None) -> list[int]:
     return [int(i) for i in MARKER.findall(fragment or "") if s.at(i).node]
 
 
-def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str]]:
-    """(start, end) node pairs the rule reads in the sentence."""
+def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_id: str) -> list[tuple[str, str]]:
+    """(start, end) node pairs the rule reads in its trigger matches in the sentence."""
     pairs: list[tuple[int, int]] = []
-    for m in (m for t in rule.triggers if _PREFILTERS[t].may_match(s.template) for m in t.finditer(s.template)):
+    for m in matches:
         ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
         for a in _ends(s, m["a"]):
             for b in ends:
@@ -45,13 +54,27 @@ def _apply(rule: RelationRule, s: Sentence, item_id: str) -> list[tuple[str, str
     return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
+@cache
+def _triggers(name: str) -> _Triggers:
+    """A rule's triggers as run, asked by its name (a pattern's hash reads all its text)."""
+    return tuple(map(run, _BY_NAME[name].triggers))
+
+
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[RelationRule, ...]:
-    """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end
-    of its own needs two; and actors of these labels: a pair `_apply` reads has a start of the rule's labels, and an
-    end of its end's where every trigger marks one (a few words and labels, in few combinations: each asked once)."""
-    return tuple(r for r in RELATION_RULES if (many or not r.end) and not (r.cues and cued.isdisjoint(r.cues))
-                 and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)))
+def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[_Tried, ...]:
+    """The rules to try on a sentence that holds these single cue words (or a rule's cue with a space, sought after)
+    and names one actor, or `many`: a rule with an end of its own needs two; and actors of these labels: a pair
+    `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one (a few
+    words and labels, in few combinations: each asked once)."""
+    tried = []
+    for r in RELATION_RULES:
+        single, spaced = _CUES[r.name]
+        if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
+            if not r.cues or not cued.isdisjoint(single):
+                tried.append((r, _triggers(r.name), ()))
+            elif maybe := possible(cued, spaced):
+                tried.append((r, _triggers(r.name), maybe))
+    return tuple(tried)
 
 
 def _marks_an_end(rule: RelationRule) -> bool:
@@ -59,41 +82,48 @@ def _marks_an_end(rule: RelationRule) -> bool:
     return bool(rule.end) and all("b" in t.groupindex for t in rule.triggers)
 
 
-def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> Iterator[Fact]:
+def sentence_facts(s: Sentence, home_council: str | None, item_id: str, description: bool = False) -> list[Fact]:
     """Facts between actors, and between actors and the item, that the sentence states."""
+    if not s.mentions:
+        return []  # every fact is of an actor the sentence names
+    facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
-    if not s.mentions:  # every rule reads at least one actor
-        rules: tuple[RelationRule, ...] = ()
-    else:
-        labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
-        rules = _rules_for(_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
-    for rule in rules:
-        pairs = list(dict.fromkeys(_apply(rule, s, item_id)))
+    labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
+    template, low = s.template, s.low
+    held = _CUE_WORDS.singles(low)
+    for rule, triggers, spaced in _rules_for(held & _KEYS, len(s.mentions) > 1, labels):
+        if spaced and not any(map(low.__contains__, spaced)):
+            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
+        matches = [m for t, may_match in triggers if may_match(template, held) for m in t.finditer(template)]
+        if not matches:
+            continue  # (most rules tried find nothing: no pairs, no holders)
+        pairs = list(dict.fromkeys(_apply(rule, matches, s, item_id)))
         if rule.type is RelType.HOLDS:
             holders.update({b: a for a, b in pairs})
         if rule.people_first:
             starts = [a for a, _ in pairs]
             people = [a for a in starts if a.startswith("person:")] + [holders[a] for a in starts if a in holders]
             pairs = [(a, b) for a in dict.fromkeys(people) for b in {b for _, b in pairs}] if people else pairs
-        for a, b in pairs:
-            yield rule.type, a, b, rule.name, {}
+        facts += [(rule.type, a, b, rule.name, {}) for a, b in pairs]
     for mention in s.mentions:
-        for inner in mention.inner:
-            if mention.label is R and inner.node:
-                yield RelType.ROLE_IN, mention.node, inner.node, "role-of", {}  # type: ignore[misc]
-    yield from _inspected(s, home_council)
+        if mention.inner and mention.label is R:
+            facts += [(RelType.ROLE_IN, mention.node, inner.node, "role-of", {}) for inner in mention.inner  # type: ignore[misc]
+                      if inner.node]
+    if ORG in labels and (inspected := _inspected(s, home_council)):  # (a regulator is an organisation placed)
+        facts.append(inspected)
+    return facts
 
 
-def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
+def _inspected(s: Sentence, home_council: str | None) -> Fact | None:
     """A regulator named beside an inspection word inspected the council the sentence is about."""
     regulators = [m for m in s.mentions if m.label is ORG and m.name in vocab.REGULATORS and m.node]
     low = s.low
     if not regulators or not any(map(low.__contains__, vocab.INSPECTION_WORDS)):  # (a regulator named: the rarer test)
-        return
+        return None
     targets = [m.node for m in s.mentions if m.label is C and not m.generic and m.node]
     target = targets[0] if targets else home_council
     if not target:
-        return
+        return None
     props: dict = {}
     if year := _YEAR.search(s.text):
         props["date"] = year[0]
@@ -101,14 +131,19 @@ def _inspected(s: Sentence, home_council: str | None) -> Iterator[Fact]:
         props["outcome"] = outcome[1] or outcome[2]
     elif "inadequate" in low:
         props["outcome"] = "inadequate"
-    yield RelType.INSPECTED, regulators[0].node, target, "inspection", props  # type: ignore[misc]
+    return RelType.INSPECTED, regulators[0].node, target, "inspection", props  # type: ignore[return-value]
 
 
-def moved_seconded(s: Sentence) -> Iterator[tuple[RelType, str]]:
+def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     if not any(m.label is P and m.node for m in s.mentions):
-        return  # only a person moves or seconds: a sentence that names none records no one doing so
-    for _, typ, rx in MOTION_RULES:
-        for m in rx.finditer(s.template) if _PREFILTERS[rx].may_match(s.template) else ():
-            if s.is_(i := m["a"][1:-1], P):
-                yield typ, s.at(i).node  # type: ignore[misc]
+        return []  # only a person moves or seconds: a sentence that names none records no one doing so
+    template, held = s.template, _CUE_WORDS.singles(s.low)
+    return [(typ, s.at(i).node) for typ, (rx, may_match) in _motions() if may_match(template, held)  # type: ignore[misc]
+            for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
+
+
+@cache
+def _motions() -> tuple[tuple[RelType, tuple[re.Pattern[str], Gate]], ...]:
+    """The motion patterns as run (extract/gates.py)."""
+    return tuple((typ, run(rx)) for _, typ, rx in MOTION_RULES)

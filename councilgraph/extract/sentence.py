@@ -23,6 +23,10 @@ class Sentence:
     low: str = field(init=False, repr=False)  # the text in lower case, as the rule tables' cue words are sought in it
 
     def __post_init__(self) -> None:
+        self.low = self.text.lower()
+        if not self.mentions:  # (most sentences of minutes name no one)
+            self.template = self.text
+            return
         out, pos = [], 0
         for i, m in enumerate(self.mentions):
             out.append(self.text[pos:m.start])
@@ -30,7 +34,6 @@ class Sentence:
             pos = m.end
         out.append(self.text[pos:])
         self.template = "".join(out)
-        self.low = self.text.lower()
 
     def at(self, i: str | int) -> Mention:
         return self.mentions[int(i)]

@@ -1,0 +1,107 @@
+"""extract/quick.py: a rule trigger run with a look-ahead for its opening characters finds the same matches."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from councilgraph.extract import commitments, pipeline
+from councilgraph.extract.action_rules import ACTION_RULES
+from councilgraph.extract.cues import RULE_CUES
+from councilgraph.extract.gates import PREFILTERS, pieces, run
+from councilgraph.extract.grammar import DUE
+from councilgraph.extract.pipeline import extract
+from councilgraph.extract.quick import quick
+from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
+from councilgraph.extract.sentence import Sentence
+from councilgraph.loaders import load
+from tests.conftest import CORPUS, SEEDS
+
+_PATTERNS = [*(t for r in ACTION_RULES for t in r.triggers), *(t for r in RELATION_RULES for t in r.triggers),
+             *(rx for *_, rx in MOTION_RULES), DUE, re.compile(r",?\s+and\s+(?:also\s+)?(?:notes|agrees)\b.*$", re.S),
+             re.compile(r"\b\d{1,2}(?:st|nd)? (?:May|June)|\bby \d+|;\s*and\b ")]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _sentences() -> list[tuple[str, str]]:
+    """The sentences the rules read in the seed and corpus minutes: (template, a mention's words a marker ⟨i⟩; the
+    text in lower case)."""
+    seen: list[tuple[str, str]] = []
+    original = pipeline.Sentence
+
+    def keep(*args, **kwargs):
+        s = original(*args, **kwargs)
+        seen.append((s.template, s.low))
+        return s
+
+    pipeline.Sentence = keep
+    try:
+        for path in [*sorted(SEEDS.glob("*.txt")), *sorted(CORPUS.glob("*.txt"))]:
+            extract(load(path))
+    finally:
+        pipeline.Sentence = original
+    return list(dict.fromkeys(seen))
+
+
+def _templates() -> list[str]:
+    return [template for template, _ in _sentences()]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    pieces = ["⟨1⟩", "⟨2⟩", " would ", " be ", "provided", " by ", "that ", "The ", "it was agreed ", " to ", ", ",
+              "asked ", "(", ")", "; ", "and ", "report", "x", "-", " ", "\n", "\u00a0", "12", "\u0663", "May", "notes"]
+    fuzz = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    return _templates() + fuzz
+
+
+def test_quick_patterns_find_the_same_matches():
+    texts = _texts()
+    changed = matched = 0
+    for pattern in _PATTERNS:
+        fast = quick(pattern)
+        changed += fast is not pattern
+        assert fast.groupindex == pattern.groupindex
+        for text in texts:
+            found = _matches(pattern, text)
+            matched += bool(found)
+            assert _matches(fast, text) == found, (pattern.pattern[:80], text)
+    assert changed > 30  # most triggers open on a clause start, a word boundary or an optional part
+    assert matched > 500
+
+
+def test_a_pattern_the_engine_skips_to_is_left_as_it_is():
+    for p in (r"⟨\d+⟩ was", r"^To \w+", r"(?:ab|ac)d", r"[Tt]he", r"(?i)\bthe", r"x*", r"\b\w+", r"(?:a|b\d)"):
+        pattern = re.compile(p)
+        assert quick(pattern) is pattern, p
+    assert quick(re.compile(r"\b(?:the|an?) \w+")).pattern.startswith("(?=[")
+
+
+def test_gates_answer_as_the_prefilters():
+    sentences = _sentences() + [(t, t.lower()) for t in _texts()[-2000:]]  # (and the fuzz, its own lower-case text)
+    passed = 0
+    for pattern, prefilter in PREFILTERS.items():
+        may_match, (fast, test) = prefilter.may_match, run(pattern)
+        assert fast.pattern == quick(pattern).pattern
+        for template, low in sentences:
+            expected = may_match(template)
+            passed += expected
+            assert test(template, RULE_CUES.singles(low)) == expected, (pattern.pattern[:80], template)
+    assert passed > 5000
+    assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
+
+
+def test_topic_of_skips_only_sentences_that_raise_no_query():
+    texts = [*(low for _, low in _sentences()), "Clarification was sought on the number of children in care",
+             "CLARIFICATION WAS SOUGHT ON the number of visits", "Clar\u0130fication was sought on the number of visits",
+             "Que\u017ftions were asked about the new rota for visits", "Concerns were raised around the funding gap"]
+    raised = 0
+    for text in texts:
+        s = Sentence(text, [])
+        if commitments._TOPIC.search(s.template):
+            raised += 1
+            assert not commitments._holds_no_query(s), text
+    assert raised >= 5
