@@ -335,7 +335,7 @@ KNOWN_ORG = Guarded(_known_org_re())
 
 #: Every pattern a sentence's words can rule out, and the cues tried before costly patterns: which of their required
 #: words a sentence holds is found once (prefilter.Literals), and each is tried only where its words are.
-_LITERALS = Literals.of((
+_LITERALS = Literals((
     KNOWN_ORG, PERSON_HON, _PLURAL_HON, _LABEL_BEFORE, _OBJECT_BEFORE, PERSON_ONE, _ROLE_CUE, LOWER_ROLE, _LOWER_ROLE_CUE,
     BODY_COUNCIL, COUNCIL_NAMED, COUNCIL_GENERIC, _BODY_CUE, BODY_MEETING, ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED,
     GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))

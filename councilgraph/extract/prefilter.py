@@ -9,9 +9,8 @@ result; it is worth it where a costly pattern is tried on many sentences that mo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -214,73 +213,50 @@ class Prefilter:
 
 
 def prefilters(patterns: Iterable[re.Pattern[str]]) -> dict[re.Pattern[str], Prefilter]:
-    """A prefilter for each pattern, by pattern. Their tests share one table (Literals): the first asked of a text
-    finds which of all the patterns' words it holds, in one pass, and the others look that up."""
-    filters = {p: Prefilter(p) for p in patterns}
-    table: Literals[Prefilter] = Literals((f, f) for f in filters.values())
-    for f in filters.values():
-        f.may_match = table.test(f)
-    return filters
+    """A prefilter for each pattern, by pattern."""
+    return {p: Prefilter(p) for p in patterns}
 
 
-K = TypeVar("K", bound=Hashable)
+class Literals:
+    """The required words of many guarded patterns, and which of the patterns a text holds the words for: found once a
+    text, with one pass of an Aho-Corasick automaton (CueWords), where each pattern's own `may_match` would search the
+    text again (a trie of many words is a costly search)."""
 
-
-class Literals(Generic[K]):
-    """The required words of many patterns (their prefilters' sets, each pattern known by a key), and which patterns a
-    text holds the words for: found once a text, with one pass of an Aho-Corasick automaton (CueWords), where each
-    pattern's own `may_match` would search the text again (a trie of many words is a costly search)."""
-
-    def __init__(self, filters: Iterable[tuple[K, Prefilter]]):
-        self._sets: dict[K, tuple[bool, tuple[frozenset[str], ...]]] = {}
-        self._needing: dict[tuple[bool, str], list[K]] = {}  # (folded, word) -> the patterns it may let match
-        for key, f in filters:
+    def __init__(self, patterns: Iterable[Guarded]):
+        self._sets: dict[Guarded, tuple[bool, tuple[frozenset[str], ...]]] = {}
+        self._needing: dict[tuple[bool, str], list[Guarded]] = {}  # (folded, word) -> the patterns it may let match
+        for g in patterns:
+            f = g.prefilter
             # (a set with a word of one character, " " or ":", holds in nearly every text: a test that costs more than
             # it saves, and leaving a set out only lets more texts through to the pattern)
             sets = tuple(s for s in f.sets if min(map(len, s)) > 1)
-            self._sets[key] = (f.folded, sets)
+            self._sets[g] = (f.folded, sets)
             for w in sets[0] if sets else ():
-                self._needing.setdefault((f.folded, w), []).append(key)
-        self._always = frozenset(k for k, (_, sets) in self._sets.items() if not sets)
+                self._needing.setdefault((f.folded, w), []).append(g)
+        self._always = frozenset(g for g, (_, sets) in self._sets.items() if not sets)
         every = [(folded, w) for folded, sets in self._sets.values() for s in sets for w in s]
         self._plain = CueWords(w for folded, w in every if not folded)
         self._folded = CueWords(w for folded, w in every if folded)
-        self._memo: dict[tuple[frozenset[str], frozenset[str]], frozenset[K]] = {}
-        self._last: tuple[str | None, frozenset[K]] = (None, frozenset())  # one attribute: safe across threads
+        self._memo: dict[tuple[frozenset[str], frozenset[str]], frozenset[Guarded]] = {}
 
-    @classmethod
-    def of(cls, patterns: Iterable[Guarded]) -> Literals[Guarded]:
-        """The table of guarded patterns, each known by itself."""
-        return Literals((g, g.prefilter) for g in patterns)
-
-    def passing(self, text: str) -> frozenset[K]:
+    def passing(self, text: str) -> frozenset[Guarded]:
         """The patterns that may match somewhere in the text: it holds a word of each of their sets. (A pattern is
         left out only where its own prefilter's `may_match(text)` is False.)"""
-        last = self._last
-        if last[0] is text:  # (the patterns of a table are asked of the same text in turn)
-            return last[1]
         held = self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else frozenset()
         out = self._memo.get(held)
         if out is None:  # (a few words a sentence, in few combinations: each asked once)
             if len(self._memo) > _MEMO_MAX:
                 self._memo.clear()
             out = self._memo[held] = self._passing(*held)
-        self._last = (text, out)
         return out
 
-    def test(self, key: K) -> Callable[[str], bool]:
-        """The pattern's `may_match`, answered from the table."""
-        def may_match(text: str) -> bool:
-            return key in self.passing(text)
-        return may_match
-
-    def _passing(self, plain: frozenset[str], folded: frozenset[str]) -> frozenset[K]:
+    def _passing(self, plain: frozenset[str], folded: frozenset[str]) -> frozenset[Guarded]:
         out = set(self._always)
         for word in [(False, w) for w in plain] + [(True, w) for w in folded]:
-            for key in self._needing.get(word, ()):
-                is_folded, sets = self._sets[key]
+            for g in self._needing.get(word, ()):
+                is_folded, sets = self._sets[g]
                 if all(not s.isdisjoint(folded if is_folded else plain) for s in sets[1:]):
-                    out.add(key)
+                    out.add(g)
         return frozenset(out)
 
 
