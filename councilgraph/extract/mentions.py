@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.prefilter import Guarded, Literals, opening, trie
+from councilgraph.extract.quick import quick
 from councilgraph.graph.model import Label
 
 
@@ -70,8 +71,8 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 _NOT_AFTER_HONORIFIC = (_NON_SURNAME | set(vocab.HONORIFICS) - {"Lord", "Lady"} | vocab.NOT_NAMES) - {*vocab.ALSO_NAMES, "May"}
 # (a name's second and third words are no heading word either: "Councillor B Thompson Declarations of interest:")
 _NOT_AFTER_SURNAME = _NOT_AFTER_HONORIFIC | (set(vocab.NOT_NAME_WORDS) - set(vocab.ALSO_NAMES))
-PERSON_HON = Guarded(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
-                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})"))
+PERSON_HON = Guarded(quick(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
+                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})")))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
 # A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
@@ -96,8 +97,8 @@ _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, 
 # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
 _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
 _OBJECT_BEFORE = Guarded(re.compile(rf"\b(?:{_alt(vocab.PERSON_OBJECT_VERBS)})\s+$"))
-_LABEL_BEFORE = Guarded(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
-                           r"In attendance|Also present|Presented [Bb]y)\s*:\s*$"))
+_LABEL_BEFORE = Guarded(quick(re.compile(r"(?:^|\b)(?:Contact|Officer|Author|Clerk|Report author|Lead officer|Present|Apologies|"
+                           r"In attendance|Also present|Presented [Bb]y)\s*:\s*$")))
 #: What stands between two names of a list ("A, B and C", "A & B"), the longer first.
 _GAPS = (", and ", ", ", " and ", " & ")
 _GAP = "|".join(map(re.escape, _GAPS))
@@ -108,7 +109,7 @@ _PERSON_BESIDE = re.compile(rf"^{_LIST_GAP}\x00|\x00{_LIST_GAP}$")
 _BESIDE_MARKS = ("\x00 (", *(f"\x00{g}" for g in _GAPS), *(f"{g}\x00" for g in _GAPS))
 _VERB_AFTER = re.compile(rf"^ (?:{_alt(vocab.PERSON_VERBS)})\b")
 _PLURAL_BEFORE = tuple(f"{h} " for h in vocab.PLURAL_HONORIFICS)  # "Councillors Mrs. J.E. Charles, …": honorifics in a list
-_PLURAL_HON = Guarded(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+"))
+_PLURAL_HON = Guarded(quick(re.compile(r"\b(?:County Councillors|Councillors|Cllrs\.?)\s+")))
 # (the last name ends the list at a stop or a lower-case word: "Councillors Leadbetter and Samuel attended"; a post
 # in brackets after a name is read by the post finder: "C Patel (Vice-Chairman) and D Brown")
 _LIST_ITEM = re.compile(rf"((?:(?:{_alt(vocab.LIST_HONORIFICS)})\.? )?(?:[A-Z]\.? ?){{0,3}})({_NAME}(?: {_NAME})?)(?: \([^()]{{1,80}}\))?"
@@ -153,9 +154,9 @@ def _two_capitals(text: str) -> bool:
     return first is not None and _A_CAPITAL.search(text, first.end()) is not None
 _BODY_CUE = Guarded(re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b"))
 _ORG_SUFFIX_CUE = Guarded(re.compile(_alt(vocab.ORG_SUFFIXES)))
-_LEGAL_REFERENCE = re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d")  # "Schedule 12A of the …"
+_LEGAL_REFERENCE = quick(re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d"))  # "Schedule 12A of the …"
 _PREV_CAPITAL = re.compile(r"([A-Z][\w’'\-]*)\s+$")
-_ENDS_IN_BODY_HEAD = re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$")
+_ENDS_IN_BODY_HEAD = quick(re.compile(rf"\b(?:{_alt(vocab.BODY_HEADS)})$"))
 _PART_OF_A_TRUST = re.compile(r" (?:Foundation )?Trust\b")
 _CABINET_POST = re.compile(r"\s*(?:Member|Lead|Portfolio)")
 _THE_EXECUTIVE = re.compile(r"(?<![\w-])[Tt]he Executive(?=\s+[a-z]|\s*[^\w\s]|\s*$)")  # not "the Executive Director"
@@ -285,29 +286,29 @@ def _namelike(words: list[str], common: Container[str]) -> bool:
     return all(w not in _NOT_NAME and w.lower() not in common for w in words)
 
 
-ROLE = re.compile(
+ROLE = quick(re.compile(
     rf"(?<![\w{_Q}\-])((?:{SEQ}(?: (?:and|&) {SEQ})* )?)({_ROLE_OR_PLURAL})(?![\w\-])"
-    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)")
+    rf"((?:,? (?:of|for|with responsibility for) (?:the )?{PHRASE}|(?:,| [–—-]|:) (?!(?:the|The|a|an|and)\b){PHRASE}(?=[;.),]|$| \(| (?:and )?[a-z]))?)"))
 #: Posts written in lower case, as some councils minute them; only titles of two words or more, after "the".
 LOWER_ROLE = Guarded(re.compile(rf"(({opening((h.lower() for h in vocab.ROLE_HEADS if ' ' in h), '[Tt]he ')})"
                                 rf"(?: (?:of|for) (?:the )?[a-z{_Q}]+(?: (?:and|&) [a-z{_Q}]+)?)?)\b(?! [A-Z])"))
 # What any such match holds: "he ", a head's first word and a space. Sought first (a search led by a literal, cheaper
 # than the prefilter's search for every head): where it is absent, LOWER_ROLE cannot match.
 _LOWER_ROLE_CUE = Guarded(re.compile(rf"he (?:{_alt({h.lower().split()[0] for h in vocab.ROLE_HEADS if ' ' in h})}) "))
-COUNCIL_NAMED = Guarded(re.compile(
-    rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])"))
-COUNCIL_GENERIC = Guarded(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
+COUNCIL_NAMED = Guarded(quick(re.compile(
+    rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")))
+COUNCIL_GENERIC = Guarded(quick(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
                              rf"|council)\b(?![{_Q}\w]| [A-Z]| [a-z]+ (?:meeting|chamber|tax)\b)"
-                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])"))
-BODY = re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)")
+                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")))
+BODY = quick(re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)"))
 BODY_MEETING = Guarded(re.compile(rf"\b({PHRASE}) meeting\b"))
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
-ORG_PREFIXED = Guarded(re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})"))
+ORG_PREFIXED = Guarded(quick(re.compile(rf"\b((?:{_alt(vocab.ORG_PREFIXES)}) {SEQ})")))
 ORG_DESCRIBED = Guarded(re.compile(rf"\b(?:{_alt(vocab.ORG_DESCRIPTORS)}),? ({SEQ})"))
-GENERIC_BODY = Guarded(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)"))
-BODY_COUNCIL = Guarded(re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b"))
-_GENERIC_LOWER_BODY = Guarded(re.compile(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b"))
-GENERIC_TRUST = Guarded(re.compile(r"\b[Tt]he (Trust|Partnership)\b"))
+GENERIC_BODY = Guarded(quick(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur) ({_alt(vocab.GENERIC_BODIES)})\b|\b(Committee|Board|Panel)(?= [Mm]embers?\b)")))
+BODY_COUNCIL = Guarded(quick(re.compile(rf"\b((?:Children in Care|Youth|Schools?|Pupil|Student|Young People[{_Q}]s) Council)\b")))
+_GENERIC_LOWER_BODY = Guarded(quick(re.compile(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b")))
+GENERIC_TRUST = Guarded(quick(re.compile(r"\b[Tt]he (Trust|Partnership)\b")))
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
 
 
