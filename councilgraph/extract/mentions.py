@@ -93,6 +93,8 @@ _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?
 # The last of a list of names, their post after them in the plural: "Karl Jones and Kaitlin Sutton Co-opted Members".
 _POSTS_AFTER = re.compile(rf"^ (?:{_alt(vocab.MEMBER_QUALIFIERS)}) (?:{_alt(vocab.ROLE_HEADS)})s\b")
 _ROLE_JUST_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})(?:(?: (?:for|of|and|&|the))* [A-Z][\w{_Q}\-]*)* $")
+# (it ends on a capitalised word, so it is sought only where _PREV_CAPITAL finds one: every post must end so)
+assert all(re.search(rf"[A-Z][\w{_Q}\-]*$", h) for h in vocab.ROLE_HEADS), "a post that ends in a lower-case word"
 _ROLE_BEFORE = re.compile(rf"(?:{_alt(vocab.ROLE_HEADS)})\b[^.;()]{{0,80}}?(?:, | \(| [–—-] )$")
 # "Dave Pickard (DP)", "Laura Colman (Co-opted Member)", "Alyson Grice (01905 844962)", "Fiona Abbott on 01823 …"
 _BRACKET_AFTER = re.compile(r"^ (?:\((?:[A-Z]{2,4}\)|[A-Z][a-z]|\d)|on \d)")
@@ -454,7 +456,8 @@ class Finder:
             name = " ".join(words)
             after = self.masked[m.start() + len(name):m.start() + len(name) + _WINDOW]
             prev = _PREV_CAPITAL.search(before)
-            titled = _ROLE_JUST_BEFORE.search(before)  # "the Executive Director for Childrens Services Carol Cammiss"
+            # "the Executive Director for Childrens Services Carol Cammiss" (read only where a capital is just before)
+            titled = _ROLE_JUST_BEFORE.search(before) if prev else None
             if prev and prev[1] not in vocab.NOT_NAMES and prev[1] not in vocab.HONORIFICS and not titled:
                 continue  # "Front Door Design": part of a longer proper name
             role_after = _ROLE_AFTER.match(after) or before.endswith(" and ") and _POSTS_AFTER.match(after)
