@@ -7,67 +7,38 @@ last answer again, see SentenceCues.singles)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.gates import PIECES
-from councilgraph.extract.prefilter import trie
+from councilgraph.extract.prefilter import CueWords
 from councilgraph.extract.relation_rules import RELATION_RULES
-
-_NONE: frozenset[str] = frozenset()
 
 
 class SentenceCues:
-    """Every cue word of the rule tables (and other words sought in the same scan), and which of them a text holds.
+    """Every cue word of the rule tables (and other words sought in the same pass), and which of them a text holds.
 
-    A word without a space lies inside one whitespace-separated token of the text, so those (`singles`) are found token
-    by token, what each distinct token holds read once for the whole run (the words of minutes recur), with set
-    operations in C. The few words with a space (" to ", " be ", "agreed to") are not sought with them: the scan finds
-    their pieces, and a rule still undecided by its single cue words seeks its cues with a space, with `in`, only
-    where the sentence holds all their pieces (`possible`)."""
-
-    _MEMO_MAX = 200_000  # distinct tokens remembered before the memo starts again
+    The words without a space (`singles`) and the pieces of those with one are found in one pass of an Aho-Corasick
+    automaton (prefilter.CueWords). The few words with a space (" to ", " be ", "agreed to") are not sought whole: a
+    rule still undecided by its single cue words seeks its cues with a space, with `in`, only where the sentence holds
+    all their pieces (`possible`)."""
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(dict.fromkeys(words))
         self.single = frozenset(w for w in self.words if w and w.split() == [w])
         # (and the pieces of the words with a space: one of those is held only where all its pieces are, see `possible`)
-        sought = self.single.union(*(w.split() for w in self.words))
-        # A token's words are found in one scan: at each place the longest word starting there (a look-ahead, so that
-        # words may overlap), with the shorter words it starts with ("ask" in "asked").
-        self._scan = re.compile(f"(?=({trie(sought)}))").findall if sought else lambda tok: []
-        self._starting = {w: sought.intersection(w[:i] for i in range(1, len(w) + 1)) for w in sought}
-        self._held: dict[str, frozenset[str]] = {}  # token -> the single words it holds (none, often)
-        self.last: tuple[str | None, frozenset[str]] = (None, _NONE)  # one attribute: safe across threads
+        self._sought = CueWords(sorted(self.single.union(*(w.split() for w in self.words))))
 
     def singles(self, text: str) -> frozenset[str]:
-        """The words without a space that the text holds, and the pieces it holds of those with one."""
-        last = self.last
-        if last[0] is text:
-            return last[1]
-        toks = text.split()
-        try:
-            found = _NONE.union(*map(self._held.__getitem__, toks))
-        except KeyError:  # a token not seen before
-            self._learn(toks)
-            found = _NONE.union(*map(self._held.__getitem__, toks))
-        self.last = (text, found)
-        return found
+        """The words without a space that the text holds, and the pieces it holds of those with one (the last text's
+        answer again when asked of it again: both rule tables ask)."""
+        return self._sought.found(text)
 
     def found(self, text: str) -> frozenset[str]:
         """Every cue word the text holds."""
         held = self.singles(text)
         return (held & self.single).union(w for w in possible(held, self.words) if w not in self.single and w in text)
-
-    def _learn(self, toks: list[str]) -> None:
-        if len(self._held) > self._MEMO_MAX:
-            self._held = {}
-        held, scan, starting = self._held, self._scan, self._starting
-        for tok in toks:
-            if tok not in held:
-                held[tok] = _NONE.union(*map(starting.__getitem__, scan(tok)))
 
 
 def possible(held: frozenset[str], spaced: tuple[str, ...]) -> tuple[str, ...]:
