@@ -466,14 +466,15 @@ class Finder:
             strong = role_after or _ROLE_BEFORE.search(before) \
                 or self.holds(_LABEL_BEFORE) and _LABEL_BEFORE.pattern.search(before) \
                 or name in self.known or (titled and _ENDS_NAME.match(after))
-            # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
-            weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
-                or self.holds(_OBJECT_BEFORE) and _OBJECT_BEFORE.pattern.search(before) \
-                or (m.start() < _WINDOW and not before.strip(" -–•·*") and _HEADING_AFTER.match(after))
-            placed = strong and not (_NOT_NAME_PLACED & set(words))
-            if placed or _namelike(words, frozenset()) and (strong or weak and _namelike(words[:1], self.common)):
-                self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
-                pos = m.start() + len(name)
+            if not strong:  # (its words are no words of minutes, see above: a strong cue places it)
+                # Weaker cues need a given name the document never writes in lower case ("Practice Quality …").
+                weak = _VERB_AFTER.match(after) or _BRACKET_AFTER.match(after) \
+                    or self.holds(_OBJECT_BEFORE) and _OBJECT_BEFORE.pattern.search(before) \
+                    or (m.start() < _WINDOW and not before.strip(" -–•·*") and _HEADING_AFTER.match(after))
+                if not (weak and _namelike(words, frozenset()) and _namelike(words[:1], self.common)):
+                    continue
+            self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
+            pos = m.start() + len(name)
         beside = "\x00" in self.masked and any(map(self.masked.__contains__, _BESIDE_MARKS))
         for m in PERSON_BARE.finditer(self.masked if beside else ""):  # in a list beside a person:
             # "Laura Colman (…), Mike Cook and …"
