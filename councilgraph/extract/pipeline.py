@@ -263,6 +263,7 @@ class _ItemReader:
     def write_actions(self) -> None:
         authors = self.authors or self.introducers
         written: list[act.ActionFact] = []
+        bodies: list[str] | None = None  # the minuting body, or none where it is unnamed and unmentioned
         for a, evidence, para, arises in self.pending:
             if act.restated(a, written):
                 continue
@@ -273,6 +274,8 @@ class _ItemReader:
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
-                bodies = [self.res.body_id()] if self.res.body_known() else []  # an unnamed, unmentioned body is not invented
+                if bodies is None:  # looked up (and its node made) at the first owner of any kind; once is enough,
+                    # as writing actions adds no body. An unnamed, unmentioned body is not invented.
+                    bodies = [self.res.body_id()] if self.res.body_known() else []
                 for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
                     self.rel(typ, node, aid, evidence, a.extractor, para)

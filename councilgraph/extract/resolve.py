@@ -192,14 +192,23 @@ class Resolver:
         return next(iter(named)) if len(named) == 1 else full
 
     # ---- the document's own council and body ---------------------------------------------------
+    # These are asked for once a sentence or more (every "the Committee", every owner of an action), so their ids are
+    # kept, keyed on the fields of `home` they are made from (a changed home gives new ones).
+    _council: tuple[str, bool, str, str] | None = field(default=None, repr=False, compare=False)
+    _body: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)  # (scope, body, id)
+    _body_written: tuple[str, str, str | None] | None = field(default=None, repr=False, compare=False)
+
     def council_id(self) -> str | None:
-        if not self.home.council:
+        home = self.home
+        if not home.council:
             return None
-        if self.home.council_generic:
-            nid = node_key(Label.COUNCIL, self.home.scope)
-        else:
-            nid = node_key(Label.COUNCIL, council_scope(self.home.council))
-        self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
+        c = self._council
+        if c is None or c[0] != home.council or c[1] != home.council_generic or c[2] != home.scope:
+            nid = node_key(Label.COUNCIL, home.scope if home.council_generic else council_scope(home.council))
+            c = self._council = (home.council, home.council_generic, home.scope, nid)
+        nid = c[3]
+        if nid not in self.graph.nodes:  # (adding it again would merge nothing: a council's node has no properties)
+            self.graph.add_node(Node(nid, Label.COUNCIL, home.council))
         return nid
 
     def _loose(self, name: str) -> str:
@@ -207,7 +216,10 @@ class Resolver:
 
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
-        return node_key(Label.BODY, self.home.scope, slug(self.home.body))
+        b = self._body
+        if b is None or b[0] != self.home.scope or b[1] != self.home.body:
+            b = self._body = (self.home.scope, self.home.body, node_key(Label.BODY, self.home.scope, slug(self.home.body)))
+        return b[2]
 
     def body_known(self) -> bool:
         """Is the minuting body named by the page or the options, or referred to by the text?"""
@@ -215,8 +227,13 @@ class Resolver:
 
     def body_id(self) -> str:
         nid = self.body_key()
-        kind = _head(self.home.body)
-        self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": kind, "council": self.home.council_name}))
+        council = self.home.council_name
+        # Once merged into the graph, the same node merged again changes nothing (a body keeps its name, and only
+        # properties still None are filled), so it is merged only when it or what it is made from is new.
+        written = (nid, self.home.body, council)
+        if self._body_written != written or nid not in self.graph.nodes:
+            self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": _head(self.home.body), "council": council}))
+            self._body_written = written
         return nid
 
     # ---- posts -----------------------------------------------------------------------------------
