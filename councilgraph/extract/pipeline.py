@@ -172,51 +172,63 @@ class _ItemReader:
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
         home_body = self.res.body_key()  # (the document's, the same for every sentence)
+        facts_council = council if self.res.council_referred else None
+        # (Looked up once, not at each of an item's sentences: this loop is run for every sentence of the minutes.)
+        resolve, rel, item_id, source = self.res.resolve, self.rel, self.id, self.source
+        find_actions, topic_of, context, pending = act.find_actions, act.topic_of, act.Context, self.pending
+        person_label, group_labels = Label.PERSON, (Label.BODY, Label.ORGANISATION)
         for pos, u in enumerate(self.units):
-            para = u.block.para if u.block else None
-            for m in u.mentions:
-                self.res.resolve(m)
-            s = Sentence(u.text, u.mentions, para)
-            for m in u.mentions:
-                for x in (m, *m.inner):
+            block, text, mentions = u.block, u.text, u.mentions
+            para = block.para if block else None
+            for m in mentions:
+                resolve(m)
+            s = Sentence(text, mentions, para)
+            for m in mentions:
+                if m.node and m.node not in first_seen:
+                    first_seen[m.node] = (text, para)
+                for x in m.inner:
                     if x.node and x.node not in first_seen:
-                        first_seen[x.node] = (u.text, para)
-            for typ, a, b, how, props in sentence_facts(s, council if self.res.council_referred else None, self.id, description=u.block is None):
+                        first_seen[x.node] = (text, para)
+            for typ, a, b, how, props in sentence_facts(s, facts_council, item_id, description=block is None):
                 if typ is RelType.AUTHORED and a not in self.authors:
                     self.authors.append(a)
                 if typ is RelType.INTRODUCED and a not in self.introducers:
                     self.introducers.append(a)
-                self.rel(typ, a, b, u.text, how, para, **props)
+                rel(typ, a, b, text, how, para, **props)
             for typ, person in moved_seconded(s):
-                self.motions.append((pos, typ, person, u.text, para))
-            if u.block is None:
+                self.motions.append((pos, typ, person, text, para))
+            if block is None:
                 continue
-            in_resolution = u.block.resolution is not None
-            arises = self.id
-            if in_resolution and u.block.kind == "point":
-                arises = self.decision(u.block)
-                self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
-                                         para))
-            if raised := act.topic_of(s):
+            in_resolution = block.resolution is not None
+            arises = item_id
+            if in_resolution and block.kind == "point":
+                arises = self.decision(block)
+                self.deferred.append(Rel(RelType.RESOLVED, home_body, arises, source, text, "resolution", para))
+            if raised := topic_of(s):
                 topic = (pos, raised)
             recent = topic[1] if topic and pos - topic[0] <= _TOPIC_REACH else None
-            found = act.find_actions(s, act.Context(in_resolution, last_person, home_body, last_group, recent))
-            if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
-                found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
-            if listing and act.is_list_item(u.block.kind, u.text):
+            found = find_actions(s, context(in_resolution, last_person, home_body, last_group, recent))
+            if not found and block.kind == "action":  # the minutes' own list of actions: each line is one
+                found = [act.ActionFact(text, due=act.due_of(text), extractor="actions-field")]
+            if listing and act.is_list_item(block.kind, text):
                 intro_text, intro = listing
-                found += act.follow_list(intro, intro_text, u.text)
+                found += act.follow_list(intro, intro_text, text)
             else:
-                listing = (u.text, [a for a in found if a.takes_list]) if any(a.takes_list for a in found) else None
+                listing = (text, [a for a in found if a.takes_list]) if found and any(a.takes_list for a in found) else None
             for a in found:
                 if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
-                    self.pending.append((a, u.text, para, arises))
-            people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
+                    pending.append((a, text, para, arises))
+            person = group = None  # the first person and the first body or organisation the sentence names
+            for m in mentions:
+                if m.node:
+                    if m.label is person_label:
+                        person = person or m.node
+                    elif m.label in group_labels:
+                        group = group or m.node
             # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
             # Manager explained … He would contact …")
-            last_person = people[0] if people else act.subject_post(s) or last_person
-            groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]
-            last_group = groups[0] if groups else last_group  # "They …": the body the last sentence spoke of
+            last_person = person or act.subject_post(s) or last_person
+            last_group = group or last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
             if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):
