@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from councilgraph.extract import commitments as act
@@ -60,11 +61,25 @@ def _units(doc: Document) -> list[_Unit]:
 def _speaks_of(place_name: str, text: str) -> bool:
     """Does the text use the council's place as the authority ("in Torbay", "Devon's"), not only inside another
     name ("Torbay Local Area Partnership")?"""
-    for m in re.finditer(rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
+    for m in _words_found(place_name, rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
         before = text[max(0, m.start() - 40):m.start()].split()
         if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".:;":
             return True
     return False
+
+
+def _words_found(words: str, pattern: str, text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of `re.finditer(pattern, text)` for a pattern that opens on \b and then the (non-empty) words, tried
+    only where the words stand (found with str.find: a pattern that opens on \b is tried at every position of the
+    text)."""
+    compiled = re.compile(pattern)
+    end = 0  # (as finditer: a match is sought again only after the last one)
+    i = text.find(words)
+    while i >= 0:
+        if i >= end and (m := compiled.match(text, i)):
+            end = m.end()
+            yield m
+        i = text.find(words, i + 1)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")
