@@ -36,12 +36,14 @@ _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
 # (\b(?:Contact|…), searched by skipping to the letters: speed only, see prefilter.opening); at most 200 characters:
 # on a page run into one line, not all the page after it
-_CONTACT = re.compile(opening(["Contact", "Report author", "Lead officer"], r"\w", negative=True) + r"\s*:\s*[^\n]{1,200}")
+_CONTACT_WORDS = ("Contact", "Report author", "Lead officer")
+_CONTACT = re.compile(opening(_CONTACT_WORDS, r"\w", negative=True) + r"\s*:\s*[^\n]{1,200}")
 
 
 def _units(doc: Document) -> list[_Unit]:
     """The document's sentences in their places; a ModernGov page's "Contact:" line belongs to its first item."""
-    out = [_Unit(0, None, m[0].strip()) for m in _CONTACT.finditer(doc.text)][:1] if doc.items else []
+    contact = _first_match(_CONTACT, _CONTACT_WORDS, doc.text) if doc.items else None
+    out = [_Unit(0, None, contact[0].strip())] if contact else []
     for i, item in enumerate(doc.items):
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
@@ -56,6 +58,20 @@ def _units(doc: Document) -> list[_Unit]:
             if line.strip():
                 out.append(_Unit(i, Block(line.strip(), kind="action"), line.strip()))
     return out
+
+
+def _first_match(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern each match of which opens on one of the words, tried only where they stand
+    (found with str.find, which is quicker than the pattern's own search for its first letters)."""
+    first = None
+    for w in words:
+        i = text.find(w)
+        while i >= 0 and (first is None or i < first.start()):  # (only a match before the one found counts)
+            if m := pattern.match(text, i):
+                first = m
+                break
+            i = text.find(w, i + 1)
+    return first
 
 
 def _speaks_of(place_name: str, text: str) -> bool:
