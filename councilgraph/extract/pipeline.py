@@ -17,7 +17,7 @@ from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
 from councilgraph.extract.sentence import Sentence
 from councilgraph.extract.sentences import split_sentences
-from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType, node_key
+from councilgraph.graph.model import ACTORS, DocumentGraph, Label, Node, Rel, RelType, node_key
 from councilgraph.loaders.records import Block, Document, Item
 
 
@@ -31,6 +31,7 @@ class _Unit:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_ACTORS = frozenset(ACTORS)  # (a set of the five labels, not a tuple built at each node)
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
@@ -262,7 +263,7 @@ class _ItemReader:
             last_group = group or last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
-            if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):
+            if self.g.nodes[node].label in _ACTORS:
                 self.rel(RelType.MENTIONS, self.id, node, text, "mention", para)
         self.link_motions()
         self.write_actions()
