@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from councilgraph.extract import commitments as act
@@ -16,7 +17,7 @@ from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
 from councilgraph.extract.sentence import Sentence
 from councilgraph.extract.sentences import split_sentences
-from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType, node_key
+from councilgraph.graph.model import ACTORS, DocumentGraph, Label, Node, Rel, RelType, node_key
 from councilgraph.loaders.records import Block, Document, Item
 
 
@@ -30,17 +31,20 @@ class _Unit:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_ACTORS = frozenset(ACTORS)  # (a set of the five labels, not a tuple built at each node)
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
 # (\b(?:Contact|…), searched by skipping to the letters: speed only, see prefilter.opening); at most 200 characters:
 # on a page run into one line, not all the page after it
-_CONTACT = re.compile(opening(["Contact", "Report author", "Lead officer"], r"\w", negative=True) + r"\s*:\s*[^\n]{1,200}")
+_CONTACT_WORDS = ("Contact", "Report author", "Lead officer")
+_CONTACT = re.compile(opening(_CONTACT_WORDS, r"\w", negative=True) + r"\s*:\s*[^\n]{1,200}")
 
 
 def _units(doc: Document) -> list[_Unit]:
     """The document's sentences in their places; a ModernGov page's "Contact:" line belongs to its first item."""
-    out = [_Unit(0, None, m[0].strip()) for m in _CONTACT.finditer(doc.text)][:1] if doc.items else []
+    contact = _first_match(_CONTACT, _CONTACT_WORDS, doc.text) if doc.items else None
+    out = [_Unit(0, None, contact[0].strip())] if contact else []
     for i, item in enumerate(doc.items):
         for s in split_sentences(item.description):
             out.append(_Unit(i, None, s))
@@ -57,14 +61,42 @@ def _units(doc: Document) -> list[_Unit]:
     return out
 
 
+def _first_match(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern each match of which opens on one of the words, tried only where they stand
+    (found with str.find, which is quicker than the pattern's own search for its first letters)."""
+    first = None
+    for w in words:
+        i = text.find(w)
+        while i >= 0 and (first is None or i < first.start()):  # (only a match before the one found counts)
+            if m := pattern.match(text, i):
+                first = m
+                break
+            i = text.find(w, i + 1)
+    return first
+
+
 def _speaks_of(place_name: str, text: str) -> bool:
     """Does the text use the council's place as the authority ("in Torbay", "Devon's"), not only inside another
     name ("Torbay Local Area Partnership")?"""
-    for m in re.finditer(rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
+    for m in _words_found(place_name, rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
         before = text[max(0, m.start() - 40):m.start()].split()
         if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".:;":
             return True
     return False
+
+
+def _words_found(words: str, pattern: str, text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of `re.finditer(pattern, text)` for a pattern that opens on \b and then the (non-empty) words, tried
+    only where the words stand (found with str.find: a pattern that opens on \b is tried at every position of the
+    text)."""
+    compiled = re.compile(pattern)
+    end = 0  # (as finditer: a match is sought again only after the last one)
+    i = text.find(words)
+    while i >= 0:
+        if i >= end and (m := compiled.match(text, i)):
+            end = m.end()
+            yield m
+        i = text.find(words, i + 1)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")
@@ -172,54 +204,66 @@ class _ItemReader:
         first_seen: dict[str, tuple[str, str | None]] = {}
         council = self.res.council_id() if self.res.home.council else None
         home_body = self.res.body_key()  # (the document's, the same for every sentence)
+        facts_council = council if self.res.council_referred else None
+        # (Looked up once, not at each of an item's sentences: this loop is run for every sentence of the minutes.)
+        resolve, rel, item_id, source = self.res.resolve, self.rel, self.id, self.source
+        find_actions, topic_of, context, pending = act.find_actions, act.topic_of, act.Context, self.pending
+        person_label, group_labels = Label.PERSON, (Label.BODY, Label.ORGANISATION)
         for pos, u in enumerate(self.units):
-            para = u.block.para if u.block else None
-            for m in u.mentions:
-                self.res.resolve(m)
-            s = Sentence(u.text, u.mentions, para)
-            for m in u.mentions:
-                for x in (m, *m.inner):
+            block, text, mentions = u.block, u.text, u.mentions
+            para = block.para if block else None
+            for m in mentions:
+                resolve(m)
+            s = Sentence(text, mentions, para)
+            for m in mentions:
+                if m.node and m.node not in first_seen:
+                    first_seen[m.node] = (text, para)
+                for x in m.inner:
                     if x.node and x.node not in first_seen:
-                        first_seen[x.node] = (u.text, para)
-            for typ, a, b, how, props in sentence_facts(s, council if self.res.council_referred else None, self.id, description=u.block is None):
+                        first_seen[x.node] = (text, para)
+            for typ, a, b, how, props in sentence_facts(s, facts_council, item_id, description=block is None):
                 if typ is RelType.AUTHORED and a not in self.authors:
                     self.authors.append(a)
                 if typ is RelType.INTRODUCED and a not in self.introducers:
                     self.introducers.append(a)
-                self.rel(typ, a, b, u.text, how, para, **props)
+                rel(typ, a, b, text, how, para, **props)
             for typ, person in moved_seconded(s):
-                self.motions.append((pos, typ, person, u.text, para))
-            if u.block is None:
+                self.motions.append((pos, typ, person, text, para))
+            if block is None:
                 continue
-            in_resolution = u.block.resolution is not None
-            arises = self.id
-            if in_resolution and u.block.kind == "point":
-                arises = self.decision(u.block)
-                self.deferred.append(Rel(RelType.RESOLVED, self.res.body_key(), arises, self.source, u.text, "resolution",
-                                         para))
-            if raised := act.topic_of(s):
+            in_resolution = block.resolution is not None
+            arises = item_id
+            if in_resolution and block.kind == "point":
+                arises = self.decision(block)
+                self.deferred.append(Rel(RelType.RESOLVED, home_body, arises, source, text, "resolution", para))
+            if raised := topic_of(s):
                 topic = (pos, raised)
             recent = topic[1] if topic and pos - topic[0] <= _TOPIC_REACH else None
-            found = act.find_actions(s, act.Context(in_resolution, last_person, home_body, last_group, recent))
-            if not found and u.block.kind == "action":  # the minutes' own list of actions: each line is one
-                found = [act.ActionFact(u.text, due=act.due_of(u.text), extractor="actions-field")]
-            if listing and act.is_list_item(u.block.kind, u.text):
+            found = find_actions(s, context(in_resolution, last_person, home_body, last_group, recent))
+            if not found and block.kind == "action":  # the minutes' own list of actions: each line is one
+                found = [act.ActionFact(text, due=act.due_of(text), extractor="actions-field")]
+            if listing and act.is_list_item(block.kind, text):
                 intro_text, intro = listing
-                found += act.follow_list(intro, intro_text, u.text)
+                found += act.follow_list(intro, intro_text, text)
             else:
-                listing = (u.text, [a for a in found if a.takes_list]) if any(a.takes_list for a in found) else None
+                listing = (text, [a for a in found if a.takes_list]) if found and any(a.takes_list for a in found) else None
             for a in found:
                 if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
-                    self.pending.append((a, u.text, para, arises))
-            people = [m.node for m in u.mentions if m.label is Label.PERSON and m.node]
+                    pending.append((a, text, para, arises))
+            person = group = None  # the first person and the first body or organisation the sentence names
+            for m in mentions:
+                if m.node:
+                    if m.label is person_label:
+                        person = person or m.node
+                    elif m.label in group_labels:
+                        group = group or m.node
             # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
             # Manager explained … He would contact …")
-            last_person = people[0] if people else act.subject_post(s) or last_person
-            groups = [m.node for m in u.mentions if m.label in (Label.BODY, Label.ORGANISATION) and m.node]
-            last_group = groups[0] if groups else last_group  # "They …": the body the last sentence spoke of
+            last_person = person or act.subject_post(s) or last_person
+            last_group = group or last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
-            if self.g.nodes[node].label in (Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION):
+            if self.g.nodes[node].label in _ACTORS:
                 self.rel(RelType.MENTIONS, self.id, node, text, "mention", para)
         self.link_motions()
         self.write_actions()
@@ -263,6 +307,7 @@ class _ItemReader:
     def write_actions(self) -> None:
         authors = self.authors or self.introducers
         written: list[act.ActionFact] = []
+        bodies: list[str] | None = None  # the minuting body, or none where it is unnamed and unmentioned
         for a, evidence, para, arises in self.pending:
             if act.restated(a, written):
                 continue
@@ -273,6 +318,8 @@ class _ItemReader:
                                                              "item": self.id, "council": self.res.home.council_name}))
             self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
             for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
-                bodies = [self.res.body_id()] if self.res.body_known() else []  # an unnamed, unmentioned body is not invented
+                if bodies is None:  # looked up (and its node made) at the first owner of any kind; once is enough,
+                    # as writing actions adds no body. An unnamed, unmentioned body is not invented.
+                    bodies = [self.res.body_id()] if self.res.body_known() else []
                 for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
                     self.rel(typ, node, aid, evidence, a.extractor, para)

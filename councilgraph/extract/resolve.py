@@ -53,25 +53,30 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
                 home.council = local[0]
             else:
                 home.council, home.council_generic = max((g.name for g in generic), key=len), True
-    generic_bodies = [m for m in mentions if m.label is Label.BODY and m.generic]
-    receiver = _receiver(mentions, text)
-    own = _own_minutes(mentions, text)
+    # One pass for the bodies named (the helpers below read only these) and the first "the Committee"; each reading
+    # below is made only where the one before it found none.
+    named_bodies: list[Mention] = []
+    first = -1
+    for i, m in enumerate(mentions):
+        if m.label is Label.BODY:
+            if not m.generic:
+                named_bodies.append(m)
+            elif first < 0:
+                first = i
     if body:
-        home.body, home.body_named = _in_full(body, mentions), True
-    elif own:
+        home.body, home.body_named = _in_full(body, named_bodies), True
+    elif own := _own_minutes(named_bodies, text):
         home.body = own
-    elif receiver:
-        home.body = _in_full(receiver, mentions)
-    elif generic_bodies:
-        home.body = generic_bodies[0].name.title()
+    elif receiver := _receiver(named_bodies, text):
+        home.body = _in_full(receiver, named_bodies)
+    elif first >= 0:
+        home.body = mentions[first].name.title()
         # "the Committee" is the committee the text names before it, or in its opening lines, with the same head
         # word ("… the Children & Young People Scrutiny Committee …  the Committee agreed …").
-        first = mentions.index(generic_bodies[0])
         head = _head(home.body)
-        named = [m for i, m in enumerate(mentions) if m.label is Label.BODY and not m.generic and _head(m.name) == head
-                 and (i < first + 3 or i < 4)]
-        if named:
-            home.body = named[0].name
+        near = mentions[:max(first + 3, 4)]
+        home.body = next((m.name for m in near if m.label is Label.BODY and not m.generic and _head(m.name) == head),
+                         home.body)
     return home
 
 
@@ -85,11 +90,21 @@ def _own_minutes(mentions: list[Mention], text: str) -> str | None:
     Children and Young People’s Overview and Scrutiny Board held on 28 March 2022"."""
     named = sorted(((x.surface, x.name) for x in mentions if x.label is Label.BODY and not x.generic),
                    key=lambda sn: -len(sn[0]))
-    for m in _OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN) if named else ():
+    for m in _minutes_of(text) if named else ():
         found = next((name for surface, name in named if m["name"].startswith(surface)), None)
         if found:
             return found
     return None
+
+
+def _minutes_of(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN)`, tried only where "inutes of the" stands (found
+    with str.find: the pattern's own search stops at every m of the text)."""
+    end = 0  # (as finditer: a match is sought again only after the last one)
+    for i in _occurrences(text, "inutes of the", _RECEIVER_SPAN):
+        if i > end and (m := _OWN_MINUTES.match(text, i - 1, _RECEIVER_SPAN)):  # (at its M or m)
+            end = m.end()
+            yield m
 
 
 def _in_full(name: str, mentions: list[Mention]) -> str:
@@ -149,10 +164,15 @@ def _one_word_more(short: str, long: str) -> bool:
     """Does the slug `long` name the same thing as `short` with one qualifying word added to what
     follows its "of" ("chairman-of-improvement-board" / "chairman-of-childrens-improvement-board")?
     A word added before it makes another post ("vice-chairman-of-…")."""
-    a, b = short.split("-"), long.split("-")
+    return _one_more(short.split("-"), long.split("-"))
+
+
+def _one_more(a: list[str], b: list[str]) -> bool:
+    """`_one_word_more` of slugs already split into their words."""
+    if len(b) != len(a) + 1 or a[-1] != b[-1]:  # (most pairs: the rest is not worked out)
+        return False
     start = a.index("of") + 1 if "of" in a else 0
-    return (len(b) == len(a) + 1 and a[-1] == b[-1] and b[:start] == a[:start]
-            and any(b[:i] + b[i + 1:] == a for i in range(start, len(b))))
+    return b[:start] == a[:start] and any(b[:i] + b[i + 1:] == a for i in range(start, len(b)))
 
 
 @lru_cache(maxsize=4096)  # (asked of each body named so far, for each body a document names)
@@ -192,14 +212,23 @@ class Resolver:
         return next(iter(named)) if len(named) == 1 else full
 
     # ---- the document's own council and body ---------------------------------------------------
+    # These are asked for once a sentence or more (every "the Committee", every owner of an action), so their ids are
+    # kept, keyed on the fields of `home` they are made from (a changed home gives new ones).
+    _council: tuple[str, bool, str, str] | None = field(default=None, repr=False, compare=False)
+    _body: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)  # (scope, body, id)
+    _body_written: tuple[str, str, str | None] | None = field(default=None, repr=False, compare=False)
+
     def council_id(self) -> str | None:
-        if not self.home.council:
+        home = self.home
+        if not home.council:
             return None
-        if self.home.council_generic:
-            nid = node_key(Label.COUNCIL, self.home.scope)
-        else:
-            nid = node_key(Label.COUNCIL, council_scope(self.home.council))
-        self.graph.add_node(Node(nid, Label.COUNCIL, self.home.council))
+        c = self._council
+        if c is None or c[0] != home.council or c[1] != home.council_generic or c[2] != home.scope:
+            nid = node_key(Label.COUNCIL, home.scope if home.council_generic else council_scope(home.council))
+            c = self._council = (home.council, home.council_generic, home.scope, nid)
+        nid = c[3]
+        if nid not in self.graph.nodes:  # (adding it again would merge nothing: a council's node has no properties)
+            self.graph.add_node(Node(nid, Label.COUNCIL, home.council))
         return nid
 
     def _loose(self, name: str) -> str:
@@ -207,7 +236,10 @@ class Resolver:
 
     def body_key(self) -> str:
         """The minuting body's node id, without creating the node."""
-        return node_key(Label.BODY, self.home.scope, slug(self.home.body))
+        b = self._body
+        if b is None or b[0] != self.home.scope or b[1] != self.home.body:
+            b = self._body = (self.home.scope, self.home.body, node_key(Label.BODY, self.home.scope, slug(self.home.body)))
+        return b[2]
 
     def body_known(self) -> bool:
         """Is the minuting body named by the page or the options, or referred to by the text?"""
@@ -215,8 +247,13 @@ class Resolver:
 
     def body_id(self) -> str:
         nid = self.body_key()
-        kind = _head(self.home.body)
-        self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": kind, "council": self.home.council_name}))
+        council = self.home.council_name
+        # Once merged into the graph, the same node merged again changes nothing (a body keeps its name, and only
+        # properties still None are filled), so it is merged only when it or what it is made from is new.
+        written = (nid, self.home.body, council)
+        if self._body_written != written or nid not in self.graph.nodes:
+            self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": _head(self.home.body), "council": council}))
+            self._body_written = written
         return nid
 
     # ---- posts -----------------------------------------------------------------------------------
@@ -237,11 +274,15 @@ class Resolver:
         full: dict[str, str] = {}
         for title in titles:
             full.setdefault(role_key(title), title)
+        words = {k: k.split("-") for k in full}  # (each pair of posts is compared: split once, not at each)
         for key, title in full.items():
-            # A title cut short ("Cabinet Member for Children and Young") is the post it begins.
-            longer = [t for k, t in full.items() if k != key and k.startswith(key + "-")] if "-of-" in key else []
-            # A one-word qualifier dropped ("Chairman of the Improvement Board") is the same post.
-            longer += [t for k, t in full.items() if k != key and "-of-" in key and _one_word_more(key, k)]
+            longer = []
+            if "-of-" in key:
+                # A title cut short ("Cabinet Member for Children and Young") is the post it begins.
+                longer = [t for k, t in full.items() if k != key and k.startswith(key + "-")]
+                # A one-word qualifier dropped ("Chairman of the Improvement Board") is the same post.
+                a = words[key]
+                longer += [t for k, t in full.items() if _one_more(a, words[k])]
             # A bare title ("the Cabinet Member", "the Commissioner") is the one such post named in full.
             if title in vocab.ROLE_HEADS and title not in vocab.CHAIR_HEADS:
                 longer += [t for t in full.values() if t.endswith(" " + title) or t.startswith(title + " ")]
@@ -296,8 +337,8 @@ class Resolver:
         return m.node
 
     def body(self, m: Mention) -> str:
-        home_head = _head(self.home.body)
         if m.generic:
+            home_head = _head(self.home.body)
             head = _head(m.name)
             if m.name.lower() == home_head or head == home_head:
                 return self.body_id()

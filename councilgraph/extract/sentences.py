@@ -19,12 +19,14 @@ def split_sentences(text: str) -> list[str]:
         head = text[start:m.start(1)]
         if _ABBREV.search(head, max(0, len(head) - _ABBREV_MAX)):  # (only its end can hold one: not scanned whole)
             continue
-        out.append(head.strip())
+        if head := head.strip():
+            out.append(head)
         start = m.end(1)
-    tail = text[start:].strip()
-    if tail:
+    if tail := text[start:].strip():
         out.append(tail)
-    return [piece for s in out if s for piece in (_cut(s) if len(s) > _LONGEST else (s,))]
+    if len(text) > _LONGEST and any(len(s) > _LONGEST for s in out):  # (a rare page whose stops were lost)
+        return [piece for s in out for piece in (_cut(s) if len(s) > _LONGEST else (s,))]
+    return out
 
 
 _LONGEST = 4000  # characters: the longest sentence of the corpus, the held-out pages and a 5 MB page is under 1,900
