@@ -141,6 +141,7 @@ def test_person_initials_matches_as_its_plain_form():
         for pos in (0, 1, 5):
             a, b = plain.search(text, pos), mentions.PERSON_INITIALS.search(text, pos)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+        assert not plain.search(text) or mentions._AN_INITIAL.search(text), text  # the quick test before it
 
 
 def test_cue_words_found_are_the_words_the_text_holds():

@@ -79,6 +79,7 @@ _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 # instead, with the look-behind just after it, so the engine skips to the capitals (the same matches, twice as fast;
 # tests/test_prefilter.py checks it against the plain form).
 PERSON_INITIALS = re.compile(rf"((?:[A-Z](?<![\w{_Q}\-][A-Z])\. ?)(?:[A-Z]\. ?){{0,2}})({NAMEW})(?= \(| & | and |, [A-Z]\. |\s*$)")
+_AN_INITIAL = re.compile(r"\.(?<=[A-Z]\.)")  # what every match of PERSON_INITIALS opens with
 #: Two or three name-like words: a person when the sentence's structure says so (see Finder.people).
 _NAMEW_REST = NAMEW.removeprefix("[A-Z]")
 assert _NAMEW_REST != NAMEW
@@ -482,7 +483,8 @@ class Finder:
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
             if (_PERSON_BESIDE.search(near[0]) or _PERSON_BESIDE.match(near[1])) and _namelike(words, frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[1], m[1], first=words[0]))
-        for m in PERSON_INITIALS.finditer(self.masked):  # officers listed by initials: "K. Coldwell (Corporate Core)"
+        initials = _AN_INITIAL.search(self.masked)  # (a stop after a capital, sought from the stops: rarer than capitals)
+        for m in PERSON_INITIALS.finditer(self.masked) if initials else ():  # "K. Coldwell (Corporate Core)"
             if _namelike([m[2]], frozenset()):
                 self.take(Mention(m.start(), m.end(), Label.PERSON, m[2], m[0]))
 
