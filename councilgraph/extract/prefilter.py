@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _p  # type: ignore[no-redef]
 
 _LIMIT = 64  # most strings an exact set holds before it is given up (a product of alternations grows fast)
+_NONE: frozenset[str] = frozenset()
 _MEMO_MAX = 100_000  # combinations of words remembered before the memo starts again
 _CLASS_MAX = 4  # most characters of a class taken as alternatives ("[Tt]"), not a range ("[A-Z]")
 # Characters that match other characters under IGNORECASE than their two cases, or lower to something else
@@ -242,7 +243,7 @@ class Literals:
     def passing(self, text: str) -> frozenset[Guarded]:
         """The patterns that may match somewhere in the text: it holds a word of each of their sets. (A pattern is
         left out only where its own prefilter's `may_match(text)` is False.)"""
-        held = self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else frozenset()
+        held = self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else _NONE
         out = self._memo.get(held)
         if out is None:  # (a few words a sentence, in few combinations: each asked once)
             if len(self._memo) > _MEMO_MAX:
@@ -301,6 +302,8 @@ class CueWords:
             return last[1]
         words = self._empty
         if self._automaton is not None:
-            words = frozenset(self._automaton.find_matches_as_strings(text, overlapping=True)) | words
+            words = frozenset(self._automaton.find_matches_as_strings(text, overlapping=True))
+            if self._empty:
+                words |= self._empty
         self.last = (text, words)
         return words
