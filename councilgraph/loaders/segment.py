@@ -126,6 +126,8 @@ def _lines(text: str) -> tuple[str, ...]:
         lines[k] = _MIDLINE_MARK.sub(_midline_break, lines[k])
     text = "\n".join(lines)
     text = glued.break_glued(text)
+    # (a page without the rarer spaces, most, has its lines tidied by the quicker test: found in one look at the page)
+    tidy = _tidy_spaces if any(map(text.__contains__, _ODD_SPACES)) else _tidy_plain
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
         if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
@@ -136,7 +138,7 @@ def _lines(text: str) -> tuple[str, ...]:
         if "|" in ln:
             head, bar, row = ln.partition("|")
             if len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
-                out += [_tidy_spaces(part) for part in _split_enumeration(head)]
+                out += [tidy(part) for part in _split_enumeration(head)]
                 ln = bar + row
             if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
                 cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
@@ -158,9 +160,9 @@ def _lines(text: str) -> tuple[str, ...]:
         else:  # (a resolution's points first: a point may hold a list of its own)
             parts = _split_enumeration(ln)
             if len(parts) == 1 and "·" not in ln[1:]:  # (most lines: one part, no bullet in it)
-                out.append(_tidy_spaces(ln))
+                out.append(tidy(ln))
             else:
-                out += [_tidy_spaces(b) for part in parts
+                out += [tidy(b) for part in parts
                         for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
     return tuple(out)
 
@@ -192,8 +194,17 @@ def _tidy_spaces(part: str) -> str:
     return _SPACES.sub(" ", part).strip()
 
 
+def _tidy_plain(part: str) -> str:
+    """`_tidy_spaces` of a part that holds none of _ODD_SPACES (its whitespace spaces and tabs alone)."""
+    return part.strip() if "  " not in part and "\t" not in part else " ".join(part.split())
+
+
 _OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
 _WIDE_SPACE = re.compile("[\u00a0\u2002\u2003\u2009\u200b]")  # what _SPACES takes beyond a space and a tab
+# What _tidy_spaces treats apart from a space and a tab: _WIDE_SPACE and _OTHER_SPACE but a line break (no line holds
+# one). A part without them is tidied as _tidy_plain does.
+_ODD_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200c))) + \
+    "\u2028\u2029\u202f\u205f\u3000"
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
