@@ -218,3 +218,20 @@ def test_resolved_glued_and_digit_word_forms_match_as_their_plain_forms():
         assert normalise._RESOLVED_GLUED.pattern.sub(r"\1 ", text) == plain.sub(r"\1 ", text), text
         if number.search(text):
             assert glued._DIGIT_WORD.search(text), text
+
+
+def test_numbered_paragraph_breaks_are_tried_wherever_they_match():
+    """The two breaks before a numbered paragraph run into the sentence before are tried only where their quick tests
+    (a stop and a decimal number before a resolution's word; a decimal number right after a stop) find what they need:
+    every text either pattern matches."""
+    resolving, numbered = (p for _, p, _ in glued.BREAKS if r"(\d{1,3}\.\d{1,2})" in p.pattern)
+    resolving_test, numbered_test = (t for t, p, _ in glued.BREAKS if p in (resolving, numbered))
+    pieces = ["RESOLVED", "Resolved", "AGREED", "Agreed", "That", ".", ";", ":", ")", " ", "\t", "\n", "10", "4", ".4",
+              "10.4", "Minutes:", "x", "noted", "2", "123", "٣", "The", "On", "noted.", "Zoom. ", "10.4 ", "a)."]
+    rng = random.Random(22)
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(80_000)]
+    for pattern, test in ((resolving, resolving_test), (numbered, numbered_test)):
+        matched = [t for t in texts if pattern.search(t)]
+        assert len(matched) > 200
+        assert all(test(t) for t in matched)
+        assert sum(not test(t) for t in texts) > 5000

@@ -12,6 +12,9 @@ END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documen
 # A number with a decimal point ("10.4"), which the two numbered-paragraph breaks below need: looked for from its point
 # (a literal: quick), before they are tried at every stop of the page
 _DECIMAL = re.compile(r"\.(?<=\d\.)\d")
+# A decimal number right after a stop (".17.2"): looked for from its point, the look-behinds after it
+_STOP_DECIMAL = re.compile(r"\.(?:(?<=[.;:]\d\.)|(?<=[.;:]\d\d\.)|(?<=[.;:]\d\d\d\.))\d")
+_STOPPED_NUMBER = re.compile(r"[.;:][ \t]*\d{1,3}\.\d{1,2}\Z")  # a stop, then a decimal number (read to a given end)
 _DIGIT_WORD = re.compile(r"[A-Z](?<=\d[A-Z])[a-z]{2}")  # a digit, then a capitalised word of three letters or more
 # Where a page still shows a lost break, and the break that goes back there. (Each pattern opens on a literal or a
 # character class: it is tried at every position of a long page.)
@@ -34,10 +37,12 @@ BREAKS = (  # (words a text must hold for the break to be looked for, or a test 
     # the item's minutes after their "Additional documents:" label
     ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
     # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
-    (_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
+    # (tried only where a resolution's word follows a digit, spaces or tabs between: most pages have none)
+    (lambda text: _DECIMAL.search(text) is not None and _number_before_resolution(text), re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
      r"\1\n\n\2 "),
     # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
-    (_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
+    # (tried only where a decimal number follows a stop: most pages' numbered paragraphs open their lines)
+    (_STOP_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
 )
 _BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 
@@ -87,6 +92,23 @@ def _label_after_stop(text: str) -> bool:
             if j and text[j - 1] in ".;:)":
                 return True
             i = text.find(label, i + 1)
+    return False
+
+
+def _number_before_resolution(text: str) -> bool:
+    """Does a resolution's word ("RESOLVED", "Agreed") follow a stop and a decimal number, spaces or tabs between (as
+    the break before a numbered paragraph that resolves needs: "… via Zoom.10.4RESOLVED")? Each word's occurrences are found as strings (few) and the characters
+    before them read."""
+    for word in ("RESOLVED", "Resolved", "AGREED", "Agreed"):
+        i = text.find(word)
+        while i >= 0:
+            j = i
+            while j and text[j - 1] in " \t":
+                j -= 1
+            # (a digit, what \d matches, then the stop and number before it, on its line)
+            if j and text[j - 1].isdecimal() and _STOPPED_NUMBER.search(text, text.rfind("\n", 0, j) + 1, j):
+                return True
+            i = text.find(word, i + 1)
     return False
 
 
