@@ -235,3 +235,40 @@ def test_numbered_paragraph_breaks_are_tried_wherever_they_match():
         assert len(matched) > 200
         assert all(test(t) for t in matched)
         assert sum(not test(t) for t in texts) > 5000
+
+
+def test_page_meta_patterns_match_only_lines_opening_as_their_first_tests_ask():
+    """page_meta tries its meeting, decision-maker and date lines only on lines that open with their words (the date's
+    first letter, case ignored, in _DATE_FIRSTS), and no pattern on a blank line: the lines each pattern matches pass."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    rng = random.Random(23)
+    slots = [["", " ", "x", "Meeting", "Decided at meeting", "Decision Maker", "Decision maker", "Date of decision:",
+              "Meeting date:", "DATE OF DECISION:", "meeting date:", "Decision"], ["", ": ", ":- ", " :-", " "],
+             ["", "07/04/2010", "5 March 2024"], ["", " - "], ["", "Executive Board", "Cabinet - Expired"],
+             ["", " (Item 215)"]]
+    texts = _lines() + ["".join(rng.choice(slot) for slot in slots) for _ in range(20_000)]
+    checks = ((segment._MEETING_LINE, lambda t: t.startswith(("Meeting", "Decided at meeting"))),
+              (segment._MAKER_LINE, lambda t: t.startswith("Decision ")),
+              (segment._DATE_LINE, lambda t: t[:1] in segment._DATE_FIRSTS))
+    for pattern, first_test in checks:
+        matched = [t for t in texts if pattern.match(t)]
+        assert len(matched) > 100 and all(map(first_test, matched)) and not pattern.match("")
+    for c in map(chr, range(0x110000)):  # (a letter that matches "d" or "m" with case ignored is one of these)
+        if segment._DATE_LINE.match(c + "ate of decision:") or segment._DATE_LINE.match(c + "eeting date:"):
+            assert c in segment._DATE_FIRSTS, repr(c)
+
+
+def test_resolution_starts_open_with_their_first_characters():
+    """_resolution_start tries its two patterns only on a line whose first character is in _RESOLUTION_FIRSTS: every
+    line either matches opens so."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    from councilgraph.extract import vocab
+
+    pieces = ["RESOLVED", "Resolved", "AGREED", "Agreed", "DECIDED", "DECISION", "Decision", "Resolution", "It was ",
+              "it was ", "and ", "The ", "the ", " ", ":", " – ", "that ", "That ", "unanimously ", "(unanimously) ",
+              "resolved ", "RESOLVED ", "to note", "x", *[f"{body} " for body in vocab.RESOLVING_BODIES],
+              *[f"{body} resolved that " for body in vocab.RESOLVING_BODIES]]
+    texts = _texts(pieces, 24)
+    matched = [t for t in texts if segment._RESOLVED.match(t) or segment._BODY_RESOLVED.match(t)]
+    assert len(matched) > 1000 and sum(bool(segment._BODY_RESOLVED.match(t)) for t in matched) > 100
+    assert all(t[:1] in segment._RESOLUTION_FIRSTS for t in matched)

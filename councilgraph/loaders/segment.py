@@ -339,6 +339,7 @@ _MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Make
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
 _DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
+_DATE_FIRSTS = "DdMm"  # what _DATE_LINE's match opens with (case ignored)
 
 
 #: The heading minutes that are not a ModernGov page open with: "Minutes of the Cabinet of Torbay Council held on 5
@@ -371,17 +372,19 @@ def page_meta(lines: list[str]) -> Meta:
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
         if not meta.body and _WEEKDAY_LINE.match(nxt) and _BODY_LINE.match(ln):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
-    for ln in lines[:80]:
-        m = _MEETING_LINE.match(ln)
+    # (blank lines match none of the patterns; each pattern is tried only on a line opening as its match must, or, for
+    # the body and date, holding "day", as every weekday's name does)
+    for ln in filled:
+        m = _MEETING_LINE.match(ln) if ln.startswith(("Meeting", "Decided at meeting")) else None
         if m:
             return Meta(None, m[2].strip(), parse_date(m[1]))
-        m = _MAKER_LINE.match(ln)
+        m = _MAKER_LINE.match(ln) if ln.startswith("Decision ") else None
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = _BODY_DATE_LINE.match(ln) if "day" in ln else None  # (every weekday's name holds "day": one test first)
+        m = _BODY_DATE_LINE.match(ln) if "day" in ln else None
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
-        if not meta.date and _DATE_LINE.match(ln):
+        if not meta.date and ln[:1] in _DATE_FIRSTS and _DATE_LINE.match(ln):
             meta.date = parse_date(ln)
     return meta
 
@@ -416,6 +419,8 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
     "RESOLVED that …", "Resolved – That …", "AGREED:", "DECISION:", "Resolved: Noted …",
     "RESOLVED" alone, "Resolved to approve …", "Resolved, that …", "The Committee resolved that …". A capitalised
     word after a lower-case marker with no separator is narrative ("Decision making is…", "Agreed targets were…")."""
+    if ln[:1] not in _RESOLUTION_FIRSTS:  # (no match opens so: most lines, not matched twice)
+        return None
     r = _RESOLVED.match(ln)
     if not r:
         body = _BODY_RESOLVED.match(ln)  # "The Committee (unanimously) resolved that …" / "… resolved to endorse …"
@@ -427,6 +432,10 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
         heading = rest.rstrip(" -–—").endswith(":") or _RECOMMEND_HEADING.match(rest)
         return True, "" if heading else rest
     return None
+
+
+# What _RESOLVED's and _BODY_RESOLVED's matches open with: "It was", "and", a marker's word, "The", a body's name
+_RESOLUTION_FIRSTS = frozenset("IiaRDATt" + "".join(body[0] for body in vocab.RESOLVING_BODIES))
 
 
 def _point_mark(ln: str) -> re.Match[str] | None:
