@@ -272,3 +272,19 @@ def test_resolution_starts_open_with_their_first_characters():
     matched = [t for t in texts if segment._RESOLVED.match(t) or segment._BODY_RESOLVED.match(t)]
     assert len(matched) > 1000 and sum(bool(segment._BODY_RESOLVED.match(t)) for t in matched) > 100
     assert all(t[:1] in segment._RESOLUTION_FIRSTS for t in matched)
+
+
+def test_first_marks_and_action_labels_hold_what_their_first_tests_look_for():
+    """_split_enumeration tries _HAS_FIRST_MARK only on a line holding "1.", "a." or ")", and an action's label is
+    matched only on a line opening with "ACTION" or "Action": every line the patterns match passes those tests."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    from councilgraph.loaders import action_table
+
+    texts = _lines() + _point_lines(25)
+    marked = [t for t in texts if segment._HAS_FIRST_MARK(t)]
+    assert len(marked) > 5000
+    assert all("1." in t or "a." in t or ")" in t for t in marked)
+    pieces = ["ACTION", "Action", "Actions", "ACTIONS", " by", " By", " – ", ": ", " - ", "Democratic Services Officer",
+              "add the item", "x", "action", "A", "ction", " "]
+    labelled = [t for t in _texts(pieces, 26) if action_table._LABEL.match(t)]
+    assert len(labelled) > 40 and all(t.startswith(("ACTION", "Action")) for t in labelled)

@@ -151,7 +151,7 @@ def _lines(text: str) -> tuple[str, ...]:
                     for cell in cells:
                         out += [cell, ""]
                 continue
-        if ln.strip():  # (blank lines between its rows do not end a table)
+        if columns is not None and ln.strip():  # (blank lines between its rows do not end a table)
             columns = None
         ln = action_table.label(ln)  # "Action – Officer: add the …"
         if "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
@@ -159,11 +159,11 @@ def _lines(text: str) -> tuple[str, ...]:
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
             parts = _split_enumeration(ln)
-            if len(parts) == 1 and "·" not in ln[1:]:  # (most lines: one part, no bullet in it)
+            if len(parts) == 1 and ln.find("·", 1) < 0:  # (most lines: one part, no bullet in it)
                 out.append(tidy(ln))
             else:
                 out += [tidy(b) for part in parts
-                        for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
+                        for b in (glued.bullets(part, _AGREED_ENDING) if part.find("·", 1) >= 0 else (part,))]
     return tuple(out)
 
 
@@ -287,9 +287,9 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    # A run starts at its first point (most lines have none): "1)", "1.", "a)", "a.", "i)" looked for as strings first
-    # (each of _HAS_FIRST_MARK's marks holds one), which is quicker than the pattern.
-    if not ("1." in ln or "1)" in ln or "a." in ln or "a)" in ln or "i)" in ln) or not _HAS_FIRST_MARK(ln):
+    # A run starts at its first point (most lines have none): "1.", "a." or ")" looked for as strings first (each of
+    # _HAS_FIRST_MARK's marks, "1)", "1.", "a)", "a.", "i)", holds one), which is quicker than the pattern.
+    if not ("1." in ln or "a." in ln or ")" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
     best = _best_run(ln, list(_ENUM.finditer(ln)))
     if len(best) < 2 and len(ln) > _GLUED_MIN and glued.may_hold_point_marks(ln):
