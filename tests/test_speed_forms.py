@@ -288,3 +288,25 @@ def test_first_marks_and_action_labels_hold_what_their_first_tests_look_for():
               "add the item", "x", "action", "A", "ction", " "]
     labelled = [t for t in _texts(pieces, 26) if action_table._LABEL.match(t)]
     assert len(labelled) > 40 and all(t.startswith(("ACTION", "Action")) for t in labelled)
+
+
+def test_block_and_end_patterns_open_as_their_first_tests_ask():
+    """blocks tries its paragraph-number patterns only on a line opening with a digit (what \\d matches) and the
+    footnote's on one opening with "Note:"; segment looks for an item's end label only on a line whose first character,
+    case ignored, can open one (_END_FIRSTS, tested over every character), and for a page's "No. Item" heading only on
+    a line opening with "No" or "Items": every line the patterns match passes."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["1", "12", "٣", "3.", ".", "2.1", "10.4", " ", "  ", "The", "x", "Note:", " *", "*Report", "No", "No.",
+              " Item", "Items", "|", "Supporting documents", "SUPPORTING DOCUMENTS:", ":", "Background papers", "\t"]
+    texts = _texts(pieces, 27)
+    checks = ((segment._PARA, lambda t: t[:1].isdecimal()), (segment._PARA_NUMBER, lambda t: t[:1].isdecimal()),
+              (segment._FOOTNOTE, lambda t: t.startswith("Note:")), (segment._END, lambda t: t[:1] in segment._END_FIRSTS),
+              (segment._ITEMS_HEADING, lambda t: t.startswith(("No", "Items"))))
+    for pattern, first_test in checks:
+        matched = [t for t in texts if pattern.match(t)]
+        assert len(matched) > 50 and all(map(first_test, matched)), pattern.pattern
+    assert any(segment._PARA.match(t) and not t.isascii() for t in texts)  # (a digit not ASCII opens one too)
+    for c in map(chr, range(0x110000)):
+        if any(segment._END.match(c + rest) for rest in ("upporting documents:", "dditional documents:", "ackground papers:",
+                                                          "ccompanying Documents:")):
+            assert c in segment._END_FIRSTS, repr(c)

@@ -23,6 +23,8 @@ _INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
 _END = re.compile(rf"^{END_LABELS}", re.I)
+_END_FIRSTS = frozenset("SsAaBb\u017f")  # what _END's match opens with (case ignored: "ſ" is an "s")
+_ITEMS_HEADING = re.compile(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$")  # a page's table of items ("No. Item")
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
@@ -339,7 +341,7 @@ _MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Make
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
 _DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
-_DATE_FIRSTS = "DdMm"  # what _DATE_LINE's match opens with (case ignored)
+_DATE_FIRSTS = frozenset("DdMm")  # what _DATE_LINE's match opens with (case ignored)
 
 
 #: The heading minutes that are not a ModernGov page open with: "Minutes of the Cabinet of Torbay Council held on 5
@@ -491,14 +493,16 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     if decision:
         open_resolution()
     for ln in lines:
-        if not ln or _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, copy attached to minutes.")
+        if not ln or ln.startswith("Note:") and _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, …")
             prev_blank = True
             continue
-        if _PARA_NUMBER.fullmatch(ln):  # a paragraph number on a line of its own
+        # (a paragraph's number opens on a digit, what \d matches: the two patterns are tried only on such a line)
+        numbered = ln[0].isdecimal()
+        if numbered and _PARA_NUMBER.fullmatch(ln):  # a paragraph number on a line of its own
             para, res = ln.rstrip("."), None
             prev_blank = True
             continue
-        m = _PARA.match(ln)
+        m = _PARA.match(ln) if numbered else None
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)", ln):
             if res is not None and (expect or style == "para" and m[1].split(".")[0] == para_of_points):
                 # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": its points carry the numbers
@@ -526,7 +530,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
         pm = _point_mark(ln)
         if pm and res is None and pm.re in (_UPPER_POINT, _DOT_LETTER_POINT) and not _that_point(pm[2]):
             pm = None  # "A. …", "a. …" are points of a resolution, or open one with "That …"
-        if pm and not _PARA.match(ln):
+        if pm and not (ln[:1].isdecimal() and _PARA.match(ln)):
             this = "num" if pm.re is _NUM_POINT else "letter"
             if res is not None and style not in (None, "inline", this) and (sub == this or sub is None and out and (
                     out[-1].kind == "point" and out[-1].resolution == res and out[-1].text.endswith(_LIST_OPENS))):
@@ -804,7 +808,7 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
             else:
                 end = _header_start(lines, mk + 1, nxt)
         if k == 0:  # a page's table of items starts after its "No. Item" heading
-            start = max([i + 1 for i in range(mk) if re.match(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$", lines[i])],
+            start = max([i + 1 for i in range(mk) if lines[i].startswith(("No", "Items")) and _ITEMS_HEADING.match(lines[i])],
                         default=0)
         head = [ln for ln in lines[start:mk] if ln]
         number = None
@@ -817,7 +821,7 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
         body = lines[mk:end]
         mark = body[0]
         body[0] = _MINUTES.match(mark)[1].strip(" |")  # type: ignore[index]
-        stop = next((i for i, ln in enumerate(body) if _END.match(ln)), len(body))
+        stop = next((i for i, ln in enumerate(body) if ln[:1] in _END_FIRSTS and _END.match(ln)), len(body))
         # a decision page's "Decision:" label: what follows is the decision itself
         item.blocks = blocks(body[:stop], decision=mark.upper().startswith("DECISION"))
         number_points(item)
