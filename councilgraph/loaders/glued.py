@@ -5,6 +5,7 @@ KBRESOLVED – That …"). The segmenter (loaders/segment.py) calls these before
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: Labels that end an item's minutes on a ModernGov page.
 END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
@@ -112,11 +113,11 @@ def _number_before_resolution(text: str) -> bool:
     return False
 
 
-def bullets(part: str, heading: re.Pattern[str]) -> list[str]:
+def bullets(part: str, heading: Callable[[str], re.Match[str] | None]) -> list[str]:
     """A line with bullets glued to it, a line a bullet again; the heading that introduces them ("… website. It
-    was agreed that: -· The …") a line of its own."""
+    was agreed that: -· The …"), as `heading` finds it at the end of the text before them, a line of its own."""
     parts = _BULLET.split(part)
-    m = heading.search(parts[0]) if len(parts) > 1 else None
+    m = heading(parts[0]) if len(parts) > 1 else None
     if m and m.start() > 0:
         parts[:1] = [parts[0][:m.start()], parts[0][m.start():]]
     return parts

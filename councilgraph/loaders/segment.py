@@ -84,6 +84,14 @@ _AGREED = (r"(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council
            r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*")
 _AGREED_HEADING = re.compile(rf"^{_AGREED}$", re.I)
 _AGREED_ENDING = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\s)(?=That\b|It\b)){_AGREED}$", re.I)  # the heading, its line lost
+
+
+def _agreed_ending(text: str) -> re.Match[str] | None:
+    """`_AGREED_ENDING.search(text)`, tried only on a text that ends as its match must, in a colon or dash (spaces
+    after: what \\s matches is what str.rstrip strips): most do not, and the pattern is tried at every position."""
+    return _AGREED_ENDING.search(text) if text.rstrip().endswith((":", "–", "-")) else None
+
+
 #: The labels of a ModernGov issue or decision page ("Decision Maker: Cabinet", "Report author: …"): noise, and where a
 #: paragraph before them ends (a decision's last point goes on to no label).
 _PAGE_LABELS = (r"(?:Decision [Mm]aker|Decision status|Is Key decision\?|Is subject to call in\?|Publication date|"
@@ -165,7 +173,7 @@ def _lines(text: str) -> tuple[str, ...]:
                 out.append(tidy(ln))
             else:
                 out += [tidy(b) for part in parts
-                        for b in (glued.bullets(part, _AGREED_ENDING) if part.find("·", 1) >= 0 else (part,))]
+                        for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
     return tuple(out)
 
 
@@ -273,7 +281,7 @@ def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
                 run.append(m)
                 last = nxt
         formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
-                           ln[max(0, first.start() - 300):first.start()]) or _AGREED_ENDING.search(ln[:first.start()])
+                           ln[max(0, first.start() - 300):first.start()]) or _agreed_ending(ln[:first.start()])
         if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on), or
             # most of whose points do, three or more ("a. That … b. The Councillor … be appointed c. That … d. That …")
             that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
@@ -301,7 +309,7 @@ def _split_enumeration(ln: str) -> list[str]:
         return [ln]
     run, head = best, ln[:best[0].start()]
     cuts = [m.start() for m in run] + [len(ln)]
-    heading = _AGREED_ENDING.search(head)  # "… Trust Board That the Board agree: (1) …": the heading a line again
+    heading = _agreed_ending(head)  # "… Trust Board That the Board agree: (1) …": the heading a line again
     parts = [p for p in ([head[:heading.start()], head[heading.start():]] if heading else [head]) if p.strip()]
     parts += [ln[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
     return parts
