@@ -39,7 +39,8 @@ def _bullet(m: re.Match[str]) -> str:
 _PAGE = re.compile(r"^\s*(?:(?:Page|PAGE|Pg\.?)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
                    r"\d{1,4}\s*\|\s*Page|\d{1,4}\s*/\s*\d{1,4})\s*$")
 # _PAGE on the line after a line break, to the next (its spaces never one): a page number's line found in a whole text
-_PAGE_LINE = re.compile("\n" + _PAGE.pattern.replace(r"\s", r"[^\S\n]").removeprefix("^").removesuffix("$") + r"(?=\n)")
+# (what follows the line break's spaces tested first, as _GLUED_MARK's is: "P", a dash or a digit opens every way)
+_PAGE_LINE = re.compile("\n(?=[^\\S\\n]*[P\\-–—\\d])" + _PAGE.pattern.replace(r"\s", r"[^\S\n]").removeprefix("^").removesuffix("$") + r"(?=\n)")
 # Numbering glued to its text at the start of a line: "(1)RESOLVED", "3.The", "26.1Resolved",
 # "16(ii)That", "a)That", "(b)the". A bare number needs a capitalised word after it ("113Children's").
 # (What follows the line break's spaces is tested first, (?=…[(\da-z]), as every way opens so: most lines, blank or
@@ -77,8 +78,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # a space character other than a space or a line break
 # Every space character other than a space, a line break and a no-break space (the characters str.isspace is true of),
 # and every character _SPACE_LIKE and _ZERO_WIDTH change
-_UNUSUAL = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000"
-                      "\u2060\ufeff\u00ad]")
+# (looked for one at a time, as strings: quicker than a class tried at every character of the text)
+_UNUSUAL = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680" + "".join(map(chr, range(0x2000, 0x200e))) +
+            "\u2028\u2029\u202f\u205f\u3000\u2060\ufeff\u00ad")
 # "RESOLVEDThat" (\b before the word written after its first letter, as a look-behind: the pattern opens on the letter)
 _RESOLVED_GLUED = Guarded(re.compile(r"(R(?<!\wR)ESOLVED|A(?<!\wA)GREED|D(?<!\wD)ECIDED)(?=[A-Z][a-z])"))
 _PDF_GLUED = Guarded(re.compile(r"(?=PDF \d{1,5}[^\S\n]*[KM]B\b)(?<=\S)"))
@@ -91,7 +93,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")  # (a no-break space: most common)
     # One scan finds whether the text holds any character the two substitutions change or any space character other
     # than a space and a line break (most texts hold none): two scans and a third, of the tokens, are then not needed.
-    unusual = _UNUSUAL.search(text) is not None
+    unusual = any(map(text.__contains__, _UNUSUAL))
     if unusual:
         text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))
     # The line patterns run once over the whole text (multi-line, never across a line break): a
