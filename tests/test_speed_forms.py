@@ -130,7 +130,7 @@ def test_lines_holding_a_word_are_those_a_line_by_line_test_finds():
     for text in texts:
         lines = text.split("\n")
         plain = {k for k, ln in enumerate(lines) if any(w in ln for w in segment._MIDLINE_WORDS)}
-        assert segment._lines_holding(text, lines, segment._MIDLINE_WORDS) == plain, text
+        assert segment._lines_holding(text, segment._MIDLINE_WORDS) == plain, text
 
 
 def test_attendance_reads_as_without_its_prefilter(monkeypatch):

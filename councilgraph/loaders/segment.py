@@ -4,12 +4,10 @@ and blocks: numbered paragraphs, bullets, resolutions and their points."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import accumulate
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import alt
@@ -132,7 +130,7 @@ def _lines(text: str) -> tuple[str, ...]:
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     lines = text.split("\n")
-    for k in _lines_holding(text, lines, _MIDLINE_WORDS):
+    for k in _lines_holding(text, _MIDLINE_WORDS):
         lines[k] = _MIDLINE_MARK.sub(_midline_break, lines[k])
     text = "\n".join(lines)
     text = glued.break_glued(text)
@@ -177,14 +175,17 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _lines_holding(text: str, lines: list[str], words: tuple[str, ...]) -> set[int]:
+def _lines_holding(text: str, words: tuple[str, ...]) -> set[int]:
     """The numbers of the lines (`text` split at its line breaks) that hold any of the words: found by searching the
-    text for each word (quick), not each line for each word."""
-    found = sorted(i for w in words for i in _occurrences(text, w))
-    if not found:
-        return set()
-    starts = list(accumulate(map((1).__add__, map(len, lines))))  # where each line after the first starts
-    return {bisect_right(starts, i) for i in found}
+    text for each word (quick), not each line for each word; a line's number is the count of line breaks before it,
+    counted on from the last one found (few are found: quicker than the starts of every line)."""
+    out: set[int] = set()
+    line = last = 0
+    for i in sorted(i for w in words for i in _occurrences(text, w)):
+        line += text.count("\n", last, i)
+        last = i
+        out.add(line)
+    return out
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
