@@ -325,3 +325,22 @@ def test_agreed_ending_is_found_as_its_pattern_finds_it():
         assert (fast and fast.span()) == (plain and plain.span()), repr(text)
         found += plain is not None
     assert found > 200
+
+
+def test_a_label_after_a_stop_is_found_as_by_each_labels_occurrences():
+    """glued._label_after_stop finds the three labels ending in "ocuments" by one search for it: the same answer as
+    reading each label's occurrences in turn."""
+    labels = ("Supporting documents", "Additional documents", "Accompanying Documents", "Background papers")
+
+    def plain(text: str) -> bool:
+        for label in labels:
+            for i in (k for k in range(len(text)) if text.startswith(label, k)):
+                if text[:i].rstrip(" \t")[-1:] in (".", ";", ":", ")"):  # (a stop, spaces or tabs between)
+                    return True
+        return False
+
+    pieces = [*labels, "documents", "Documents", "ocuments", "Supporting", "d", ":", ".", ";", ")", " ", "\t", "x", "\n"]
+    texts = _texts(pieces, 29)
+    assert sum(map(glued._label_after_stop, texts)) > 1000
+    for text in texts:
+        assert glued._label_after_stop(text) == plain(text), repr(text)

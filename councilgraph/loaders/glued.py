@@ -84,15 +84,20 @@ def _label_after_stop(text: str) -> bool:
     """Does an END_LABELS label follow a stop, spaces or tabs between (as the break before it needs)? Each label's
     occurrences are found as strings and the characters before them read (few: quicker than a pattern tried at every
     stop of the page)."""
-    for label in ("Supporting documents", "Additional documents", "Accompanying Documents", "Background papers"):
-        i = text.find(label)
+    # (the three labels ending in "ocuments" found in one search for it, each then read before it: two searches of the
+    # page, not four)
+    for word, heads in (("ocuments", ("Supporting d", "Additional d", "Accompanying D")), ("Background papers", ("",))):
+        i = text.find(word)
         while i >= 0:
-            j = i
-            while j and text[j - 1] in " \t":
-                j -= 1
-            if j and text[j - 1] in ".;:)":
-                return True
-            i = text.find(label, i + 1)
+            for head in heads:
+                j = i - len(head)  # where the label starts, if it is this one
+                if j < 0 or not text.startswith(head, j):
+                    continue
+                while j and text[j - 1] in " \t":
+                    j -= 1
+                if j and text[j - 1] in ".;:)":
+                    return True
+            i = text.find(word, i + 1)
     return False
 
 
