@@ -185,6 +185,25 @@ def test_segment_tidies_spaces_as_its_pattern_does():
         assert seg._tidy_spaces(part) == seg._SPACES.sub(" ", part).strip(), repr(part)
 
 
+def test_a_page_without_odd_spaces_is_tidied_as_the_pattern_does():
+    """_lines tidies a page holding none of _ODD_SPACES with _tidy_plain: those are every character _tidy_spaces treats
+    but a space, a tab and a line break (which no line holds), and _tidy_plain tidies a part without them as _SPACES
+    does."""
+    seg = __import__("importlib").import_module("councilgraph.loaders.segment")
+    chars = [chr(c) for c in range(0x110000)]
+    treated = {c for c in chars if seg._OTHER_SPACE.match(c) or seg._WIDE_SPACE.match(c)}
+    assert set(seg._ODD_SPACES) == treated - {"\n"} and "\t" not in treated
+    pieces = [" ", "  ", "\t", "a", "’", "·", "x y", "\u00a0", "\u2003", "\u200b", "\x1c", "\u3000"]
+    rng = random.Random(21)
+    texts = [p.read_text(encoding="utf-8") for p in FILES[:10]]
+    parts = [ln for t in texts for ln in t.splitlines()] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    plain = [part for part in parts if not any(c in part for c in seg._ODD_SPACES)]
+    assert len(plain) > 3000 and sum("  " in part or "\t" in part for part in plain) > 1000
+    for part in plain:
+        assert seg._tidy_plain(part) == seg._SPACES.sub(" ", part).strip(), repr(part)
+
+
 def test_line_patterns_opening_on_a_line_break_match_as_their_multi_line_forms():
     """_GLUED_MARK and _BULLET open on the line break before a line (the engine skips to it), read with a line break
     put first: the same text as their plain forms, which open on ^ in multi-line mode."""
@@ -192,15 +211,20 @@ def test_line_patterns_opening_on_a_line_break_match_as_their_multi_line_forms()
 
     mod = importlib.import_module("councilgraph.loaders.normalise")
     plain_bullet = re.compile(mod._BULLET.pattern.replace("\\n(", "^(", 1), re.M)
-    plain_mark = re.compile(mod._GLUED_MARK.pattern.replace("\\n(", "^(", 1), re.M)
+    # (_GLUED_MARK's plain form is also without its first test of what follows the spaces, nor is its bullet replaced
+    # by a function)
+    quick_test = r"(?=[^\S\n]*[(\da-z])"
+    assert quick_test in mod._GLUED_MARK.pattern
+    plain_mark = re.compile(mod._GLUED_MARK.pattern.replace(quick_test, "", 1).replace("\\n(", "^(", 1), re.M)
     assert plain_bullet.pattern.startswith("^(") and plain_mark.pattern.startswith("^(")
     pieces = ["\n", " ", "  ", "\t", "1", "12", "3.", "(1)", "(a)", "a)", "iv.", "ii)", "a.", "The", "RESOLVED", "That",
-              "o", "·", "•", "\uf0b7", "x", "A", "I", "26.1", "(ii)", "16", "‘", '"', "(", "b.", "Children's", "."]
+              "o", "·", "•", "\uf0b7", "x", "A", "I", "26.1", "(ii)", "16", "‘", '"', "(", "b.", "Children's", ".", "٣",
+              "\u2003", "B", "z"]
     rng = random.Random(5)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         plain = plain_bullet.sub(r"\1· ", plain_mark.sub(r"\1 ", text))
-        assert mod._BULLET.sub(r"\n\1· ", mod._GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:] == plain, text
+        assert mod._BULLET.sub(mod._bullet, mod._GLUED_MARK.sub(r"\n\1 ", "\n" + text))[1:] == plain, text
 
 
 def test_unusual_characters_are_the_spaces_and_those_the_substitutions_change():
@@ -211,7 +235,7 @@ def test_unusual_characters_are_the_spaces_and_those_the_substitutions_change():
 
     mod = importlib.import_module("councilgraph.loaders.normalise")
     chars = [chr(c) for c in range(0x110000)]
-    unusual = {c for c in chars if mod._UNUSUAL.match(c)}
+    unusual = set(mod._UNUSUAL)
     changed = {c for c in chars if mod._SPACE_LIKE.match(c) or mod._ZERO_WIDTH.match(c)}
     assert unusual == ({c for c in chars if c.isspace()} | changed) - {" ", "\n", "\u00a0"}
 

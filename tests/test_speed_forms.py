@@ -130,7 +130,7 @@ def test_lines_holding_a_word_are_those_a_line_by_line_test_finds():
     for text in texts:
         lines = text.split("\n")
         plain = {k for k, ln in enumerate(lines) if any(w in ln for w in segment._MIDLINE_WORDS)}
-        assert segment._lines_holding(text, lines, segment._MIDLINE_WORDS) == plain, text
+        assert segment._lines_holding(text, segment._MIDLINE_WORDS) == plain, text
 
 
 def test_attendance_reads_as_without_its_prefilter(monkeypatch):
@@ -218,3 +218,129 @@ def test_resolved_glued_and_digit_word_forms_match_as_their_plain_forms():
         assert normalise._RESOLVED_GLUED.pattern.sub(r"\1 ", text) == plain.sub(r"\1 ", text), text
         if number.search(text):
             assert glued._DIGIT_WORD.search(text), text
+
+
+def test_numbered_paragraph_breaks_are_tried_wherever_they_match():
+    """The two breaks before a numbered paragraph run into the sentence before are tried only where their quick tests
+    (a stop and a decimal number before a resolution's word; a decimal number right after a stop) find what they need:
+    every text either pattern matches."""
+    resolving, numbered = (p for _, p, _ in glued.BREAKS if r"(\d{1,3}\.\d{1,2})" in p.pattern)
+    resolving_test, numbered_test = (t for t, p, _ in glued.BREAKS if p in (resolving, numbered))
+    pieces = ["RESOLVED", "Resolved", "AGREED", "Agreed", "That", ".", ";", ":", ")", " ", "\t", "\n", "10", "4", ".4",
+              "10.4", "Minutes:", "x", "noted", "2", "123", "٣", "The", "On", "noted.", "Zoom. ", "10.4 ", "a)."]
+    rng = random.Random(22)
+    texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(80_000)]
+    for pattern, test in ((resolving, resolving_test), (numbered, numbered_test)):
+        matched = [t for t in texts if pattern.search(t)]
+        assert len(matched) > 200
+        assert all(test(t) for t in matched)
+        assert sum(not test(t) for t in texts) > 5000
+
+
+def test_page_meta_patterns_match_only_lines_opening_as_their_first_tests_ask():
+    """page_meta tries its meeting, decision-maker and date lines only on lines that open with their words (the date's
+    first letter, case ignored, in _DATE_FIRSTS), and no pattern on a blank line: the lines each pattern matches pass."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    rng = random.Random(23)
+    slots = [["", " ", "x", "Meeting", "Decided at meeting", "Decision Maker", "Decision maker", "Date of decision:",
+              "Meeting date:", "DATE OF DECISION:", "meeting date:", "Decision"], ["", ": ", ":- ", " :-", " "],
+             ["", "07/04/2010", "5 March 2024"], ["", " - "], ["", "Executive Board", "Cabinet - Expired"],
+             ["", " (Item 215)"]]
+    texts = _lines() + ["".join(rng.choice(slot) for slot in slots) for _ in range(20_000)]
+    checks = ((segment._MEETING_LINE, lambda t: t.startswith(("Meeting", "Decided at meeting"))),
+              (segment._MAKER_LINE, lambda t: t.startswith("Decision ")),
+              (segment._DATE_LINE, lambda t: t[:1] in segment._DATE_FIRSTS))
+    for pattern, first_test in checks:
+        matched = [t for t in texts if pattern.match(t)]
+        assert len(matched) > 100 and all(map(first_test, matched)) and not pattern.match("")
+    for c in map(chr, range(0x110000)):  # (a letter that matches "d" or "m" with case ignored is one of these)
+        if segment._DATE_LINE.match(c + "ate of decision:") or segment._DATE_LINE.match(c + "eeting date:"):
+            assert c in segment._DATE_FIRSTS, repr(c)
+
+
+def test_resolution_starts_open_with_their_first_characters():
+    """_resolution_start tries its two patterns only on a line whose first character is in _RESOLUTION_FIRSTS: every
+    line either matches opens so."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    from councilgraph.extract import vocab
+
+    pieces = ["RESOLVED", "Resolved", "AGREED", "Agreed", "DECIDED", "DECISION", "Decision", "Resolution", "It was ",
+              "it was ", "and ", "The ", "the ", " ", ":", " – ", "that ", "That ", "unanimously ", "(unanimously) ",
+              "resolved ", "RESOLVED ", "to note", "x", *[f"{body} " for body in vocab.RESOLVING_BODIES],
+              *[f"{body} resolved that " for body in vocab.RESOLVING_BODIES]]
+    texts = _texts(pieces, 24)
+    matched = [t for t in texts if segment._RESOLVED.match(t) or segment._BODY_RESOLVED.match(t)]
+    assert len(matched) > 1000 and sum(bool(segment._BODY_RESOLVED.match(t)) for t in matched) > 100
+    assert all(t[:1] in segment._RESOLUTION_FIRSTS for t in matched)
+
+
+def test_first_marks_and_action_labels_hold_what_their_first_tests_look_for():
+    """_split_enumeration tries _HAS_FIRST_MARK only on a line holding "1.", "a." or ")", and an action's label is
+    matched only on a line opening with "ACTION" or "Action": every line the patterns match passes those tests."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    from councilgraph.loaders import action_table
+
+    texts = _lines() + _point_lines(25)
+    marked = [t for t in texts if segment._HAS_FIRST_MARK(t)]
+    assert len(marked) > 5000
+    assert all("1." in t or "a." in t or ")" in t for t in marked)
+    pieces = ["ACTION", "Action", "Actions", "ACTIONS", " by", " By", " – ", ": ", " - ", "Democratic Services Officer",
+              "add the item", "x", "action", "A", "ction", " "]
+    labelled = [t for t in _texts(pieces, 26) if action_table._LABEL.match(t)]
+    assert len(labelled) > 40 and all(t.startswith(("ACTION", "Action")) for t in labelled)
+
+
+def test_block_and_end_patterns_open_as_their_first_tests_ask():
+    """blocks tries its paragraph-number patterns only on a line opening with a digit (what \\d matches) and the
+    footnote's on one opening with "Note:"; segment looks for an item's end label only on a line whose first character,
+    case ignored, can open one (_END_FIRSTS, tested over every character), and for a page's "No. Item" heading only on
+    a line opening with "No" or "Items": every line the patterns match passes."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["1", "12", "٣", "3.", ".", "2.1", "10.4", " ", "  ", "The", "x", "Note:", " *", "*Report", "No", "No.",
+              " Item", "Items", "|", "Supporting documents", "SUPPORTING DOCUMENTS:", ":", "Background papers", "\t"]
+    texts = _texts(pieces, 27)
+    checks = ((segment._PARA, lambda t: t[:1].isdecimal()), (segment._PARA_NUMBER, lambda t: t[:1].isdecimal()),
+              (segment._FOOTNOTE, lambda t: t.startswith("Note:")), (segment._END, lambda t: t[:1] in segment._END_FIRSTS),
+              (segment._ITEMS_HEADING, lambda t: t.startswith(("No", "Items"))))
+    for pattern, first_test in checks:
+        matched = [t for t in texts if pattern.match(t)]
+        assert len(matched) > 50 and all(map(first_test, matched)), pattern.pattern
+    assert any(segment._PARA.match(t) and not t.isascii() for t in texts)  # (a digit not ASCII opens one too)
+    for c in map(chr, range(0x110000)):
+        if any(segment._END.match(c + rest) for rest in ("upporting documents:", "dditional documents:", "ackground papers:",
+                                                          "ccompanying Documents:")):
+            assert c in segment._END_FIRSTS, repr(c)
+
+
+def test_agreed_ending_is_found_as_its_pattern_finds_it():
+    """_agreed_ending tries _AGREED_ENDING only on a text ending in a colon or dash, spaces after: the same matches."""
+    segment = importlib.import_module("councilgraph.loaders.segment")
+    pieces = ["It was ", "That ", "the ", "Committee ", "Board", "agreed", "AGREED", "resolved", "decided", " that", ":",
+              " :", " -", "–", "-", " ", "\t", "\u2003", "\n", ". ", "x", "report", "(1)"]
+    texts = _texts(pieces, 28)
+    found = 0
+    for text in texts:
+        plain = segment._AGREED_ENDING.search(text)
+        fast = segment._agreed_ending(text)
+        assert (fast and fast.span()) == (plain and plain.span()), repr(text)
+        found += plain is not None
+    assert found > 200
+
+
+def test_a_label_after_a_stop_is_found_as_by_each_labels_occurrences():
+    """glued._label_after_stop finds the three labels ending in "ocuments" by one search for it: the same answer as
+    reading each label's occurrences in turn."""
+    labels = ("Supporting documents", "Additional documents", "Accompanying Documents", "Background papers")
+
+    def plain(text: str) -> bool:
+        for label in labels:
+            for i in (k for k in range(len(text)) if text.startswith(label, k)):
+                if text[:i].rstrip(" \t")[-1:] in (".", ";", ":", ")"):  # (a stop, spaces or tabs between)
+                    return True
+        return False
+
+    pieces = [*labels, "documents", "Documents", "ocuments", "Supporting", "d", ":", ".", ";", ")", " ", "\t", "x", "\n"]
+    texts = _texts(pieces, 29)
+    assert sum(map(glued._label_after_stop, texts)) > 1000
+    for text in texts:
+        assert glued._label_after_stop(text) == plain(text), repr(text)

@@ -37,5 +37,5 @@ def row(cells: list[str], cols: tuple[int, int, int | None, int]) -> str:
 
 def label(line: str) -> str:
     """An action's label line told as "Officer to add the item …"; any other line as it is."""
-    m = _LABEL.match(line) if line[:6].lower() == "action" else None
+    m = _LABEL.match(line) if line.startswith(("ACTION", "Action")) else None  # (what _LABEL opens with)
     return f"{m['who']} to {m['what']}" if m else line

@@ -5,6 +5,7 @@ KBRESOLVED – That …"). The segmenter (loaders/segment.py) calls these before
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: Labels that end an item's minutes on a ModernGov page.
 END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documents|Background papers)\s*:"
@@ -12,6 +13,9 @@ END_LABELS = r"(?:Supporting documents|Additional documents|Accompanying Documen
 # A number with a decimal point ("10.4"), which the two numbered-paragraph breaks below need: looked for from its point
 # (a literal: quick), before they are tried at every stop of the page
 _DECIMAL = re.compile(r"\.(?<=\d\.)\d")
+# A decimal number right after a stop (".17.2"): looked for from its point, the look-behinds after it
+_STOP_DECIMAL = re.compile(r"\.(?:(?<=[.;:]\d\.)|(?<=[.;:]\d\d\.)|(?<=[.;:]\d\d\d\.))\d")
+_STOPPED_NUMBER = re.compile(r"[.;:][ \t]*\d{1,3}\.\d{1,2}\Z")  # a stop, then a decimal number (read to a given end)
 _DIGIT_WORD = re.compile(r"[A-Z](?<=\d[A-Z])[a-z]{2}")  # a digit, then a capitalised word of three letters or more
 # Where a page still shows a lost break, and the break that goes back there. (Each pattern opens on a literal or a
 # character class: it is tried at every position of a long page.)
@@ -34,10 +38,12 @@ BREAKS = (  # (words a text must hold for the break to be looked for, or a test 
     # the item's minutes after their "Additional documents:" label
     ("Additional documents:", re.compile(r"(Additional documents:)[ \t]*(?=[A-Z]|\d{1,3}\.\d)(?!Minutes:)"), r"\1\n\n"),
     # a numbered paragraph that resolves, run into the one before ("… via Zoom.10.4RESOLVED: That …")
-    (_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
+    # (tried only where a resolution's word follows a digit, spaces or tabs between: most pages have none)
+    (lambda text: _DECIMAL.search(text) is not None and _number_before_resolution(text), re.compile(r"([.;:])(?<=[a-z\d)][.;:])(?<!Minutes:)[ \t]*(\d{1,3}\.\d{1,2})[ \t]*(?=(?:RESOLVED|Resolved|AGREED|Agreed)\b)"),
      r"\1\n\n\2 "),
     # any numbered paragraph after a sentence ("… the signed minutes).17.2     On page 56 …")
-    (_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
+    # (tried only where a decimal number follows a stop: most pages' numbered paragraphs open their lines)
+    (_STOP_DECIMAL.search, re.compile(r"([.;:])(?<=[a-z)][.;:])(?<!Minutes:)(\d{1,3}\.\d{1,2})(?![.\d])[ \t]+(?=[A-Z])"), r"\1\n\n\2 "),
 )
 _BULLET = re.compile(r"(?<=[.;:\-–—])[ \t]?(?=·[ \t])")  # a bullet glued to the end of the line before it
 
@@ -78,23 +84,45 @@ def _label_after_stop(text: str) -> bool:
     """Does an END_LABELS label follow a stop, spaces or tabs between (as the break before it needs)? Each label's
     occurrences are found as strings and the characters before them read (few: quicker than a pattern tried at every
     stop of the page)."""
-    for label in ("Supporting documents", "Additional documents", "Accompanying Documents", "Background papers"):
-        i = text.find(label)
+    # (the three labels ending in "ocuments" found in one search for it, each then read before it: two searches of the
+    # page, not four)
+    for word, heads in (("ocuments", ("Supporting d", "Additional d", "Accompanying D")), ("Background papers", ("",))):
+        i = text.find(word)
+        while i >= 0:
+            for head in heads:
+                j = i - len(head)  # where the label starts, if it is this one
+                if j < 0 or not text.startswith(head, j):
+                    continue
+                while j and text[j - 1] in " \t":
+                    j -= 1
+                if j and text[j - 1] in ".;:)":
+                    return True
+            i = text.find(word, i + 1)
+    return False
+
+
+def _number_before_resolution(text: str) -> bool:
+    """Does a resolution's word ("RESOLVED", "Agreed") follow a stop and a decimal number, spaces or tabs between (as
+    the break before a numbered paragraph that resolves needs: "… via Zoom.10.4RESOLVED")? Each word's occurrences are found as strings (few) and the characters
+    before them read."""
+    for word in ("RESOLVED", "Resolved", "AGREED", "Agreed"):
+        i = text.find(word)
         while i >= 0:
             j = i
             while j and text[j - 1] in " \t":
                 j -= 1
-            if j and text[j - 1] in ".;:)":
+            # (a digit, what \d matches, then the stop and number before it, on its line)
+            if j and text[j - 1].isdecimal() and _STOPPED_NUMBER.search(text, text.rfind("\n", 0, j) + 1, j):
                 return True
-            i = text.find(label, i + 1)
+            i = text.find(word, i + 1)
     return False
 
 
-def bullets(part: str, heading: re.Pattern[str]) -> list[str]:
+def bullets(part: str, heading: Callable[[str], re.Match[str] | None]) -> list[str]:
     """A line with bullets glued to it, a line a bullet again; the heading that introduces them ("… website. It
-    was agreed that: -· The …") a line of its own."""
+    was agreed that: -· The …"), as `heading` finds it at the end of the text before them, a line of its own."""
     parts = _BULLET.split(part)
-    m = heading.search(parts[0]) if len(parts) > 1 else None
+    m = heading(parts[0]) if len(parts) > 1 else None
     if m and m.start() > 0:
         parts[:1] = [parts[0][:m.start()], parts[0][m.start():]]
     return parts

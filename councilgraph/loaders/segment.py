@@ -4,12 +4,10 @@ and blocks: numbered paragraphs, bullets, resolutions and their points."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import accumulate
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import alt
@@ -23,6 +21,8 @@ _INLINE_MINUTES = re.compile(r"\S\s+Minutes:(?:\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _MINUTES = re.compile(r"^(?:Minutes|MINUTES|Decision|DECISION)\s*:\s*(.*)$")
 _END = re.compile(rf"^{END_LABELS}", re.I)
+_END_FIRSTS = frozenset("SsAaBb\u017f")  # what _END's match opens with (case ignored: "ſ" is an "s")
+_ITEMS_HEADING = re.compile(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$")  # a page's table of items ("No. Item")
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
@@ -82,6 +82,14 @@ _AGREED = (r"(?:That |It was )?(?:the )?(?:Committee|Board|Panel|Cabinet|Council
            r"(?:agree[ds]?|resolve[ds]?|RESOLVED|AGREED|decided)(?: that)?\s*:?\s*[:–-]\s*")
 _AGREED_HEADING = re.compile(rf"^{_AGREED}$", re.I)
 _AGREED_ENDING = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\s)(?=That\b|It\b)){_AGREED}$", re.I)  # the heading, its line lost
+
+
+def _agreed_ending(text: str) -> re.Match[str] | None:
+    """`_AGREED_ENDING.search(text)`, tried only on a text that ends as its match must, in a colon or dash (spaces
+    after: what \\s matches is what str.rstrip strips): most do not, and the pattern is tried at every position."""
+    return _AGREED_ENDING.search(text) if text.rstrip().endswith((":", "–", "-")) else None
+
+
 #: The labels of a ModernGov issue or decision page ("Decision Maker: Cabinet", "Report author: …"): noise, and where a
 #: paragraph before them ends (a decision's last point goes on to no label).
 _PAGE_LABELS = (r"(?:Decision [Mm]aker|Decision status|Is Key decision\?|Is subject to call in\?|Publication date|"
@@ -122,10 +130,12 @@ def _lines(text: str) -> tuple[str, ...]:
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     lines = text.split("\n")
-    for k in _lines_holding(text, lines, _MIDLINE_WORDS):
+    for k in _lines_holding(text, _MIDLINE_WORDS):
         lines[k] = _MIDLINE_MARK.sub(_midline_break, lines[k])
     text = "\n".join(lines)
     text = glued.break_glued(text)
+    # (a page without the rarer spaces, most, has its lines tidied by the quicker test: found in one look at the page)
+    tidy = _tidy_spaces if any(map(text.__contains__, _ODD_SPACES)) else _tidy_plain
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
         if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
@@ -136,7 +146,7 @@ def _lines(text: str) -> tuple[str, ...]:
         if "|" in ln:
             head, bar, row = ln.partition("|")
             if len(ln) > _FLAT_LINE and row.count("|") >= 3:  # a page on one line, a table in it: rows as cells
-                out += [_tidy_spaces(part) for part in _split_enumeration(head)]
+                out += [tidy(part) for part in _split_enumeration(head)]
                 ln = bar + row
             if ln.lstrip().startswith("|"):  # a table row: each cell is a block of its own
                 cells = [_SPACES.sub(" ", cell).strip() for cell in ln.strip().strip("|").split("|")]
@@ -149,7 +159,7 @@ def _lines(text: str) -> tuple[str, ...]:
                     for cell in cells:
                         out += [cell, ""]
                 continue
-        if ln.strip():  # (blank lines between its rows do not end a table)
+        if columns is not None and ln.strip():  # (blank lines between its rows do not end a table)
             columns = None
         ln = action_table.label(ln)  # "Action – Officer: add the …"
         if "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
@@ -157,22 +167,25 @@ def _lines(text: str) -> tuple[str, ...]:
             out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
         else:  # (a resolution's points first: a point may hold a list of its own)
             parts = _split_enumeration(ln)
-            if len(parts) == 1 and "·" not in ln[1:]:  # (most lines: one part, no bullet in it)
-                out.append(_tidy_spaces(ln))
+            if len(parts) == 1 and ln.find("·", 1) < 0:  # (most lines: one part, no bullet in it)
+                out.append(tidy(ln))
             else:
-                out += [_tidy_spaces(b) for part in parts
-                        for b in (glued.bullets(part, _AGREED_ENDING) if "·" in part[1:] else (part,))]
+                out += [tidy(b) for part in parts
+                        for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
     return tuple(out)
 
 
-def _lines_holding(text: str, lines: list[str], words: tuple[str, ...]) -> set[int]:
+def _lines_holding(text: str, words: tuple[str, ...]) -> set[int]:
     """The numbers of the lines (`text` split at its line breaks) that hold any of the words: found by searching the
-    text for each word (quick), not each line for each word."""
-    found = sorted(i for w in words for i in _occurrences(text, w))
-    if not found:
-        return set()
-    starts = list(accumulate(map((1).__add__, map(len, lines))))  # where each line after the first starts
-    return {bisect_right(starts, i) for i in found}
+    text for each word (quick), not each line for each word; a line's number is the count of line breaks before it,
+    counted on from the last one found (few are found: quicker than the starts of every line)."""
+    out: set[int] = set()
+    line = last = 0
+    for i in sorted(i for w in words for i in _occurrences(text, w)):
+        line += text.count("\n", last, i)
+        last = i
+        out.add(line)
+    return out
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -192,8 +205,17 @@ def _tidy_spaces(part: str) -> str:
     return _SPACES.sub(" ", part).strip()
 
 
+def _tidy_plain(part: str) -> str:
+    """`_tidy_spaces` of a part that holds none of _ODD_SPACES (its whitespace spaces and tabs alone)."""
+    return part.strip() if "  " not in part and "\t" not in part else " ".join(part.split())
+
+
 _OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
 _WIDE_SPACE = re.compile("[\u00a0\u2002\u2003\u2009\u200b]")  # what _SPACES takes beyond a space and a tab
+# What _tidy_spaces treats apart from a space and a tab: _WIDE_SPACE and _OTHER_SPACE but a line break (no line holds
+# one). A part without them is tidied as _tidy_plain does.
+_ODD_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200c))) + \
+    "\u2028\u2029\u202f\u205f\u3000"
 
 
 def _join_table_rows(lines: list[str]) -> list[str]:
@@ -260,7 +282,7 @@ def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
                 run.append(m)
                 last = nxt
         formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
-                           ln[max(0, first.start() - 300):first.start()]) or _AGREED_ENDING.search(ln[:first.start()])
+                           ln[max(0, first.start() - 300):first.start()]) or _agreed_ending(ln[:first.start()])
         if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on), or
             # most of whose points do, three or more ("a. That … b. The Councillor … be appointed c. That … d. That …")
             that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
@@ -276,9 +298,9 @@ def _split_enumeration(ln: str) -> list[str]:
     "RESOLVED that (1) the report be noted; (2) the Director …" -> three lines. Only a run of
     markers counted in order from the first ((1), (2) …; a), b) …; i., ii. …) after a resolution
     marker, or whose points begin "That", is taken apart."""
-    # A run starts at its first point (most lines have none): "1)", "1.", "a)", "a.", "i)" looked for as strings first
-    # (each of _HAS_FIRST_MARK's marks holds one), which is quicker than the pattern.
-    if not ("1." in ln or "1)" in ln or "a." in ln or "a)" in ln or "i)" in ln) or not _HAS_FIRST_MARK(ln):
+    # A run starts at its first point (most lines have none): "1.", "a." or ")" looked for as strings first (each of
+    # _HAS_FIRST_MARK's marks, "1)", "1.", "a)", "a.", "i)", holds one), which is quicker than the pattern.
+    if not ("1." in ln or "a." in ln or ")" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
     best = _best_run(ln, list(_ENUM.finditer(ln)))
     if len(best) < 2 and len(ln) > _GLUED_MIN and glued.may_hold_point_marks(ln):
@@ -288,7 +310,7 @@ def _split_enumeration(ln: str) -> list[str]:
         return [ln]
     run, head = best, ln[:best[0].start()]
     cuts = [m.start() for m in run] + [len(ln)]
-    heading = _AGREED_ENDING.search(head)  # "… Trust Board That the Board agree: (1) …": the heading a line again
+    heading = _agreed_ending(head)  # "… Trust Board That the Board agree: (1) …": the heading a line again
     parts = [p for p in ([head[:heading.start()], head[heading.start():]] if heading else [head]) if p.strip()]
     parts += [ln[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
     return parts
@@ -328,6 +350,7 @@ _MAKER_LINE = re.compile(r"^Decision [Mm]aker\s*:-?\s*(.+)$")  # ("Decision Make
 _BODY_DATE_LINE = Guarded(re.compile(r"^(.+?(?:Committee|Board|Panel|Cabinet|Council|Group|Forum|Partnership))\s*(?:[-–]\s*)?"
                                      rf"{_WEEKDAY},?\s*(.+)$"))
 _DATE_LINE = re.compile(r"^(?:Date of decision:|Meeting date:)", re.I)
+_DATE_FIRSTS = frozenset("DdMm")  # what _DATE_LINE's match opens with (case ignored)
 
 
 #: The heading minutes that are not a ModernGov page open with: "Minutes of the Cabinet of Torbay Council held on 5
@@ -360,17 +383,19 @@ def page_meta(lines: list[str]) -> Meta:
     for ln, nxt in zip(filled, filled[1:], strict=False):  # "Children's Services Scrutiny Committee" over "Tuesday, 13 May 2008"
         if not meta.body and _WEEKDAY_LINE.match(nxt) and _BODY_LINE.match(ln):
             meta.body, meta.date = ln.strip(), parse_date(nxt)
-    for ln in lines[:80]:
-        m = _MEETING_LINE.match(ln)
+    # (blank lines match none of the patterns; each pattern is tried only on a line opening as its match must, or, for
+    # the body and date, holding "day", as every weekday's name does)
+    for ln in filled:
+        m = _MEETING_LINE.match(ln) if ln.startswith(("Meeting", "Decided at meeting")) else None
         if m:
             return Meta(None, m[2].strip(), parse_date(m[1]))
-        m = _MAKER_LINE.match(ln)
+        m = _MAKER_LINE.match(ln) if ln.startswith("Decision ") else None
         if m and not meta.body:
             meta.body = m[1].strip()
-        m = _BODY_DATE_LINE.match(ln) if "day" in ln else None  # (every weekday's name holds "day": one test first)
+        m = _BODY_DATE_LINE.match(ln) if "day" in ln else None
         if m:
             meta.body, meta.date = m[1].strip(), parse_date(m[2])
-        if not meta.date and _DATE_LINE.match(ln):
+        if not meta.date and ln[:1] in _DATE_FIRSTS and _DATE_LINE.match(ln):
             meta.date = parse_date(ln)
     return meta
 
@@ -405,6 +430,8 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
     "RESOLVED that …", "Resolved – That …", "AGREED:", "DECISION:", "Resolved: Noted …",
     "RESOLVED" alone, "Resolved to approve …", "Resolved, that …", "The Committee resolved that …". A capitalised
     word after a lower-case marker with no separator is narrative ("Decision making is…", "Agreed targets were…")."""
+    if ln[:1] not in _RESOLUTION_FIRSTS:  # (no match opens so: most lines, not matched twice)
+        return None
     r = _RESOLVED.match(ln)
     if not r:
         body = _BODY_RESOLVED.match(ln)  # "The Committee (unanimously) resolved that …" / "… resolved to endorse …"
@@ -416,6 +443,10 @@ def _resolution_start(ln: str) -> tuple[bool, str] | None:
         heading = rest.rstrip(" -–—").endswith(":") or _RECOMMEND_HEADING.match(rest)
         return True, "" if heading else rest
     return None
+
+
+# What _RESOLVED's and _BODY_RESOLVED's matches open with: "It was", "and", a marker's word, "The", a body's name
+_RESOLUTION_FIRSTS = frozenset("IiaRDATt" + "".join(body[0] for body in vocab.RESOLVING_BODIES))
 
 
 def _point_mark(ln: str) -> re.Match[str] | None:
@@ -471,14 +502,16 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
     if decision:
         open_resolution()
     for ln in lines:
-        if not ln or _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, copy attached to minutes.")
+        if not ln or ln.startswith("Note:") and _FOOTNOTE.match(ln):  # ("Note: *Report previously circulated, …")
             prev_blank = True
             continue
-        if _PARA_NUMBER.fullmatch(ln):  # a paragraph number on a line of its own
+        # (a paragraph's number opens on a digit, what \d matches: the two patterns are tried only on such a line)
+        numbered = ln[0].isdecimal()
+        if numbered and _PARA_NUMBER.fullmatch(ln):  # a paragraph number on a line of its own
             para, res = ln.rstrip("."), None
             prev_blank = True
             continue
-        m = _PARA.match(ln)
+        m = _PARA.match(ln) if numbered else None
         if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)", ln):
             if res is not None and (expect or style == "para" and m[1].split(".")[0] == para_of_points):
                 # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": its points carry the numbers
@@ -506,7 +539,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
         pm = _point_mark(ln)
         if pm and res is None and pm.re in (_UPPER_POINT, _DOT_LETTER_POINT) and not _that_point(pm[2]):
             pm = None  # "A. …", "a. …" are points of a resolution, or open one with "That …"
-        if pm and not _PARA.match(ln):
+        if pm and not (ln[:1].isdecimal() and _PARA.match(ln)):
             this = "num" if pm.re is _NUM_POINT else "letter"
             if res is not None and style not in (None, "inline", this) and (sub == this or sub is None and out and (
                     out[-1].kind == "point" and out[-1].resolution == res and out[-1].text.endswith(_LIST_OPENS))):
@@ -784,7 +817,7 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
             else:
                 end = _header_start(lines, mk + 1, nxt)
         if k == 0:  # a page's table of items starts after its "No. Item" heading
-            start = max([i + 1 for i in range(mk) if re.match(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$", lines[i])],
+            start = max([i + 1 for i in range(mk) if lines[i].startswith(("No", "Items")) and _ITEMS_HEADING.match(lines[i])],
                         default=0)
         head = [ln for ln in lines[start:mk] if ln]
         number = None
@@ -797,7 +830,7 @@ def segment(text: str, decision_page: bool = False) -> tuple[list[Item], Meta]:
         body = lines[mk:end]
         mark = body[0]
         body[0] = _MINUTES.match(mark)[1].strip(" |")  # type: ignore[index]
-        stop = next((i for i, ln in enumerate(body) if _END.match(ln)), len(body))
+        stop = next((i for i, ln in enumerate(body) if ln[:1] in _END_FIRSTS and _END.match(ln)), len(body))
         # a decision page's "Decision:" label: what follows is the decision itself
         item.blocks = blocks(body[:stop], decision=mark.upper().startswith("DECISION"))
         number_points(item)
