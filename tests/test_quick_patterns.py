@@ -8,7 +8,7 @@ import re
 from councilgraph.extract import commitments, pipeline
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, pieces, run
+from councilgraph.extract.gates import PREFILTERS, demands, pieces, run
 from councilgraph.extract.grammar import DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
@@ -92,6 +92,21 @@ def test_gates_answer_as_the_prefilters():
             assert test(template, RULE_CUES.singles(low)) == expected, (pattern.pattern[:80], template)
     assert passed > 5000
     assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
+
+
+def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
+    # A sentence's plan leaves out a trigger whose gate's demands its cue scan (and whether the template holds a
+    # marker) cannot meet: its prefilter must then fail too.
+    sentences = _sentences() + [(t, t.lower()) for t in _texts()[-2000:]]
+    left_out = 0
+    for prefilter in PREFILTERS.values():
+        sets, marker = demands(prefilter)
+        for template, low in sentences:
+            held = RULE_CUES.singles(low)
+            if (marker and "⟨" not in template) or any(held.isdisjoint(p) for p in sets):
+                left_out += 1
+                assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
+    assert left_out > 10000
 
 
 def test_topic_of_skips_only_sentences_that_raise_no_query():

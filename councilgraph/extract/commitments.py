@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES, possible, split_cues
-from councilgraph.extract.gates import PREFILTERS, Gate, run
+from councilgraph.extract.gates import PREFILTERS, Gate, demands, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, trie
@@ -275,29 +275,37 @@ _Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...], tuple[str, 
 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
-    and may find one of their cues in its lower-case text."""
-    return _rules_for(_CUE_WORDS.singles(s.low) & _KEYS, bool(ctx.in_resolution), bool(s.mentions))
+    and may find one of their cues in its lower-case text; each with the triggers whose gates its cue scan lets pass."""
+    actors = bool(s.mentions)
+    return _rules_for(_CUE_WORDS.singles(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[_Tried, ...]:
+def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: bool) -> tuple[_Tried, ...]:
     """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
-    their cues among the single cue words it holds, or may hold one of their cues with a space, still to seek (a few
-    words, in few combinations: each asked once)."""
+    their cues among the single cue words it holds, or may hold one of their cues with a space, still to seek; each
+    with the triggers whose gates may pass, given the pieces it holds and whether its template holds a marker
+    (`marked`), and none whose triggers all fail (a few words, in few combinations: each asked once)."""
     tried = []
     for r in _BY_PLACE[in_resolution]:
         single, spaced = _CUES[r.name]
         if actors or not r.needs_actor:
             if not r.cues or not cued.isdisjoint(single):
-                tried.append((r, _triggers(r.name), ()))
-            elif maybe := possible(cued, spaced):
-                tried.append((r, _triggers(r.name), maybe))
+                maybe: tuple[str, ...] = ()
+            elif not (maybe := possible(cued, spaced)):
+                continue
+            triggers = tuple(t for t, (sets, marker) in zip(_triggers(r.name), _DEMANDS[r.name], strict=True)
+                             if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
+            if triggers:
+                tried.append((r, triggers, maybe))
     return tuple(tried)
 
 
 _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
 _CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
 _BY_NAME = {r.name: r for r in ACTION_RULES}
+#: What each rule's triggers' gates ask of the cue scan alone (extract/gates.py, demands), in order.
+_DEMANDS = {r.name: tuple(demands(_PREFILTERS[t]) for t in r.triggers) for r in ACTION_RULES}
 
 
 @cache
@@ -306,9 +314,11 @@ def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
     return tuple(map(run, _BY_NAME[name].triggers))
 
 
-#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
-#: alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
+#: The words `_rules_for` reads (the cue words, the pieces of those with a space, and the pieces the triggers' gates
+#: file their words under): the cache is keyed on these alone, not on the relation rules' words a sentence holds too
+#: (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()),
+                          *(p for d in _DEMANDS.values() for sets, _ in d for p in sets))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES

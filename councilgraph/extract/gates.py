@@ -59,6 +59,18 @@ def pieces(prefilter: Prefilter) -> frozenset[str]:
     return frozenset(p for _, filed in _filed_tests(prefilter) if filed for p in filed)
 
 
+def demands(prefilter: Prefilter) -> tuple[tuple[frozenset[str], ...], bool]:
+    """What the gate asks that the cue scan answers alone, before the template is read: the sets of pieces (of its
+    word lists) the sentence must hold one of each, and whether the template must hold a marker (a test whose every
+    word has "⟨": a sentence that names no one, and whose own words have none, has none). Where either fails, the gate
+    does (a sentence's plan leaves its trigger out: extract/commitments.py, extract/relations.py)."""
+    if prefilter.folded:
+        return (), False
+    tests = _filed_tests(prefilter)
+    return (tuple(frozenset(filed) for _, filed in tests if filed),
+            any(isinstance(t, tuple) and all("⟨" in w for w in t) for t, _ in tests))
+
+
 def _filed_tests(prefilter: Prefilter) -> list[tuple[object, dict[str, tuple[str, ...]] | None]]:
     """Each test of the prefilter, with its words by piece where it is a pattern of words that all have one."""
     return [(t, None if isinstance(t, tuple) else _filed(_words(t))) for t in prefilter.tests]
