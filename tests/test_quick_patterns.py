@@ -89,7 +89,7 @@ def test_gates_answer_as_the_prefilters():
         for template, low in sentences:
             expected = may_match(template)
             passed += expected
-            assert test(template, RULE_CUES.singles(low)) == expected, (pattern.pattern[:80], template)
+            assert test(template, RULE_CUES.held(low)) == expected, (pattern.pattern[:80], template)
     assert passed > 5000
     assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
 
@@ -102,7 +102,7 @@ def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
     for prefilter in PREFILTERS.values():
         sets, marker = demands(prefilter)
         for template, low in sentences:
-            held = RULE_CUES.singles(low)
+            held = RULE_CUES.held(low)
             if (marker and "⟨" not in template) or any(held.isdisjoint(p) for p in sets):
                 left_out += 1
                 assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES, possible, split_cues
+from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, Gate, demands, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
@@ -199,7 +199,7 @@ _ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
 def _holds_no_query(s: Sentence) -> bool:
     """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
     scan finds in the lower-case text: most sentences hold none.)"""
-    return _CUE_WORDS.singles(s.low).isdisjoint(QUERY_PIECES) and (
+    return _CUE_WORDS.held(s.low).isdisjoint(QUERY_PIECES) and (
         s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
 
 
@@ -229,16 +229,15 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    tried = _candidates(s, ctx)
+    held = _CUE_WORDS.held(s.low)  # (found once a sentence: the relations asked first)
+    actors = bool(s.mentions)
+    tried = _rules_for(held & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
     if not tried:
-        return []  # (most sentences hold no rule's cue, and that is found for the relations anyway)
-    template, low = s.template, s.low
-    held = _CUE_WORDS.singles(low)  # (the last answer again: `_candidates` asked)
+        return []  # (most sentences hold no rule's cue)
+    template = s.template
     procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
-    for rule, triggers, spaced in tried:
-        if spaced and not any(map(low.__contains__, spaced)):
-            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
+    for rule, triggers in tried:
         for trigger, may_match in triggers:
             if not may_match(template, held):
                 continue
@@ -268,41 +267,34 @@ def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: 
 
 
 #: A rule to try, with its triggers as run, each with its prefilter's test (extract/gates.py: a trigger whose literal
-#: words the template lacks is not run; the result is the same, only faster), and the rule's cue words with a space,
-#: one of which the sentence must hold (none: it holds one of the others, or the rule has no cues).
-_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...], tuple[str, ...]]
+#: words the template lacks is not run; the result is the same, only faster).
+_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...]]
 
 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
-    and may find one of their cues in its lower-case text; each with the triggers whose gates its cue scan lets pass."""
+    and hold one of their cues in its lower-case text; each with the triggers whose gates its cue scan lets pass."""
     actors = bool(s.mentions)
-    return _rules_for(_CUE_WORDS.singles(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
+    return _rules_for(_CUE_WORDS.held(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
 
 
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: bool) -> tuple[_Tried, ...]:
     """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
-    their cues among the single cue words it holds, or may hold one of their cues with a space, still to seek; each
-    with the triggers whose gates may pass, given the pieces it holds and whether its template holds a marker
-    (`marked`), and none whose triggers all fail (a few words, in few combinations: each asked once)."""
+    their cues among the cue words it holds; each with the triggers whose gates may pass, given the pieces it holds
+    and whether its template holds a marker (`marked`), and none whose triggers all fail (a few words, in few
+    combinations: each asked once)."""
     tried = []
     for r in _BY_PLACE[in_resolution]:
-        single, spaced = _CUES[r.name]
-        if actors or not r.needs_actor:
-            if not r.cues or not cued.isdisjoint(single):
-                maybe: tuple[str, ...] = ()
-            elif not (maybe := possible(cued, spaced)):
-                continue
+        if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues)):
             triggers = tuple(t for t, (sets, marker) in zip(_triggers(r.name), _DEMANDS[r.name], strict=True)
                              if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
             if triggers:
-                tried.append((r, triggers, maybe))
+                tried.append((r, triggers))
     return tuple(tried)
 
 
 _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
-_CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
 _BY_NAME = {r.name: r for r in ACTION_RULES}
 #: What each rule's triggers' gates ask of the cue scan alone (extract/gates.py, demands), in order.
 _DEMANDS = {r.name: tuple(demands(_PREFILTERS[t]) for t in r.triggers) for r in ACTION_RULES}
@@ -314,11 +306,10 @@ def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
     return tuple(map(run, _BY_NAME[name].triggers))
 
 
-#: The words `_rules_for` reads (the cue words, the pieces of those with a space, and the pieces the triggers' gates
-#: file their words under): the cache is keyed on these alone, not on the relation rules' words a sentence holds too
-#: (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()),
-                          *(p for d in _DEMANDS.values() for sets, _ in d for p in sets))
+#: The words `_rules_for` reads (the cue words, and the pieces the triggers' gates file their words under): the cache
+#: is keyed on these alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less
+#: often).
+_KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for d in _DEMANDS.values() for sets, _ in d for p in sets))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
