@@ -9,7 +9,7 @@ from councilgraph.extract import commitments, pipeline
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, demands, pieces, run
-from councilgraph.extract.grammar import DUE
+from councilgraph.extract.grammar import DELIVERABLE, DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
@@ -107,6 +107,15 @@ def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
                 left_out += 1
                 assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
     assert left_out > 10000
+
+
+def test_the_deliverable_test_answers_as_the_deliverable_words():
+    # commitments._INFO (the words as a trie) says whether a text holds DELIVERABLE, as the alternation would.
+    plain = re.compile(DELIVERABLE, re.I)
+    texts = [*_texts(), "a REPORT", "two Reports", "an e-mail", "e-mails", "reportsx", "xreport", "a written answer"]
+    held = sum(bool(plain.search(t)) for t in texts)
+    assert all(bool(commitments._INFO.search(t)) == bool(plain.search(t)) for t in texts)
+    assert held > 100
 
 
 def test_topic_of_skips_only_sentences_that_raise_no_query():

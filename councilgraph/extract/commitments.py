@@ -17,8 +17,8 @@ from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, W
 from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, Gate, demands, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
-from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
-from councilgraph.extract.prefilter import Guarded
+from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
+from councilgraph.extract.prefilter import Guarded, trie
 from councilgraph.extract.quick import quick
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
@@ -29,7 +29,9 @@ _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2
 _AND_THAT = quick(re.compile(r",? and that |;\s*and\b "))
 _PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
 _CONSENTS = re.compile(r"\b(?:agreed to|undertook to|offered to)\b")  # … yet a procedural sentence may commit
-_INFO = re.compile(DELIVERABLE, re.I)
+#: Does an action ask for something to be delivered: DELIVERABLE as a yes or no (its words as a trie: one branch tried
+#: at each word's start, where the alternation tries every word, each letter in either case).
+_INFO = re.compile(rf"\b(?:{trie(DELIVERABLE_WORDS)})\b", re.I)
 _NEXT_POINT = Guarded(quick(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)))
 
 
