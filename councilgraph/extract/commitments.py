@@ -235,7 +235,10 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
     held = _CUE_WORDS.held(s.low)  # (found once a sentence: the relations asked first)
     actors = bool(s.mentions)
-    tried = _rules_for(held & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
+    key = (held, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
+    tried = _PLANS.get(key)
+    if tried is None:
+        tried = _plan(key)
     if not tried:
         return []  # (most sentences hold no rule's cue)
     template = s.template
@@ -283,6 +286,20 @@ def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
     and hold one of their cues in its lower-case text; each with the triggers whose gates its cue scan lets pass."""
     actors = bool(s.mentions)
     return _rules_for(_CUE_WORDS.held(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
+
+
+#: The plans made, by all a sentence's cue scan holds (and its place, actors, marker): looked up with the scan's own set,
+#: whose hash is kept, where `_rules_for` is asked with its part of it, a new set made and hashed at each sentence.
+_PLANS: dict[tuple[frozenset[str], bool, bool, bool], tuple[_Tried, ...]] = {}
+_PLANS_MAX = 100_000  # plans kept before the memo starts again
+
+
+def _plan(key: tuple[frozenset[str], bool, bool, bool]) -> tuple[_Tried, ...]:
+    if len(_PLANS) > _PLANS_MAX:
+        _PLANS.clear()
+    held, *rest = key
+    tried = _PLANS[key] = _rules_for(held & _KEYS, *rest)
+    return tried
 
 
 @lru_cache(maxsize=4096)
