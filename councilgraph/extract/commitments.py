@@ -245,16 +245,15 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
     words: list[set[str]] = []  # each found action's content words, read once for `_read` and `dedupe`
-    for rule, triggers in tried:
-        for trigger, may_match in triggers:
-            if not may_match(template, held):
-                continue
-            for m in trigger.finditer(template):
-                if procedural is None:
-                    procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
-                if procedural:
-                    return []
-                _read(rule, m, s, ctx, found, words)
+    for rule, trigger, may_match in tried:
+        if not may_match(template, held):
+            continue
+        for m in trigger.finditer(template):
+            if procedural is None:
+                procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
+            if procedural:
+                return []
+            _read(rule, m, s, ctx, found, words)
     return dedupe(found, words) if found else found
 
 
@@ -276,14 +275,15 @@ def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: 
             found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
 
 
-#: A rule to try, with its triggers as run, each with its prefilter's test (extract/gates.py: a trigger whose literal
-#: words the template lacks is not run; the result is the same, only faster).
-_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...]]
+#: A trigger to try, as run, with its rule and its prefilter's test (extract/gates.py: a trigger whose literal words the
+#: template lacks is not run; the result is the same, only faster).
+_Tried = tuple[ActionRule, re.Pattern[str], Gate]
 
 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
-    """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
-    and hold one of their cues in its lower-case text; each with the triggers whose gates its cue scan lets pass."""
+    """The triggers to try on a sentence, in rule order, each with its rule: the rules that apply where it stands, have
+    an actor if they need one, and hold one of their cues in its lower-case text; their triggers whose gates its cue
+    scan lets pass."""
     actors = bool(s.mentions)
     return _rules_for(_CUE_WORDS.held(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
 
@@ -304,18 +304,14 @@ def _plan(key: tuple[frozenset[str], bool, bool, bool]) -> tuple[_Tried, ...]:
 
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: bool) -> tuple[_Tried, ...]:
-    """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
-    their cues among the cue words it holds; each with the triggers whose gates may pass, given the pieces it holds
-    and whether its template holds a marker (`marked`), and none whose triggers all fail (a few words, in few
-    combinations: each asked once)."""
-    tried = []
-    for r in _BY_PLACE[in_resolution]:
-        if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues)):
-            triggers = tuple(t for t, (sets, marker) in zip(_triggers(r.name), _DEMANDS[r.name], strict=True)
-                             if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
-            if triggers:
-                tried.append((r, triggers))
-    return tuple(tried)
+    """The triggers to try, each with its rule (in one sequence: one loop a sentence), of the rules that apply where a
+    sentence stands (`_applies`), have an actor if they need one and find one of their cues among the cue words it
+    holds: those whose gates may pass, given the pieces it holds and whether its template holds a marker (`marked`)
+    (a few words, in few combinations: each asked once)."""
+    return tuple((r, *t) for r in _BY_PLACE[in_resolution]
+                 if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))
+                 for t, (sets, marker) in zip(_triggers(r.name), _DEMANDS[r.name], strict=True)
+                 if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
 
 
 _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
