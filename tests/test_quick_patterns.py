@@ -8,7 +8,7 @@ import re
 from councilgraph.extract import commitments, pipeline
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, demands, pieces, run
+from councilgraph.extract.gates import PREFILTERS, demands, holds_each, pieces, run, words_held
 from councilgraph.extract.grammar import DELIVERABLE, DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
@@ -82,15 +82,21 @@ def test_a_pattern_the_engine_skips_to_is_left_as_it_is():
 
 def test_gates_answer_as_the_prefilters():
     sentences = _sentences() + [(t, t.lower()) for t in _texts()[-2000:]]  # (and the fuzz, its own lower-case text)
-    passed = 0
+    passed = listed = 0
     for pattern, prefilter in PREFILTERS.items():
         may_match, (fast, test) = prefilter.may_match, run(pattern)
         assert fast.pattern == quick(pattern).pattern
         for template, low in sentences:
             expected = may_match(template)
             passed += expected
-            assert test(template, RULE_CUES.held(low)) == expected, (pattern.pattern[:80], template)
+            held = RULE_CUES.held(low)
+            assert test(template, held) == expected, (pattern.pattern[:80], template)
+            # … and its tests as the word lists a sentence's plan keeps (where they are all of words)
+            needed = words_held(prefilter, held)
+            assert needed is None or holds_each(template, needed) == expected, (pattern.pattern[:80], template)
+            listed += needed is not None
     assert passed > 5000
+    assert listed > 100_000
     assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
 
 
