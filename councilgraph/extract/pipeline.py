@@ -260,7 +260,7 @@ class _ItemReader:
                         group = group or m.node
             # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
             # Manager explained … He would contact …")
-            last_person = person or act.subject_post(s) or last_person
+            last_person = person or (mentions and act.subject_post(s)) or last_person  # (no one named: no post)
             last_group = group or last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():
