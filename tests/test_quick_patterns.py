@@ -8,8 +8,8 @@ import re
 from councilgraph.extract import commitments, pipeline
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, pieces, run
-from councilgraph.extract.grammar import DUE
+from councilgraph.extract.gates import PREFILTERS, demands, holds_each, pieces, run, words_held
+from councilgraph.extract.grammar import DELIVERABLE, DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
@@ -82,16 +82,46 @@ def test_a_pattern_the_engine_skips_to_is_left_as_it_is():
 
 def test_gates_answer_as_the_prefilters():
     sentences = _sentences() + [(t, t.lower()) for t in _texts()[-2000:]]  # (and the fuzz, its own lower-case text)
-    passed = 0
+    passed = listed = 0
     for pattern, prefilter in PREFILTERS.items():
         may_match, (fast, test) = prefilter.may_match, run(pattern)
         assert fast.pattern == quick(pattern).pattern
         for template, low in sentences:
             expected = may_match(template)
             passed += expected
-            assert test(template, RULE_CUES.singles(low)) == expected, (pattern.pattern[:80], template)
+            held = RULE_CUES.held(low)
+            assert test(template, held) == expected, (pattern.pattern[:80], template)
+            # … and its tests as the word lists a sentence's plan keeps (where they are all of words)
+            needed = words_held(prefilter, held)
+            assert needed is None or holds_each(template, needed) == expected, (pattern.pattern[:80], template)
+            listed += needed is not None
     assert passed > 5000
+    assert listed > 100_000
     assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
+
+
+def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
+    # A sentence's plan leaves out a trigger whose gate's demands its cue scan (and whether the template holds a
+    # marker) cannot meet: its prefilter must then fail too.
+    sentences = _sentences() + [(t, t.lower()) for t in _texts()[-2000:]]
+    left_out = 0
+    for prefilter in PREFILTERS.values():
+        sets, marker = demands(prefilter)
+        for template, low in sentences:
+            held = RULE_CUES.held(low)
+            if (marker and "⟨" not in template) or any(held.isdisjoint(p) for p in sets):
+                left_out += 1
+                assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
+    assert left_out > 10000
+
+
+def test_the_deliverable_test_answers_as_the_deliverable_words():
+    # commitments._INFO (the words as a trie) says whether a text holds DELIVERABLE, as the alternation would.
+    plain = re.compile(DELIVERABLE, re.I)
+    texts = [*_texts(), "a REPORT", "two Reports", "an e-mail", "e-mails", "reportsx", "xreport", "a written answer"]
+    held = sum(bool(plain.search(t)) for t in texts)
+    assert all(bool(commitments._INFO.search(t)) == bool(plain.search(t)) for t in texts)
+    assert held > 100
 
 
 def test_topic_of_skips_only_sentences_that_raise_no_query():

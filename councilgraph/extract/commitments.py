@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from ahocorasick_rs import AhoCorasick
+
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES, possible, split_cues
-from councilgraph.extract.gates import PREFILTERS, Gate, run
+from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
+from councilgraph.extract.gates import PREFILTERS, Gate, demands, holds_each, run, words_held
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
-from councilgraph.extract.grammar import DELIVERABLE, DELIVERED, DUE, MODAL, SAID, alt
+from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, trie
 from councilgraph.extract.quick import quick
 from councilgraph.extract.sentence import Sentence
@@ -27,7 +29,9 @@ _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2
 _AND_THAT = quick(re.compile(r",? and that |;\s*and\b "))
 _PROCEDURAL = Guarded(re.compile(alt(vocab.PROCEDURAL), re.I))
 _CONSENTS = re.compile(r"\b(?:agreed to|undertook to|offered to)\b")  # … yet a procedural sentence may commit
-_INFO = re.compile(DELIVERABLE, re.I)
+#: Does an action ask for something to be delivered: DELIVERABLE as a yes or no (its words as a trie: one branch tried
+#: at each word's start, where the alternation tries every word, each letter in either case).
+_INFO = re.compile(rf"\b(?:{trie(DELIVERABLE_WORDS)})\b", re.I)
 _NEXT_POINT = Guarded(quick(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)))
 
 
@@ -55,7 +59,7 @@ class Context:
 
 def due_of(text: str) -> str | None:
     """When the action is due, as the minutes say it ("7 January Committee meeting", "within six months")."""
-    m = _DUE.search(text) if _DUE_WORDS.search(text) else None
+    m = _DUE.search(text) if _DUE_WORDS.find_matches_as_strings(text) else None
     return next((g for g in (m["when"], m["later"], m["period"], m["meeting"]) if g), None) if m else None
 
 
@@ -65,13 +69,13 @@ def due_of(text: str) -> str | None:
 _DUE_ANCHORS = (*vocab.MONTHS, *vocab.SEASONS, *vocab.DUE_PERIODS, "meeting", "later", "future", "end of", "year",
                 "report", "due course")
 assert all(any(w in phrase for w in _DUE_ANCHORS) for phrase in vocab.DUE_MEETINGS), "a DUE_MEETINGS phrase unanchored"
-_DUE_WORDS = re.compile(trie(_DUE_ANCHORS))
+_DUE_WORDS = AhoCorasick(_DUE_ANCHORS)  # (one pass for them all: quicker than a pattern of them, a trie)
 _DUE = quick(DUE)
 
 
 def _tidy(text: str) -> str:
     """One action's words: spaces tidied, a following resolution verb ("… and welcomes …") cut off."""
-    text = _NEXT_POINT.sub("", text)
+    text = _NEXT_POINT.sub("", text) if "and" in text else text  # (every match holds "and": most actions lack it)
     return " ".join(text.split()).rstrip(".;:,-– ").strip()  # (split: at the whitespace \s matches, as re.sub did)
 
 
@@ -199,7 +203,7 @@ _ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
 def _holds_no_query(s: Sentence) -> bool:
     """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
     scan finds in the lower-case text: most sentences hold none.)"""
-    return _CUE_WORDS.singles(s.low).isdisjoint(QUERY_PIECES) and (
+    return _CUE_WORDS.held(s.low).isdisjoint(QUERY_PIECES) and (
         s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
 
 
@@ -229,75 +233,91 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    tried = _candidates(s, ctx)
+    held = _CUE_WORDS.held(s.low)  # (found once a sentence: the relations asked first)
+    actors = bool(s.mentions)
+    key = (held, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
+    tried = _PLANS.get(key)
+    if tried is None:
+        tried = _plan(key)
     if not tried:
-        return []  # (most sentences hold no rule's cue, and that is found for the relations anyway)
-    template, low = s.template, s.low
-    held = _CUE_WORDS.singles(low)  # (the last answer again: `_candidates` asked)
+        return []  # (most sentences hold no rule's cue)
+    template = s.template
     procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
-    for rule, triggers, spaced in tried:
-        if spaced and not any(map(low.__contains__, spaced)):
-            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
-        for trigger, may_match in triggers:
-            if not may_match(template, held):
-                continue
-            for m in trigger.finditer(template):
-                if procedural is None:
-                    procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
-                if procedural:
-                    return []
-                _read(rule, m, s, ctx, found)
-    return dedupe(found) if found else found
+    words: list[set[str]] = []  # each found action's content words, read once for `_read` and `dedupe`
+    for rule, trigger, may_match, needed in tried:
+        if not (holds_each(template, needed) if needed is not None else may_match(template, held)):
+            continue
+        for m in trigger.finditer(template):
+            if procedural is None:
+                procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
+            if procedural:
+                return []
+            _read(rule, m, s, ctx, found, words)
+    return dedupe(found, words) if found else found
 
 
-def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: list[ActionFact]) -> None:
-    """The actions one trigger match records, added to `found`."""
+def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: list[ActionFact],
+          content: list[set[str]]) -> None:
+    """The actions one trigger match records, added to `found` (and their content words to `content`)."""
     words = _text(m, s)
     # (each pattern below is tried at every position, and holds a literal that most actions lack)
     for text in _AND_THAT.split(words) if "and" in words else (words,):  # "requests that X … and that Y …": two asks
         listed = _LIST_INTRO.search(text) if ":" in text else None
         text = _about(_tidy(text), ctx.topic)
-        if len(_content(text)) < 2 or _GRANT.match(text):
+        if len(cw := _content(text)) < 2 or _GRANT.match(text):
             continue
         owners = _pick(rule, rule.owner, m, s, ctx, text)
         requesters = [r for r in _pick(rule, rule.requester, m, s, ctx, text) if r not in owners]
         found.append(ActionFact(text, owners, requesters, due_of(text), rule.name))
+        content.append(cw)
         if listed:  # "… the following be added:" / "approve appointments on the following basis:-"
             found[-1].takes_list = "each" if _FOLLOWING_SUBJECT.match(_subject(m, s) or text) else "append"
 
 
-#: A rule to try, with its triggers as run, each with its prefilter's test (extract/gates.py: a trigger whose literal
-#: words the template lacks is not run; the result is the same, only faster), and the rule's cue words with a space,
-#: one of which the sentence must hold (none: it holds one of the others, or the rule has no cues).
-_Tried = tuple[ActionRule, tuple[tuple[re.Pattern[str], Gate], ...], tuple[str, ...]]
+#: A trigger to try, as run, with its rule and its prefilter's test (extract/gates.py: a trigger whose literal words the
+#: template lacks is not run; the result is the same, only faster).
+_Tried = tuple[ActionRule, re.Pattern[str], Gate, tuple[tuple[str, ...], ...] | None]
 
 
 def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
-    """The rules to try on a sentence, in order: those that apply where it stands, have an actor if they need one,
-    and may find one of their cues in its lower-case text."""
-    return _rules_for(_CUE_WORDS.singles(s.low) & _KEYS, bool(ctx.in_resolution), bool(s.mentions))
+    """The triggers to try on a sentence, in rule order, each with its rule: the rules that apply where it stands, have
+    an actor if they need one, and hold one of their cues in its lower-case text; their triggers whose gates its cue
+    scan lets pass."""
+    actors = bool(s.mentions)
+    return _rules_for(_CUE_WORDS.held(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
+
+
+#: The plans made, by all a sentence's cue scan holds (and its place, actors, marker): looked up with the scan's own set,
+#: whose hash is kept, where `_rules_for` is asked with its part of it, a new set made and hashed at each sentence.
+_PLANS: dict[tuple[frozenset[str], bool, bool, bool], tuple[_Tried, ...]] = {}
+_PLANS_MAX = 100_000  # plans kept before the memo starts again
+
+
+def _plan(key: tuple[frozenset[str], bool, bool, bool]) -> tuple[_Tried, ...]:
+    if len(_PLANS) > _PLANS_MAX:
+        _PLANS.clear()
+    held, *rest = key
+    tried = _PLANS[key] = _rules_for(held & _KEYS, *rest)
+    return tried
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool) -> tuple[_Tried, ...]:
-    """The rules that apply where a sentence stands (`_applies`), have an actor if they need one and find one of
-    their cues among the single cue words it holds, or may hold one of their cues with a space, still to seek (a few
-    words, in few combinations: each asked once)."""
-    tried = []
-    for r in _BY_PLACE[in_resolution]:
-        single, spaced = _CUES[r.name]
-        if actors or not r.needs_actor:
-            if not r.cues or not cued.isdisjoint(single):
-                tried.append((r, _triggers(r.name), ()))
-            elif maybe := possible(cued, spaced):
-                tried.append((r, _triggers(r.name), maybe))
-    return tuple(tried)
+def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: bool) -> tuple[_Tried, ...]:
+    """The triggers to try, each with its rule (in one sequence: one loop a sentence), of the rules that apply where a
+    sentence stands (`_applies`), have an actor if they need one and find one of their cues among the cue words it
+    holds: those whose gates may pass, given the pieces it holds and whether its template holds a marker (`marked`)
+    (a few words, in few combinations: each asked once)."""
+    return tuple((r, *t, words_held(_PREFILTERS[trigger], cued)) for r in _BY_PLACE[in_resolution]
+                 if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))
+                 for t, trigger, (sets, marker) in zip(_triggers(r.name), r.triggers, _DEMANDS[r.name], strict=True)
+                 if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
 
 
 _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
-_CUES = {r.name: split_cues(r.cues) for r in ACTION_RULES}
 _BY_NAME = {r.name: r for r in ACTION_RULES}
+#: What each rule's triggers' gates ask of the cue scan alone (extract/gates.py, demands), in order.
+_DEMANDS = {r.name: tuple(demands(_PREFILTERS[t]) for t in r.triggers) for r in ACTION_RULES}
 
 
 @cache
@@ -306,9 +326,10 @@ def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
     return tuple(map(run, _BY_NAME[name].triggers))
 
 
-#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
-#: alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
+#: The words `_rules_for` reads (the cue words, and the pieces the triggers' gates file their words under): the cache
+#: is keyed on these alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less
+#: often).
+_KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for d in _DEMANDS.values() for sets, _ in d for p in sets))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
@@ -373,13 +394,13 @@ _RESTATED = 0.8  # share of the shorter action's content words
 _REPEATS = 0.6  # … for a later reading of the same sentence (`dedupe`)
 
 
-def dedupe(actions: list[ActionFact]) -> list[ActionFact]:
+def dedupe(actions: list[ActionFact], content: list[set[str]] | None = None) -> list[ActionFact]:
     """One action per commitment: a later reading whose words mostly repeat an earlier one, and names no other
-    owner, adds only what it knows more (rules come in order of precedence)."""
+    owner, adds only what it knows more (rules come in order of precedence). `content`: the actions' content words,
+    where the caller has read them."""
     out: list[ActionFact] = []
     words: list[set[str]] = []  # each kept action's content words (`out`'s, in order), read once
-    for a in actions:
-        cw = _content(a.text)
+    for a, cw in zip(actions, content or map(_content, (a.text for a in actions)), strict=True):
         named = _named(a)
         dup = next((b for b, bw in zip(out, words, strict=True) if _shares(cw, bw, _REPEATS)
                     and set(named) <= set(_named(b)) | set(b.requesters)), None)

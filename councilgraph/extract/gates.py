@@ -59,6 +59,47 @@ def pieces(prefilter: Prefilter) -> frozenset[str]:
     return frozenset(p for _, filed in _filed_tests(prefilter) if filed for p in filed)
 
 
+def demands(prefilter: Prefilter) -> tuple[tuple[frozenset[str], ...], bool]:
+    """What the gate asks that the cue scan answers alone, before the template is read: the sets of pieces (of its
+    word lists) the sentence must hold one of each, and whether the template must hold a marker (a test whose every
+    word has "⟨": a sentence that names no one, and whose own words have none, has none). Where either fails, the gate
+    does (a sentence's plan leaves its trigger out: extract/commitments.py, extract/relations.py)."""
+    if prefilter.folded:
+        return (), False
+    tests = _filed_tests(prefilter)
+    return (tuple(frozenset(filed) for _, filed in tests if filed),
+            any(isinstance(t, tuple) and all("⟨" in w for w in t) for t, _ in tests))
+
+
+def words_held(prefilter: Prefilter, held: frozenset[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The gate's tests for a sentence whose cue scan holds these pieces, as lists of words of which the template must
+    hold one each (a word list's: those filed under the pieces held): the gate's answer, with no set or generator
+    made at each sentence (see `holds_each`); None where a test is not of words (a pattern, or folded text)."""
+    if prefilter.folded:
+        return None
+    out = []
+    for test, filed in _filed_tests(prefilter):
+        if isinstance(test, tuple):
+            out.append(test)
+        elif filed is None:
+            return None
+        else:
+            out.append(tuple(w for p in sorted(held.intersection(filed)) for w in filed[p]))
+    return tuple(out)
+
+
+def holds_each(template: str, words: tuple[tuple[str, ...], ...]) -> bool:
+    """Does the template hold a word of each list (`words_held`)?"""
+    for some in words:
+        for w in some:
+            if w in template:
+                break
+        else:
+            return False
+    return True
+
+
+@cache
 def _filed_tests(prefilter: Prefilter) -> list[tuple[object, dict[str, tuple[str, ...]] | None]]:
     """Each test of the prefilter, with its words by piece where it is a pattern of words that all have one."""
     return [(t, None if isinstance(t, tuple) else _filed(_words(t))) for t in prefilter.tests]

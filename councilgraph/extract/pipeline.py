@@ -221,14 +221,15 @@ class _ItemReader:
                 for x in m.inner:
                     if x.node and x.node not in first_seen:
                         first_seen[x.node] = (text, para)
-            for typ, a, b, how, props in sentence_facts(s, facts_council, item_id, description=block is None):
-                if typ is RelType.AUTHORED and a not in self.authors:
-                    self.authors.append(a)
-                if typ is RelType.INTRODUCED and a not in self.introducers:
-                    self.introducers.append(a)
-                rel(typ, a, b, text, how, para, **props)
-            for typ, person in moved_seconded(s):
-                self.motions.append((pos, typ, person, text, para))
+            if mentions:  # (every fact and motion is of an actor the sentence names: most name no one)
+                for typ, a, b, how, props in sentence_facts(s, facts_council, item_id, description=block is None):
+                    if typ is RelType.AUTHORED and a not in self.authors:
+                        self.authors.append(a)
+                    if typ is RelType.INTRODUCED and a not in self.introducers:
+                        self.introducers.append(a)
+                    rel(typ, a, b, text, how, para, **props)
+                for typ, person in moved_seconded(s):
+                    self.motions.append((pos, typ, person, text, para))
             if block is None:
                 continue
             in_resolution = block.resolution is not None
@@ -259,7 +260,7 @@ class _ItemReader:
                         group = group or m.node
             # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
             # Manager explained … He would contact …")
-            last_person = person or act.subject_post(s) or last_person
+            last_person = person or (mentions and act.subject_post(s)) or last_person  # (no one named: no post)
             last_group = group or last_group  # "They …": the body the last sentence spoke of
         self.roles_in(first_seen, council)
         for node, (text, para) in first_seen.items():

@@ -7,7 +7,7 @@ import re
 from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.cues import RULE_CUES, possible, split_cues
+from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, Gate, run
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
@@ -21,16 +21,14 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
-_CUES = {r.name: split_cues(r.cues) for r in RELATION_RULES}
-#: The words `_rules_for` reads (the cue words, and the pieces of those with a space): the cache is keyed on these
-#: alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(single.union(*(w.split() for w in spaced)) for single, spaced in _CUES.values()))
+#: The words `_rules_for` reads (the cue words): the cache is keyed on these alone, not on the action rules' words a
+#: sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES))
 _BY_NAME = {r.name: r for r in RELATION_RULES}
 #: A rule's triggers as run, each with its prefilter's test (extract/gates.py).
 _Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
-#: A rule to try, with its triggers and the cue words with a space one of which the sentence must hold (none: it
-#: holds a single one, or the rule has no cues).
-_Tried = tuple[RelationRule, _Triggers, tuple[str, ...]]
+#: A rule to try, with its triggers.
+_Tried = tuple[RelationRule, _Triggers]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -62,18 +60,14 @@ def _triggers(name: str) -> _Triggers:
 
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[_Tried, ...]:
-    """The rules to try on a sentence that holds these single cue words (or a rule's cue with a space, sought after)
-    and names one actor, or `many`: a rule with an end of its own needs two; and actors of these labels: a pair
+    """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end of its own needs two; and actors of these labels: a pair
     `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one (a few
     words and labels, in few combinations: each asked once)."""
     tried = []
     for r in RELATION_RULES:
-        single, spaced = _CUES[r.name]
         if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
-            if not r.cues or not cued.isdisjoint(single):
-                tried.append((r, _triggers(r.name), ()))
-            elif maybe := possible(cued, spaced):
-                tried.append((r, _triggers(r.name), maybe))
+            if not r.cues or not cued.isdisjoint(r.cues):
+                tried.append((r, _triggers(r.name)))
     return tuple(tried)
 
 
@@ -89,11 +83,8 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
-    template, low = s.template, s.low
-    held = _CUE_WORDS.singles(low)
-    for rule, triggers, spaced in _rules_for(held & _KEYS, len(s.mentions) > 1, labels):
-        if spaced and not any(map(low.__contains__, spaced)):
-            continue  # (a rule whose single cue words the sentence lacks: its cues with a space decide)
+    template, held = s.template, _CUE_WORDS.held(s.low)
+    for rule, triggers in _rules_for(held & _KEYS, len(s.mentions) > 1, labels):
         matches = [m for t, may_match in triggers if may_match(template, held) for m in t.finditer(template)]
         if not matches:
             continue  # (most rules tried find nothing: no pairs, no holders)
@@ -138,7 +129,7 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
     if not any(m.label is P and m.node for m in s.mentions):
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
-    template, held = s.template, _CUE_WORDS.singles(s.low)
+    template, held = s.template, _CUE_WORDS.held(s.low)
     return [(typ, s.at(i).node) for typ, (rx, may_match) in _motions() if may_match(template, held)  # type: ignore[misc]
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
 

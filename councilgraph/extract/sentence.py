@@ -10,9 +10,11 @@ from councilgraph.extract.mentions import Mention
 from councilgraph.graph.model import Label
 
 MARKER = re.compile(r"⟨(\d+)⟩")  # a mention's place in a template: "⟨3⟩"
+_MARKED = 64
+_MARKERS = tuple(f"⟨{i}⟩" for i in range(_MARKED))  # the first markers, made once (not formatted at each mention)
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: made and read for every sentence of the minutes)
 class Sentence:
     text: str
     mentions: list[Mention]
@@ -23,16 +25,16 @@ class Sentence:
     low: str = field(init=False, repr=False)  # the text in lower case, as the rule tables' cue words are sought in it
 
     def __post_init__(self) -> None:
-        self.low = self.text.lower()
+        text = self.text
+        self.low = text.lower()
         if not self.mentions:  # (most sentences of minutes name no one)
-            self.template = self.text
+            self.template = text
             return
         out, pos = [], 0
         for i, m in enumerate(self.mentions):
-            out.append(self.text[pos:m.start])
-            out.append(f"⟨{i}⟩")
+            out += (text[pos:m.start], _MARKERS[i] if i < _MARKED else f"⟨{i}⟩")
             pos = m.end
-        out.append(self.text[pos:])
+        out.append(text[pos:])
         self.template = "".join(out)
 
     def at(self, i: str | int) -> Mention:
