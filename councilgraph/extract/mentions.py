@@ -300,9 +300,9 @@ LOWER_ROLE = Guarded(re.compile(rf"(({opening((h.lower() for h in vocab.ROLE_HEA
 _LOWER_ROLE_CUE = Guarded(re.compile(rf"he (?:{_alt({h.lower().split()[0] for h in vocab.ROLE_HEADS if ' ' in h})}) "))
 COUNCIL_NAMED = Guarded(quick(re.compile(
     rf"\b((?:London|Royal) Borough of {SEQ}|City of {SEQ} Council|{SEQ} (?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council)\b(?! [A-Z])")))
-COUNCIL_GENERIC = Guarded(quick(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
+COUNCIL_GENERIC = quick(re.compile(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ww]ith) ((?:(?:{_alt(vocab.COUNCIL_KINDS)}) )?Council|[Ll]ocal [Aa]uthority"
                              rf"|council)\b(?![{_Q}\w]| [A-Z]| [a-z]+ (?:meeting|chamber|tax)\b)"
-                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])")))
+                             rf"|\b((?:County|City|Borough|District) Council)\b(?! [A-Z])"))
 BODY = quick(re.compile(rf"\b((?:{PHRASE} )?)({_alt(vocab.BODY_HEADS)})\b(?![{_Q}]s)"))
 BODY_MEETING = Guarded(re.compile(rf"\b({PHRASE}) meeting\b"))
 ORG_SUFFIX = re.compile(rf"\b({PHRASE} )({_alt(vocab.ORG_SUFFIXES)})\b")
@@ -341,7 +341,7 @@ KNOWN_ORG = Guarded(_known_org_re())
 #: words a sentence holds is found once (prefilter.Literals), and each is tried only where its words are.
 _LITERALS = Literals((
     KNOWN_ORG, PERSON_HON, _PLURAL_HON, _LABEL_BEFORE, _OBJECT_BEFORE, PERSON_ONE, _ROLE_CUE, LOWER_ROLE, _LOWER_ROLE_CUE,
-    BODY_COUNCIL, COUNCIL_NAMED, COUNCIL_GENERIC, _BODY_CUE, BODY_MEETING, ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED,
+    BODY_COUNCIL, COUNCIL_NAMED, _BODY_CUE, BODY_MEETING, ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED,
     GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
 
 
@@ -556,7 +556,8 @@ class Finder:
             if name.split()[0] in ("County", "City", "Borough", "District", "Council"):
                 continue
             self.take(Mention(m.start(1), m.end(1), Label.COUNCIL, name, m[1]))
-        for m in self.scan(COUNCIL_GENERIC):
+        # (behind the test of "ouncil" above, not of its own words: "the", "with" are in nearly every sentence)
+        for m in COUNCIL_GENERIC.finditer(self.masked):
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
 
