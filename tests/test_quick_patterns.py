@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from councilgraph.extract import commitments, pipeline
+from councilgraph.extract import commitments, pipeline, relations
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, demands, holds_each, pieces, run, words_held
@@ -113,6 +113,27 @@ def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
                 left_out += 1
                 assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
     assert left_out > 10000
+
+
+def test_a_relation_plans_narrowed_tests_answer_as_the_prefilters():
+    # sentence_facts reads only sentences that name someone (the template holds "⟨" and "⟩": a word list holding
+    # either alone passes), and narrows each trigger's word lists to the pieces the cue scan holds
+    sentences = [(t, low) for t, low in _sentences() + [(t, t.lower()) for t in _texts()[-2000:]] if "⟨" in t and "⟩" in t]
+    tested = 0
+    for rule in RELATION_RULES:
+        for pattern, (_, gate) in zip(rule.triggers, relations._triggers(rule.name), strict=True):
+            prefilter = PREFILTERS[pattern]
+            for template, low in sentences:
+                held = RULE_CUES.held(low)
+                cued = held & relations._KEYS
+                if any(cued.isdisjoint(p) for p in demands(prefilter)[0]):
+                    assert not prefilter.may_match(template)
+                    continue
+                test = relations._narrowed(pattern, cued, gate)
+                assert (test is None or test(template)) == prefilter.may_match(template), (pattern.pattern[:80], template)
+                tested += 1
+    assert len(sentences) > 1000
+    assert tested > 20_000
 
 
 def test_the_deliverable_test_answers_as_the_deliverable_words():

@@ -4,11 +4,12 @@ a post's body named in its title, and inspections."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, run
+from councilgraph.extract.gates import PREFILTERS, Gate, demands, pieces, run, words_held
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -21,14 +22,14 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
-#: The words `_rules_for` reads (the cue words): the cache is keyed on these alone, not on the action rules' words a
-#: sentence holds too (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES))
+#: The words `_rules_for` reads (the cue words, and the pieces the triggers' gates file their words under): the cache is
+#: keyed on these alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES), *(pieces(PREFILTERS[t]) for r in RELATION_RULES for t in r.triggers))
 _BY_NAME = {r.name: r for r in RELATION_RULES}
-#: A rule's triggers as run, each with its prefilter's test (extract/gates.py).
-_Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
+#: A trigger as a sentence's plan runs it: its pattern, and its test of the template (None: the template must pass it).
+_Run = tuple[re.Pattern[str], Callable[[str], bool] | None]
 #: A rule to try, with its triggers.
-_Tried = tuple[RelationRule, _Triggers]
+_Tried = tuple[RelationRule, tuple[_Run, ...]]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -53,22 +54,62 @@ def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_i
 
 
 @cache
-def _triggers(name: str) -> _Triggers:
+def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
     """A rule's triggers as run, asked by its name (a pattern's hash reads all its text)."""
     return tuple(map(run, _BY_NAME[name].triggers))
 
 
+#: The plans made, by all a sentence's cue scan holds (its hash is kept), whether it names more than one actor and the
+#: labels of those placed.
+_PLANS: dict[tuple[frozenset[str], bool, frozenset[Label]], tuple[_Tried, ...]] = {}
+_PLANS_MAX = 100_000  # plans kept before the memo starts again
+
+
+def _plan(key: tuple[frozenset[str], bool, frozenset[Label]]) -> tuple[_Tried, ...]:
+    if len(_PLANS) > _PLANS_MAX:
+        _PLANS.clear()
+    held, many, labels = key
+    tried = _PLANS[key] = _rules_for(held & _KEYS, many, labels)
+    return tried
+
+
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[_Tried, ...]:
-    """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end of its own needs two; and actors of these labels: a pair
-    `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one (a few
+    """The rules to try on a sentence that names actors (its template holds a marker) and holds these cue words and
+    gates' pieces: one actor, or `many` (a rule with an end of its own needs two), and actors of these labels (a pair
+    `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one); each with
+    its triggers whose gates the cue scan lets pass, and their tests narrowed to the words the template may hold (a few
     words and labels, in few combinations: each asked once)."""
     tried = []
     for r in RELATION_RULES:
         if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
             if not r.cues or not cued.isdisjoint(r.cues):
-                tried.append((r, _triggers(r.name)))
+                runs = tuple((t, _narrowed(trigger, cued, gate)) for (t, gate), trigger in zip(_triggers(r.name), r.triggers, strict=True)
+                             if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[trigger])[0]))
+                if runs:
+                    tried.append((r, runs))
     return tuple(tried)
+
+
+def _narrowed(trigger: re.Pattern[str], cued: frozenset[str], gate: Gate) -> Callable[[str], bool] | None:
+    """The trigger's gate for a sentence that names actors and holds these pieces: its word lists as `words_held`
+    gives them, less a list that holds a marker's character (the template holds both); None where none is left."""
+    words = words_held(_PREFILTERS[trigger], cued)
+    if words is None:
+        return lambda template, held=cued, gate=gate: gate(template, held)
+    return _test(tuple(some for some in words if "⟨" not in some and "⟩" not in some))  # (a list with the character alone)
+
+
+@lru_cache(maxsize=1024)
+def _test(words: tuple[tuple[str, ...], ...]) -> Callable[[str], bool] | None:
+    """Does a template hold a word of each list? As one expression (None: no list, it does)."""
+    if not words:
+        return None
+    source = "def test(T):\n    return " + " and ".join("(" + " or ".join(f"{w!r} in T" for w in some) + ")" if some else "False"
+                                                      for some in words) + "\n"
+    names: dict[str, object] = {}
+    exec(source, names)  # noqa: S102 - the source is built of repr()s of the words
+    return names["test"]  # type: ignore[return-value]
 
 
 def _marks_an_end(rule: RelationRule) -> bool:
@@ -83,9 +124,13 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
-    template, held = s.template, _CUE_WORDS.held(s.low)
-    for rule, triggers in _rules_for(held & _KEYS, len(s.mentions) > 1, labels):
-        matches = [m for t, may_match in triggers if may_match(template, held) for m in t.finditer(template)]
+    template = s.template
+    key = (_CUE_WORDS.held(s.low), len(s.mentions) > 1, labels)
+    tried = _PLANS.get(key)
+    if tried is None:
+        tried = _plan(key)
+    for rule, triggers in tried:
+        matches = [m for t, test in triggers if test is None or test(template) for m in t.finditer(template)]
         if not matches:
             continue  # (most rules tried find nothing: no pairs, no holders)
         pairs = list(dict.fromkeys(_apply(rule, matches, s, item_id)))
