@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, demands, pieces, run, words_held
+from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, pieces, run
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -78,38 +78,18 @@ def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tu
     """The rules to try on a sentence that names actors (its template holds a marker) and holds these cue words and
     gates' pieces: one actor, or `many` (a rule with an end of its own needs two), and actors of these labels (a pair
     `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one); each with
-    its triggers whose gates the cue scan lets pass, and their tests narrowed to the words the template may hold (a few
-    words and labels, in few combinations: each asked once)."""
+    its triggers whose gates the cue scan lets pass, and their tests narrowed to the words the template may hold
+    (extract/gates.py, `narrowed`: the template holds markers) (a few words and labels, in few combinations: each
+    asked once)."""
     tried = []
     for r in RELATION_RULES:
         if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
             if not r.cues or not cued.isdisjoint(r.cues):
-                runs = tuple((t, _narrowed(trigger, cued, gate)) for (t, gate), trigger in zip(_triggers(r.name), r.triggers, strict=True)
-                             if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[trigger])[0]))
+                runs = tuple((t, narrowed(_PREFILTERS[trigger], cued, True, True))
+                             for (t, _), trigger in zip(_triggers(r.name), r.triggers, strict=True) if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[trigger])[0]))
                 if runs:
                     tried.append((r, runs))
     return tuple(tried)
-
-
-def _narrowed(trigger: re.Pattern[str], cued: frozenset[str], gate: Gate) -> Callable[[str], bool] | None:
-    """The trigger's gate for a sentence that names actors and holds these pieces: its word lists as `words_held`
-    gives them, less a list that holds a marker's character (the template holds both); None where none is left."""
-    words = words_held(_PREFILTERS[trigger], cued)
-    if words is None:
-        return lambda template, held=cued, gate=gate: gate(template, held)
-    return _test(tuple(some for some in words if "⟨" not in some and "⟩" not in some))  # (a list with the character alone)
-
-
-@lru_cache(maxsize=1024)
-def _test(words: tuple[tuple[str, ...], ...]) -> Callable[[str], bool] | None:
-    """Does a template hold a word of each list? As one expression (None: no list, it does)."""
-    if not words:
-        return None
-    source = "def test(T):\n    return " + " and ".join("(" + " or ".join(f"{w!r} in T" for w in some) + ")" if some else "False"
-                                                      for some in words) + "\n"
-    names: dict[str, object] = {}
-    exec(source, names)  # noqa: S102 - the source is built of repr()s of the words
-    return names["test"]  # type: ignore[return-value]
 
 
 def _marks_an_end(rule: RelationRule) -> bool:
