@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, pieces, run
+from councilgraph.extract.mentions import Mention
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -33,24 +34,25 @@ _Tried = tuple[RelationRule, tuple[_Run, ...]]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def _ends(s: Sentence, fragment: str | None) -> list[int]:
-    return [int(i) for i in MARKER.findall(fragment or "") if s.at(i).node]
+def _ends(mentions: list[Mention], fragment: str | None) -> list[int]:
+    return [i for i in map(int, MARKER.findall(fragment or "")) if mentions[i].node]
 
 
 def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_id: str) -> list[tuple[str, str]]:
     """(start, end) node pairs the rule reads in its trigger matches in the sentence."""
+    ms, start, end = s.mentions, rule.start, rule.end  # (a marker ⟨i⟩ is the sentence's mention i)
     pairs: list[tuple[int, int]] = []
     for m in matches:
-        ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
-        for a in _ends(s, m["a"]):
+        ends = _ends(ms, m["b"]) if "b" in m.re.groupindex else [-1]
+        for a in _ends(ms, m["a"]):
             for b in ends:
-                if rule.either_order and b >= 0 and s.at(a).label in rule.end and s.at(b).label in rule.start:
+                if rule.either_order and b >= 0 and ms[a].label in end and ms[b].label in start:
                     a, b = b, a  # "the Director, Ms Butler"
-                if s.at(a).label in rule.start and (b < 0 or s.at(b).label in rule.end) and (a, b) not in pairs:
+                if ms[a].label in start and (b < 0 or ms[b].label in end) and (a, b) not in pairs:
                     pairs.append((a, b))
     if rule.either_order:  # in "P1, R1, P2, R2" each post is held by the person just before it, not the one after
         pairs = [(a, b) for a, b in pairs if a == b - 1 or not any(x == b - 1 and y == b for x, y in pairs)]
-    return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
+    return [(ms[a].node, ms[b].node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
 @cache
