@@ -23,9 +23,9 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
-#: The words `_rules_for` reads (the cue words, and the pieces the triggers' gates file their words under): the cache is
+#: The words `_rules_for` reads (the cue words, and the pieces the triggers' and motion patterns' gates file words under): its cache is
 #: keyed on these alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES), *(pieces(PREFILTERS[t]) for r in RELATION_RULES for t in r.triggers))
+_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES), *(pieces(PREFILTERS[t]) for t in _PREFILTERS))
 _BY_NAME = {r.name: r for r in RELATION_RULES}
 #: A trigger as a sentence's plan runs it: its pattern, and its test of the template (None: the template must pass it).
 _Run = tuple[re.Pattern[str], Callable[[str], bool] | None]
@@ -154,11 +154,33 @@ def _inspected(s: Sentence, home_council: str | None) -> Fact | None:
 
 def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
-    if not any(m.label is P and m.node for m in s.mentions):
+    for mention in s.mentions:
+        if mention.label is P and mention.node:
+            break
+    else:
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
     template, held = s.template, _CUE_WORDS.held(s.low)
-    return [(typ, s.at(i).node) for typ, (rx, may_match) in _motions() if may_match(template, held)  # type: ignore[misc]
+    motions = _MOTION_PLANS.get(held)
+    if motions is None:
+        motions = _motion_plan(held)
+    return [(typ, s.at(i).node) for typ, rx, test in motions if test is None or test(template)  # type: ignore[misc]
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
+
+
+#: The motion patterns a sentence's plan runs, by all its cue scan holds (as `_PLANS`).
+_MOTION_PLANS: dict[frozenset[str], tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]] = {}
+
+
+def _motion_plan(held: frozenset[str]) -> tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]:
+    """The motion patterns as run (extract/gates.py) on a sentence that names a person (its template holds markers)
+    and whose cue scan holds these: those whose gates it may pass, each with its test narrowed (`narrowed`)."""
+    if len(_MOTION_PLANS) > _PLANS_MAX:
+        _MOTION_PLANS.clear()
+    cued = held & _KEYS
+    plan = _MOTION_PLANS[held] = tuple(
+        (typ, rx, narrowed(_PREFILTERS[pattern], cued, True, True)) for (typ, (rx, _)), (*_, pattern) in zip(_motions(), MOTION_RULES, strict=True)
+        if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[pattern])[0]))
+    return plan
 
 
 @cache
