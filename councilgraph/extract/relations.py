@@ -105,7 +105,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
         return []  # every fact is of an actor the sentence names
     facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
-    labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
+    labels = frozenset([m.label for m in s.mentions if m.node])  # (a rule reads only actors the resolver placed)
     template = s.template
     key = (_CUE_WORDS.held(s.low), len(s.mentions) > 1, labels)
     tried = _PLANS.get(key)
