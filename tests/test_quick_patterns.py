@@ -160,3 +160,15 @@ def test_topic_of_skips_only_sentences_that_raise_no_query():
             raised += 1
             assert not commitments._holds_no_query(s), text
     assert raised >= 5
+
+
+def test_procedural_skips_only_sentences_the_pattern_does_not_match():
+    texts = [*(low for _, low in _sentences()), "The MINUTES of the meeting were agreed", "Apologie\u017f were received",
+             "The M\u0130NUTES were signed", "Declarat\u0131ons of interest", "The meeting closed and it agreed to meet"]
+    procedural = 0
+    for text in texts:
+        s = Sentence(text, [])
+        expected = bool(commitments._PROCEDURAL.search(text) and not commitments._CONSENTS.search(text))
+        procedural += expected
+        assert commitments._procedural(s) == expected, text
+    assert procedural >= 20
