@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import re
 
-from councilgraph.extract import commitments, pipeline
+from councilgraph.extract import commitments, pipeline, relations
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, demands, holds_each, pieces, run, words_held
+from councilgraph.extract.gates import PREFILTERS, demands, holds_each, narrowed, pieces, run, words_held
 from councilgraph.extract.grammar import DELIVERABLE, DUE
 from councilgraph.extract.pipeline import extract
 from councilgraph.extract.quick import quick
@@ -95,6 +95,10 @@ def test_gates_answer_as_the_prefilters():
             needed = words_held(prefilter, held)
             assert needed is None or holds_each(template, needed) == expected, (pattern.pattern[:80], template)
             listed += needed is not None
+            # … and as the one test a plan keeps, less the lists of a marker's character the template holds
+            if not any(held.isdisjoint(p) for p in demands(prefilter)[0]):
+                narrow = narrowed(prefilter, held, "⟨" in template, "⟨" in template and "⟩" in template)
+                assert (narrow is None or narrow(template)) == expected, (pattern.pattern[:80], template)
     assert passed > 5000
     assert listed > 100_000
     assert sum(1 for prefilter in PREFILTERS.values() if pieces(prefilter)) > 30  # most ask for a list of words
@@ -113,6 +117,27 @@ def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
                 left_out += 1
                 assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
     assert left_out > 10000
+
+
+def test_a_relation_plans_narrowed_tests_answer_as_the_prefilters():
+    # sentence_facts reads only sentences that name someone (the template holds "⟨" and "⟩": a word list holding
+    # either alone passes), and narrows each trigger's word lists to the pieces the cue scan holds
+    sentences = [(t, low) for t, low in _sentences() + [(t, t.lower()) for t in _texts()[-2000:]] if "⟨" in t and "⟩" in t]
+    tested = 0
+    for rule in RELATION_RULES:
+        for pattern in rule.triggers:
+            prefilter = PREFILTERS[pattern]
+            for template, low in sentences:
+                held = RULE_CUES.held(low)
+                cued = held & relations._KEYS
+                if any(cued.isdisjoint(p) for p in demands(prefilter)[0]):
+                    assert not prefilter.may_match(template)
+                    continue
+                test = narrowed(prefilter, cued, True, True)
+                assert (test is None or test(template)) == prefilter.may_match(template), (pattern.pattern[:80], template)
+                tested += 1
+    assert len(sentences) > 1000
+    assert tested > 20_000
 
 
 def test_the_deliverable_test_answers_as_the_deliverable_words():
@@ -135,3 +160,15 @@ def test_topic_of_skips_only_sentences_that_raise_no_query():
             raised += 1
             assert not commitments._holds_no_query(s), text
     assert raised >= 5
+
+
+def test_procedural_skips_only_sentences_the_pattern_does_not_match():
+    texts = [*(low for _, low in _sentences()), "The MINUTES of the meeting were agreed", "Apologie\u017f were received",
+             "The M\u0130NUTES were signed", "Declarat\u0131ons of interest", "The meeting closed and it agreed to meet"]
+    procedural = 0
+    for text in texts:
+        s = Sentence(text, [])
+        expected = bool(commitments._PROCEDURAL.search(text) and not commitments._CONSENTS.search(text))
+        procedural += expected
+        assert commitments._procedural(s) == expected, text
+    assert procedural >= 20

@@ -200,6 +200,20 @@ _BARE = re.compile(r"^[a-z-]+(?: [a-z]+)? the [a-z]+$")  # "adjust the wording":
 _ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
 
 
+#: The procedural words in lower case: a text whose lower-case text holds none (and no letter IGNORECASE folds to an
+#: ASCII one, see _ODD_LETTERS) is no match of _PROCEDURAL, whose every match is one of them in some case.
+_PROCEDURAL_WORDS = AhoCorasick(sorted({w.lower() for w in vocab.PROCEDURAL}))
+
+
+def _procedural(s: Sentence) -> bool:
+    """Is the sentence a procedural formality, and commits no one to anything? (Most sentences with a trigger match
+    hold no procedural word: one pass over the lower-case text answers them, not the pattern.)"""
+    if not _PROCEDURAL_WORDS.find_matches_as_indexes(s.low) and (
+            s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS))):
+        return False
+    return bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
+
+
 def _holds_no_query(s: Sentence) -> bool:
     """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
     scan finds in the lower-case text: most sentences hold none.)"""
@@ -250,7 +264,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
             continue
         for m in trigger.finditer(template):
             if procedural is None:
-                procedural = bool(_PROCEDURAL.search(s.text) and not _CONSENTS.search(s.text))
+                procedural = _procedural(s)
             if procedural:
                 return []
             _read(rule, m, s, ctx, found, words)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.prefilter import Prefilter, prefilters
@@ -97,6 +97,31 @@ def holds_each(template: str, words: tuple[tuple[str, ...], ...]) -> bool:
         else:
             return False
     return True
+
+
+def narrowed(prefilter: Prefilter, held: frozenset[str], marked: bool, named: bool) -> Callable[[str], bool] | None:
+    """The gate's test of the template of a sentence whose cue scan holds these pieces (`held`: at least those the
+    gate files words under), as a sentence's plan keeps it: its word lists as `words_held` gives them, less a list
+    that holds "⟨" alone where the template holds one (`marked`) and "⟩" alone where it names someone (`named`: a
+    marker each); None where no list is left (the template passes). A gate whose tests are not all of words is asked
+    with the pieces held."""
+    words = words_held(prefilter, held)
+    if words is None:
+        test = run(prefilter.pattern)[1]
+        return lambda template: test(template, held)
+    return words_test(tuple(some for some in words if not (marked and "⟨" in some) and not (named and "⟩" in some)))
+
+
+@lru_cache(maxsize=4096)
+def words_test(words: tuple[tuple[str, ...], ...]) -> Callable[[str], bool] | None:
+    """Does a template hold a word of each list? As one expression (None: no list, it does; a list with no word fails)."""
+    if not words:
+        return None
+    source = "def test(T):\n    return " + " and ".join("(" + " or ".join(f"{w!r} in T" for w in some) + ")" if some else "False"
+                                                      for some in words) + "\n"
+    names: dict[str, object] = {}
+    exec(source, names)  # noqa: S102 - the source is built of repr()s of the words
+    return names["test"]  # type: ignore[return-value]
 
 
 @cache

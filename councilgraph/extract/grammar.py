@@ -67,8 +67,10 @@ PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 MODAL = r"(?:would|will|could|should|is to|are to|was to|were to|shall|can|may)"
 #: A thing in the passive: the clause's subject up to its verb ("a briefing note", "Details on this").
 THING = group("thing", r"(?:(?!\b[Tt]hat\b)[^;])*?")
-#: A bare subjunctive "be" ("that a report be brought"), not a modal's ("would be").
-SUBJUNCTIVE_BE = r"(?<!\bwould)(?<!\bwill)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)(?<!\bcan)(?<!\bto) be"
+#: A bare subjunctive "be" ("that a report be brought"), not a modal's ("would be"). (The look-ahead first: after a lazy
+#: THING the engine tries this at every character, and " be" fails at once where eight look-behinds would be read;
+#: the same matches.)
+SUBJUNCTIVE_BE = r"(?= be)(?<!\bwould)(?<!\bwill)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)(?<!\bcan)(?<!\bto) be"
 #: "That" at the head of a resolution point, perhaps numbered.
 THAT = r"(?:^|\bthat |\bThat |\bTHAT |\band (?=(?:a|an|the|further|any)\b))"  # "… be noted and a session be organised"
 FORMALITY_VERB = alt(vocab.FORMALITY_VERBS)

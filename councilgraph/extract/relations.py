@@ -4,11 +4,13 @@ a post's body named in its title, and inspections."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, run
+from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, pieces, run
+from councilgraph.extract.mentions import Mention
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -21,53 +23,74 @@ _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" 
 _CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
-#: The words `_rules_for` reads (the cue words): the cache is keyed on these alone, not on the action rules' words a
-#: sentence holds too (fewer keys: the rules planned less often).
-_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES))
+#: The words `_rules_for` reads (the cue words, and the pieces the triggers' and motion patterns' gates file words under): its cache is
+#: keyed on these alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
+_KEYS = frozenset().union(*(r.cues for r in RELATION_RULES), *(pieces(PREFILTERS[t]) for t in _PREFILTERS))
 _BY_NAME = {r.name: r for r in RELATION_RULES}
-#: A rule's triggers as run, each with its prefilter's test (extract/gates.py).
-_Triggers = tuple[tuple[re.Pattern[str], Gate], ...]
+#: A trigger as a sentence's plan runs it: its pattern, and its test of the template (None: the template must pass it).
+_Run = tuple[re.Pattern[str], Callable[[str], bool] | None]
 #: A rule to try, with its triggers.
-_Tried = tuple[RelationRule, _Triggers]
+_Tried = tuple[RelationRule, tuple[_Run, ...]]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def _ends(s: Sentence, fragment: str | None) -> list[int]:
-    return [int(i) for i in MARKER.findall(fragment or "") if s.at(i).node]
+def _ends(mentions: list[Mention], fragment: str | None) -> list[int]:
+    return [i for i in map(int, MARKER.findall(fragment or "")) if mentions[i].node]
 
 
 def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_id: str) -> list[tuple[str, str]]:
     """(start, end) node pairs the rule reads in its trigger matches in the sentence."""
+    ms, start, end = s.mentions, rule.start, rule.end  # (a marker ⟨i⟩ is the sentence's mention i)
     pairs: list[tuple[int, int]] = []
     for m in matches:
-        ends = _ends(s, m["b"]) if "b" in m.re.groupindex else [-1]
-        for a in _ends(s, m["a"]):
+        ends = _ends(ms, m["b"]) if "b" in m.re.groupindex else [-1]
+        for a in _ends(ms, m["a"]):
             for b in ends:
-                if rule.either_order and b >= 0 and s.at(a).label in rule.end and s.at(b).label in rule.start:
+                if rule.either_order and b >= 0 and ms[a].label in end and ms[b].label in start:
                     a, b = b, a  # "the Director, Ms Butler"
-                if s.at(a).label in rule.start and (b < 0 or s.at(b).label in rule.end) and (a, b) not in pairs:
+                if ms[a].label in start and (b < 0 or ms[b].label in end) and (a, b) not in pairs:
                     pairs.append((a, b))
     if rule.either_order:  # in "P1, R1, P2, R2" each post is held by the person just before it, not the one after
         pairs = [(a, b) for a, b in pairs if a == b - 1 or not any(x == b - 1 and y == b for x, y in pairs)]
-    return [(s.at(a).node, s.at(b).node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
+    return [(ms[a].node, ms[b].node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
 @cache
-def _triggers(name: str) -> _Triggers:
+def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
     """A rule's triggers as run, asked by its name (a pattern's hash reads all its text)."""
     return tuple(map(run, _BY_NAME[name].triggers))
 
 
+#: The plans made, by all a sentence's cue scan holds (its hash is kept), whether it names more than one actor and the
+#: labels of those placed.
+_PLANS: dict[tuple[frozenset[str], bool, frozenset[Label]], tuple[_Tried, ...]] = {}
+_PLANS_MAX = 100_000  # plans kept before the memo starts again
+
+
+def _plan(key: tuple[frozenset[str], bool, frozenset[Label]]) -> tuple[_Tried, ...]:
+    if len(_PLANS) > _PLANS_MAX:
+        _PLANS.clear()
+    held, many, labels = key
+    tried = _PLANS[key] = _rules_for(held & _KEYS, many, labels)
+    return tried
+
+
 @lru_cache(maxsize=4096)
 def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tuple[_Tried, ...]:
-    """The rules to try on a sentence that holds these cue words and names one actor, or `many`: a rule with an end of its own needs two; and actors of these labels: a pair
-    `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one (a few
-    words and labels, in few combinations: each asked once)."""
+    """The rules to try on a sentence that names actors (its template holds a marker) and holds these cue words and
+    gates' pieces: one actor, or `many` (a rule with an end of its own needs two), and actors of these labels (a pair
+    `_apply` reads has a start of the rule's labels, and an end of its end's where every trigger marks one); each with
+    its triggers whose gates the cue scan lets pass, and their tests narrowed to the words the template may hold
+    (extract/gates.py, `narrowed`: the template holds markers) (a few words and labels, in few combinations: each
+    asked once)."""
     tried = []
     for r in RELATION_RULES:
         if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
             if not r.cues or not cued.isdisjoint(r.cues):
-                tried.append((r, _triggers(r.name)))
+                runs = tuple((t, narrowed(_PREFILTERS[trigger], cued, True, True))
+                             for (t, _), trigger in zip(_triggers(r.name), r.triggers, strict=True) if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[trigger])[0]))
+                if runs:
+                    tried.append((r, runs))
     return tuple(tried)
 
 
@@ -82,10 +105,14 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
         return []  # every fact is of an actor the sentence names
     facts: list[Fact] = []
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
-    labels = frozenset(m.label for m in s.mentions if m.node)  # (a rule reads only actors the resolver placed)
-    template, held = s.template, _CUE_WORDS.held(s.low)
-    for rule, triggers in _rules_for(held & _KEYS, len(s.mentions) > 1, labels):
-        matches = [m for t, may_match in triggers if may_match(template, held) for m in t.finditer(template)]
+    labels = frozenset([m.label for m in s.mentions if m.node])  # (a rule reads only actors the resolver placed)
+    template = s.template
+    key = (_CUE_WORDS.held(s.low), len(s.mentions) > 1, labels)
+    tried = _PLANS.get(key)
+    if tried is None:
+        tried = _plan(key)
+    for rule, triggers in tried:
+        matches = [m for t, test in triggers if test is None or test(template) for m in t.finditer(template)]
         if not matches:
             continue  # (most rules tried find nothing: no pairs, no holders)
         pairs = list(dict.fromkeys(_apply(rule, matches, s, item_id)))
@@ -127,11 +154,33 @@ def _inspected(s: Sentence, home_council: str | None) -> Fact | None:
 
 def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     """Who moved and who seconded the motion a sentence records."""
-    if not any(m.label is P and m.node for m in s.mentions):
+    for mention in s.mentions:
+        if mention.label is P and mention.node:
+            break
+    else:
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
     template, held = s.template, _CUE_WORDS.held(s.low)
-    return [(typ, s.at(i).node) for typ, (rx, may_match) in _motions() if may_match(template, held)  # type: ignore[misc]
+    motions = _MOTION_PLANS.get(held)
+    if motions is None:
+        motions = _motion_plan(held)
+    return [(typ, s.at(i).node) for typ, rx, test in motions if test is None or test(template)  # type: ignore[misc]
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
+
+
+#: The motion patterns a sentence's plan runs, by all its cue scan holds (as `_PLANS`).
+_MOTION_PLANS: dict[frozenset[str], tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]] = {}
+
+
+def _motion_plan(held: frozenset[str]) -> tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]:
+    """The motion patterns as run (extract/gates.py) on a sentence that names a person (its template holds markers)
+    and whose cue scan holds these: those whose gates it may pass, each with its test narrowed (`narrowed`)."""
+    if len(_MOTION_PLANS) > _PLANS_MAX:
+        _MOTION_PLANS.clear()
+    cued = held & _KEYS
+    plan = _MOTION_PLANS[held] = tuple(
+        (typ, rx, narrowed(_PREFILTERS[pattern], cued, True, True)) for (typ, (rx, _)), (*_, pattern) in zip(_motions(), MOTION_RULES, strict=True)
+        if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[pattern])[0]))
+    return plan
 
 
 @cache
