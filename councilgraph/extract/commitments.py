@@ -203,6 +203,8 @@ _ODD_LETTERS = ("\u017f", "\u0131", "\u0130", "\u212a")  # ſ ı İ K (Kelvin)
 #: The procedural words in lower case: a text whose lower-case text holds none (and no letter IGNORECASE folds to an
 #: ASCII one, see _ODD_LETTERS) is no match of _PROCEDURAL, whose every match is one of them in some case.
 _PROCEDURAL_WORDS = AhoCorasick(sorted({w.lower() for w in vocab.PROCEDURAL}))
+# (IGNORECASE matches an ASCII word only as one of its cases, which lower as the text does: a non-ASCII word may not)
+assert all(w.isascii() for w in vocab.PROCEDURAL), "a procedural word that is not ASCII: _procedural must ask _PROCEDURAL"
 
 
 def _procedural(s: Sentence) -> bool:
