@@ -176,7 +176,8 @@ def normalise(text: str) -> str:
 
 class _Tokens:
     """Properties of tokens, remembered across documents (the words of minutes recur): each token is read once a run,
-    and a document's words and pairs are then counted with C loops (map, Counter) over its tokens."""
+    and a document's words and pairs are then counted with C loops (map, Counter) over its tokens. One table a process,
+    read and grown by one document at a time: ingest reads documents in worker processes, never in threads sharing it."""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()  # tokens (split on whitespace) read
