@@ -296,14 +296,6 @@ def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: 
 _Tried = tuple[ActionRule, re.Pattern[str], Gate, tuple[tuple[str, ...], ...] | None]
 
 
-def _candidates(s: Sentence, ctx: Context) -> tuple[_Tried, ...]:
-    """The triggers to try on a sentence, in rule order, each with its rule: the rules that apply where it stands, have
-    an actor if they need one, and hold one of their cues in its lower-case text; their triggers whose gates its cue
-    scan lets pass."""
-    actors = bool(s.mentions)
-    return _rules_for(_CUE_WORDS.held(s.low) & _KEYS, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
-
-
 #: The plans made, by all a sentence's cue scan holds (and its place, actors, marker): looked up with the scan's own set,
 #: whose hash is kept, where `_rules_for` is asked with its part of it, a new set made and hashed at each sentence.
 _PLANS: dict[tuple[frozenset[str], bool, bool, bool], tuple[_Tried, ...]] = {}
