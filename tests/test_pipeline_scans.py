@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from councilgraph.extract import pipeline, sentences
+from councilgraph.extract.prefilter import literal_matches
 from councilgraph.extract.sentences import split_sentences
 from tests.conftest import CORPUS, SEEDS
 
@@ -22,7 +23,7 @@ def test_words_found_as_finditer_of_the_pattern():
         pattern = rf"\b{re.escape(place)}(?:[’']s)?\b(?! [A-Z&])"
         for text in real + made:
             plain = [(m.span(), m[0]) for m in re.finditer(pattern, text)]
-            assert [(m.span(), m[0]) for m in pipeline._words_found(place, pattern, text)] == plain, (place, text[:200])
+            assert [(m.span(), m[0]) for m in literal_matches(re.compile(pattern), (place,), text)] == plain, (place, text[:200])
             found += len(plain)
     assert found > 1000
 
@@ -36,7 +37,7 @@ def test_first_match_as_search_of_the_contact_pattern():
     found = 0
     for text in real + made:
         plain = pipeline._CONTACT.search(text)
-        fast = pipeline._first_match(pipeline._CONTACT, pipeline._CONTACT_WORDS, text)
+        fast = next(literal_matches(pipeline._CONTACT, pipeline._CONTACT_WORDS, text), None)
         assert (fast and (fast.span(), fast[0])) == (plain and (plain.span(), plain[0])), text
         found += plain is not None
     assert found > 100

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from councilgraph.extract import commitments as act
@@ -12,7 +11,7 @@ from councilgraph.extract.attendance import add_attendance
 from councilgraph.extract.dates import due_date
 from councilgraph.extract.ids import short_hash, slug
 from councilgraph.extract.mentions import LowerCaseWords, Mention, WordsBetweenBoundaries, find_mentions
-from councilgraph.extract.prefilter import opening
+from councilgraph.extract.prefilter import literal_matches, opening
 from councilgraph.extract.relations import moved_seconded, sentence_facts
 from councilgraph.extract.resolve import Resolver, infer_home, place
 from councilgraph.extract.sentence import Sentence
@@ -43,7 +42,7 @@ _CONTACT = re.compile(opening(_CONTACT_WORDS, r"\w", negative=True) + r"\s*:\s*[
 
 def _units(doc: Document) -> list[_Unit]:
     """The document's sentences in their places; a ModernGov page's "Contact:" line belongs to its first item."""
-    contact = _first_match(_CONTACT, _CONTACT_WORDS, doc.text) if doc.items else None
+    contact = next(literal_matches(_CONTACT, _CONTACT_WORDS, doc.text), None) if doc.items else None
     out = [_Unit(0, None, contact[0].strip())] if contact else []
     for i, item in enumerate(doc.items):
         for s in split_sentences(item.description):
@@ -61,42 +60,16 @@ def _units(doc: Document) -> list[_Unit]:
     return out
 
 
-def _first_match(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)` for a pattern each match of which opens on one of the words, tried only where they stand
-    (found with str.find, which is quicker than the pattern's own search for its first letters)."""
-    first = None
-    for w in words:
-        i = text.find(w)
-        while i >= 0 and (first is None or i < first.start()):  # (only a match before the one found counts)
-            if m := pattern.match(text, i):
-                first = m
-                break
-            i = text.find(w, i + 1)
-    return first
-
-
 def _speaks_of(place_name: str, text: str) -> bool:
     """Does the text use the council's place as the authority ("in Torbay", "Devon's"), not only inside another
     name ("Torbay Local Area Partnership")?"""
-    for m in _words_found(place_name, rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])", text):
+    # (tried only where the place stands: a pattern that opens on \b is tried at every position of the text)
+    pattern = re.compile(rf"\b{re.escape(place_name)}(?:[’']s)?\b(?! [A-Z&])")
+    for m in literal_matches(pattern, (place_name,), text):
         before = text[max(0, m.start() - 40):m.start()].split()
         if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".:;":
             return True
     return False
-
-
-def _words_found(words: str, pattern: str, text: str) -> Iterator[re.Match[str]]:
-    r"""The matches of `re.finditer(pattern, text)` for a pattern that opens on \b and then the (non-empty) words, tried
-    only where the words stand (found with str.find: a pattern that opens on \b is tried at every position of the
-    text)."""
-    compiled = re.compile(pattern)
-    end = 0  # (as finditer: a match is sought again only after the last one)
-    i = text.find(words)
-    while i >= 0:
-        if i >= end and (m := compiled.match(text, i)):
-            end = m.end()
-            yield m
-        i = text.find(words, i + 1)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")

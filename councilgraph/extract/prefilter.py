@@ -9,7 +9,7 @@ result; it is worth it where a costly pattern is tried on many sentences that mo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -211,6 +211,28 @@ class Prefilter:
         body = ("    text = fold(text)\n" if self.folded else "") + "    return " + " and ".join(terms) + "\n"
         exec("def may_match(text):\n" + body, names)  # noqa: S102 - the source is built of repr()s of literals
         return names["may_match"]  # type: ignore[return-value]
+
+
+def occurrences(text: str, word: str, stop: int | None = None) -> Iterator[int]:
+    """Where the word begins in text[:stop], in order (str.find)."""
+    stop = len(text) if stop is None else stop
+    i = text.find(word, 0, stop)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, stop)
+
+
+def literal_matches(pattern: re.Pattern[str], words: Iterable[str], text: str,
+                    stop: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text, 0, stop)` for a pattern each match of which begins with one of the
+    words: tried only where a word stands (found with str.find), where the pattern's own search (one opening on \\b
+    or a look-behind, or on letters common in text) would try it at every position it could start."""
+    stop = len(text) if stop is None else stop
+    end = 0  # (as finditer: a match is sought again only after the last one)
+    for i in sorted({i for w in words for i in occurrences(text, w, stop)}):
+        if i >= end and (m := pattern.match(text, i, stop)):
+            end = m.end()
+            yield m
 
 
 def prefilters(patterns: Iterable[re.Pattern[str]]) -> dict[re.Pattern[str], Prefilter]:

@@ -10,7 +10,6 @@ the document ("the Cabinet Member").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +17,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.grammar import DELIVERABLE
 from councilgraph.extract.ids import council_scope, role_key, slug
 from councilgraph.extract.mentions import Mention
-from councilgraph.extract.prefilter import opening
+from councilgraph.extract.prefilter import literal_matches, opening
 from councilgraph.graph.model import DocumentGraph, Label, Node, node_key
 
 
@@ -80,8 +79,9 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     return home
 
 
-_OWN_MINUTES = re.compile(opening(["Minutes of the", "minutes of the"], r"\w", negative=True)  # (\b[Mm]inutes of the, but
-                          # searched by skipping to the letter: speed only, see prefilter.opening)
+_MINUTES_OF = ("Minutes of the", "minutes of the")  # what every match of _OWN_MINUTES opens with
+_OWN_MINUTES = re.compile(opening(_MINUTES_OF, r"\w", negative=True)  # (\b[Mm]inutes of the, but tried at the words
+                          # only: see prefilter.opening, prefilter.literal_matches)
                           + r" (?:last |previous )?meetings? of the (?P<name>[A-Z][^.;:\n]{3,120}?) held\b")
 
 
@@ -90,21 +90,11 @@ def _own_minutes(mentions: list[Mention], text: str) -> str | None:
     Children and Young People’s Overview and Scrutiny Board held on 28 March 2022"."""
     named = sorted(((x.surface, x.name) for x in mentions if x.label is Label.BODY and not x.generic),
                    key=lambda sn: -len(sn[0]))
-    for m in _minutes_of(text) if named else ():
+    for m in literal_matches(_OWN_MINUTES, _MINUTES_OF, text, _RECEIVER_SPAN) if named else ():
         found = next((name for surface, name in named if m["name"].startswith(surface)), None)
         if found:
             return found
     return None
-
-
-def _minutes_of(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `_OWN_MINUTES.finditer(text, 0, _RECEIVER_SPAN)`, tried only where "inutes of the" stands (found
-    with str.find: the pattern's own search stops at every m of the text)."""
-    end = 0  # (as finditer: a match is sought again only after the last one)
-    for i in _occurrences(text, "inutes of the", _RECEIVER_SPAN):
-        if i > end and (m := _OWN_MINUTES.match(text, i - 1, _RECEIVER_SPAN)):  # (at its M or m)
-            end = m.end()
-            yield m
 
 
 def _in_full(name: str, mentions: list[Mention]) -> str:
@@ -123,7 +113,9 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
     """The named body that took the item's paper: "The Cabinet received a report of the … Committee" is the
     Cabinet's minutes, though the Committee is named first."""
     named = {m.surface: m.name for m in mentions if m.label is Label.BODY and not m.generic}
-    for m in _receipts(text) if named else ():  # (no body named: none took it)
+    # (tried only where a verb stands: the pattern's own search tries every c, n, r and s of the text)
+    for m in literal_matches(_RECEIVED, vocab.RECEIVING_VERBS, text, _RECEIVER_SPAN) if named else ():
+        # (no body named: none took it)
         before = text[max(0, m.start() - 120):m.start()].rstrip()
         for surface, name in named.items():
             if before.endswith(surface) and _OPENS_SENTENCE.search(before[:len(before) - len(surface)]):
@@ -132,25 +124,6 @@ def _receiver(mentions: list[Mention], text: str) -> str | None:
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|[.:\n]\s*)(?:The |the )?$")  # the body is the subject that opens a sentence
-
-
-def _receipts(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `_RECEIVED.finditer(text, 0, _RECEIVER_SPAN)`, tried only where one of its verbs stands (found
-    with str.find: the pattern's own search tries every c, n, r and s of the text)."""
-    starts = sorted(i for verb in vocab.RECEIVING_VERBS for i in _occurrences(text, verb, _RECEIVER_SPAN))
-    end = 0  # (as finditer: a match is sought again only after the last one)
-    for i in starts:
-        if i >= end and (m := _RECEIVED.match(text, i, _RECEIVER_SPAN)):
-            end = m.end()
-            yield m
-
-
-def _occurrences(text: str, word: str, stop: int) -> Iterator[int]:
-    """Where the word begins in text[:stop]."""
-    i = text.find(word, 0, stop)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1, stop)
 
 
 def place(council: str) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.grammar import alt
-from councilgraph.extract.prefilter import Guarded
+from councilgraph.extract.prefilter import Guarded, occurrences
 from councilgraph.loaders import action_table, glued
 from councilgraph.loaders.glued import END_LABELS
 from councilgraph.loaders.records import Block, Item, Meta
@@ -181,18 +181,11 @@ def _lines_holding(text: str, words: tuple[str, ...]) -> set[int]:
     counted on from the last one found (few are found: quicker than the starts of every line)."""
     out: set[int] = set()
     line = last = 0
-    for i in sorted(i for w in words for i in _occurrences(text, w)):
+    for i in sorted(i for w in words for i in occurrences(text, w)):
         line += text.count("\n", last, i)
         last = i
         out.add(line)
     return out
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _tidy_spaces(part: str) -> str:
