@@ -89,7 +89,7 @@ def test_gates_answer_as_the_prefilters():
         for template, low in sentences:
             expected = may_match(template)
             passed += expected
-            held = RULE_CUES.held(low)
+            held = RULE_CUES.found(low)
             assert test(template, held) == expected, (pattern.pattern[:80], template)
             # … and its tests as the word lists a sentence's plan keeps (where they are all of words)
             needed = words_held(prefilter, held)
@@ -112,7 +112,7 @@ def test_a_trigger_left_out_of_a_plan_is_one_its_gate_fails():
     for prefilter in PREFILTERS.values():
         sets, marker = demands(prefilter)
         for template, low in sentences:
-            held = RULE_CUES.held(low)
+            held = RULE_CUES.found(low)
             if (marker and "⟨" not in template) or any(held.isdisjoint(p) for p in sets):
                 left_out += 1
                 assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
@@ -128,7 +128,7 @@ def test_a_relation_plans_narrowed_tests_answer_as_the_prefilters():
         for pattern in rule.triggers:
             prefilter = PREFILTERS[pattern]
             for template, low in sentences:
-                held = RULE_CUES.held(low)
+                held = RULE_CUES.found(low)
                 cued = held & relations._KEYS
                 if any(cued.isdisjoint(p) for p in demands(prefilter)[0]):
                     assert not prefilter.may_match(template)

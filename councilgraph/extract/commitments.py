@@ -219,7 +219,7 @@ def _procedural(s: Sentence) -> bool:
 def _holds_no_query(s: Sentence) -> bool:
     """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
     scan finds in the lower-case text: most sentences hold none.)"""
-    return _CUE_WORDS.held(s.low).isdisjoint(QUERY_PIECES) and (
+    return _CUE_WORDS.found(s.low).isdisjoint(QUERY_PIECES) and (
         s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
 
 
@@ -249,7 +249,7 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    held = _CUE_WORDS.held(s.low)  # (found once a sentence: the relations asked first)
+    held = _CUE_WORDS.found(s.low)  # (found once a sentence: the relations asked first)
     actors = bool(s.mentions)
     key = (held, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
     tried = _PLANS.get(key)

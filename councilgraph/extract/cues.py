@@ -3,11 +3,11 @@ the pieces of words the triggers' gates ask for, extract/gates.py).
 
 Each table's rules are tried only on sentences that hold one of their cue words; extract/commitments.py and
 extract/relations.py ask of the same sentence, so one table of every cue word answers both (the second asking is the
-last answer again, see SentenceCues.held)."""
+last answer again, see prefilter.CueWords.found). One Aho-Corasick pass finds them all, those with a space (" to ",
+"agreed to") too: what a sentence holds says exactly which rules' cues it holds, so a sentence's plan of rules
+(cached on those words) needs no test of its own text."""
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterable
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES
@@ -15,28 +15,11 @@ from councilgraph.extract.gates import PIECES
 from councilgraph.extract.prefilter import CueWords
 from councilgraph.extract.relation_rules import RELATION_RULES
 
-
-class SentenceCues:
-    """Every cue word of the rule tables (and other words sought in the same pass), and which of them a text holds.
-
-    All are found in one pass of an Aho-Corasick automaton (prefilter.CueWords), those with a space (" to ",
-    "agreed to") too: what a sentence holds says exactly which rules' cues it holds, so a sentence's plan of rules
-    (cached on those words) needs no test of its own text."""
-
-    def __init__(self, words: Iterable[str]):
-        self.words = tuple(dict.fromkeys(words))
-        sought = CueWords(sorted(self.words))
-        #: held(text): the words the text holds (the last text's answer again when asked of it again: both rule tables
-        #: ask). The scan's own method, not one that calls it: asked some 2.5 times a sentence.
-        self.held: Callable[[str], frozenset[str]] = sought.found
-        self.found = self.held  # (every cue word the text holds)
-
-
 #: The query nouns' longest pieces in lower case ("query" of "a query"; "question" for "questions" too): a sentence
 #: without one raises no query (extract/commitments.py, topic_of).
 _QUERY = {max(noun.lower().split(), key=len) for noun in vocab.QUERY_NOUNS}
 QUERY_PIECES = frozenset(p for p in _QUERY if not any(q != p and q in p for q in _QUERY))
 #: The cue words, with the pieces the triggers' gates file their words under (extract/gates.py) and the query nouns'
 #: pieces: one scan finds them all.
-RULE_CUES = SentenceCues([*(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues),
-                          *sorted(PIECES | QUERY_PIECES)])
+RULE_CUES = CueWords([*(w for table in (ACTION_RULES, RELATION_RULES) for rule in table for w in rule.cues),
+                      *sorted(PIECES | QUERY_PIECES)])

@@ -107,7 +107,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset([m.label for m in s.mentions if m.node])  # (a rule reads only actors the resolver placed)
     template = s.template
-    key = (_CUE_WORDS.held(s.low), len(s.mentions) > 1, labels)
+    key = (_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
     tried = _PLANS.get(key)
     if tried is None:
         tried = _plan(key)
@@ -159,7 +159,7 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
             break
     else:
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
-    template, held = s.template, _CUE_WORDS.held(s.low)
+    template, held = s.template, _CUE_WORDS.found(s.low)
     motions = _MOTION_PLANS.get(held)
     if motions is None:
         motions = _motion_plan(held)
