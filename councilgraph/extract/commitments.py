@@ -18,7 +18,7 @@ from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, Gate, demands, holds_each, run, words_held
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
-from councilgraph.extract.prefilter import Guarded, trie
+from councilgraph.extract.prefilter import Guarded, Memo, trie
 from councilgraph.extract.quick import quick
 from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
@@ -252,9 +252,7 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     held = _CUE_WORDS.found(s.low)  # (found once a sentence: the relations asked first)
     actors = bool(s.mentions)
     key = (held, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
-    tried = _PLANS.get(key)
-    if tried is None:
-        tried = _plan(key)
+    tried = _PLANS[key]
     if not tried:
         return []  # (most sentences hold no rule's cue)
     template = s.template
@@ -298,16 +296,7 @@ _Tried = tuple[ActionRule, re.Pattern[str], Gate, tuple[tuple[str, ...], ...] | 
 
 #: The plans made, by all a sentence's cue scan holds (and its place, actors, marker): looked up with the scan's own set,
 #: whose hash is kept, where `_rules_for` is asked with its part of it, a new set made and hashed at each sentence.
-_PLANS: dict[tuple[frozenset[str], bool, bool, bool], tuple[_Tried, ...]] = {}
-_PLANS_MAX = 100_000  # plans kept before the memo starts again
-
-
-def _plan(key: tuple[frozenset[str], bool, bool, bool]) -> tuple[_Tried, ...]:
-    if len(_PLANS) > _PLANS_MAX:
-        _PLANS.clear()
-    held, *rest = key
-    tried = _PLANS[key] = _rules_for(held & _KEYS, *rest)
-    return tried
+_PLANS = Memo(lambda key: _rules_for(key[0] & _KEYS, *key[1:]))
 
 
 @lru_cache(maxsize=4096)

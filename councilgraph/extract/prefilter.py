@@ -213,6 +213,22 @@ class Prefilter:
         return names["may_match"]  # type: ignore[return-value]
 
 
+class Memo(dict):
+    """Answers worked out once a key (`make(key)`), kept for up to `most` keys and then started again: a dict, so a
+    known key is looked up in C, and an unknown one is made in `__missing__`. For answers asked of every sentence and
+    keyed on a few of its words, which recur."""
+
+    def __init__(self, make: Callable, most: int = _MEMO_MAX):
+        super().__init__()
+        self.make, self.most = make, most
+
+    def __missing__(self, key):
+        if len(self) > self.most:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
 def occurrences(text: str, word: str, stop: int | None = None) -> Iterator[int]:
     """Where the word begins in text[:stop], in order (str.find)."""
     stop = len(text) if stop is None else stop
@@ -260,18 +276,12 @@ class Literals:
         every = [(folded, w) for folded, sets in self._sets.values() for s in sets for w in s]
         self._plain = CueWords(w for folded, w in every if not folded)
         self._folded = CueWords(w for folded, w in every if folded)
-        self._memo: dict[tuple[frozenset[str], frozenset[str]], frozenset[Guarded]] = {}
+        self._memo = Memo(lambda held: self._passing(*held))  # (a few words a sentence, in few combinations)
 
     def passing(self, text: str) -> frozenset[Guarded]:
         """The patterns that may match somewhere in the text: it holds a word of each of their sets. (A pattern is
         left out only where its own prefilter's `may_match(text)` is False.)"""
-        held = self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else _NONE
-        out = self._memo.get(held)
-        if out is None:  # (a few words a sentence, in few combinations: each asked once)
-            if len(self._memo) > _MEMO_MAX:
-                self._memo.clear()
-            out = self._memo[held] = self._passing(*held)
-        return out
+        return self._memo[self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else _NONE]
 
     def _passing(self, plain: frozenset[str], folded: frozenset[str]) -> frozenset[Guarded]:
         out = set(self._always)

@@ -11,6 +11,7 @@ from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, pieces, run
 from councilgraph.extract.mentions import Mention
+from councilgraph.extract.prefilter import Memo
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
 from councilgraph.extract.sentence import MARKER, Sentence
 from councilgraph.graph.model import Label, RelType
@@ -63,16 +64,7 @@ def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
 
 #: The plans made, by all a sentence's cue scan holds (its hash is kept), whether it names more than one actor and the
 #: labels of those placed.
-_PLANS: dict[tuple[frozenset[str], bool, frozenset[Label]], tuple[_Tried, ...]] = {}
-_PLANS_MAX = 100_000  # plans kept before the memo starts again
-
-
-def _plan(key: tuple[frozenset[str], bool, frozenset[Label]]) -> tuple[_Tried, ...]:
-    if len(_PLANS) > _PLANS_MAX:
-        _PLANS.clear()
-    held, many, labels = key
-    tried = _PLANS[key] = _rules_for(held & _KEYS, many, labels)
-    return tried
+_PLANS = Memo(lambda key: _rules_for(key[0] & _KEYS, *key[1:]))
 
 
 @lru_cache(maxsize=4096)
@@ -108,9 +100,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     labels = frozenset([m.label for m in s.mentions if m.node])  # (a rule reads only actors the resolver placed)
     template = s.template
     key = (_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
-    tried = _PLANS.get(key)
-    if tried is None:
-        tried = _plan(key)
+    tried = _PLANS[key]
     for rule, triggers in tried:
         matches = [m for t, test in triggers if test is None or test(template) for m in t.finditer(template)]
         if not matches:
@@ -160,27 +150,21 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
     else:
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
     template, held = s.template, _CUE_WORDS.found(s.low)
-    motions = _MOTION_PLANS.get(held)
-    if motions is None:
-        motions = _motion_plan(held)
-    return [(typ, s.at(i).node) for typ, rx, test in motions if test is None or test(template)  # type: ignore[misc]
+    return [(typ, s.at(i).node) for typ, rx, test in _MOTION_PLANS[held] if test is None or test(template)  # type: ignore[misc]
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
 
 
 #: The motion patterns a sentence's plan runs, by all its cue scan holds (as `_PLANS`).
-_MOTION_PLANS: dict[frozenset[str], tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]] = {}
-
-
 def _motion_plan(held: frozenset[str]) -> tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]:
     """The motion patterns as run (extract/gates.py) on a sentence that names a person (its template holds markers)
     and whose cue scan holds these: those whose gates it may pass, each with its test narrowed (`narrowed`)."""
-    if len(_MOTION_PLANS) > _PLANS_MAX:
-        _MOTION_PLANS.clear()
     cued = held & _KEYS
-    plan = _MOTION_PLANS[held] = tuple(
+    return tuple(
         (typ, rx, narrowed(_PREFILTERS[pattern], cued, True, True)) for (typ, (rx, _)), (*_, pattern) in zip(_motions(), MOTION_RULES, strict=True)
         if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[pattern])[0]))
-    return plan
+
+
+_MOTION_PLANS = Memo(_motion_plan)
 
 
 @cache
