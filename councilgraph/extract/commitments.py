@@ -7,6 +7,7 @@ node id, or AUTHOR / HOME, which the pipeline turns into the item's report autho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -15,7 +16,7 @@ from ahocorasick_rs import AhoCorasick
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, demands, holds_each, run, words_held
+from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, Memo, trie
@@ -259,8 +260,8 @@ def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     procedural: bool | None = None  # asked at the first match: most sentences tried match no trigger
     found: list[ActionFact] = []
     words: list[set[str]] = []  # each found action's content words, read once for `_read` and `dedupe`
-    for rule, trigger, may_match, needed in tried:
-        if not (holds_each(template, needed) if needed is not None else may_match(template, held)):
+    for rule, trigger, test in tried:
+        if test is not None and not test(template):
             continue
         for m in trigger.finditer(template):
             if procedural is None:
@@ -291,7 +292,7 @@ def _read(rule: ActionRule, m: re.Match[str], s: Sentence, ctx: Context, found: 
 
 #: A trigger to try, as run, with its rule and its prefilter's test (extract/gates.py: a trigger whose literal words the
 #: template lacks is not run; the result is the same, only faster).
-_Tried = tuple[ActionRule, re.Pattern[str], Gate, tuple[tuple[str, ...], ...] | None]
+_Tried = tuple[ActionRule, re.Pattern[str], Callable[[str], bool] | None]
 
 
 #: The plans made, by all a sentence's cue scan holds (and its place, actors, marker): looked up with the scan's own set,
@@ -303,11 +304,12 @@ _PLANS = Memo(lambda key: _rules_for(key[0] & _KEYS, *key[1:]))
 def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: bool) -> tuple[_Tried, ...]:
     """The triggers to try, each with its rule (in one sequence: one loop a sentence), of the rules that apply where a
     sentence stands (`_applies`), have an actor if they need one and find one of their cues among the cue words it
-    holds: those whose gates may pass, given the pieces it holds and whether its template holds a marker (`marked`)
-    (a few words, in few combinations: each asked once)."""
-    return tuple((r, *t, words_held(_PREFILTERS[trigger], cued)) for r in _BY_PLACE[in_resolution]
+    holds: those whose gates may pass, given the pieces it holds and whether its template holds a marker (`marked`),
+    each with its gate's test narrowed to those (extract/gates.py, `narrowed`; None: the template passes) (a few words,
+    in few combinations: each asked once)."""
+    return tuple((r, t, narrowed(_PREFILTERS[trigger], cued, marked, actors)) for r in _BY_PLACE[in_resolution]
                  if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))
-                 for t, trigger, (sets, marker) in zip(_triggers(r.name), r.triggers, _DEMANDS[r.name], strict=True)
+                 for (t, _), trigger, (sets, marker) in zip(_triggers(r.name), r.triggers, _DEMANDS[r.name], strict=True)
                  if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
 
 

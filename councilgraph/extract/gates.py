@@ -74,7 +74,7 @@ def demands(prefilter: Prefilter) -> tuple[tuple[frozenset[str], ...], bool]:
 def words_held(prefilter: Prefilter, held: frozenset[str]) -> tuple[tuple[str, ...], ...] | None:
     """The gate's tests for a sentence whose cue scan holds these pieces, as lists of words of which the template must
     hold one each (a word list's: those filed under the pieces held): the gate's answer, with no set or generator
-    made at each sentence (see `holds_each`); None where a test is not of words (a pattern, or folded text)."""
+    made at each sentence (see `words_test`); None where a test is not of words (a pattern, or folded text)."""
     if prefilter.folded:
         return None
     out = []
@@ -86,17 +86,6 @@ def words_held(prefilter: Prefilter, held: frozenset[str]) -> tuple[tuple[str, .
         else:
             out.append(tuple(w for p in sorted(held.intersection(filed)) for w in filed[p]))
     return tuple(out)
-
-
-def holds_each(template: str, words: tuple[tuple[str, ...], ...]) -> bool:
-    """Does the template hold a word of each list (`words_held`)?"""
-    for some in words:
-        for w in some:
-            if w in template:
-                break
-        else:
-            return False
-    return True
 
 
 def narrowed(prefilter: Prefilter, held: frozenset[str], marked: bool, named: bool) -> Callable[[str], bool] | None:
