@@ -11,6 +11,7 @@ import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from councilgraph.extract import vocab
 from councilgraph.extract.prefilter import Guarded, Literals, opening, trie
@@ -150,11 +151,6 @@ _ROLE_CUE = Guarded(re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS]
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
 _A_CAPITAL = re.compile(r"[A-Z]")
 
-
-def _two_capitals(text: str) -> bool:
-    """Does the text hold two capitals? (Two searches that skip to a capital, not one pattern that reads on from each.)"""
-    first = _A_CAPITAL.search(text)
-    return first is not None and _A_CAPITAL.search(text, first.end()) is not None
 _BODY_CUE = Guarded(re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b"))
 _ORG_SUFFIX_CUE = Guarded(re.compile(_alt(vocab.ORG_SUFFIXES)))
 _LEGAL_REFERENCE = quick(re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d"))  # "Schedule 12A of the …"
@@ -276,6 +272,8 @@ class LowerCaseWords:
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
+            if isinstance(word, str) and word not in self.text:
+                return False  # (each word read is a piece of the text: most names are nowhere in lower case)
             self._words = frozenset(_LOWER_CASE_WORD.findall(self.text))
         return word in self._words
 
@@ -343,6 +341,11 @@ _LITERALS = Literals((
     KNOWN_ORG, PERSON_HON, _PLURAL_HON, _LABEL_BEFORE, _OBJECT_BEFORE, PERSON_ONE, _ROLE_CUE, LOWER_ROLE, _LOWER_ROLE_CUE,
     BODY_COUNCIL, COUNCIL_NAMED, _BODY_CUE, BODY_MEETING, ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED,
     GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
+# What Finder.orgs and Finder.generics try, each only where the sentence holds the words: a sentence that holds none's
+# words skips the stage.
+_ORG_STAGE = frozenset((ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED))
+_GENERIC_STAGE = frozenset((GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
+_START = attrgetter("start")
 
 
 class Finder:
@@ -388,14 +391,23 @@ class Finder:
         return "\x00" not in self.masked[a:b]
 
     def run(self) -> list[Mention]:
-        self.known_orgs()
+        # A stage none of whose patterns or cues the sentence holds the words for finds nothing: not called (each
+        # stage's own first test would say so, at the cost of a call and its tests).
+        ok = self.ok
+        if self.acronyms or KNOWN_ORG in ok:
+            self.known_orgs()
         self.people()
-        self.roles()
+        if _ROLE_CUE in ok or _LOWER_ROLE_CUE in ok:
+            self.roles()
         self.councils()
-        self.bodies()
-        self.orgs()
-        self.generics()
-        return sorted(self.found, key=lambda m: m.start)
+        if _BODY_CUE in ok:
+            self.bodies()
+        if not _ORG_STAGE.isdisjoint(ok):
+            self.orgs()
+        if not _GENERIC_STAGE.isdisjoint(ok):
+            self.generics()
+        found = self.found
+        return sorted(found, key=_START) if len(found) > 1 else found
 
     def known_orgs(self) -> None:
         for m in self.scan(KNOWN_ORG):
@@ -414,9 +426,13 @@ class Finder:
                 self.take(Mention(a, b, label, name, word))
 
     def people(self) -> None:
-        if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
+        masked = self.masked
+        cue = _CAPITAL_CUE.search(masked)
+        if not cue:  # every way of naming a person has a capitalised word
             return
-        if _two_capitals(self.masked):  # (a third of sentences have one capital: "The report was noted.")
+        # (a third of sentences have one capital: "The report was noted."; the cue is at a capital, so a second is one
+        # before it or one after its first letter)
+        if _A_CAPITAL.search(masked, 0, cue.start()) or _A_CAPITAL.search(masked, cue.start() + 1):
             self.people_named_more_fully()
         for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]

@@ -1,0 +1,106 @@
+"""The mention finder's shortcuts find what its plain form finds: on every sentence of the real minutes (seeds and
+corpus, read in order with each document's acronyms, given names and people named in full) and on adversarial texts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from councilgraph.extract import mentions as M
+from councilgraph.extract.pipeline import _units
+from councilgraph.graph.model import Label
+from councilgraph.loaders import load
+from tests.conftest import CORPUS, SEEDS
+
+
+def _two_capitals(text: str) -> bool:
+    first = re.search(r"[A-Z]", text)
+    return first is not None and re.search(r"[A-Z]", text[first.end():]) is not None
+
+
+class PlainFinder(M.Finder):
+    """The finder as written before its shortcuts: every stage called, and its own tests deciding."""
+
+    def run(self) -> list[M.Mention]:
+        self.known_orgs()
+        self.people()
+        self.roles()
+        self.councils()
+        self.bodies()
+        self.orgs()
+        self.generics()
+        return sorted(self.found, key=lambda m: m.start)
+
+    def people(self) -> None:
+        if not M._CAPITAL_CUE.search(self.masked):
+            return
+        if _two_capitals(self.masked):
+            self.people_named_more_fully()
+        # (the rest of Finder.people, which has no shortcut of its own)
+        self.people_named_more_fully = lambda: None  # type: ignore[method-assign]
+        super().people()
+
+
+def _documents() -> list[tuple[str, list[str]]]:
+    """Each document's text and its sentences, as the pipeline reads them."""
+    docs = []
+    for p in sorted(Path(SEEDS).glob("*.txt")) + sorted(Path(CORPUS).glob("*.txt")):
+        doc = load(p)
+        docs.append((doc.text, [u.text for u in _units(doc)]))
+    return docs
+
+
+def _key(ms: list[M.Mention]) -> list[tuple]:
+    return [(m.start, m.end, m.label, m.name, m.surface, m.honorific, m.first, m.kind, m.generic, m.acronym,
+             _key(m.inner)) for m in ms]
+
+
+def _read(finder: type[M.Finder], sentences: list[str], first: dict[str, str], known: frozenset[str],
+          common: M.LowerCaseWords) -> list[list[tuple]]:
+    acronyms: dict[str, tuple[Label, str]] = {}
+    return [_key(finder(s, acronyms, first, known, common).run()) for s in sentences]
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[tuple[str, list[str]]]:
+    return _documents()
+
+
+def test_finder_finds_what_its_plain_form_finds_on_real_minutes(documents):
+    assert sum(len(s) for _, s in documents) > 1000
+    for text, sentences in documents:
+        common = M.LowerCaseWords(text)
+        first_reading = _read(M.Finder, sentences, {}, frozenset(), common)
+        assert first_reading == _read(PlainFinder, sentences, {}, frozenset(), common)
+        # Read again as the pipeline does, with the given names and full names the first reading found.
+        people = [m for ms in first_reading for m in ms if m[2] is Label.PERSON and " " in m[3]]
+        first = {m[6]: m[3] for m in people if m[6]}
+        known = frozenset(m[3] for m in people)
+        assert _read(M.Finder, sentences, first, known, common) == _read(PlainFinder, sentences, first, known, common)
+
+
+def test_finder_finds_what_its_plain_form_finds_on_adversarial_texts():
+    texts = ["", "a", "A", "AB", "x Y", "Ab", "aB", "Cllr", "The", "the Council", "NHS", "(NHS)", "Mr A. Smith", "É Über",
+             "Members of the committee", "Chair of the Board", "Ofsted Inspection", "Chief Executive of Acme Ltd",
+             "Jane Smith (JS)", "the Trust and the Partnership", "a Director", "1st Director", "x\x00Y Z", "Y\x00",
+             "AB Smith", "A1 Cllr Smith"]
+    acronyms = {"JS": (Label.PERSON, "Jane Smith"), "NHS": (Label.ORGANISATION, "NHS")}
+    for t in texts:
+        assert _key(M.Finder(t, dict(acronyms), {"Jane": "Jane Smith"}).run()) \
+            == _key(PlainFinder(t, dict(acronyms), {"Jane": "Jane Smith"}).run()), t
+        assert _key(M.Finder(t, {}, {}).run()) == _key(PlainFinder(t, {}, {}).run()), t
+
+
+def test_lower_case_words_answer_as_the_set_of_the_texts_lower_case_words(documents):
+    texts = [text for text, _ in documents[:20]] + ["", "front-line well- don't children’s Front x-ray", "a b-C"]
+    asked = ["front", "programme", "practice", "well", "well-", "don't", "children’s", "x-ray", "b-", "b", "zzz", "a",
+             "Front", "", "line", "ray"]
+    for text in texts:
+        whole = frozenset(M._LOWER_CASE_WORD.findall(text))
+        words = [w for w in re.findall(r"\S+", text)[:300]] + [w.lower() for w in re.findall(r"[A-Z][a-z]+", text)[:300]]
+        for w in asked + words:
+            assert (w in M.LowerCaseWords(text)) == (w in whole), (w, text[:80])
+        common = M.LowerCaseWords(text)  # (asked in turn: the set is made once, on the first word the text holds)
+        assert [w in common for w in asked + words] == [w in whole for w in asked + words]
