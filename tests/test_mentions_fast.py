@@ -3,6 +3,7 @@ corpus, read in order with each document's acronyms, given names and people name
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -104,3 +105,42 @@ def test_lower_case_words_answer_as_the_set_of_the_texts_lower_case_words(docume
             assert (w in M.LowerCaseWords(text)) == (w in whole), (w, text[:80])
         common = M.LowerCaseWords(text)  # (asked in turn: the set is made once, on the first word the text holds)
         assert [w in common for w in asked + words] == [w in whole for w in asked + words]
+
+
+_RUNS = [("ROLE", M.ROLE, M._ROLE_CUE, M._ROLE_RUN), ("BODY", M.BODY, M._BODY_CUE, M._PHRASE_RUN),
+         ("ORG_SUFFIX", M.ORG_SUFFIX, M._ORG_SUFFIX_CUE, M._PHRASE_RUN)]
+
+
+def _spans(matches) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _from_the_run(pattern: re.Pattern[str], cue: M.Guarded, run: M.RunBack, text: str) -> list[tuple]:
+    first = cue.pattern.search(text)
+    return _spans(run.matches(pattern, cue.pattern, text, first) if first else ())
+
+
+def test_patterns_searched_from_the_words_before_their_heads_match_as_finditer(documents):
+    lines = [ln for p in sorted(Path(SEEDS).glob("*.txt")) + sorted(Path(CORPUS).glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    texts = lines + [s for _, sentences in documents for s in sentences]
+    held = 0
+    for name, pattern, cue, run in _RUNS:
+        for text in texts:
+            fast = _from_the_run(pattern, cue, run, text)
+            assert fast == _spans(pattern.finditer(text)), (name, text)
+            held += bool(fast)
+    assert held > 500  # (the real minutes name many posts, bodies and organisations)
+
+
+def test_patterns_searched_from_the_words_before_their_heads_match_as_finditer_on_adversarial_texts():
+    rng = random.Random(7)
+    pieces = [" ", "  ", ",", ", ", "(", ")", "-", "’", "'", "&", " & ", " and ", " of ", " of the ", " for ", " with ",
+              "the ", "The ", "x", "x-", "é", "É", "\x00", "_", "1", "1st ", "A", "Foo", "Bar Baz", "foo", "Board",
+              "Committee", "Task and Finish Group", "Chief Executive", "Director", "Vice-Chair", "Secretary of State",
+              "Members", "Co-opted Members", "Ltd", "Limited", "plc", "Trust", "’s", "'s", "Health", "Adults, Health",
+              "Cabinet", "Executive", "Scrutiny", "Panel", ".", ";", ":", "—", "Council", "Unlimited", "BoardX"]
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for name, pattern, cue, run in _RUNS:
+            assert _from_the_run(pattern, cue, run, text) == _spans(pattern.finditer(text)), (name, text)

@@ -8,7 +8,7 @@ and last the generic references ("the Committee", "the Council", "the Trust").
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -335,6 +335,69 @@ def _known_org_re():
 KNOWN_ORG = Guarded(_known_org_re())
 
 
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789’'-")  # W's characters
+_OPENING_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what W opens with
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9’'\-]*")  # (the same characters, matched on a word reversed)
+
+
+class RunBack:
+    """Where a match of ROLE, BODY or ORG_SUFFIX can start at the earliest, given where the first of its head words
+    stands. Such a match is its words up to the head word: capitalised words (W), the joining words of its pattern and
+    the head's own first words, one space apart (after a comma, in a PHRASE). So a match that reaches the head word
+    cannot start before a word, before it, that is none of these: the pattern is searched from that word on, not from
+    every capital before it (each tried there reads a run of capitalised words and backtracks through it)."""
+
+    def __init__(self, joins: Iterable[str], comma: bool, opens_after: str):
+        self.joins = frozenset(joins)
+        self.comma = comma  # (a PHRASE's words may end in a comma: "Adults, Health and Wellbeing Board")
+        self._opens_after = re.compile(opens_after)  # a character a match may open after ("x-Foo" with \b)
+
+    def start(self, text: str, cue: int) -> int:
+        """A position no match of the pattern that reaches the head word at `cue` (or one after it) starts before."""
+        i = cue
+        while i and text[i - 1] in _TOKEN_CHARS:  # the word the head word is in
+            i -= 1
+        while i > 1 and text[i - 1] == " ":
+            j = text.rfind(" ", 0, i - 1) + 1
+            word = text[j:i - 1]
+            if self.comma and word.endswith(","):
+                word = word[:-1]
+            if word in self.joins or word and word[0] in _OPENING_CHARS and _TOKEN_CHARS.issuperset(word):
+                i = j  # a word a match can hold: it may start before it
+                continue
+            # Not one: a match may still open inside it, on the run of W's characters that ends it ("(Foo",
+            # "&Children's"), or, where all are, after one it may open after ("x-Foo" with \b).
+            run = len(word) - _TOKEN_RUN.match(word[::-1]).end()
+            if run:
+                return j + run
+            after = self._opens_after.search(word)
+            return j + after.end() if after else i
+        return i
+
+    def matches(self, pattern: re.Pattern[str], cue: re.Pattern[str], text: str,
+                first: re.Match[str] | None) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text), for a pattern each match of which holds a head word found by `cue` (the first
+        found: `first`), at or before which the run of words the match holds ends (see `start`)."""
+        pos = 0
+        while first is not None:
+            m = pattern.search(text, max(pos, self.start(text, first.start())))
+            if m is None:
+                return
+            yield m
+            pos = m.end()  # (no match is empty: each holds its head word)
+            first = cue.search(text, pos)
+
+
+# ROLE: W words joined by "and", "&", up to the head, whose last word _ROLE_CUE finds ("Secretary of State": "of");
+# no match opens after a character of a word ((?<![\w’'\-])).
+_ROLE_RUN = RunBack(("and", "&", "of"), False, r"[^\w’'\-]")
+# BODY, ORG_SUFFIX: a PHRASE ("of the", "for", "with", commas), up to the head _BODY_CUE or _ORG_SUFFIX_CUE finds at its
+# start; a match opens at \b.
+_PHRASE_RUN = RunBack(("and", "&", "of", "the", "for", "with"), True, r"\W")
+assert all(w in _ROLE_RUN.joins or w[0] in _OPENING_CHARS and _TOKEN_CHARS.issuperset(w)
+           for h in (*vocab.ROLE_HEADS, *vocab.PLURAL_HEADS) for w in h.split(" ")), "a post's word RunBack cannot pass"
+
+
 #: Every pattern a sentence's words can rule out, and the cues tried before costly patterns: which of their required
 #: words a sentence holds is found once (prefilter.Literals), and each is tried only where its words are.
 _LITERALS = Literals((
@@ -366,9 +429,9 @@ class Finder:
         """Does the sentence hold the pattern's required words (else it cannot match, masked or not)?"""
         return pattern in self.ok
 
-    def cue(self, pattern: Guarded) -> bool:
-        """Does the masked sentence hold the cue a costly pattern needs?"""
-        return pattern in self.ok and pattern.pattern.search(self.masked) is not None
+    def cue(self, pattern: Guarded) -> re.Match[str] | None:
+        """Where the masked sentence first holds the cue a costly pattern needs (None: nowhere)."""
+        return pattern.pattern.search(self.masked) if pattern in self.ok else None
 
     def scan(self, pattern: Guarded) -> Iterable[re.Match[str]]:
         """The pattern's matches in the masked sentence; none sought where its words are missing."""
@@ -519,7 +582,8 @@ class Finder:
             pos = item.end()
 
     def roles(self) -> None:
-        for m in ROLE.finditer(self.masked if self.cue(_ROLE_CUE) else ""):  # (the pattern is costly)
+        cue = self.cue(_ROLE_CUE)  # (the pattern is costly: tried only from the words before a post's last word)
+        for m in _ROLE_RUN.matches(ROLE, _ROLE_CUE.pattern, self.masked, cue) if cue else ():
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
@@ -578,9 +642,10 @@ class Finder:
             self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
 
     def bodies(self) -> None:
-        if not self.cue(_BODY_CUE):  # no body head word: nothing to find (the patterns are costly)
+        cue = self.cue(_BODY_CUE)
+        if not cue:  # no body head word: nothing to find (the patterns are costly)
             return
-        for m in BODY.finditer(self.masked):
+        for m in _PHRASE_RUN.matches(BODY, _BODY_CUE.pattern, self.masked, cue):
             pre, head = m[1].strip(), m[2]
             pre = _OWNER_BEFORE_BODY.sub("", pre)
             if not pre and head != "Cabinet" and not (head == "Executive" and _THE_EXECUTIVE.match(self.masked, m.start(2) - 4)):
@@ -602,7 +667,8 @@ class Finder:
         for m in self.scan(ORG_PREFIXED):  # before suffixes: "… Church of England" is not "… Church"
             kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
-        for m in ORG_SUFFIX.finditer(self.masked if self.cue(_ORG_SUFFIX_CUE) else ""):
+        cue = self.cue(_ORG_SUFFIX_CUE)
+        for m in _PHRASE_RUN.matches(ORG_SUFFIX, _ORG_SUFFIX_CUE.pattern, self.masked, cue) if cue else ():
             pre, suffix = m[1].strip(), m[2]
             if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS \
                     or _LEGAL_REFERENCE.search(pre):
