@@ -144,3 +144,26 @@ def test_patterns_searched_from_the_words_before_their_heads_match_as_finditer_o
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         for name, pattern, cue, run in _RUNS:
             assert _from_the_run(pattern, cue, run, text) == _spans(pattern.finditer(text)), (name, text)
+
+
+def test_person_candidates_behind_the_look_ahead_for_two_words_are_the_plain_forms(documents):
+    def walk(pattern: re.Pattern[str], text: str, skip_words: bool) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        while m := pattern.search(text, pos):
+            words = m[1].split()
+            pos = m.start() + len(words[0]) + 1
+            if not (skip_words and words[0] in M._NOT_NAME_PLACED):
+                out.append(m.span())
+        return out
+
+    rng = random.Random(11)
+    pieces = ["Carol", "Cammiss", "Services", "Anne-Marie", "O’Neil", "O'Neil", "McGregor", "Mc", "O’", "A", "B.", " ",
+              "  ", "-", "’", "'", "x", "é", "É", "1", "(", ", ", "and", "The", "Ab-Cd", "Smith-", "-Jones", "\x00"]
+    texts = [s for _, sentences in documents for s in sentences] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        fast = walk(M._PERSON_CANDIDATE, text, False)
+        assert fast == walk(M.PERSON_BARE, text, True), text
+        found += len(fast)
+    assert found > 500

@@ -126,20 +126,23 @@ _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_D
 _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
-def _capital_not_opening(words: Iterable[str]) -> str:
-    """A capital that does not begin one of these words followed by a space: one branch a letter, each led by the
-    letter, so that a pattern opening on it still skips to the capitals."""
+def _capital_not_opening(words: Iterable[str], then: str = "") -> str:
+    """A capital that does not begin one of these words followed by a space (and after which `then` holds): one branch
+    a letter, each led by the letter, so that a pattern opening on it still skips to the capitals."""
     rests: dict[str, list[str]] = {c: [] for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
     for w in words:
         if w[:1] in rests:
             rests[w[0]].append(w[1:])
-    return "(?:" + "|".join(f"{c}(?!{trie(r)} )" if r else c for c, r in rests.items()) + ")"
+    return "(?:" + "|".join(f"{c}{then}(?!{trie(r)} )" if r else c + then for c, r in rests.items()) + ")"
 
 
 # PERSON_BARE's candidates for Finder.people: a run whose first word is a word of minutes ("Services Carol Cammiss")
 # is no name, and the engine goes on to the next capital itself, where a loop in Python would search again from it.
+# Each match's first word is of NAMEW's characters and a capital follows it after a space: a look-ahead for that, tried
+# first, passes over most capitals ("The report", "Minutes.") before the words of minutes are tried there.
+_TWO_WORDS_AHEAD = rf"(?=[A-Za-z{_Q}\-]* [A-Z])"
 _PERSON_CANDIDATE = re.compile(PERSON_BARE.pattern.replace(
-    "([A-Z](?<!", f"({_capital_not_opening(w for w in _NOT_NAME_PLACED if len(w.split()) == 1)}(?<!", 1))
+    "([A-Z](?<!", f"({_capital_not_opening((w for w in _NOT_NAME_PLACED if len(w.split()) == 1), _TWO_WORDS_AHEAD)}(?<!", 1))
 assert _PERSON_CANDIDATE.pattern != PERSON_BARE.pattern
 
 
