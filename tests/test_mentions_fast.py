@@ -95,7 +95,8 @@ def test_finder_finds_what_its_plain_form_finds_on_adversarial_texts():
 
 
 def test_lower_case_words_answer_as_the_set_of_the_texts_lower_case_words(documents):
-    texts = [text for text, _ in documents[:20]] + ["", "front-line well- don't children’s Front x-ray", "a b-C"]
+    texts = [text for text, _ in documents[:20]] + ["", "front-line well- don't children’s Front x-ray", "a b-C",
+                                                   "xfront " * 12 + "front", "Xfront-front frontE front_ éfront", "-well"]
     asked = ["front", "programme", "practice", "well", "well-", "don't", "children’s", "x-ray", "b-", "b", "zzz", "a",
              "Front", "", "line", "ray"]
     for text in texts:
@@ -166,4 +167,5 @@ def test_person_candidates_behind_the_look_ahead_for_two_words_are_the_plain_for
         fast = walk(M._PERSON_CANDIDATE, text, False)
         assert fast == walk(M.PERSON_BARE, text, True), text
         found += len(fast)
+        assert _spans(M._PERSON_BARE_AHEAD.finditer(text)) == _spans(M.PERSON_BARE.finditer(text)), text
     assert found > 500

@@ -144,6 +144,9 @@ _TWO_WORDS_AHEAD = rf"(?=[A-Za-z{_Q}\-]* [A-Z])"
 _PERSON_CANDIDATE = re.compile(PERSON_BARE.pattern.replace(
     "([A-Z](?<!", f"({_capital_not_opening((w for w in _NOT_NAME_PLACED if len(w.split()) == 1), _TWO_WORDS_AHEAD)}(?<!", 1))
 assert _PERSON_CANDIDATE.pattern != PERSON_BARE.pattern
+# PERSON_BARE behind the same look-ahead, for the names of a list beside a person (Finder.people_named_more_fully).
+_PERSON_BARE_AHEAD = re.compile(PERSON_BARE.pattern.replace("([A-Z](?<!", f"([A-Z]{_TWO_WORDS_AHEAD}(?<!", 1))
+assert _PERSON_BARE_AHEAD.pattern != PERSON_BARE.pattern
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
@@ -272,16 +275,47 @@ class LowerCaseWords:
     def __init__(self, text: str):
         self.text = text
         self._words: frozenset[str] | None = None
+        self._asked = 0
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
             if isinstance(word, str) and word not in self.text:
                 return False  # (each word read is a piece of the text: most names are nowhere in lower case)
+            self._asked += 1
+            where = self._where(word) if isinstance(word, str) and self._asked <= _ASKED_MOST else None
+            if where is not None:
+                return where
             self._words = frozenset(_LOWER_CASE_WORD.findall(self.text))
         return word in self._words
 
+    def _where(self, word: str) -> bool | None:
+        """Is the word one of the text's, read only from the runs of lower-case letters it stands in (None: it stands
+        in too many)? No match of _LOWER_CASE_WORD spans a character outside such a run, and the search reaches each
+        run's first letter afresh, so a run's matches are those of the run alone, read with a character either side
+        (its boundaries)."""
+        if not _A_LOWER_CASE_WORD.fullmatch(word):
+            return False
+        text = self.text
+        at = text.find(word)
+        for _ in range(_OCCURRENCES_MOST):
+            if at < 0:
+                return False
+            start, end = at, at + len(word)
+            while start and text[start - 1] in _LOWER_RUN:
+                start -= 1
+            while end < len(text) and text[end] in _LOWER_RUN:
+                end += 1
+            if word in _LOWER_CASE_WORD.findall(text, max(0, start - 1), end + 1):
+                return True
+            at = text.find(word, end)  # (a later run: this one's matches are read)
+        return None
+
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
+_A_LOWER_CASE_WORD = re.compile(r"[a-z][a-z’'\-]+")  # what each of its matches is
+_LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_ASKED_MOST = 8  # words asked before the text's words are read all at once
+_OCCURRENCES_MOST = 8  # runs a word is sought in before they are
 
 
 def _namelike(words: list[str], common: Container[str]) -> bool:
@@ -418,7 +452,8 @@ class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
     def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str],
-                 known: frozenset[str] = frozenset(), common: Container[str] = frozenset()):
+                 known: frozenset[str] = frozenset(), common: Container[str] = frozenset(),
+                 ok: frozenset[Guarded] | None = None):
         self.text = text
         self.masked = text
         self.found: list[Mention] = []
@@ -426,7 +461,9 @@ class Finder:
         self.first_names = first_names
         self.known = known  # people named in full elsewhere in the document
         self.common = common  # words the document writes in lower case
-        self.ok = _LITERALS.passing(text)  # the patterns whose words the sentence holds (masking only takes words away)
+        # The patterns whose words the sentence holds (masking only takes words away); a piece of a sentence is given
+        # the sentence's: those it holds are among them, and a pattern whose words it lacks finds nothing in it.
+        self.ok = _LITERALS.passing(text) if ok is None else ok
 
     def holds(self, pattern: Guarded) -> bool:
         """Does the sentence hold the pattern's required words (else it cannot match, masked or not)?"""
@@ -443,7 +480,7 @@ class Finder:
     def take(self, m: Mention) -> Mention | None:
         if not self.free(m.start, m.end):
             return None
-        after = ACRONYM_AFTER.match(self.text, m.end)
+        after = ACRONYM_AFTER.match(self.text, m.end) if self.text.startswith(" (", m.end) else None  # (as it opens)
         if after and m.label is not Label.PERSON:
             m.acronym = after[1]
             self.acronyms.setdefault(after[1], (m.label, m.name))
@@ -559,7 +596,7 @@ class Finder:
             self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
             pos = m.start() + len(name)
         beside = "\x00" in self.masked and any(map(self.masked.__contains__, _BESIDE_MARKS))
-        for m in PERSON_BARE.finditer(self.masked if beside else ""):  # in a list beside a person:
+        for m in _PERSON_BARE_AHEAD.finditer(self.masked) if beside else ():  # in a list beside a person:
             # "Laura Colman (…), Mike Cook and …"
             words = m[1].split()
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
@@ -611,7 +648,7 @@ class Finder:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
             of = _OF_TAIL.match(tail)
             if of:
-                sub = Finder(of[1], self.acronyms, {})
+                sub = Finder(of[1], self.acronyms, {}, ok=self.ok)
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
                 off = m.end() - len(of[1])
                 whole = [x for x in sub.found if x.end == len(of[1])]
