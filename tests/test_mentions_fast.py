@@ -175,3 +175,20 @@ def test_person_candidates_behind_the_look_ahead_for_two_words_are_the_plain_for
         found += len(fast)
         assert _spans(M._PERSON_BARE_AHEAD.finditer(text)) == _spans(M.PERSON_BARE.finditer(text)), text
     assert found > 500
+
+
+def test_generic_bodies_searched_near_their_words_match_as_finditer(documents):
+    lines = [ln for p in sorted(Path(SEEDS).glob("*.txt")) + sorted(Path(CORPUS).glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rng = random.Random(5)
+    pieces = [" ", "  ", "the ", "The ", "This ", "this ", "Its ", "our ", "Our ", "x", "s", "-", "’", "Sub-", "Board",
+              "Boards", "Committee", "Panel", "Cabinet", "Forum", "Group", "Sub-Committee", " members", " Members",
+              " member", " memberX", "e", ".", "\x00", "é", "1", "Boardroom", "Group’s"]
+    texts = lines + [s for _, sentences in documents for s in sentences] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(30_000)]
+    found = 0
+    for text in texts:
+        fast = _spans(M._GENERIC_BODY_NEAR.matches(M.GENERIC_BODY.pattern, text))
+        assert fast == _spans(M.GENERIC_BODY.pattern.finditer(text)), text
+        found += len(fast)
+    assert found > 1000

@@ -436,6 +436,36 @@ assert all(w in _ROLE_RUN.joins or w[0] in _OPENING_CHARS and _TOKEN_CHARS.issup
            for h in (*vocab.ROLE_HEADS, *vocab.PLURAL_HEADS) for w in h.split(" ")), "a post's word RunBack cannot pass"
 
 
+class Near:
+    """pattern.finditer(text), searched only near the words each match ends in: for a pattern each match of which
+    opens at most `before` characters ahead of its one such word (found by `anchor`) and reads at most `after`
+    characters past it. Each search is bounded at both ends to a word's neighbourhood, where the pattern's own would
+    try every letter a match may open with ("t" of "the") to the end of the sentence."""
+
+    def __init__(self, anchor: re.Pattern[str], before: int, after: int):
+        self.anchor, self.before, self.after = anchor, before, after
+
+    def matches(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while word := self.anchor.search(text, pos):
+            # (A match found that opens after the word may end in a later word, whose surroundings the bound cuts: it
+            # is sought again from that word, whose search it is.)
+            m = pattern.search(text, max(pos, word.start() - self.before), min(len(text), word.end() + self.after))
+            if m is not None and m.start() <= word.start():
+                yield m
+                pos = m.end()
+            else:
+                pos = word.start() + 1
+
+
+# GENERIC_BODY: "the"/"This"/"Its"/"our", a space and a body ("Sub-Board" ends in "Board"), or a body before
+# " members"; nothing between a match's start and its body holds a body's word.
+_GENERIC_BODY_WORDS = sorted({g.split("-")[-1] for g in vocab.GENERIC_BODIES} | {"Committee", "Board", "Panel"})
+_GENERIC_BODY_NEAR = Near(re.compile(_alt(_GENERIC_BODY_WORDS)),
+                          len("This ") + max(len(g) - len(g.split("-")[-1]) for g in vocab.GENERIC_BODIES),
+                          len(" members") + 1)
+
+
 #: Every pattern a sentence's words can rule out, and the cues tried before costly patterns: which of their required
 #: words a sentence holds is found once (prefilter.Literals), and each is tried only where its words are.
 _LITERALS = Literals((
@@ -536,7 +566,8 @@ class Finder:
             return
         # (a third of sentences have one capital: "The report was noted."; the cue is at a capital, so a second is one
         # before it or one after its first letter)
-        if _A_CAPITAL.search(masked, 0, cue.start()) or _A_CAPITAL.search(masked, cue.start() + 1):
+        at = cue.start()
+        if at and _A_CAPITAL.search(masked, 0, at) or _A_CAPITAL.search(masked, at + 1):
             self.people_named_more_fully()
         for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
@@ -721,7 +752,7 @@ class Finder:
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 
     def generics(self) -> None:
-        for m in self.scan(GENERIC_BODY):
+        for m in _GENERIC_BODY_NEAR.matches(GENERIC_BODY.pattern, self.masked) if GENERIC_BODY in self.ok else ():
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.BODY, m[g], m[g], generic=True, kind=m[g].lower()))
         for m in self.scan(_GENERIC_LOWER_BODY):
