@@ -192,3 +192,14 @@ def test_generic_bodies_searched_near_their_words_match_as_finditer(documents):
         assert fast == _spans(M.GENERIC_BODY.pattern.finditer(text)), text
         found += len(fast)
     assert found > 1000
+
+
+def test_literals_asked_of_the_automaton_directly_answer_as_through_the_cue_words(documents):
+    table = M._LITERALS
+    assert table._find is not None  # (the mention table's patterns need no folded text)
+    words = sorted({w for _, sets in table._sets.values() for s in sets for w in s})
+    rng = random.Random(3)
+    texts = [s for _, sentences in documents for s in sentences] + [
+        "".join(rng.choice([*words, " ", "x"]) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    for text in texts:
+        assert table.passing(text) == table._passing(table._plain.found(text), frozenset()), text

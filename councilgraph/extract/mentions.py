@@ -544,7 +544,7 @@ class Finder:
         return sorted(found, key=_START) if len(found) > 1 else found
 
     def known_orgs(self) -> None:
-        for m in self.scan(KNOWN_ORG):
+        for m in KNOWN_ORG.pattern.finditer(self.masked) if KNOWN_ORG in self.ok else ():
             canon, kind = known_org(m[1])  # type: ignore[misc]
             if _PART_OF_A_TRUST.match(self.masked, m.end(1)):
                 continue  # "Oxleas NHS Foundation Trust": a trust of its own, which `orgs` names whole
@@ -569,7 +569,7 @@ class Finder:
         at = cue.start()
         if at and _A_CAPITAL.search(masked, 0, at) or _A_CAPITAL.search(masked, at + 1):
             self.people_named_more_fully()
-        for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
+        for m in PERSON_ONE.pattern.finditer(self.masked) if PERSON_ONE in self.ok else ():  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
@@ -580,7 +580,7 @@ class Finder:
 
     def people_named_more_fully(self) -> None:
         """People named with an honorific, with initials or by two or three words: each way writes two capitals."""
-        for m in self.scan(PERSON_HON):
+        for m in PERSON_HON.pattern.finditer(self.masked) if PERSON_HON in self.ok else ():
             hons = m[1].split()
             words = m[3].split()
             if not words or not self.free(m.start(), m.end()):
@@ -593,7 +593,7 @@ class Finder:
                 # (after "Councillors Mrs. J.E. Charles" the list is of councillors, each with their own initials)
                 plural = hons[0].rstrip(".") in vocab.PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
                 self.names_listed(more.end(), "Councillor" if plural else hons[-1].rstrip("."), surnames=not plural)
-        for m in self.scan(_PLURAL_HON):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
+        for m in _PLURAL_HON.pattern.finditer(self.masked) if _PLURAL_HON in self.ok else ():  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
         pos = 0
         while m := _PERSON_CANDIDATE.search(self.masked, pos):
