@@ -203,3 +203,22 @@ def test_literals_asked_of_the_automaton_directly_answer_as_through_the_cue_word
         "".join(rng.choice([*words, " ", "x"]) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
     for text in texts:
         assert table.passing(text) == table._passing(table._plain.found(text), frozenset()), text
+
+
+def test_person_with_an_honorific_matches_as_its_plain_form(documents):
+    plain = re.compile(M.PERSON_HON.pattern.pattern.replace(f"((?:{M._FIRST_HON})\\.? (?:{M.HON} )*)",
+                                                            f"\\b((?:{M.HON} )+)", 1))
+    assert plain.pattern != M.PERSON_HON.pattern.pattern
+    lines = [ln for p in sorted(Path(SEEDS).glob("*.txt")) + sorted(Path(CORPUS).glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rng = random.Random(9)
+    pieces = ["Cllr", "Cllr.", "Councillor", "County Councillor", "Mr", "Mrs.", "Dr", "Sir", "Baroness", " ", "  ", "x",
+              "xMr", "_Mr", "-", "é", "A", "B.", "Smith", "Jones", "Hall", "Anne-Marie", "(", ",", "and", "\x00"]
+    texts = lines + [s for _, sentences in documents for s in sentences] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        fast = _spans(M.PERSON_HON.pattern.finditer(text))
+        assert fast == _spans(plain.finditer(text)), text
+        found += len(fast)
+    assert found > 200

@@ -72,8 +72,11 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 _NOT_AFTER_HONORIFIC = (_NON_SURNAME | set(vocab.HONORIFICS) - {"Lord", "Lady"} | vocab.NOT_NAMES) - {*vocab.ALSO_NAMES, "May"}
 # (a name's second and third words are no heading word either: "Councillor B Thompson Declarations of interest:")
 _NOT_AFTER_SURNAME = _NOT_AFTER_HONORIFIC | (set(vocab.NOT_NAME_WORDS) - set(vocab.ALSO_NAMES))
-PERSON_HON = Guarded(quick(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
-                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})")))
+# (The plain form opens on \b((?:{HON} )+): this one on the first honorific's first letter, the look-behind after it, so
+# that the engine skips to those letters, where a look-ahead for them was tried at every position.)
+_FIRST_HON = opening(vocab.HONORIFICS, r"\w", negative=True)
+PERSON_HON = Guarded(re.compile(rf"((?:{_FIRST_HON})\.? (?:{HON} )*)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
+                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})"))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
 # A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
@@ -533,7 +536,8 @@ class Finder:
         self.people()
         if _ROLE_CUE in ok or _LOWER_ROLE_CUE in ok:
             self.roles()
-        self.councils()
+        if "ouncil" in self.masked or "uthority" in self.masked:  # (councils' own first test)
+            self.councils()
         if _BODY_CUE in ok:
             self.bodies()
         if not _ORG_STAGE.isdisjoint(ok):
