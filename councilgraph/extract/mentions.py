@@ -512,7 +512,7 @@ class Finder:
         return pattern.pattern.finditer(self.masked) if pattern in self.ok else ()
 
     def take(self, m: Mention) -> Mention | None:
-        if not self.free(m.start, m.end):
+        if "\x00" in self.masked[m.start:m.end]:  # (not free)
             return None
         after = ACRONYM_AFTER.match(self.text, m.end) if self.text.startswith(" (", m.end) else None  # (as it opens)
         if after and m.label is not Label.PERSON:
@@ -528,10 +528,10 @@ class Finder:
         return "\x00" not in self.masked[a:b]
 
     def run(self) -> list[Mention]:
-        # A stage none of whose patterns or cues the sentence holds the words for finds nothing: not called (each
-        # stage's own first test would say so, at the cost of a call and its tests).
+        # A stage none of whose patterns or cues the sentence holds the words for (nor a document's acronym) finds
+        # nothing: not called (each stage's own first test would say so, at the cost of a call and its tests).
         ok = self.ok
-        if self.acronyms or KNOWN_ORG in ok:
+        if KNOWN_ORG in ok or self.acronyms and any(map(self.masked.__contains__, self.acronyms)):
             self.known_orgs()
         self.people()
         if _ROLE_CUE in ok or _LOWER_ROLE_CUE in ok:
