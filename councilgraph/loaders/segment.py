@@ -26,6 +26,7 @@ _ITEMS_HEADING = re.compile(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$")  # a
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
+_BULLET_FIRSTS = frozenset("·•*▪◦‣∙●○■□➢✓-–—")  # the characters _BULLET's match opens with
 _NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
 _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
@@ -136,6 +137,8 @@ def _lines(text: str) -> tuple[str, ...]:
     text = glued.break_glued(text)
     # (a page without the rarer spaces, most, has its lines tidied by the quicker test: found in one look at the page)
     tidy = _tidy_spaces if any(map(text.__contains__, _ODD_SPACES)) else _tidy_plain
+    if tidy is _tidy_plain and "|" not in text:  # (most pages: no table, no rarer space)
+        return tuple(_plain_lines(text.split("\n"), "Additional documents" in text, "ACTION" in text or "Action" in text))
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
     for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
         if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
@@ -173,6 +176,35 @@ def _lines(text: str) -> tuple[str, ...]:
                 out += [tidy(b) for part in parts
                         for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
     return tuple(out)
+
+
+def _plain_lines(lines: list[str], additional: bool, action: bool) -> list[str]:
+    """`_lines`' reading of the lines of a page without a table's bar and without the rarer spaces (`_tidy_plain`
+    tidies them), the steps written out for a plain line: one that holds no label, no "Minutes:", no bullet after its
+    first character and none of the strings a point's mark holds (`_split_enumeration` keeps it whole) is only tidied.
+    (`additional`, `action`: whether the page holds "Additional documents", "ACTION" or "Action" at all.)"""
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            out.append("")
+            continue
+        if additional and "Additional documents" in ln:
+            ln = _ADDITIONAL.sub("", ln)
+        if action:
+            ln = action_table.label(ln)
+        if "Minutes:" in ln and _INLINE_MINUTES.search(ln):
+            head, _, body = ln.partition("Minutes:")
+            out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
+        elif "1." in ln or "a." in ln or ")" in ln or ln.find("·", 1) >= 0:
+            parts = _split_enumeration(ln)
+            if len(parts) == 1 and ln.find("·", 1) < 0:
+                out.append(_tidy_plain(ln))
+            else:
+                out += [_tidy_plain(b) for part in parts
+                        for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
+        else:  # (_tidy_plain, written out: most lines)
+            out.append(ln.strip() if "  " not in ln and "\t" not in ln else " ".join(ln.split()))
+    return out
 
 
 def _lines_holding(text: str, words: tuple[str, ...]) -> set[int]:
@@ -445,12 +477,14 @@ _RESOLUTION_FIRSTS = frozenset("IiaRDATt" + "".join(body[0] for body in vocab.RE
 def _point_mark(ln: str) -> re.Match[str] | None:
     """A line's point mark and text, however the point is marked: "1)", "(a)", "(ii)", "A.", "a." (the last two are
     points only inside a resolution, or when they open one with "That …": `blocks` decides)."""
-    if ln[:1] not in _POINT_FIRSTS and ln[:1].isascii():  # (no mark opens so: most lines, not matched four times)
+    # (no mark opens otherwise: most lines, not matched four times; a character not ASCII opens one only as a digit,
+    # what \d matches, which str.isdecimal tells: a bullet "·" is none)
+    if ln[:1] not in _POINT_FIRSTS and not ln[:1].isdecimal():
         return None
     return _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
 
 
-# What a mark opens with: "(", a digit, a letter (\d takes other digits too: a character not ASCII is matched)
+# What a mark opens with: "(", a digit, a letter (\d takes other digits too: `_point_mark` asks str.isdecimal of them)
 _POINT_FIRSTS = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH")
 
 
@@ -565,7 +599,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 out.append(Block(pm[2], para, "text", pm[1], None))
             prev_blank = False
             continue
-        b = _BULLET.match(ln)
+        b = _BULLET.match(ln) if ln[:1] in _BULLET_FIRSTS else None  # (what its match opens with: most lines, none)
         if b and res is not None and style not in ("bullet", None, "inline") and out and out[-1].kind == "point" \
                 and out[-1].resolution == res:
             out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
