@@ -58,14 +58,19 @@ _STARTS = re.compile(
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 # The labels of a ModernGov decision page, run together when its line breaks were lost:
 # "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
-_LABEL_WORDS = (r"(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+_LABEL_NAMES = (r"(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
                 r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
                 r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
-                r"Supporting documents|Background papers)[^\S\n]*:")
+                r"Supporting documents|Background papers)")
+_LABEL_WORDS = _LABEL_NAMES + r"[^\S\n]*:"
 # What is replaced by a line break: the spaces before a label, after a word (the pattern says it; _break_before_labels
 # does it, reading from each label back, instead of trying the pattern at every space of the document).
 _LABEL_MID = re.compile(rf"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?={_LABEL_WORDS})")
-_LABEL = re.compile(_LABEL_WORDS)  # (no label starts inside another, so finditer finds each)
+# A label's name ending where the search ends (the spaces before its colon skipped): each label is found from its colon,
+# in the characters before it (_LABEL_REACH, as many as the longest name has: a test holds them to the pattern), where
+# the labels' pattern would be tried at every capital of the document. (No label starts inside another: each is found so.)
+_LABEL_NAME_END = re.compile(_LABEL_NAMES + r"\Z")
+_LABEL_REACH = 30
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -247,7 +252,15 @@ def _break_before_labels(text: str) -> str:
     space nor the start of the text) becomes a line break."""
     out: list[str] = []
     last = 0
-    for m in _LABEL.finditer(text):
+    colon = text.find(":")
+    while colon >= 0:
+        name_end = colon
+        while name_end and text[name_end - 1] != "\n" and text[name_end - 1].isspace():  # ([^\S\n]*)
+            name_end -= 1
+        m = _LABEL_NAME_END.search(text, max(0, name_end - _LABEL_REACH), name_end)
+        colon = text.find(":", colon + 1)
+        if m is None:
+            continue
         end = start = m.start()
         while start and text[start - 1] in " \t":
             start -= 1
