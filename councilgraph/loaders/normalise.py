@@ -119,7 +119,7 @@ def normalise(text: str) -> str:
     # can be is a property of the token, remembered across documents (table.decided), so most tokens are
     # settled without a call: only those read for the first time are looked at one by one.
     memo = vocab.memo
-    for tok in distinct - table.decided:
+    for tok in vocab.fresh if distinct is vocab.distinct else distinct - table.decided:
         if "\u0000" in tok:
             continue
         if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
@@ -389,7 +389,10 @@ class _Vocab:
         # a blank line has no tokens, and is left out)
         self._toks = toks = f"\n{_NO_WORD}\n".join(filter(None, lines)).split()
         self.distinct = set(toks)
-        table.learn(self.distinct)
+        # The tokens the table has not decided: the only ones it may not have read (a token without spaces is decided
+        # only once read), and those `normalise` decides; one difference with the table, not one for each.
+        self.fresh = self.distinct - table.decided
+        table.learn(self.fresh)
         self._words: Counter[str] | None = None
         self._pairs: set[tuple[str, str]] | None = None
         self._joined: set[str] | None = None
