@@ -173,7 +173,7 @@ def normalise(text: str) -> str:
     # (a line holds a changed token only if it holds it as a string: tested first where they are few)
     few = len(changed) <= 4
     out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or honorific and _HONORIFIC_GLUED.search(ln)
-                     else _split_known(ln, memo) if (not few or any(map(ln.__contains__, changed)))
+                     else _split_known(ln, vocab) if (not few or any(map(ln.__contains__, changed)))
                      and not changed.isdisjoint(ln.split(" ")) else ln for ln in joined)
     # A label glued to the word before it ("… County Council.Publication date: …") is one only now
     return _break_before_labels(out) if changed else out
@@ -497,13 +497,13 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
     return " ".join(out)
 
 
-def _split_known(line: str, memo: dict[str, str]) -> str:
+def _split_known(line: str, vocab: _Vocab) -> str:
     """`_split_glued(line, vocab)` of a line that holds no word hyphenated at a line end and no initial glued to a
     surname after an honorific: each token is then either split as the vocabulary's memo says or kept as it is (every
     other token of the document is settled, and the empty token between two spaces stays empty), so the tokens are
     looked up, not decided one by one."""
     toks = line.split(" ")
-    return " ".join(map(memo.get, toks, toks))
+    return " ".join(map(vocab.memo.get, toks, toks))
 
 
 _GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")

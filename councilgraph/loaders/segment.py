@@ -127,7 +127,6 @@ _HEADED_REACH = 80  # characters
 @lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
 def _lines(text: str) -> tuple[str, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     lines = text.split("\n")
@@ -139,8 +138,15 @@ def _lines(text: str) -> tuple[str, ...]:
     tidy = _tidy_spaces if any(map(text.__contains__, _ODD_SPACES)) else _tidy_plain
     if tidy is _tidy_plain and "|" not in text:  # (most pages: no table, no rarer space)
         return tuple(_plain_lines(text.split("\n"), "Additional documents" in text, "ACTION" in text or "Action" in text))
+    return tuple(_read_lines(_join_table_rows(text.split("\n")) if "|" in text else text.split("\n"), tidy))
+
+
+def _read_lines(lines: list[str], tidy: Callable[[str], str]) -> list[str]:
+    """The lines as `_lines` gives them: tables' rows and cells, labels, a whole item on one line, points and bullets
+    run together, each a line; spaces tidied (`tidy`)."""
+    out: list[str] = []
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
-    for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
+    for ln in lines:
         if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
             out.append("")
             continue
@@ -175,12 +181,12 @@ def _lines(text: str) -> tuple[str, ...]:
             else:
                 out += [tidy(b) for part in parts
                         for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
-    return tuple(out)
+    return out
 
 
 def _plain_lines(lines: list[str], additional: bool, action: bool) -> list[str]:
-    """`_lines`' reading of the lines of a page without a table's bar and without the rarer spaces (`_tidy_plain`
-    tidies them), the steps written out for a plain line: one that holds no label, no "Minutes:", no bullet after its
+    """`_read_lines(lines, _tidy_plain)` of the lines of a page without a table's bar and without the rarer spaces,
+    the steps written out for a plain line: one that holds no label, no "Minutes:", no bullet after its
     first character and none of the strings a point's mark holds (`_split_enumeration` keeps it whole) is only tidied.
     (`additional`, `action`: whether the page holds "Additional documents", "ACTION" or "Action" at all.)"""
     out: list[str] = []
