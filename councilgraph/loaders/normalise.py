@@ -506,6 +506,16 @@ def _split_known(line: str, vocab: _Vocab) -> str:
     return " ".join(map(vocab.memo.get, toks, toks))
 
 
+# (the patterns _boundary and _split_token try, compiled once: they are asked of many tokens)
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
+_NUMERIC = re.compile(r"[\d.,:/£$%()-]+")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)$")
+_LOWER_WORD = re.compile(r"[a-z]{3,}")
+_LOWER_PAIR = re.compile(r"[a-z]{2}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:[’']s)?")
+_ACRONYM_GLUED = re.compile(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$")
+_FILE_SIZE_GLUED = re.compile(r"\d+[KM]B")
 _GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")
 
 
@@ -518,25 +528,25 @@ def _boundary(left: str, right: str, core: str, vocab: _Vocab) -> bool:
     r = rw[0]
     if not left[-1].isalpha():
         if left[-1].isdigit():  # "2024That", "21/06/2024The"; not "Together4Children", "6SL"
-            return re.match(r"[A-Z][a-z]", right) is not None and re.fullmatch(r"[\d.,:/£$%()-]+", left) is not None
+            return _CAPITALISED.match(right) is not None and _NUMERIC.fullmatch(left) is not None
         # "meeting.The", "impact of,Priority", "Plan –Establishment"; not "Vice-Chairman"
         return len(r) >= 2 and not (left[-1] == "-" and len(left) > 1)
     lw = _WORD.findall(left)
     if not lw:
         return False
     w = lw[-1]
-    capitalised = re.match(r"[A-Z][a-z]{2,}", r) is not None
+    capitalised = _CAPITALISED_WORD.match(r) is not None
     # (The tests that read the token alone first: the document's words and pairs are counted only when one asks.)
     return (
         w.lower() in _FUNCTION  # "forEducation", "onHalton"
-        or re.search(r"\d(?:st|nd|rd|th)$", left) is not None  # "21stMarch"
+        or _ORDINAL_END.search(left) is not None  # "21stMarch"
         or w in _HONORIFIC or r in _HONORIFIC  # "MrProctor", "McGregorCllr"
-        or re.fullmatch(r"[a-z]{3,}", w) is not None and capitalised  # "informedMembers", "underParagraph"
+        or _LOWER_WORD.fullmatch(w) is not None and capitalised  # "informedMembers", "underParagraph"
         or (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
-        or re.fullmatch(r"[a-z]{2}", w) is not None and len(r) >= 3 and vocab.known(r)
+        or _LOWER_PAIR.fullmatch(w) is not None and len(r) >= 3 and vocab.known(r)
         or vocab.words[core] <= 1 and vocab.known(w) and vocab.known(r)  # (written once)
         # "LocalAuthority", "ChristineHarris"; not "McDonald", "MacLeod"
-        or capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
+        or capitalised and _NAME_WORD.fullmatch(w) is not None
         and w not in ("Mac", "Fitz", "Van", "Von", "Della") and vocab.words[core] <= 1
     )
 
@@ -548,10 +558,10 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
         return tok
     if tok.lower() == tok:  # no capital: no glue the patterns below see, only two lower-case words run together
         return _split_pair(tok, core, vocab)
-    acronym = re.match(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$", tok)  # "SENDImprovement"
+    acronym = _ACRONYM_GLUED.match(tok)  # "SENDImprovement"
     if acronym and vocab.words[core] <= 1 and vocab.known(acronym[1]) and vocab.known(_WORD.findall(acronym[2])[0]):
         return acronym[1] + " " + _split_token(acronym[2], vocab)
-    if re.fullmatch(r"\d+[KM]B", tok):
+    if _FILE_SIZE_GLUED.fullmatch(tok):
         return tok[:-2] + " " + tok[-2:]  # "357KB"
     for m in _GLUE.finditer(tok):
         i = m.start() or 1

@@ -105,6 +105,13 @@ _NOISE = re.compile(
     rf"{_PAGE_LABELS}\s*:.*)$", re.I)
 _PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
+# (the patterns the functions below try, compiled once: they are asked of many lines)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_WORDED_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", re.I)
+_FORMAL = re.compile(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b")
+_THAT_WORD = re.compile(r"[Tt]hat\b")
+_NUMBERED_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\.?\s+(?=[A-Z])(.*)$")  # "113 Children's Trust …"
+_TIME_OR_PERCENT = re.compile(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)")  # "10.30 am", "2.5%": no paragraph's number
 
 
 def normalise(text: str) -> list[str]:
@@ -312,11 +319,10 @@ def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
             if nxt[0] == last[0] and nxt[1] in (last[1] + 1, 1 if last[1] == 1 else -1):
                 run.append(m)
                 last = nxt
-        formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
-                           ln[max(0, first.start() - 300):first.start()]) or _agreed_ending(ln[:first.start()])
+        formal = _FORMAL.search(ln[max(0, first.start() - 300):first.start()]) or _agreed_ending(ln[:first.start()])
         if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on), or
             # most of whose points do, three or more ("a. That … b. The Councillor … be appointed c. That … d. That …")
-            that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
+            that = [bool(_THAT_WORD.match(ln, m.end())) for m in run]
             run = run if len(run) >= 2 and that[0] and that[1] or len(run) >= 3 and that[0] and 2 * sum(that) > len(run) \
                 else run[:1] if that[0] else []
         if len(run) > max(1, len(best)):
@@ -349,13 +355,13 @@ def _split_enumeration(ln: str) -> list[str]:
 
 def parse_date(text: str) -> str | None:
     """The first date in a text as ISO 8601 (dd/mm/yyyy, '9th March, 2016', '26 February 2008')."""
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
+    m = _NUMERIC_DATE.search(text)
     if m:
         try:
             return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
         except ValueError:
             return None
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", text, re.I)
+    m = _WORDED_DATE.search(text)
     if m:
         try:
             return datetime.strptime(f"{m[1]} {m[2]} {m[3]}", "%d %B %Y").date().isoformat()
@@ -445,7 +451,7 @@ def _header(lines: list[str], number: str | None) -> Item:
             continue
         ln = _PDF_NOISE.sub("", ln)
         if not item.title:
-            numbered = re.match(r"^(\d{1,3}[a-z]?)\.?\s+(?=[A-Z])(.*)$", ln)  # "113 Children's Trust …"
+            numbered = _NUMBERED_TITLE.match(ln)  # "113 Children's Trust …"
             if numbered and not item.number:
                 item.number, ln = numbered[1], numbered[2]
             item.title = ln
@@ -545,7 +551,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             prev_blank = True
             continue
         m = _PARA.match(ln) if numbered else None
-        if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)", ln):
+        if m and not _TIME_OR_PERCENT.match(ln):
             if res is not None and (expect or style == "para" and m[1].split(".")[0] == para_of_points):
                 # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": its points carry the numbers
                 # of the report's recommendations (a "3.1" after them is the minutes' next paragraph)
