@@ -173,3 +173,14 @@ def test_a_text_file_is_read_once_and_sniffed_from_its_bytes(tmp_path: Path):
         os.mkfifo(fifo)
         with pytest.raises(LoaderError, match="not a regular file"):
             load(fifo)
+
+
+def test_a_part_with_one_run_of_spaces_is_tidied_as_the_pattern_does():
+    """_tidy_plain, joining a part round its one run of spaces, gives what _SPACES gives: on the real minutes' lines
+    and on runs at the start, the end, one or several, with tabs."""
+    pieces = [" ", "  ", "   ", "\t", " \t", "a", "31.1", "·", "x y", "’", "The", "."]
+    parts = [ln for t in TEXTS for ln in t.splitlines()] + _adversarial(pieces, 20000, 15, 10)
+    plain = [part for part in parts if not any(c in part for c in seg._ODD_SPACES)]
+    assert sum(part.count("  ") == 1 for part in plain) > 1000
+    for part in plain:
+        assert seg._tidy_plain(part) == seg._SPACES.sub(" ", part).strip(), repr(part)

@@ -215,8 +215,8 @@ def _plain_lines(lines: list[str], additional: bool, action: bool) -> list[str]:
             else:
                 out += [_tidy_plain(b) for part in parts
                         for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
-        else:  # (_tidy_plain, written out: most lines)
-            out.append(ln.strip() if "  " not in ln and "\t" not in ln else " ".join(ln.split()))
+        else:  # (_tidy_plain, its first test written out: most lines)
+            out.append(ln.strip() if "  " not in ln and "\t" not in ln else _tidy_plain(ln))
     return out
 
 
@@ -244,8 +244,16 @@ def _tidy_spaces(part: str) -> str:
 
 
 def _tidy_plain(part: str) -> str:
-    """`_tidy_spaces` of a part that holds none of _ODD_SPACES (its whitespace spaces and tabs alone)."""
-    return part.strip() if "  " not in part and "\t" not in part else " ".join(part.split())
+    """`_tidy_spaces` of a part that holds none of _ODD_SPACES (its whitespace spaces and tabs alone): each run of spaces
+    one space, stripped. (Most parts with a run have one, after a point's mark: "31.1     The Committee …"; the part is
+    then joined round it, not split into its words and joined again.)"""
+    if "\t" in part:
+        return " ".join(part.split())
+    head, run, tail = part.partition("  ")
+    if not run:
+        return part.strip()
+    tail = tail.lstrip(" ")
+    return (head + " " + tail).strip() if "  " not in tail else " ".join(part.split())
 
 
 _OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
@@ -309,6 +317,8 @@ _HAS_FIRST_MARK = re.compile(r"1(?:\)|(?<![^\s.;:\-–—0]1)\.|(?<=(?:19|20)\d\
 
 def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
     """The longest run of point marks counted in order from the first, as `_split_enumeration` takes them apart."""
+    if len(found) < 2:  # (a run is two marks or more: a line with one, as most numbered points, has none)
+        return []
     marks = [(m, key) for m in found if (key := _enum_key(m[m.lastindex or 1])) is not None]
     best: list[re.Match[str]] = []
     for k, (first, key) in enumerate(marks):
@@ -339,10 +349,11 @@ def _split_enumeration(ln: str) -> list[str]:
     # _HAS_FIRST_MARK's marks, "1)", "1.", "a)", "a.", "i)", holds one), which is quicker than the pattern.
     if not ("1." in ln or "a." in ln or ")" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
-    best = _best_run(ln, list(_ENUM.finditer(ln)))
+    found = list(_ENUM.finditer(ln))
+    best = _best_run(ln, found)
     if len(best) < 2 and len(ln) > _GLUED_MIN and glued.may_hold_point_marks(ln):
         # points run together: marks glued to the point before (rare, costly)
-        best = _best_run(ln, sorted([*_ENUM.finditer(ln), *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
+        best = _best_run(ln, sorted([*found, *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
     if not best:
         return [ln]
     run, head = best, ln[:best[0].start()]
