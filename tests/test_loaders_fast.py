@@ -184,3 +184,30 @@ def test_a_part_with_one_run_of_spaces_is_tidied_as_the_pattern_does():
     assert sum(part.count("  ") == 1 for part in plain) > 1000
     for part in plain:
         assert seg._tidy_plain(part) == seg._SPACES.sub(" ", part).strip(), repr(part)
+
+
+def test_words_run_together_are_found_as_every_join_of_neighbours_finds_them(monkeypatch):
+    """five_run_together (the neighbouring words looked up as the table's splits first, joined only where one is) is
+    every join of two neighbouring words that the table holds, on the real and damaged minutes and on words run
+    together on purpose; and the table, started again as soon as its splits pass the bound, reads every page alike."""
+    from operator import concat
+
+    pieces = ["Care to", "Careto", "care", "to", "the", "Board", "theBoard", "Trust Board", "TrustBoard", "work",
+              "streams", "workstreams", " ", "\n", ".", "Children", "Childrens", "s", "a", "bout", "about", "Meeting", "Meetings"]
+    texts = TEXTS + _adversarial(pieces, 400, 17, 30) + ["about\nThe a bout", "Careto\nCare to", "workstreams\nwork streams",
+                                                          "Xyzzya\nXyzzy a"]
+    outs = [norm.normalise(text) for text in texts]
+    table = norm._Tokens()  # (one of the test's own, grown page by page as normalise grows its own)
+    found = 0
+    for text in texts:
+        vocab = norm._Vocab(text.split("\n"), table)
+        for tok in vocab.distinct:  # (the page's words of five letters or more, as normalise indexes them)
+            core = tok.strip(norm._STRIP)
+            if len(core) >= 5 and core.isalpha():
+                table.index_low(core.lower())
+        plain = table.five_by_low.keys() & map(concat, *vocab._neighbours())
+        assert vocab.five_run_together() == plain, text
+        found += bool(plain)
+    assert found > 50
+    monkeypatch.setattr(norm, "_SPLITS_MAX", 50)
+    assert [norm.normalise(text) for text in texts] == outs

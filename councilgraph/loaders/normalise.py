@@ -140,7 +140,7 @@ def normalise(text: str) -> str:
             table.add_glue(tok)
             core = tok.strip(_STRIP)
             if len(core) >= 5 and core.isalpha() and core[1:].islower():  # ("(Councillor": _split_pair asks of it)
-                table.five_by_low.setdefault(core.lower(), [])  # (so that run_together answers it from the index)
+                table.index_low(core.lower())  # (so that run_together answers it from the index)
             continue
         if split == tok:
             table.keep(tok)
@@ -195,6 +195,8 @@ class _Tokens:
         # more, kept unless the document runs two of its words into it
         self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case (and the lower case of
         # other words _split_pair asks about, with no token: run_together answers them from this index)
+        self.five_splits: set[tuple[str, str]] = set()  # each word of five_by_low cut in two, every way: (its first
+        # letters, the rest), the pairs of words that written together make it
         self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
         self.decided: set[str] = set()  # tokens (split on spaces) decided: those two, and those always kept as they are
         self.initials: set[str] = set()  # tokens that are an initial glued to a surname ("KVickers"), as _INITIAL_GLUED
@@ -205,8 +207,16 @@ class _Tokens:
     def add_five(self, tok: str, core: str) -> None:
         low = core.lower()
         self.five[tok] = (core, low)
-        self.five_by_low.setdefault(low, []).append(tok)
+        self.index_low(low).append(tok)
         self.decided.add(tok)
+
+    def index_low(self, low: str) -> list[str]:
+        """The tokens five_by_low holds under this lower case: its entry made where there is none, and its splits."""
+        toks = self.five_by_low.get(low)
+        if toks is None:
+            toks = self.five_by_low[low] = []
+            self.five_splits.update((low[:i], low[i:]) for i in range(1, len(low)))
+        return toks
 
     def add_glue(self, tok: str) -> None:
         self.glue.add(tok)
@@ -236,13 +246,16 @@ class _Tokens:
 
 _NO_WORD = "\u0000"  # (a hyphenated word's mark: no word the pairs are asked about holds it)
 _TOKENS_MAX = 500_000  # tokens remembered before the table starts again
+# or splits of words of five letters or more, some 240 bytes each: a table that fills with them starts again sooner, at
+# some 70 MB of them, no more than a table full of tokens takes
+_SPLITS_MAX = 300_000
 _TOKENS = _Tokens()
 
 
 def _tokens() -> _Tokens:
     """The table of token properties; a new one once it is full (a document holds on to the one it began with)."""
     global _TOKENS
-    if _TOKENS.size() > _TOKENS_MAX:
+    if _TOKENS.size() > _TOKENS_MAX or len(_TOKENS.five_splits) > _SPLITS_MAX:
         _TOKENS = _Tokens()
     return _TOKENS
 
@@ -432,7 +445,14 @@ class _Vocab:
         together make: only those joins are kept (looked up as they are made, in C), not a set of every join. (Asked
         once the document's tokens are in the table: `run_together` is exact for the words the table then holds.)"""
         if self._five_joined is None:
-            self._five_joined = self._table.five_by_low.keys() & map(operator.concat, *self._neighbours())
+            table = self._table
+            # A pair makes such a word only if it is one of the word's splits: the pairs looked up first, each a tuple
+            # that zip fills again (no string made, no hash of one computed); most documents have none, and only those
+            # with one join their pairs.
+            if table.five_splits.isdisjoint(zip(*self._neighbours(), strict=False)):
+                self._five_joined = set()
+            else:
+                self._five_joined = table.five_by_low.keys() & map(operator.concat, *self._neighbours())
         return self._five_joined
 
     def run_together(self, low: str) -> bool:
