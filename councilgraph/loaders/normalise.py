@@ -442,17 +442,19 @@ class _Vocab:
 
     def five_run_together(self) -> set[str]:
         """The words of five letters or more of the table (`_Tokens.five_by_low`) that a pair's two words written
-        together make: only those joins are kept (looked up as they are made, in C), not a set of every join. (Asked
+        together make: only those joins are made (the pairs found among the table's splits, in C), not a set of every join. (Asked
         once the document's tokens are in the table: `run_together` is exact for the words the table then holds.)"""
         if self._five_joined is None:
             table = self._table
-            # A pair makes such a word only if it is one of the word's splits: the pairs looked up first, each a tuple
-            # that zip fills again (no string made, no hash of one computed); most documents have none, and only those
-            # with one join their pairs.
-            if table.five_splits.isdisjoint(zip(*self._neighbours(), strict=False)):
+            # A pair makes such a word only if it is one of the word's splits: the pairs looked up, each a tuple that
+            # zip fills again (no string made, no hash of one computed). First, quicker, each token's word as it may
+            # end a pair on both sides (as it may begin one, it is that word or none): most documents have none of the
+            # splits, and only those with one look up their pairs as they are.
+            lows = list(map(table.right.get, self._toks, repeat(_NO_WORD)))
+            if table.five_splits.isdisjoint(zip(lows, islice(lows, 1, None), strict=False)):
                 self._five_joined = set()
             else:
-                self._five_joined = table.five_by_low.keys() & map(operator.concat, *self._neighbours())
+                self._five_joined = {a + b for a, b in table.five_splits.intersection(zip(*self._neighbours(), strict=False))}
         return self._five_joined
 
     def run_together(self, low: str) -> bool:
