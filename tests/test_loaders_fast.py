@@ -175,8 +175,8 @@ def test_a_text_file_is_read_once_and_sniffed_from_its_bytes(tmp_path: Path):
             load(fifo)
 
 
-def test_a_part_with_one_run_of_spaces_is_tidied_as_the_pattern_does():
-    """_tidy_plain, joining a part round its one run of spaces, gives what _SPACES gives: on the real minutes' lines
+def test_a_part_with_runs_of_spaces_is_tidied_as_the_pattern_does():
+    """_tidy_plain, replacing a part's runs of two spaces or more, gives what _SPACES gives: on the real minutes' lines
     and on runs at the start, the end, one or several, with tabs."""
     pieces = [" ", "  ", "   ", "\t", " \t", "a", "31.1", "·", "x y", "’", "The", "."]
     parts = [ln for t in TEXTS for ln in t.splitlines()] + _adversarial(pieces, 20000, 15, 10)
