@@ -410,6 +410,7 @@ class _Vocab:
         self._pairs: set[tuple[str, str]] | None = None
         self._joined: set[str] | None = None
         self._five_joined: set[str] | None = None
+        self._ends: list[str] | None = None
 
     @property
     def words(self) -> Counter[str]:
@@ -426,12 +427,17 @@ class _Vocab:
             self._words = words
         return self._words
 
-    def _neighbours(self) -> tuple[map[str], map[str]]:
+    def _neighbours(self) -> tuple[map[str], islice[str]]:
         """Each token's word in lower case where it may begin a pair, and the next token's where it may end one; a
         token that may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered:
         cheaper) but never match a pair of words looked up, nor their join a word."""
-        no = repeat(_NO_WORD)
-        return map(self._table.left.get, self._toks, no), map(self._table.right.get, islice(self._toks, 1, None), no)
+        return map(self._table.left.get, self._toks, repeat(_NO_WORD)), islice(self._pair_ends(), 1, None)
+
+    def _pair_ends(self) -> list[str]:
+        """Each token's word in lower case where it may end a pair, else _NO_WORD (made once a document)."""
+        if self._ends is None:
+            self._ends = list(map(self._table.right.get, self._toks, repeat(_NO_WORD)))
+        return self._ends
 
     @property
     def pairs(self) -> set[tuple[str, str]]:
@@ -450,7 +456,7 @@ class _Vocab:
             # zip fills again (no string made, no hash of one computed). First, quicker, each token's word as it may
             # end a pair on both sides (as it may begin one, it is that word or none): most documents have none of the
             # splits, and only those with one look up their pairs as they are.
-            lows = list(map(table.right.get, self._toks, repeat(_NO_WORD)))
+            lows = self._pair_ends()
             if table.five_splits.isdisjoint(zip(lows, islice(lows, 1, None), strict=False)):
                 self._five_joined = set()
             else:
