@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -52,9 +53,10 @@ def _from_text(path: Path, text: str, decision_page: bool = False) -> Document:
     return Document(path.name, items, meta, text, attendance(normalise(text)))
 
 
-def load_text(path: Path, decision_page: bool = False) -> Document:
-    """A ModernGov page saved as text (agenda item, agenda and minutes, issue, decision)."""
-    return _from_text(path, decode(path.read_bytes(), path), decision_page)
+def load_text(path: Path, decision_page: bool = False, data: bytes | None = None) -> Document:
+    """A ModernGov page saved as text (agenda item, agenda and minutes, issue, decision); `data`: the file's bytes,
+    where they were read already."""
+    return _from_text(path, decode(path.read_bytes() if data is None else data, path), decision_page)
 
 
 def load_html(path: Path) -> Document:
@@ -89,13 +91,17 @@ LOADERS: dict[str, Callable[[Path], Document]] = {
 }
 
 
-def sniff(path: Path) -> Callable[[Path], Document] | None:
+def sniff(path: Path, data: bytes | None = None) -> Callable[[Path], Document] | None:
     """The loader a file's first bytes call for, whatever its name says (a PDF saved as .txt, an
-    HTML page saved as .aspx, a web service answer without an extension); None when they do not say."""
+    HTML page saved as .aspx, a web service answer without an extension); None when they do not say. (`data`: the
+    file's bytes, where they were read already.)"""
     from councilgraph.loaders.moderngov import is_getmeeting
 
-    with path.open("rb") as f:
-        head = f.read(4096)
+    if data is None:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    else:
+        head = data[:4096]
     if head.startswith(b"%PDF-"):
         return load_pdf
     if is_getmeeting(head):
@@ -115,14 +121,33 @@ def max_bytes() -> int:
         return MAX_BYTES
 
 
-def _check_file(path: Path, limit: int) -> None:
-    """Only regular files are read (a FIFO would hang, /dev/zero never end), and none over the limit."""
-    st = path.stat()
+def _check_file(path: Path, limit: int, st: os.stat_result | None = None) -> None:
+    """Only regular files are read (a FIFO would hang, /dev/zero never end), and none over the limit. (`st`: the
+    file's status where it was read already.)"""
+    st = st or path.stat()
     if not stat.S_ISREG(st.st_mode):
         raise LoaderError(path, "not a regular file (devices, FIFOs and sockets are not read)")
     if st.st_size > limit:
         raise LoaderError(path, f"{st.st_size / 2**20:.1f} MB is over the limit of {limit / 2**20:g} MB a document "
                                 f"(--max-size or COUNCILGRAPH_MAX_SIZE_MB raise it)")
+
+
+# The errors Path.is_file answers False to (the file or a folder of its path is missing, a link loops), as pathlib has them
+_NO_FILE_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def _regular_file(path: Path) -> os.stat_result | None:
+    """The file's status where `path.is_file()` is true, else None (the other errors it raises, raised): one look at
+    the file, which `_check_file` reads again."""
+    try:
+        st = path.stat()
+    except OSError as e:
+        if getattr(e, "errno", None) not in _NO_FILE_ERRNOS:
+            raise
+        return None
+    except ValueError:  # (a path the system cannot take, as one holding a NUL)
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
 
 
 def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Document:
@@ -131,17 +156,25 @@ def load(path: Path, meta: Meta | None = None, limit: int | None = None) -> Docu
     if meta is not None and meta.problem:
         raise LoaderError(path, meta.problem)
     loader = LOADERS.get(path.suffix.lower())
+    limit = limit or max_bytes()
+    data = None  # a text file's bytes, read once (for the sniff and the loader), where it is within the limit
     try:
-        loader = (sniff(path) if path.is_file() else None) or loader
+        st = _regular_file(path)
+        if st is not None and loader is load_text and st.st_size <= limit:
+            data = path.read_bytes()
+        loader = (sniff(path, data) if st is not None else None) or loader
     except OSError as e:
         raise LoaderError(path, e.strerror or str(e)) from e
     if loader is None:
         raise LoaderError(path, f"unsupported file type '{path.suffix}' (supported: .txt, .html, .xml, .pdf)")
     try:
-        _check_file(path, limit or max_bytes())
+        _check_file(path, limit, st)
         # a text's address (the manifest's) may say it is a decision page: its text is then the decision
         decision_page = loader in (load_text, load_pdf) and bool(_DECISION_URL.search(meta.url or "") if meta else False)
-        doc = loader(path, decision_page=True) if decision_page else loader(path)
+        if loader is load_text and data is not None:
+            doc = load_text(path, decision_page, data)
+        else:
+            doc = loader(path, decision_page=True) if decision_page else loader(path)
     except LoaderError:
         raise
     except OSError as e:

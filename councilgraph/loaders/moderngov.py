@@ -144,18 +144,23 @@ def attendance(lines: list[str]) -> list[Attendee]:
     out: list[Attendee] = []
     current: str | None = None  # the open section
     misses = 0
+    # (a line holds the words, in lower case, only if the page does: most pages, one look at the page, not one a line;
+    # no character but an ASCII one lowers to any of their letters, so the page's ASCII characters alone, quicker to
+    # lower, hold each occurrence: a test holds every character to it)
+    page = "\n".join(lines).encode("ascii", "ignore").lower()
+    attended, apologies = b"attended as" in page, b"apolog" in page
     for ln in lines:
         if not ln:
             continue
-        low = ln.lower()
-        subs = _SUBSTITUTES.search(ln) if "attended as" in low else None  # (the pattern is costly)
+        subs = _SUBSTITUTES.search(ln) if attended and "attended as" in ln.lower() else None  # (the pattern is costly)
         if subs:
             out += _entries(_sentence(subs["names"]), "substitute", ln)
         heading = False
         # (a line whose first character is an ASCII one no section heading opens with is none, and one that none of
         # the headings, matched at once, opens is none: not matched five times)
         first = ln[0]
-        opens = (not first.isascii() or first in _SECTION_FIRSTS) and _ANY_SECTION.match(ln)
+        # (a character not ASCII may be a letter's other case, "ſ", "ı"; a bullet, "·", is none)
+        opens = (first in _SECTION_FIRSTS or not first.isascii() and first != "·") and _ANY_SECTION.match(ln)
         for rx, kind in _SECTIONS if opens else ():
             m = rx.match(ln)
             if m and (ln[m.end():].lstrip()[:1] in (":", "", "-", "–") or kind == "apologies" and "received" in ln[:40]):
@@ -166,7 +171,7 @@ def attendance(lines: list[str]) -> list[Attendee]:
                 break
         if heading:
             continue
-        sentence = _SENTENCE_APOLOGIES.search(ln) if "apolog" in low else None  # (as above)
+        sentence = _SENTENCE_APOLOGIES.search(ln) if apologies and "apolog" in ln.lower() else None  # (as above)
         if sentence:
             out += _entries(_sentence(sentence["names"]), "apologies", ln)
             current = None

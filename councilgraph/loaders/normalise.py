@@ -58,14 +58,19 @@ _STARTS = re.compile(
     r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$))")  # a label: "Decision status: …", "Report author: …"
 # The labels of a ModernGov decision page, run together when its line breaks were lost:
 # "Decision Maker: Cabinet Decision status: Recommendations Approved Is Key decision?: Yes".
-_LABEL_WORDS = (r"(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
+_LABEL_NAMES = (r"(?:Decision [Mm]aker|Decision status|Is [Kk]ey decision\?|Is subject to call in\?|"
                 r"Report author|Publication date|Date of decision|Decided at meeting|Accompanying Documents|"
                 r"Reasons? for (?:the )?decision|Alternative options considered|Wards affected|Lead officer|"
-                r"Supporting documents|Background papers)[^\S\n]*:")
+                r"Supporting documents|Background papers)")
+_LABEL_WORDS = _LABEL_NAMES + r"[^\S\n]*:"
 # What is replaced by a line break: the spaces before a label, after a word (the pattern says it; _break_before_labels
 # does it, reading from each label back, instead of trying the pattern at every space of the document).
 _LABEL_MID = re.compile(rf"(?<=\S)[ \t]+(?=[DIRPADWLSB])(?={_LABEL_WORDS})")
-_LABEL = re.compile(_LABEL_WORDS)  # (no label starts inside another, so finditer finds each)
+# A label's name ending where the search ends (the spaces before its colon skipped): each label is found from its colon,
+# in the characters before it (_LABEL_REACH, as many as the longest name has: a test holds them to the pattern), where
+# the labels' pattern would be tried at every capital of the document. (No label starts inside another: each is found so.)
+_LABEL_NAME_END = re.compile(_LABEL_NAMES + r"\Z")
+_LABEL_REACH = 30
 _FILE_SIZE = re.compile(r"^(?:(?:pdf icon\s*)?PDF\s*)?\d{1,5}\s*[KM]B$|(?:^|\s)(?:pdf icon\s*)?PDF\s*\d{1,5}\s*[KM]B$")
 _END_SENTENCE = re.compile(r"(?:[.:;!?|]|[.:;]\)|^\(?\w{1,4}\))['’\"”]?$|[-–—]$")
 _CONTINUES = re.compile(
@@ -114,7 +119,7 @@ def normalise(text: str) -> str:
     # can be is a property of the token, remembered across documents (table.decided), so most tokens are
     # settled without a call: only those read for the first time are looked at one by one.
     memo = vocab.memo
-    for tok in distinct - table.decided:
+    for tok in vocab.fresh if distinct is vocab.distinct else distinct - table.decided:
         if "\u0000" in tok:
             continue
         if tok[1:].lower() == tok[1:] and tok[:1] not in ("", "-", "–", "—", "&", "+"):
@@ -135,7 +140,7 @@ def normalise(text: str) -> str:
             table.add_glue(tok)
             core = tok.strip(_STRIP)
             if len(core) >= 5 and core.isalpha() and core[1:].islower():  # ("(Councillor": _split_pair asks of it)
-                table.five_by_low.setdefault(core.lower(), [])  # (so that run_together answers it from the index)
+                table.index_low(core.lower())  # (so that run_together answers it from the index)
             continue
         if split == tok:
             table.keep(tok)
@@ -167,9 +172,9 @@ def normalise(text: str) -> str:
         return "\n".join(joined)
     # (a line holds a changed token only if it holds it as a string: tested first where they are few)
     few = len(changed) <= 4
-    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln
-                     or (not few or any(map(ln.__contains__, changed))) and not changed.isdisjoint(ln.split(" "))
-                     or honorific and _HONORIFIC_GLUED.search(ln) else ln for ln in joined)
+    out = "\n".join(_split_glued(ln, vocab) if "\u0000" in ln or honorific and _HONORIFIC_GLUED.search(ln)
+                     else _split_known(ln, vocab) if (not few or any(map(ln.__contains__, changed)))
+                     and not changed.isdisjoint(ln.split(" ")) else ln for ln in joined)
     # A label glued to the word before it ("… County Council.Publication date: …") is one only now
     return _break_before_labels(out) if changed else out
 
@@ -190,6 +195,8 @@ class _Tokens:
         # more, kept unless the document runs two of its words into it
         self.five_by_low: dict[str, list[str]] = {}  # those tokens by their word's lower case (and the lower case of
         # other words _split_pair asks about, with no token: run_together answers them from this index)
+        self.five_splits: set[tuple[str, str]] = set()  # each word of five_by_low cut in two, every way: (its first
+        # letters, the rest), the pairs of words that written together make it
         self.glue: set[str] = set()  # other tokens, which _split_token splits or keeps by the document's words
         self.decided: set[str] = set()  # tokens (split on spaces) decided: those two, and those always kept as they are
         self.initials: set[str] = set()  # tokens that are an initial glued to a surname ("KVickers"), as _INITIAL_GLUED
@@ -200,8 +207,16 @@ class _Tokens:
     def add_five(self, tok: str, core: str) -> None:
         low = core.lower()
         self.five[tok] = (core, low)
-        self.five_by_low.setdefault(low, []).append(tok)
+        self.index_low(low).append(tok)
         self.decided.add(tok)
+
+    def index_low(self, low: str) -> list[str]:
+        """The tokens five_by_low holds under this lower case: its entry made where there is none, and its splits."""
+        toks = self.five_by_low.get(low)
+        if toks is None:
+            toks = self.five_by_low[low] = []
+            self.five_splits.update((low[:i], low[i:]) for i in range(1, len(low)))
+        return toks
 
     def add_glue(self, tok: str) -> None:
         self.glue.add(tok)
@@ -231,13 +246,16 @@ class _Tokens:
 
 _NO_WORD = "\u0000"  # (a hyphenated word's mark: no word the pairs are asked about holds it)
 _TOKENS_MAX = 500_000  # tokens remembered before the table starts again
+# or splits of words of five letters or more, some 240 bytes each: a table that fills with them starts again sooner, at
+# some 70 MB of them, no more than a table full of tokens takes
+_SPLITS_MAX = 300_000
 _TOKENS = _Tokens()
 
 
 def _tokens() -> _Tokens:
     """The table of token properties; a new one once it is full (a document holds on to the one it began with)."""
     global _TOKENS
-    if _TOKENS.size() > _TOKENS_MAX:
+    if _TOKENS.size() > _TOKENS_MAX or len(_TOKENS.five_splits) > _SPLITS_MAX:
         _TOKENS = _Tokens()
     return _TOKENS
 
@@ -247,7 +265,15 @@ def _break_before_labels(text: str) -> str:
     space nor the start of the text) becomes a line break."""
     out: list[str] = []
     last = 0
-    for m in _LABEL.finditer(text):
+    colon = text.find(":")
+    while colon >= 0:
+        name_end = colon
+        while name_end and text[name_end - 1] != "\n" and text[name_end - 1].isspace():  # ([^\S\n]*)
+            name_end -= 1
+        m = _LABEL_NAME_END.search(text, max(0, name_end - _LABEL_REACH), name_end)
+        colon = text.find(":", colon + 1)
+        if m is None:
+            continue
         end = start = m.start()
         while start and text[start - 1] in " \t":
             start -= 1
@@ -376,11 +402,15 @@ class _Vocab:
         # a blank line has no tokens, and is left out)
         self._toks = toks = f"\n{_NO_WORD}\n".join(filter(None, lines)).split()
         self.distinct = set(toks)
-        table.learn(self.distinct)
+        # The tokens the table has not decided: the only ones it may not have read (a token without spaces is decided
+        # only once read), and those `normalise` decides; one difference with the table, not one for each.
+        self.fresh = self.distinct - table.decided
+        table.learn(self.fresh)
         self._words: Counter[str] | None = None
         self._pairs: set[tuple[str, str]] | None = None
         self._joined: set[str] | None = None
         self._five_joined: set[str] | None = None
+        self._ends: list[str] | None = None
 
     @property
     def words(self) -> Counter[str]:
@@ -397,12 +427,17 @@ class _Vocab:
             self._words = words
         return self._words
 
-    def _neighbours(self) -> tuple[map[str], map[str]]:
+    def _neighbours(self) -> tuple[map[str], islice[str]]:
         """Each token's word in lower case where it may begin a pair, and the next token's where it may end one; a
         token that may not stands as _NO_WORD, a character no word holds, so those pairs are kept (unfiltered:
         cheaper) but never match a pair of words looked up, nor their join a word."""
-        no = repeat(_NO_WORD)
-        return map(self._table.left.get, self._toks, no), map(self._table.right.get, islice(self._toks, 1, None), no)
+        return map(self._table.left.get, self._toks, repeat(_NO_WORD)), islice(self._pair_ends(), 1, None)
+
+    def _pair_ends(self) -> list[str]:
+        """Each token's word in lower case where it may end a pair, else _NO_WORD (made once a document)."""
+        if self._ends is None:
+            self._ends = list(map(self._table.right.get, self._toks, repeat(_NO_WORD)))
+        return self._ends
 
     @property
     def pairs(self) -> set[tuple[str, str]]:
@@ -413,10 +448,19 @@ class _Vocab:
 
     def five_run_together(self) -> set[str]:
         """The words of five letters or more of the table (`_Tokens.five_by_low`) that a pair's two words written
-        together make: only those joins are kept (looked up as they are made, in C), not a set of every join. (Asked
+        together make: only those joins are made (the pairs found among the table's splits, in C), not a set of every join. (Asked
         once the document's tokens are in the table: `run_together` is exact for the words the table then holds.)"""
         if self._five_joined is None:
-            self._five_joined = self._table.five_by_low.keys() & map(operator.concat, *self._neighbours())
+            table = self._table
+            # A pair makes such a word only if it is one of the word's splits: the pairs looked up, each a tuple that
+            # zip fills again (no string made, no hash of one computed). First, quicker, each token's word as it may
+            # end a pair on both sides (as it may begin one, it is that word or none): most documents have none of the
+            # splits, and only those with one look up their pairs as they are.
+            lows = self._pair_ends()
+            if table.five_splits.isdisjoint(zip(lows, islice(lows, 1, None), strict=False)):
+                self._five_joined = set()
+            else:
+                self._five_joined = {a + b for a, b in table.five_splits.intersection(zip(*self._neighbours(), strict=False))}
         return self._five_joined
 
     def run_together(self, low: str) -> bool:
@@ -481,6 +525,25 @@ def _split_glued(line: str, vocab: _Vocab) -> str:
     return " ".join(out)
 
 
+def _split_known(line: str, vocab: _Vocab) -> str:
+    """`_split_glued(line, vocab)` of a line that holds no word hyphenated at a line end and no initial glued to a
+    surname after an honorific: each token is then either split as the vocabulary's memo says or kept as it is (every
+    other token of the document is settled, and the empty token between two spaces stays empty), so the tokens are
+    looked up, not decided one by one."""
+    toks = line.split(" ")
+    return " ".join(map(vocab.memo.get, toks, toks))
+
+
+# (the patterns _boundary and _split_token try, compiled once: they are asked of many tokens)
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
+_NUMERIC = re.compile(r"[\d.,:/£$%()-]+")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)$")
+_LOWER_WORD = re.compile(r"[a-z]{3,}")
+_LOWER_PAIR = re.compile(r"[a-z]{2}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:[’']s)?")
+_ACRONYM_GLUED = re.compile(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$")
+_FILE_SIZE_GLUED = re.compile(r"\d+[KM]B")
 _GLUE = re.compile(r"(?<=[a-z’'.,;:)%\d–—])(?=[A-Z][A-Za-z’']+)|^[-–—&+](?=[A-Z][a-z])")
 
 
@@ -493,25 +556,25 @@ def _boundary(left: str, right: str, core: str, vocab: _Vocab) -> bool:
     r = rw[0]
     if not left[-1].isalpha():
         if left[-1].isdigit():  # "2024That", "21/06/2024The"; not "Together4Children", "6SL"
-            return re.match(r"[A-Z][a-z]", right) is not None and re.fullmatch(r"[\d.,:/£$%()-]+", left) is not None
+            return _CAPITALISED.match(right) is not None and _NUMERIC.fullmatch(left) is not None
         # "meeting.The", "impact of,Priority", "Plan –Establishment"; not "Vice-Chairman"
         return len(r) >= 2 and not (left[-1] == "-" and len(left) > 1)
     lw = _WORD.findall(left)
     if not lw:
         return False
     w = lw[-1]
-    capitalised = re.match(r"[A-Z][a-z]{2,}", r) is not None
+    capitalised = _CAPITALISED_WORD.match(r) is not None
     # (The tests that read the token alone first: the document's words and pairs are counted only when one asks.)
     return (
         w.lower() in _FUNCTION  # "forEducation", "onHalton"
-        or re.search(r"\d(?:st|nd|rd|th)$", left) is not None  # "21stMarch"
+        or _ORDINAL_END.search(left) is not None  # "21stMarch"
         or w in _HONORIFIC or r in _HONORIFIC  # "MrProctor", "McGregorCllr"
-        or re.fullmatch(r"[a-z]{3,}", w) is not None and capitalised  # "informedMembers", "underParagraph"
+        or _LOWER_WORD.fullmatch(w) is not None and capitalised  # "informedMembers", "underParagraph"
         or (w.lower(), r.lower()) in vocab.pairs  # "TrustBoard" where the document writes "Trust Board"
-        or re.fullmatch(r"[a-z]{2}", w) is not None and len(r) >= 3 and vocab.known(r)
+        or _LOWER_PAIR.fullmatch(w) is not None and len(r) >= 3 and vocab.known(r)
         or vocab.words[core] <= 1 and vocab.known(w) and vocab.known(r)  # (written once)
         # "LocalAuthority", "ChristineHarris"; not "McDonald", "MacLeod"
-        or capitalised and re.fullmatch(r"[A-Z][a-z]{2,}(?:[’']s)?", w) is not None
+        or capitalised and _NAME_WORD.fullmatch(w) is not None
         and w not in ("Mac", "Fitz", "Van", "Von", "Della") and vocab.words[core] <= 1
     )
 
@@ -523,10 +586,10 @@ def _split_token(tok: str, vocab: _Vocab) -> str:
         return tok
     if tok.lower() == tok:  # no capital: no glue the patterns below see, only two lower-case words run together
         return _split_pair(tok, core, vocab)
-    acronym = re.match(r"^([(‘“\"']?[A-Z]{2,})([A-Z][a-z]{2,}.*)$", tok)  # "SENDImprovement"
+    acronym = _ACRONYM_GLUED.match(tok)  # "SENDImprovement"
     if acronym and vocab.words[core] <= 1 and vocab.known(acronym[1]) and vocab.known(_WORD.findall(acronym[2])[0]):
         return acronym[1] + " " + _split_token(acronym[2], vocab)
-    if re.fullmatch(r"\d+[KM]B", tok):
+    if _FILE_SIZE_GLUED.fullmatch(tok):
         return tok[:-2] + " " + tok[-2:]  # "357KB"
     for m in _GLUE.finditer(tok):
         i = m.start() or 1

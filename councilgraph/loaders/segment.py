@@ -26,6 +26,7 @@ _ITEMS_HEADING = re.compile(r"^(?:(?:Note )?No\.? ?\|? ?Item ?\|?|Items)$")  # a
 _ITEM_NO = re.compile(r"^(?:Item\s+)?([A-Z]{0,3}\d{1,3}[a-z]?)\.?$")
 _PARA = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^[·•*▪◦‣∙●○■□➢✓\-–—]\s*(\S.*)$")
+_BULLET_FIRSTS = frozenset("·•*▪◦‣∙●○■□➢✓-–—")  # the characters _BULLET's match opens with
 _NUM_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(\S.*)$")
 _LETTER_POINT = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)\.?\s+(\S.*)$")
 _UPPER_POINT = re.compile(r"^\(?([A-H])[.)]\s+(\S.*)$")  # "A. That …" inside a resolution only
@@ -104,6 +105,13 @@ _NOISE = re.compile(
     rf"{_PAGE_LABELS}\s*:.*)$", re.I)
 _PDF_NOISE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
+# (the patterns the functions below try, compiled once: they are asked of many lines)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_WORDED_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", re.I)
+_FORMAL = re.compile(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b")
+_THAT_WORD = re.compile(r"[Tt]hat\b")
+_NUMBERED_TITLE = re.compile(r"^(\d{1,3}[a-z]?)\.?\s+(?=[A-Z])(.*)$")  # "113 Children's Trust …"
+_TIME_OR_PERCENT = re.compile(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)")  # "10.30 am", "2.5%": no paragraph's number
 
 
 def normalise(text: str) -> list[str]:
@@ -126,7 +134,6 @@ _HEADED_REACH = 80  # characters
 @lru_cache(maxsize=2)  # the loader asks twice for a document's lines (segmentation, attendance)
 def _lines(text: str) -> tuple[str, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    out: list[str] = []
     # "… on the Board it was AGREED that …": a formal marker in capitals opens a resolution mid-line
     # (Only on lines with a marker's word: the pattern is tried at every space, costly on a long document.)
     lines = text.split("\n")
@@ -136,8 +143,17 @@ def _lines(text: str) -> tuple[str, ...]:
     text = glued.break_glued(text)
     # (a page without the rarer spaces, most, has its lines tidied by the quicker test: found in one look at the page)
     tidy = _tidy_spaces if any(map(text.__contains__, _ODD_SPACES)) else _tidy_plain
+    if tidy is _tidy_plain and "|" not in text:  # (most pages: no table, no rarer space)
+        return tuple(_plain_lines(text.split("\n"), "Additional documents" in text, "ACTION" in text or "Action" in text))
+    return tuple(_read_lines(_join_table_rows(text.split("\n")) if "|" in text else text.split("\n"), tidy))
+
+
+def _read_lines(lines: list[str], tidy: Callable[[str], str]) -> list[str]:
+    """The lines as `_lines` gives them: tables' rows and cells, labels, a whole item on one line, points and bullets
+    run together, each a line; spaces tidied (`tidy`)."""
+    out: list[str] = []
     columns: tuple[int, int, int | None, int] | None = None  # the open table of actions: its columns
-    for ln in _join_table_rows(text.split("\n")) if "|" in text else text.split("\n"):  # (rows need a bar)
+    for ln in lines:
         if not ln:  # (a blank line, as most of a page's are: nothing below changes it, nor the open table)
             out.append("")
             continue
@@ -172,7 +188,36 @@ def _lines(text: str) -> tuple[str, ...]:
             else:
                 out += [tidy(b) for part in parts
                         for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
-    return tuple(out)
+    return out
+
+
+def _plain_lines(lines: list[str], additional: bool, action: bool) -> list[str]:
+    """`_read_lines(lines, _tidy_plain)` of the lines of a page without a table's bar and without the rarer spaces,
+    the steps written out for a plain line: one that holds no label, no "Minutes:", no bullet after its
+    first character and none of the strings a point's mark holds (`_split_enumeration` keeps it whole) is only tidied.
+    (`additional`, `action`: whether the page holds "Additional documents", "ACTION" or "Action" at all.)"""
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            out.append("")
+            continue
+        if additional and "Additional documents" in ln:
+            ln = _ADDITIONAL.sub("", ln)
+        if action:
+            ln = action_table.label(ln)
+        if "Minutes:" in ln and _INLINE_MINUTES.search(ln):
+            head, _, body = ln.partition("Minutes:")
+            out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
+        elif "1." in ln or "a." in ln or ")" in ln or ln.find("·", 1) >= 0:
+            parts = _split_enumeration(ln)
+            if len(parts) == 1 and ln.find("·", 1) < 0:
+                out.append(_tidy_plain(ln))
+            else:
+                out += [_tidy_plain(b) for part in parts
+                        for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
+        else:  # (_tidy_plain, its first test written out: most lines)
+            out.append(ln.strip() if "  " not in ln and "\t" not in ln else _tidy_plain(ln))
+    return out
 
 
 def _lines_holding(text: str, words: tuple[str, ...]) -> set[int]:
@@ -199,8 +244,15 @@ def _tidy_spaces(part: str) -> str:
 
 
 def _tidy_plain(part: str) -> str:
-    """`_tidy_spaces` of a part that holds none of _ODD_SPACES (its whitespace spaces and tabs alone)."""
-    return part.strip() if "  " not in part and "\t" not in part else " ".join(part.split())
+    """`_tidy_spaces` of a part that holds none of _ODD_SPACES (its whitespace spaces and tabs alone): each run of spaces
+    one space, stripped. (Without a tab, the runs of two spaces or more are replaced, "31.1     The Committee …":
+    quicker than splitting the part into its words and joining them again.)"""
+    if "\t" in part:
+        return " ".join(part.split())
+    return _SPACE_RUN.sub(" ", part).strip() if "  " in part else part.strip()
+
+
+_SPACE_RUN = re.compile("  +")  # (opens on two spaces: searched for as a string)
 
 
 _OTHER_SPACE = re.compile("[^\\S \t\u00a0\u2002\u2003\u2009]")  # whitespace _SPACES does not take
@@ -264,6 +316,8 @@ _HAS_FIRST_MARK = re.compile(r"1(?:\)|(?<![^\s.;:\-–—0]1)\.|(?<=(?:19|20)\d\
 
 def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
     """The longest run of point marks counted in order from the first, as `_split_enumeration` takes them apart."""
+    if len(found) < 2:  # (a run is two marks or more: a line with one, as most numbered points, has none)
+        return []
     marks = [(m, key) for m in found if (key := _enum_key(m[m.lastindex or 1])) is not None]
     best: list[re.Match[str]] = []
     for k, (first, key) in enumerate(marks):
@@ -274,11 +328,10 @@ def _best_run(ln: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
             if nxt[0] == last[0] and nxt[1] in (last[1] + 1, 1 if last[1] == 1 else -1):
                 run.append(m)
                 last = nxt
-        formal = re.search(r"\b(?:RESOLVED|Resolved|resolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided|DECISION)\b",
-                           ln[max(0, first.start() - 300):first.start()]) or _agreed_ending(ln[:first.start()])
+        formal = _FORMAL.search(ln[max(0, first.start() - 300):first.start()]) or _agreed_ending(ln[:first.start()])
         if not formal:  # without a marker, a run whose first two points read "That …" (then the run goes on), or
             # most of whose points do, three or more ("a. That … b. The Councillor … be appointed c. That … d. That …")
-            that = [bool(re.match(r"[Tt]hat\b", ln[m.end():])) for m in run]
+            that = [bool(_THAT_WORD.match(ln, m.end())) for m in run]
             run = run if len(run) >= 2 and that[0] and that[1] or len(run) >= 3 and that[0] and 2 * sum(that) > len(run) \
                 else run[:1] if that[0] else []
         if len(run) > max(1, len(best)):
@@ -295,10 +348,11 @@ def _split_enumeration(ln: str) -> list[str]:
     # _HAS_FIRST_MARK's marks, "1)", "1.", "a)", "a.", "i)", holds one), which is quicker than the pattern.
     if not ("1." in ln or "a." in ln or ")" in ln) or not _HAS_FIRST_MARK(ln):
         return [ln]
-    best = _best_run(ln, list(_ENUM.finditer(ln)))
+    found = list(_ENUM.finditer(ln))
+    best = _best_run(ln, found)
     if len(best) < 2 and len(ln) > _GLUED_MIN and glued.may_hold_point_marks(ln):
         # points run together: marks glued to the point before (rare, costly)
-        best = _best_run(ln, sorted([*_ENUM.finditer(ln), *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
+        best = _best_run(ln, sorted([*found, *glued.POINT_MARKS.finditer(ln)], key=lambda m: m.start())) or best
     if not best:
         return [ln]
     run, head = best, ln[:best[0].start()]
@@ -311,13 +365,13 @@ def _split_enumeration(ln: str) -> list[str]:
 
 def parse_date(text: str) -> str | None:
     """The first date in a text as ISO 8601 (dd/mm/yyyy, '9th March, 2016', '26 February 2008')."""
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
+    m = _NUMERIC_DATE.search(text)
     if m:
         try:
             return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
         except ValueError:
             return None
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", text, re.I)
+    m = _WORDED_DATE.search(text)
     if m:
         try:
             return datetime.strptime(f"{m[1]} {m[2]} {m[3]}", "%d %B %Y").date().isoformat()
@@ -407,7 +461,7 @@ def _header(lines: list[str], number: str | None) -> Item:
             continue
         ln = _PDF_NOISE.sub("", ln)
         if not item.title:
-            numbered = re.match(r"^(\d{1,3}[a-z]?)\.?\s+(?=[A-Z])(.*)$", ln)  # "113 Children's Trust …"
+            numbered = _NUMBERED_TITLE.match(ln)  # "113 Children's Trust …"
             if numbered and not item.number:
                 item.number, ln = numbered[1], numbered[2]
             item.title = ln
@@ -445,12 +499,14 @@ _RESOLUTION_FIRSTS = frozenset("IiaRDATt" + "".join(body[0] for body in vocab.RE
 def _point_mark(ln: str) -> re.Match[str] | None:
     """A line's point mark and text, however the point is marked: "1)", "(a)", "(ii)", "A.", "a." (the last two are
     points only inside a resolution, or when they open one with "That …": `blocks` decides)."""
-    if ln[:1] not in _POINT_FIRSTS and ln[:1].isascii():  # (no mark opens so: most lines, not matched four times)
+    # (no mark opens otherwise: most lines, not matched four times; a character not ASCII opens one only as a digit,
+    # what \d matches, which str.isdecimal tells: a bullet "·" is none)
+    if ln[:1] not in _POINT_FIRSTS and not ln[:1].isdecimal():
         return None
     return _NUM_POINT.match(ln) or _LETTER_POINT.match(ln) or _UPPER_POINT.match(ln) or _DOT_LETTER_POINT.match(ln)
 
 
-# What a mark opens with: "(", a digit, a letter (\d takes other digits too: a character not ASCII is matched)
+# What a mark opens with: "(", a digit, a letter (\d takes other digits too: `_point_mark` asks str.isdecimal of them)
 _POINT_FIRSTS = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH")
 
 
@@ -505,7 +561,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
             prev_blank = True
             continue
         m = _PARA.match(ln) if numbered else None
-        if m and not re.match(r"^\d+\.\d+\s*(?:am|pm|a\.m\.|p\.m\.|%)", ln):
+        if m and not _TIME_OR_PERCENT.match(ln):
             if res is not None and (expect or style == "para" and m[1].split(".")[0] == para_of_points):
                 # "RESOLVED that the Cabinet:" then "2.1 Agreed …", "2.2 Adopted …": its points carry the numbers
                 # of the report's recommendations (a "3.1" after them is the minutes' next paragraph)
@@ -565,7 +621,7 @@ def blocks(lines: list[str], decision: bool = False) -> list[Block]:
                 out.append(Block(pm[2], para, "text", pm[1], None))
             prev_blank = False
             continue
-        b = _BULLET.match(ln)
+        b = _BULLET.match(ln) if ln[:1] in _BULLET_FIRSTS else None  # (what its match opens with: most lines, none)
         if b and res is not None and style not in ("bullet", None, "inline") and out and out[-1].kind == "point" \
                 and out[-1].resolution == res:
             out[-1].text += " " + b[1]  # a point's own list ("Areas for consideration to include: · …")
