@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, run
+from councilgraph.extract.gates import PREFILTERS, admits, demands, narrowed, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, Memo, trie
@@ -36,7 +36,7 @@ _INFO = re.compile(rf"\b(?:{trie(DELIVERABLE_WORDS)})\b", re.I)
 _NEXT_POINT = Guarded(quick(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)))
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionFact:
     """One action read from a sentence: its words, owners, requesters, due and the rule that read it."""
 
@@ -47,7 +47,7 @@ class ActionFact:
     extractor: str = ""
     takes_list: str | None = None  # "each": the list after its colon gives one action an item; "append": its words
 
-@dataclass
+@dataclass(slots=True)  # (slots: one is made for every sentence of the minutes)
 class Context:
     """What a rule may need beyond its sentence."""
 
@@ -220,7 +220,7 @@ def _procedural(s: Sentence) -> bool:
 def _holds_no_query(s: Sentence) -> bool:
     """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
     scan finds in the lower-case text: most sentences hold none.)"""
-    return _CUE_WORDS.found(s.low).isdisjoint(QUERY_PIECES) and (
+    return s.held.isdisjoint(QUERY_PIECES) and (
         s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
 
 
@@ -250,7 +250,7 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    held = _CUE_WORDS.found(s.low)  # (found once a sentence: the relations asked first)
+    held = s.held  # (found once a sentence, with it)
     actors = bool(s.mentions)
     key = (held, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
     tried = _PLANS[key]
@@ -307,28 +307,18 @@ def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: 
     holds: those whose gates may pass, given the pieces it holds and whether its template holds a marker (`marked`),
     each with its gate's test narrowed to those (extract/gates.py, `narrowed`; None: the template passes) (a few words,
     in few combinations: each asked once)."""
-    return tuple((r, t, narrowed(_PREFILTERS[trigger], cued, marked, actors)) for r in _BY_PLACE[in_resolution]
+    return tuple((r, run(trigger)[0], narrowed(_PREFILTERS[trigger], cued, marked, actors)) for r in _BY_PLACE[in_resolution]
                  if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))
-                 for (t, _), trigger, (sets, marker) in zip(_triggers(r.name), r.triggers, _DEMANDS[r.name], strict=True)
-                 if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
+                 for trigger in r.triggers if admits(_PREFILTERS[trigger], cued, marked))
 
 
 _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
-_BY_NAME = {r.name: r for r in ACTION_RULES}
-#: What each rule's triggers' gates ask of the cue scan alone (extract/gates.py, demands), in order.
-_DEMANDS = {r.name: tuple(demands(_PREFILTERS[t]) for t in r.triggers) for r in ACTION_RULES}
-
-
-@cache
-def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
-    """A rule's triggers as run (extract/gates.py), asked by its name (a pattern's hash reads all its text)."""
-    return tuple(map(run, _BY_NAME[name].triggers))
 
 
 #: The words `_rules_for` reads (the cue words, and the pieces the triggers' gates file their words under): the cache
 #: is keyed on these alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less
 #: often).
-_KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for d in _DEMANDS.values() for sets, _ in d for p in sets))
+_KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for f in _PREFILTERS.values() for p in demands(f)[0]))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES

@@ -20,7 +20,7 @@ from councilgraph.graph.model import ACTORS, DocumentGraph, Label, Node, Rel, Re
 from councilgraph.loaders.records import Block, Document, Item
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """A sentence in its place: item, block, and whether it is the item's description."""
 
@@ -152,9 +152,9 @@ class _ItemReader:
         self.motions: list[tuple[int, RelType, str, str, str | None]] = []  # (unit pos, type, person, evidence, para)
 
     def rel(self, typ: RelType, start: str | None, end: str | None, evidence: str, extractor: str,
-            para: str | None = None, **props) -> None:
+            para: str | None = None, props: dict | None = None) -> None:
         if start and end:
-            self.g.add_rel(Rel(typ, start, end, self.source, evidence, extractor, para, props))
+            self.g.add_rel(Rel(typ, start, end, self.source, evidence, extractor, para, {} if props is None else props))
             if typ is RelType.ROLE_IN:
                 self.res.tied_roles.add(start)
 
@@ -182,27 +182,35 @@ class _ItemReader:
         resolve, rel, item_id, source = self.res.resolve, self.rel, self.id, self.source
         find_actions, topic_of, context, pending = act.find_actions, act.topic_of, act.Context, self.pending
         person_label, group_labels = Label.PERSON, (Label.BODY, Label.ORGANISATION)
+        authors, introducers, motions = self.authors, self.introducers, self.motions
+        authored, introduced = RelType.AUTHORED, RelType.INTRODUCED
         for pos, u in enumerate(self.units):
             block, text, mentions = u.block, u.text, u.mentions
             para = block.para if block else None
+            # Each mention placed, what it and its inner mentions name first seen here, and the first person and the
+            # first body or organisation the sentence names: one pass, as no placing changes another's node.
+            person = group = None
             for m in mentions:
-                resolve(m)
-            s = Sentence(text, mentions, para)
-            for m in mentions:
-                if m.node and m.node not in first_seen:
-                    first_seen[m.node] = (text, para)
+                if node := resolve(m):
+                    if node not in first_seen:
+                        first_seen[node] = (text, para)
+                    if m.label is person_label:
+                        person = person or node
+                    elif m.label in group_labels:
+                        group = group or node
                 for x in m.inner:
                     if x.node and x.node not in first_seen:
                         first_seen[x.node] = (text, para)
+            s = Sentence(text, mentions, para)
             if mentions:  # (every fact and motion is of an actor the sentence names: most name no one)
                 for typ, a, b, how, props in sentence_facts(s, facts_council, item_id, description=block is None):
-                    if typ is RelType.AUTHORED and a not in self.authors:
-                        self.authors.append(a)
-                    if typ is RelType.INTRODUCED and a not in self.introducers:
-                        self.introducers.append(a)
-                    rel(typ, a, b, text, how, para, **props)
-                for typ, person in moved_seconded(s):
-                    self.motions.append((pos, typ, person, text, para))
+                    if typ is authored and a not in authors:
+                        authors.append(a)
+                    if typ is introduced and a not in introducers:
+                        introducers.append(a)
+                    rel(typ, a, b, text, how, para, props)
+                for typ, person_moving in moved_seconded(s):
+                    motions.append((pos, typ, person_moving, text, para))
             if block is None:
                 continue
             in_resolution = block.resolution is not None
@@ -224,13 +232,6 @@ class _ItemReader:
             for a in found:
                 if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
                     pending.append((a, text, para, arises))
-            person = group = None  # the first person and the first body or organisation the sentence names
-            for m in mentions:
-                if m.node:
-                    if m.label is person_label:
-                        person = person or m.node
-                    elif m.label in group_labels:
-                        group = group or m.node
             # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
             # Manager explained … He would contact …")
             last_person = person or (mentions and act.subject_post(s)) or last_person  # (no one named: no post)
