@@ -25,6 +25,8 @@ from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
 AUTHOR, HOME = "@author", "@home"
+# (module names: a member looked up on its enum class is an attribute search, and these are asked at every sentence)
+_PERSON, _ROLE = Label.PERSON, Label.ROLE
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
 # (quick: patterns tried at every position run behind a look-ahead for their first characters, extract/quick.py)
 _AND_THAT = quick(re.compile(r",? and that |;\s*and\b "))
@@ -86,8 +88,8 @@ def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[
         return []
     ms = [s.at(i) for i in _MARK.findall(fragment)]
     ms = [m for m in ms if m.node and m.label in ACTORS and m.node != drop]
-    people = [m.node for m in ms if m.label is Label.PERSON]
-    return list(dict.fromkeys(people + [m.node for m in ms if m.label is not Label.PERSON]))  # type: ignore[misc]
+    people = [m.node for m in ms if m.label is _PERSON]
+    return list(dict.fromkeys(people + [m.node for m in ms if m.label is not _PERSON]))  # type: ignore[misc]
 
 
 def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence, ctx: Context, text: str) -> list[str]:
@@ -138,10 +140,10 @@ _OPENS_WITH_POST = _opens_with(3)  # (a post's own words before it: "The Watford
 
 def subject_post(s: Sentence) -> str | None:
     """The post a sentence opens with, named without its holder ("The Watford 2020 Programme Manager explained …")."""
-    if not any(m.label is Label.ROLE and m.node for m in s.mentions):
+    if not any(m.label is _ROLE and m.node for m in s.mentions):
         return None  # (no post to open with: the pattern is not tried)
     first = _OPENS_WITH_POST.match(s.template)
-    return s.at(first[1]).node if first and s.is_(first[1], Label.ROLE) else None
+    return s.at(first[1]).node if first and s.is_(first[1], _ROLE) else None
 
 
 def _subject(m: re.Match[str], s: Sentence) -> str | None:
@@ -177,7 +179,9 @@ def active(clause: str) -> str:
     """A commitment told in the passive, told as the verb phrase of what is to be done, as actions are written:
     "Details on this could be provided by ⟨1⟩" → "provide details on this" (the agent owns it; it is not what
     is done); "they will be submitted in a more timely manner" → "submit them in a more timely manner"."""
-    m = _PASSIVE.match(clause)
+    # (every match holds " be ": the pattern's literal spaces stand either side of its "be"; most clauses lack it, and
+    # the lazy subject is tried at each of a clause's characters)
+    m = _PASSIVE.match(clause) if " be " in clause else None
     if not m:
         return clause
     thing = re.sub(r"^[Tt]hat ", "", m["thing"])
@@ -374,9 +378,14 @@ def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
     mine = set(_named(a))
     if not mine:
         return False
-    cw = _content(a.text)
-    return len(cw) >= 2 and any(
-        mine == set(_named(b)) and len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED) for b in earlier)
+    cw: set[str] | None = None  # (read at the first earlier action of the same owners: most have none)
+    for b in earlier:
+        if mine == set(_named(b)):
+            if cw is None and len(cw := _content(a.text)) < 2:
+                return False
+            if len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED):  # type: ignore[arg-type]
+                return True
+    return False
 
 
 _RESTATED = 0.8  # share of the shorter action's content words

@@ -31,6 +31,9 @@ class _Unit:
 
 
 _ACTORS = frozenset(ACTORS)  # (a set of the five labels, not a tuple built at each node)
+# (The labels as module names: a member looked up on its enum class is an attribute search, and these are asked of
+# every mention of a document.)
+_PERSON, _ROLE, _COUNCIL, _BODY, _ORG = Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
@@ -80,7 +83,7 @@ def _first_names(units: list[_Unit]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for u in units:
         for m in u.mentions:
-            if m.label is Label.PERSON and m.first and " " in m.name:
+            if m.label is _PERSON and m.first and " " in m.name:
                 seen.setdefault(m.first, set()).add(m.name)
     return {f: next(iter(n)) for f, n in seen.items() if len(n) == 1}
 
@@ -95,14 +98,14 @@ def extract(doc: Document) -> DocumentGraph:
         u.mentions = find_mentions(u.text, acronyms, common=common)
     # A person named in full once is a person wherever the name recurs; "Nigel" alone is Nigel Richardson.
     first = _first_names(units)
-    known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
+    known = frozenset(m.name for u in units for m in u.mentions if m.label is _PERSON and " " in m.name)
     if first or known:
         again = WordsBetweenBoundaries([*first, *known])  # (not a pattern compiled for each document)
         heads = {n.split()[0] for n in [*first, *known]}
         for u in units:  # read again only where a name occurs that this sentence's first reading missed
             if heads.isdisjoint(_CAPITALISED.findall(u.text)):  # (a quick test before the long pattern)
                 continue
-            found = {m.surface for m in u.mentions if m.label is Label.PERSON}
+            found = {m.surface for m in u.mentions if m.label is _PERSON}
             if any(not any(x in f for f in found) for x in again.find(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
@@ -112,11 +115,21 @@ def extract(doc: Document) -> DocumentGraph:
     for name in known:
         res.full_names.setdefault(name.split()[-1], set()).add(name)
     # A post is the council's only where the text speaks of the council at all ("the Council", "Torbay").
-    res.council_referred = bool(home.council) and (
-        any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
-        or _speaks_of(place(home.council), doc.text))
-    res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
-    res.canonical_bodies([m.name for m in everything if m.label is Label.BODY and not m.generic])
+    roles: list[str] = []
+    bodies: list[str] = []
+    council_named = False
+    for m in everything:  # (one pass for the posts, the bodies named and whether the council is)
+        label = m.label
+        if label is _ROLE:
+            roles.append(m.name)
+        elif label is _BODY:
+            if not m.generic:
+                bodies.append(m.name)
+        elif label is _COUNCIL and (m.generic or m.name == home.council):
+            council_named = True
+    res.council_referred = bool(home.council) and (council_named or _speaks_of(place(home.council), doc.text))
+    res.canonical_roles(roles)
+    res.canonical_bodies(bodies)
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
     by_item: dict[int, list[_Unit]] = {}
@@ -181,7 +194,7 @@ class _ItemReader:
         # (Looked up once, not at each of an item's sentences: this loop is run for every sentence of the minutes.)
         resolve, rel, item_id, source = self.res.resolve, self.rel, self.id, self.source
         find_actions, topic_of, context, pending = act.find_actions, act.topic_of, act.Context, self.pending
-        person_label, group_labels = Label.PERSON, (Label.BODY, Label.ORGANISATION)
+        person_label, group_labels = _PERSON, (_BODY, _ORG)
         authors, introducers, motions = self.authors, self.introducers, self.motions
         authored, introduced = RelType.AUTHORED, RelType.INTRODUCED
         for pos, u in enumerate(self.units):
@@ -260,7 +273,7 @@ class _ItemReader:
         Representative") or to the council whose minutes these are."""
         for node, (text, para) in first_seen.items():
             n = self.g.nodes[node]
-            if n.label is not Label.ROLE or node in self.res.tied_roles:
+            if n.label is not _ROLE or node in self.res.tied_roles:
                 continue
             seat = n.props.get("kind") in vocab.SEAT_HEADS
             if n.name in vocab.CHAIR_HEADS or seat and self.res.body_known():
