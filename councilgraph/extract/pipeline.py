@@ -34,6 +34,7 @@ _ACTORS = frozenset(ACTORS)  # (a set of the five labels, not a tuple built at e
 # (The labels as module names: a member looked up on its enum class is an attribute search, and these are asked of
 # every mention of a document.)
 _PERSON, _ROLE, _COUNCIL, _BODY, _ORG = Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION
+_ACTION, _ARISES_FROM, _OWNS, _REQUESTED = Label.ACTION, RelType.ARISES_FROM, RelType.OWNS, RelType.REQUESTED
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
@@ -296,18 +297,20 @@ class _ItemReader:
         authors = self.authors or self.introducers
         written: list[act.ActionFact] = []
         bodies: list[str] | None = None  # the minuting body, or none where it is unnamed and unmentioned
+        made, council = self.item.date or self.doc.meta.date, self.res.home.council_name  # (the item's, for each action)
+        rel, add_node = self.rel, self.g.add_node
         for a, evidence, para, arises in self.pending:
             if act.restated(a, written):
                 continue
             written.append(a)
-            aid = node_key(Label.ACTION, self.key, short_hash(a.text))
-            when = due_date(a.due, self.item.date or self.doc.meta.date)
-            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "due_date": when, "status": "open", "source": self.source,
-                                                             "item": self.id, "council": self.res.home.council_name}))
-            self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
-            for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
-                if bodies is None:  # looked up (and its node made) at the first owner of any kind; once is enough,
-                    # as writing actions adds no body. An unnamed, unmentioned body is not invented.
-                    bodies = [self.res.body_id()] if self.res.body_known() else []
-                for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
-                    self.rel(typ, node, aid, evidence, a.extractor, para)
+            aid = node_key(_ACTION, self.key, short_hash(a.text))
+            add_node(Node(aid, _ACTION, a.text, {"due": a.due, "due_date": due_date(a.due, made), "status": "open",
+                                                 "source": self.source, "item": self.id, "council": council}))
+            rel(_ARISES_FROM, aid, arises, evidence, a.extractor, para)
+            for whos, typ in ((a.owners, _OWNS), (a.requesters, _REQUESTED)):
+                for who in whos:
+                    if bodies is None:  # looked up (and its node made) at the first owner of any kind; once is enough,
+                        # as writing actions adds no body. An unnamed, unmentioned body is not invented.
+                        bodies = [self.res.body_id()] if self.res.body_known() else []
+                    for node in authors if who == act.AUTHOR else bodies if who == act.HOME else (who,):
+                        rel(typ, node, aid, evidence, a.extractor, para)
