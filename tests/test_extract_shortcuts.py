@@ -12,6 +12,7 @@ from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, admits, demands
 from councilgraph.extract.prefilter import CueWords
 from councilgraph.extract.sentence import Sentence
+from councilgraph.graph.model import DocumentGraph, Label, Node, Rel, RelType
 from councilgraph.loaders import load
 from tests.conftest import CORPUS, SEEDS
 
@@ -141,3 +142,37 @@ def test_admits_leaves_out_only_triggers_whose_gates_fail(read):
                 left_out += 1
                 assert not prefilter.may_match(template), (prefilter.pattern.pattern[:80], template)
     assert left_out > 10_000
+
+
+def test_a_fact_added_by_its_fields_is_the_fact_add_rel_keeps(monkeypatch):
+    # DocumentGraph.add_fact makes the Rel only where it is kept: the graphs are those of add_rel(Rel(…)).
+    def graphs() -> list[tuple[dict, dict]]:
+        out = []
+        for path in _PATHS:
+            g = pipeline.extract(load(path))
+            out.append(({k: n.row() for k, n in g.nodes.items()}, {k: (r.row(), r.props) for k, r in g.rels.items()}))
+        return out
+
+    fast = graphs()
+
+    def plain(self, typ, start, end, source, evidence, extractor, para=None, props=None) -> None:
+        self.add_rel(Rel(typ, start, end, source, evidence, extractor, para, {} if props is None else props))
+
+    monkeypatch.setattr(DocumentGraph, "add_fact", plain)
+    assert graphs() == fast
+    assert sum(len(rels) for _, rels in fast) > 1000
+    # … and a fact refused (the same ends, no evidence, ends of the wrong labels) or told twice is kept as add_rel keeps it
+    for add in (DocumentGraph.add_rel, None):
+        g = DocumentGraph("x.txt")
+        g.add_node(Node("person:a", Label.PERSON, "A"))
+        g.add_node(Node("item:i", Label.AGENDA_ITEM, "I"))
+        for args in ((RelType.MENTIONS, "item:i", "person:a", "x.txt", "first", "mention"),
+                     (RelType.MENTIONS, "item:i", "person:a", "x.txt", "second", "mention"),
+                     (RelType.MENTIONS, "person:a", "item:i", "x.txt", "wrong way", "mention"),
+                     (RelType.MENTIONS, "item:i", "item:i", "x.txt", "itself", "mention"),
+                     (RelType.AUTHORED, "person:a", "item:i", "x.txt", "", "report-by")):
+            if add is None:
+                g.add_fact(*args)
+            else:
+                add(g, Rel(*args))
+        assert [(k, r.evidence) for k, r in g.rels.items()] == [("MENTIONS|item:i|person:a|x.txt", "first")]

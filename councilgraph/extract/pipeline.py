@@ -35,6 +35,7 @@ _ACTORS = frozenset(ACTORS)  # (a set of the five labels, not a tuple built at e
 # every mention of a document.)
 _PERSON, _ROLE, _COUNCIL, _BODY, _ORG = Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION
 _ACTION, _ARISES_FROM, _OWNS, _REQUESTED = Label.ACTION, RelType.ARISES_FROM, RelType.OWNS, RelType.REQUESTED
+_ROLE_IN = RelType.ROLE_IN
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
@@ -168,8 +169,8 @@ class _ItemReader:
     def rel(self, typ: RelType, start: str | None, end: str | None, evidence: str, extractor: str,
             para: str | None = None, props: dict | None = None) -> None:
         if start and end:
-            self.g.add_rel(Rel(typ, start, end, self.source, evidence, extractor, para, {} if props is None else props))
-            if typ is RelType.ROLE_IN:
+            self.g.add_fact(typ, start, end, self.source, evidence, extractor, para, props)
+            if typ is _ROLE_IN:
                 self.res.tied_roles.add(start)
 
     def read(self) -> None:
