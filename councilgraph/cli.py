@@ -10,25 +10,41 @@ import re
 import sys
 import threading
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from councilgraph import __version__, queries
 from councilgraph.errors import CouncilGraphError, QueryError, first_line
 from councilgraph.graph.store import DEFAULT_STORE, Store, open_store
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 app = typer.Typer(
-    name="councilgraph", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
+    # Plain click help: rich's help formatter costs ~60 ms of imports on every --help (issue 11: start-up < 150 ms).
+    name="councilgraph", no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help="Turn council minutes into a graph of who committed to what, and ask it questions.\n\n"
-         "Start with [bold]councilgraph ingest FOLDER[/bold], then [bold]councilgraph who-owns \"WORDS\"[/bold]. "
+         "\b\nStart with:\n  councilgraph ingest FOLDER\n  councilgraph who-owns \"WORDS\"\n\n"
          "The graph lives in an embedded database file (default ./councilgraph.db, or --store / "
          "COUNCILGRAPH_STORE); give --neo4j bolt://HOST:PORT (or NEO4J_URI) to use a Neo4j server instead.",
 )
-out = Console()
-err = Console(stderr=True)
+
+
+@functools.cache
+def _out() -> Console:
+    """stdout's rich Console, made on first use: rich costs ~25 ms to import, which `--help` need not pay."""
+    from rich.console import Console
+
+    return Console()
+
+
+@functools.cache
+def _err() -> Console:
+    """stderr's rich Console (progress, notes and errors), made on first use."""
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 class _State:
@@ -40,7 +56,7 @@ state = _State()
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV (columns as in the table) instead of a table.")]
-ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="A query parameter, NAME=VALUE (repeatable).")]
+ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="A query parameter, NAME=VALUE (repeatable).")]
 
 
 def handled(fn):
@@ -51,12 +67,12 @@ def handled(fn):
         try:
             return fn(*args, **kwargs)
         except CouncilGraphError as e:
-            err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+            _err().print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort):
             raise
         except KeyboardInterrupt:
-            err.print("Interrupted. Each document is stored whole or not at all; run the command again to finish "
+            _err().print("Interrupted. Each document is stored whole or not at all; run the command again to finish "
                       "(documents already stored are skipped as unchanged).", markup=False, soft_wrap=True)
             raise typer.Exit(130) from None
         except Exception as e:
@@ -64,9 +80,9 @@ def handled(fn):
                 raise
             problem = _environment_problem(e)
             if problem:  # the machine's, not councilgraph's: say what and where, as for a bad file
-                err.print(f"Error: {problem}", markup=False, highlight=False, soft_wrap=True)
+                _err().print(f"Error: {problem}", markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
-            err.print(f"Error: internal error ({type(e).__name__}: {e}); set COUNCILGRAPH_DEBUG=1 for details",
+            _err().print(f"Error: internal error ({type(e).__name__}: {e}); set COUNCILGRAPH_DEBUG=1 for details",
                       markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
@@ -94,12 +110,14 @@ def _print_json(obj: object) -> None:
 
 
 def _table(columns: list[str], rows: list[list[object]], title: str | None = None) -> None:
+    from rich.table import Table
+
     t = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
         t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*["" if v is None else (", ".join(map(str, v)) if isinstance(v, list) else str(v)) for v in r])
-    out.print(t)
+    _out().print(t)
 
 
 def _params(pairs: list[str] | None) -> dict[str, str]:
@@ -126,7 +144,7 @@ def _typed(params: dict[str, str]) -> dict[str, object]:
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"councilgraph {__version__}")
+        sys.stdout.write(f"councilgraph {__version__}\n")
         raise typer.Exit()
 
 
@@ -171,24 +189,27 @@ def _quiet() -> None:
 @app.command()
 @handled
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .html, .pdf) or folders of them.")],
-    council: Annotated[str | None, typer.Option(help="Council of every file given, over its manifest row (a page's "
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Minutes files (.txt, .html, .pdf) or folders of them.")],
+    council: Annotated[str | None, typer.Option(metavar="NAME", help="Council of every file given, over its manifest row (a page's "
                                                       "own header still wins).")] = None,
-    body: Annotated[str | None, typer.Option(help="Committee, board or panel of every file given, over its manifest "
+    body: Annotated[str | None, typer.Option(metavar="NAME", help="Committee, board or panel of every file given, over its manifest "
                                                    "row (a page's own header still wins).")] = None,
-    date: Annotated[str | None, typer.Option(help="Meeting date of every file given (YYYY-MM-DD, or as minutes write "
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="Meeting date of every file given (YYYY-MM-DD, or as minutes write "
                                                    "it: 5 March 2024, 05/03/2024), over its manifest row (a page's own "
                                                    "header still wins).")] = None,
     max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", envvar="COUNCILGRAPH_MAX_SIZE_MB",
                                                    help="Refuse documents larger than this many megabytes "
                                                         "(default 20).")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: one per "
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Extraction processes (default: one per "
                                                                           "core).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Read minutes into the graph. Each document loads whole or not at all; loading it again replaces what it gave before. A folder's manifest.csv (columns file, council[, body, date, url]) gives metadata.
 
-    Example: [bold]councilgraph ingest ../shared/seeds --council "Torbay Council"[/bold]"""
+    \b
+    Example:
+      councilgraph ingest ../shared/seeds --council "Torbay Council"
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from councilgraph.ingest import ingest as run
@@ -212,7 +233,7 @@ def ingest(
     store = _store()
     try:
         with Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+                      TimeElapsedColumn(), console=_err(), transient=True, disable=not _err().is_terminal) as bar:
             task = bar.add_task("", total=len(docs))
             limit = int(max_size * 2**20) if max_size else None
             report = run(store, docs, Meta(council, body, date),
@@ -229,9 +250,9 @@ def ingest(
     finally:
         store.close()
     for w in warnings:
-        err.print(f"Warning: {w}", markup=False, highlight=False, soft_wrap=True)
+        _err().print(f"Warning: {w}", markup=False, highlight=False, soft_wrap=True)
     for e in report.errors:
-        err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+        _err().print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
         _print_json({"loaded": report.loaded, "unchanged": report.unchanged, "errors": report.errors,
                      "warnings": warnings, "nodes": sum(counts.get(lab, 0) for lab in labels),
@@ -257,20 +278,23 @@ def _where() -> str:
 @app.command()
 @handled
 def fetch(
-    base_url: Annotated[str, typer.Argument(help="The ModernGov site, e.g. https://democracy.example.gov.uk")],
-    committee: Annotated[list[str] | None, typer.Option("--committee", help="Committee name (any part) or id; repeatable. Default: all.")] = None,
-    since: Annotated[str | None, typer.Option(help="First meeting date, YYYY-MM-DD (default: a year ago).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last meeting date, YYYY-MM-DD (default: today).")] = None,
-    cache: Annotated[Path | None, typer.Option(help="Folder that keeps every answer (default ./councilgraph-cache/HOST); ingest CACHE/minutes again offline.")] = None,
-    council: Annotated[str | None, typer.Option(help="The council the site belongs to.")] = None,
-    contact: Annotated[str | None, typer.Option(envvar="COUNCILGRAPH_CONTACT", help="E-mail or URL for the site's administrators, sent in the User-Agent.")] = None,
-    delay: Annotated[float, typer.Option(help="Seconds between requests (robots.txt's Crawl-delay wins when longer).")] = 2.0,
+    base_url: Annotated[str, typer.Argument(metavar="URL", help="The ModernGov site, e.g. https://democracy.example.gov.uk")],
+    committee: Annotated[list[str] | None, typer.Option("--committee", metavar="NAME", help="Committee name (any part) or id; repeatable. Default: all.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="First meeting date, YYYY-MM-DD (default: a year ago).")] = None,
+    until: Annotated[str | None, typer.Option(metavar="DATE", help="Last meeting date, YYYY-MM-DD (default: today).")] = None,
+    cache: Annotated[Path | None, typer.Option(metavar="FOLDER", help="Folder that keeps every answer (default ./councilgraph-cache/HOST); ingest CACHE/minutes again offline.")] = None,
+    council: Annotated[str | None, typer.Option(metavar="NAME", help="The council the site belongs to.")] = None,
+    contact: Annotated[str | None, typer.Option(metavar="ADDRESS", envvar="COUNCILGRAPH_CONTACT", help="E-mail or URL for the site's administrators, sent in the User-Agent.")] = None,
+    delay: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds between requests (robots.txt's Crawl-delay wins when longer).")] = 2.0,
     no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Only fetch into the cache.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Fetch a ModernGov site's minutes (web service, else HTML pages) into a cache folder, then ingest them. Polite: names itself, waits between requests, honours robots.txt and Retry-After. Run again later to fetch only new meetings and minutes published since.
 
-    Example: [bold]councilgraph fetch https://democracy.example.gov.uk --committee "Children" --since 2024-01-01 --contact me@example.org[/bold]"""
+    \b
+    Example:
+      councilgraph fetch https://democracy.example.gov.uk --committee "Children" --since 2024-01-01 --contact me@example.org
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from councilgraph.fetch import FetchOptions, PoliteClient, Politeness, base_of, default_cache, parse_day
@@ -283,18 +307,18 @@ def fetch(
     folder = cache or default_cache(base)
     try:
         with Progress(TextColumn("[bold]fetch[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+                      TimeElapsedColumn(), console=_err(), transient=True, disable=not _err().is_terminal) as bar:
             task = bar.add_task("", total=None)
             report = run_fetch(base, folder, opts, client,
                                progress=lambda done, total, what: bar.update(task, completed=done, total=total, description=what))
     finally:
         client.close()
     for e in report.errors:
-        err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+        _err().print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
     summary = {"site": base, "read_from": report.source, "cache": str(folder), "meetings": report.meetings,
                "fetched": len(report.fetched), "not_yet_published": len(report.unpublished), "requests": report.requests,
                "errors": report.errors}
-    err.print(f"{base}: {report.meetings} meeting(s) from the {report.source}, {len(report.fetched)} fetched now, "
+    _err().print(f"{base}: {report.meetings} meeting(s) from the {report.source}, {len(report.fetched)} fetched now, "
               f"{len(report.unpublished)} without minutes yet, {report.requests} request(s); cache {folder}",
               markup=False, highlight=False)
     if not no_ingest and report.minutes is not None and any(report.minutes.glob("meeting-*")):
@@ -308,12 +332,12 @@ def fetch(
         finally:
             store.close()
         for e in ing.errors:
-            err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+            _err().print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
         summary |= {"loaded": len(ing.loaded), "unchanged": len(ing.unchanged), "nodes": ing.nodes,
                     "relationships": ing.relationships}
         report.errors += ing.errors
         if not json_out:
-            err.print(f"Loaded {len(ing.loaded)} document(s) into {_where()}"
+            _err().print(f"Loaded {len(ing.loaded)} document(s) into {_where()}"
                       + (f"; {len(ing.unchanged)} unchanged" if ing.unchanged else ""), markup=False, highlight=False)
     if json_out:
         _print_json(summary)
@@ -332,8 +356,8 @@ def _follow_up(store: Store, councils: set[str | None] | None = None) -> None:
 @app.command("who-owns")
 @handled
 def who_owns(
-    words: Annotated[str, typer.Argument(help="Words from the action, e.g. \"course on children's data\".")],
-    limit: Annotated[int, typer.Option(min=1, help="Most actions to show.")] = 5,
+    words: Annotated[str, typer.Argument(metavar="WORDS", help="Words from the action, e.g. \"course on children's data\".")],
+    limit: Annotated[int, typer.Option(min=1, metavar="N", help="Most actions to show.")] = 5,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
@@ -355,10 +379,12 @@ def who_owns(
         sys.stdout.write(to_csv(*who_owns_rows(found)))
     if not found:  # (exit code 1 in every form, as grep: a script can tell "no answer" from the empty JSON or CSV too)
         if not (json_out or csv_out):
-            err.print(f"No action matches {words!r}.", markup=False)
+            _err().print(f"No action matches {words!r}.", markup=False)
         raise typer.Exit(1)
     if json_out or csv_out:
         return
+    from rich.table import Table
+
     for i, a in enumerate(found, 1):
         owners = "; ".join(_owner_text(o) for o in a["owners"]) or "(no owner named)"
         t = Table.grid(padding=(0, 1))
@@ -375,7 +401,7 @@ def who_owns(
         for f in a.get("followed_up_by") or []:  # the promise's trail: each later item that reported on it
             t.add_row("Followed up by", f"{f['item']} ({f['date']}, {f['source']}; score {f['score']}, {f['extractor']}): "
                                         f"{f['evidence']}")
-        out.print(f"[bold cyan]{i}.[/bold cyan]", t)
+        _out().print(f"[bold cyan]{i}.[/bold cyan]", t)
 
 
 def _owner_text(o: dict) -> str:
@@ -392,7 +418,7 @@ def _owner_text(o: dict) -> str:
 @app.command()
 @handled
 def query(
-    name: Annotated[str | None, typer.Argument(help="A canned query's name (see --list).")] = None,
+    name: Annotated[str | None, typer.Argument(metavar="NAME", help="A canned query's name (see --list).")] = None,
     param: ParamOpt = None,
     list_: Annotated[bool, typer.Option("--list", help="List the canned queries and their parameters.")] = False,
     show: Annotated[bool, typer.Option("--show", help="Print the query's Cypher instead of running it (no parameters needed).")] = False,
@@ -400,7 +426,12 @@ def query(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Run a canned query from the catalogue, e.g. [bold]councilgraph query actions-owned-by --param who="Director of Children's Services"[/bold]"""
+    """Run a canned query from the catalogue (--list shows them and their parameters).
+
+    \b
+    Example:
+      councilgraph query actions-owned-by --param who="Director of Children's Services"
+    """
     if list_ or not name:
         cat = queries.catalogue()
         if json_out:
@@ -414,7 +445,7 @@ def query(
     q = queries.get(name)
     if show:  # no store and no parameters needed to read a query
         kind = "neo4j" if (state.neo4j or os.environ.get("NEO4J_URI")) else "embedded"
-        out.print(q.text_for(kind), markup=False, highlight=False)
+        _out().print(q.text_for(kind), markup=False, highlight=False)
         return
     params = q.bind(_params(param))
     store = _store(read_only=True)
@@ -424,7 +455,7 @@ def query(
         store.close()
     _json_or_table(rows, json_out, q.answers, csv_out)
     if not rows.rows and q.name == "connection":
-        err.print("No route through facts; --via-mentions also goes through \"both named in one item\".")
+        _err().print("No route through facts; --via-mentions also goes through \"both named in one item\".")
 
 
 def _json_or_table(rows, json_out: bool, title: str | None = None, csv_out: bool = False) -> None:
@@ -436,18 +467,23 @@ def _json_or_table(rows, json_out: bool, title: str | None = None, csv_out: bool
         _print_json(rows.dicts())
     else:
         _table(rows.columns, rows.rows, title=title)
-        err.print(f"{len(rows.rows)} row(s)")
+        _err().print(f"{len(rows.rows)} row(s)")
 
 
 @app.command()
 @handled
 def cypher(
-    text: Annotated[str, typer.Argument(help="A Cypher query; pass values with --param, never pasted in.")],
+    text: Annotated[str, typer.Argument(metavar="CYPHER", help="A Cypher query; pass values with --param, never pasted in.")],
     param: ParamOpt = None,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Run your own read-only Cypher, e.g. [bold]councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name LIMIT $k" -p n=Russell -p k=5[/bold]. Values read as cypher-shell reads them: 5 a number, true, null, ["a","b"] a list, '"5"' the text 5; anything else is text."""
+    """Run your own read-only Cypher. Values of --param read as cypher-shell reads them: 5 a number, true, null, ["a","b"] a list, '"5"' the text 5; anything else is text.
+
+    \b
+    Example:
+      councilgraph cypher "MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE p.name CONTAINS $n RETURN p.name, r.name LIMIT $k" -p n=Russell -p k=5
+    """
     store = _store(read_only=True)
     try:
         rows = store.query(text, _typed(_params(param)), read_only=True)
@@ -459,8 +495,8 @@ def cypher(
 @app.command()
 @handled
 def export(
-    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
-    format: Annotated[str | None, typer.Option("--format", "-f", help="json (SCHEMA.md), graphml, turtle (or rdf, ttl), nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core); csv (OUTPUT is a folder: one file per label and per relationship type); neo4j-admin (OUTPUT is a folder of CSV files for neo4j-admin database import). Default: from OUTPUT's suffix (.json, .graphml, .ttl, .nt, .jsonld), else json.")] = None,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="File to write, or - for standard output.")],
+    format: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json (SCHEMA.md), graphml, turtle (or rdf, ttl), nt or jsonld (RDF on ORG, FOAF, PROV-O, schema.org, Dublin Core); csv (OUTPUT is a folder: one file per label and per relationship type); neo4j-admin (OUTPUT is a folder of CSV files for neo4j-admin database import). Default: from OUTPUT's suffix (.json, .graphml, .ttl, .nt, .jsonld), else json.")] = None,
 ) -> None:
     """Write the whole graph to a file: JSON in the interchange format, GraphML, RDF, or a folder of CSV files."""
     from councilgraph.graph.export import FOLDER_FORMATS, FORMATS, write
@@ -485,7 +521,7 @@ def export(
             command = write_admin(data, Path(output))
         except OSError as e:
             raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
-        err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output}/ (neo4j-admin). "
+        _err().print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output}/ (neo4j-admin). "
                   f"With the server stopped, run {output}/import.sh (or, in {output}: {command}); then start "
                   f"it and run `councilgraph --neo4j URI schema`.", markup=False, highlight=False, soft_wrap=True)
         return
@@ -496,7 +532,7 @@ def export(
         write(data, format, Path(output))
     except OSError as e:
         raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
-    err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
+    _err().print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {output} ({format}).")
 
 
 _FORMAT_NAMES = {"rdf": "turtle", "ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "json-ld": "jsonld", "xml": "graphml"}
@@ -523,12 +559,12 @@ def _export_csv(output: Path) -> None:
         files = export_csv(data, output)
     except OSError as e:
         raise QueryError(f"{output}: cannot write ({e.strerror or e})") from e
-    err.print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {len(files)} CSV file(s) in {output}.")
+    _err().print(f"Wrote {len(data.nodes)} nodes and {len(data.rels)} relationships to {len(files)} CSV file(s) in {output}.")
 
 
 @app.command()
 @handled
-def remove(docs: Annotated[list[str], typer.Argument(help="Documents as `councilgraph sources` lists them (a path, "
+def remove(docs: Annotated[list[str], typer.Argument(metavar="DOCUMENT", help="Documents as `councilgraph sources` lists them (a path, "
                                                           "or a file name when only one document has it).")]) -> None:
     """Take documents out of the graph: their facts, and the nodes no other document names."""
     _must_exist()
@@ -539,7 +575,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="Documents as `council
         for d in docs:
             key = _document(d, held)
             if key is not None and store.remove(key):
-                err.print(f"Removed {key}.", markup=False, highlight=False)
+                _err().print(f"Removed {key}.", markup=False, highlight=False)
             else:
                 missing.append(d)
         _follow_up(store)
@@ -584,7 +620,7 @@ def sources(json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
         rows = list_sources(store)
     finally:
         store.close()
-    if json_out or csv_out or out.is_terminal:
+    if json_out or csv_out or _out().is_terminal:
         _json_or_table(rows, json_out, None, csv_out)
     else:  # piped: one document a line, never wrapped, so that it feeds `remove` and other tools
         sys.stdout.write("".join(f"{r[0]}\n" for r in rows.rows))
@@ -627,13 +663,13 @@ def schema(json_out: JsonOpt = False) -> None:
     if json_out:
         _print_json(found)
     else:
-        out.print(schema_text(found), markup=False, highlight=False)
+        _out().print(schema_text(found), markup=False, highlight=False)
 
 
 @app.command()
 @handled
 def push(
-    to: Annotated[str, typer.Option("--to", envvar="NEO4J_URI", help="Neo4j URI to copy into (bolt://HOST:PORT).")],
+    to: Annotated[str, typer.Option("--to", metavar="URI", envvar="NEO4J_URI", help="Neo4j URI to copy into (bolt://HOST:PORT).")],
 ) -> None:
     """Copy the embedded store into Neo4j, document by document (idempotent)."""
     from councilgraph.graph.neo4j_store import Neo4jStore
@@ -652,8 +688,8 @@ def push(
     finally:
         dst.close()
     for src_name, msg in report.failed.items():
-        err.print(f"Error: {src_name}: {msg}", markup=False)
-    err.print(f"Pushed {len(report.documents)} document(s): {report.nodes} nodes, {report.relationships} relationships.")
+        _err().print(f"Error: {src_name}: {msg}", markup=False)
+    _err().print(f"Pushed {len(report.documents)} document(s): {report.nodes} nodes, {report.relationships} relationships.")
     if report.failed:
         raise typer.Exit(1)
 
@@ -661,9 +697,9 @@ def push(
 @app.command()
 @handled
 def analyse(
-    top: Annotated[int, typer.Option(help="How many actors to list.")] = 10,
-    above: Annotated[str | None, typer.Option(help="A post, body or person: print the accountability chain above it.")] = None,
-    between: Annotated[list[str] | None, typer.Option(help="Two councils (give twice): only the actors linking them.")] = None,
+    top: Annotated[int, typer.Option(metavar="N", help="How many actors to list.")] = 10,
+    above: Annotated[str | None, typer.Option(metavar="ACTOR", help="A post, body or person: print the accountability chain above it.")] = None,
+    between: Annotated[list[str] | None, typer.Option(metavar="COUNCIL", help="Two councils (give twice): only the actors linking them.")] = None,
     json_out: JsonOpt = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print the per-council table as CSV.")] = False,
 ) -> None:
@@ -707,8 +743,8 @@ def analyse(
 @app.command()
 @handled
 def show(
-    what: Annotated[str, typer.Argument(help="An actor's name (its neighbourhood) or words of an action (its trail).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("view.html"),
+    what: Annotated[str, typer.Argument(metavar="WHAT", help="An actor's name (its neighbourhood) or words of an action (its trail).")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")] = Path("view.html"),
 ) -> None:
     """Write a self-contained interactive HTML picture (neo4j-viz, Neo4j Browser's colours) of an actor's neighbourhood or an action's trail; no Neo4j needed."""
     from councilgraph.show import show as draw
@@ -720,32 +756,37 @@ def show(
         store.close()
     page, sub, title = draw(data, what)
     output.write_text(page, encoding="utf-8")
-    err.print(f"Wrote {title!r}: {len(sub.nodes)} nodes, {len(sub.rels)} relationships to {output}.",
+    _err().print(f"Wrote {title!r}: {len(sub.nodes)} nodes, {len(sub.rels)} relationships to {output}.",
               markup=False, highlight=False)
 
 
 @app.command()
 @handled
 def browser(
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Write the assets to this folder.")] = None,
-    serve_port: Annotated[int | None, typer.Option("--serve", min=0, max=65535,
+    out_dir: Annotated[Path | None, typer.Option("--out", metavar="FOLDER", help="Write the assets to this folder.")] = None,
+    serve_port: Annotated[int | None, typer.Option("--serve", min=0, max=65535, metavar="PORT",
                                                    help="Serve the assets on localhost:PORT until Ctrl-C (0: any free port).")] = None,
 ) -> None:
-    """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned queries, and the queries as a .cypher file for Favorites. Serve them, then paste into Browser [bold]:style http://localhost:PORT/councilgraph.grass[/bold] and [bold]:play http://localhost:PORT/guide.html[/bold]."""
+    """Neo4j Browser assets: the GRASS style (colour and `name` caption per label), a guide of the canned queries, and the queries as a .cypher file for Favorites. Serve them (--serve PORT), then paste into Browser:
+
+    \b
+      :style http://localhost:PORT/councilgraph.grass
+      :play http://localhost:PORT/guide.html
+    """
     from councilgraph.browser import browser_link
     from councilgraph.browser.serve import serve, write_assets
 
     uri = state.neo4j or os.environ.get("NEO4J_URI") or "neo4j://127.0.0.1:7687"
     auth = "BASIC" if os.environ.get("NEO4J_PASSWORD") else "NO_AUTH"
-    err.print(f"Open Neo4j Browser at {browser_link(bolt=uri, auth=auth)} "
+    _err().print(f"Open Neo4j Browser at {browser_link(bolt=uri, auth=auth)} "
               f"({'user neo4j and your password' if auth == 'BASIC' else 'No authentication'}).",
               markup=False, highlight=False, soft_wrap=True)
 
     if serve_port is None:
         files = write_assets(out_dir or Path("councilgraph-browser"))
         for f in files:
-            out.print(str(f), markup=False, highlight=False)
-        err.print("Drag councilgraph.grass onto Neo4j Browser to style it, and queries.cypher onto Favorites.")
+            _out().print(str(f), markup=False, highlight=False)
+        _err().print("Drag councilgraph.grass onto Neo4j Browser to style it, and queries.cypher onto Favorites.")
         return
     try:
         srv, folder = serve(serve_port, out_dir)
@@ -755,9 +796,9 @@ def browser(
         raise QueryError(f"localhost:{serve_port}: {(e.strerror or first_line(e)).lower()} (choose another --serve PORT, "
                          f"or 0 for any free one)") from e
     port = srv.server_address[1]
-    out.print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
-    out.print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
-    err.print(f"Serving councilgraph.grass, guide.html and queries.cypher (also written to {folder}) on "
+    _out().print(f":style http://localhost:{port}/councilgraph.grass", markup=False, highlight=False)
+    _out().print(f":play http://localhost:{port}/guide.html", markup=False, highlight=False)
+    _err().print(f"Serving councilgraph.grass, guide.html and queries.cypher (also written to {folder}) on "
               f"localhost:{port}, loopback only; paste the lines above into Neo4j Browser. Ctrl-C stops.",
               markup=False, highlight=False, soft_wrap=True)
     try:
@@ -785,13 +826,13 @@ def check(json_out: JsonOpt = False) -> None:
                      "problems": report.problems, "reingest": report.reingest})
     else:
         for n in report.notes:
-            err.print(f"Note: {n}", markup=False, highlight=False, soft_wrap=True)
+            _err().print(f"Note: {n}", markup=False, highlight=False, soft_wrap=True)
         for p in report.problems:
-            err.print(f"Problem: {p}", markup=False, highlight=False, soft_wrap=True)
+            _err().print(f"Problem: {p}", markup=False, highlight=False, soft_wrap=True)
         if report.reingest:
-            err.print("Ingest these again (`councilgraph ingest PATH…`):", markup=False)
+            _err().print("Ingest these again (`councilgraph ingest PATH…`):", markup=False)
             sys.stdout.write("".join(f"{k}\n" for k in report.reingest))
-        err.print(f"{_where()}: {report.documents} document(s)" + (", all whole." if report.ok else "."),
+        _err().print(f"{_where()}: {report.documents} document(s)" + (", all whole." if report.ok else "."),
                   markup=False, highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)

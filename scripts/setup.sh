@@ -10,3 +10,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e ".${extra:+[$extra]}"
   touch "$stamp"
 fi
+# Byte-compile the package: an editable install leaves that to the first run, and where bytecode is not
+# written (PYTHONDONTWRITEBYTECODE, a read-only checkout) every start would compile cli.py and the rest again
+# (~20 ms of the 150 ms start-up budget). Only changed files are compiled.
+.venv/bin/python -m compileall -q councilgraph >/dev/null

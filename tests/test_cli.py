@@ -225,6 +225,19 @@ def test_every_command_has_help_and_is_in_the_readme(runner):
         assert f"councilgraph {name}" in readme or f"`{name}`" in readme, name
 
 
+def test_help_and_version_start_without_the_heavy_modules():
+    """Start-up (issue 11): `--help` and `--version` import neither rich, pydantic, the database engines nor the
+    extractor; each command imports what it uses. Run in a fresh interpreter, since this one has them all."""
+    probe = ("import sys\nfrom councilgraph.cli import main\nsys.argv = ['councilgraph', sys.argv[1]]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "heavy = ('rich', 'pydantic', 'ladybug', 'neo4j', 'rdflib', 'networkx', 'councilgraph.extract')\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy)))")
+    for flag, shown in (("--help", "Usage: councilgraph"), ("--version", "councilgraph ")):
+        r = subprocess.run([sys.executable, "-c", probe, flag], capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        assert shown in r.stdout and r.stdout.rstrip().splitlines()[-1] == "[]", (flag, r.stdout[-400:])
+
+
 def test_changed_and_new_documents_in_one_ingest(runner, tmp_path):
     """Deleting a changed document's old facts and bulk-inserting others in the same run."""
     folder = tmp_path / "minutes"

@@ -8,9 +8,10 @@ and last the generic references ("the Committee", "the Council", "the Trust").
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from councilgraph.extract import vocab
 from councilgraph.extract.prefilter import Guarded, Literals, opening, trie
@@ -71,8 +72,11 @@ _GENERIC_ORG_WORDS = {"Local", "Authority", "Government", "Foundation", "Trust",
 _NOT_AFTER_HONORIFIC = (_NON_SURNAME | set(vocab.HONORIFICS) - {"Lord", "Lady"} | vocab.NOT_NAMES) - {*vocab.ALSO_NAMES, "May"}
 # (a name's second and third words are no heading word either: "Councillor B Thompson Declarations of interest:")
 _NOT_AFTER_SURNAME = _NOT_AFTER_HONORIFIC | (set(vocab.NOT_NAME_WORDS) - set(vocab.ALSO_NAMES))
-PERSON_HON = Guarded(quick(re.compile(rf"\b((?:{HON} )+)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
-                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})")))
+# (The plain form opens on \b((?:{HON} )+): this one on the first honorific's first letter, the look-behind after it, so
+# that the engine skips to those letters, where a look-ahead for them was tried at every position.)
+_FIRST_HON = opening(vocab.HONORIFICS, r"\w", negative=True)
+PERSON_HON = Guarded(re.compile(rf"((?:{_FIRST_HON})\.? (?:{HON} )*)((?:[A-Z]\.? ?)*)((?!(?:{_alt(_NOT_AFTER_HONORIFIC)})\b){NAMEW} ?"
+                                rf"(?:(?!(?:{_alt(_NOT_AFTER_SURNAME)})\b){NAMEW} ?){{0,2}})"))
 _NAME = rf"(?:{NAMEW}|Mc[A-Z][a-z]+|O[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
 #: Initials and a surname before a bracket or in a list: "K. Coldwell (Corporate Core)", "A. Davy & F. Campbell".
 # A pattern that opens on a look-behind is tried at every position of a sentence; this one opens on its first capital
@@ -125,21 +129,27 @@ _NOT_NAME = set(vocab.NOT_NAME_WORDS) | vocab.NOT_NAMES | set(vocab.MONTHS_AND_D
 _NOT_NAME_PLACED = _NOT_NAME - set(vocab.ALSO_NAMES)
 
 
-def _capital_not_opening(words: Iterable[str]) -> str:
-    """A capital that does not begin one of these words followed by a space: one branch a letter, each led by the
-    letter, so that a pattern opening on it still skips to the capitals."""
+def _capital_not_opening(words: Iterable[str], then: str = "") -> str:
+    """A capital that does not begin one of these words followed by a space (and after which `then` holds): one branch
+    a letter, each led by the letter, so that a pattern opening on it still skips to the capitals."""
     rests: dict[str, list[str]] = {c: [] for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
     for w in words:
         if w[:1] in rests:
             rests[w[0]].append(w[1:])
-    return "(?:" + "|".join(f"{c}(?!{trie(r)} )" if r else c for c, r in rests.items()) + ")"
+    return "(?:" + "|".join(f"{c}{then}(?!{trie(r)} )" if r else c + then for c, r in rests.items()) + ")"
 
 
 # PERSON_BARE's candidates for Finder.people: a run whose first word is a word of minutes ("Services Carol Cammiss")
 # is no name, and the engine goes on to the next capital itself, where a loop in Python would search again from it.
+# Each match's first word is of NAMEW's characters and a capital follows it after a space: a look-ahead for that, tried
+# first, passes over most capitals ("The report", "Minutes.") before the words of minutes are tried there.
+_TWO_WORDS_AHEAD = rf"(?=[A-Za-z{_Q}\-]* [A-Z])"
 _PERSON_CANDIDATE = re.compile(PERSON_BARE.pattern.replace(
-    "([A-Z](?<!", f"({_capital_not_opening(w for w in _NOT_NAME_PLACED if len(w.split()) == 1)}(?<!", 1))
+    "([A-Z](?<!", f"({_capital_not_opening((w for w in _NOT_NAME_PLACED if len(w.split()) == 1), _TWO_WORDS_AHEAD)}(?<!", 1))
 assert _PERSON_CANDIDATE.pattern != PERSON_BARE.pattern
+# PERSON_BARE behind the same look-ahead, for the names of a list beside a person (Finder.people_named_more_fully).
+_PERSON_BARE_AHEAD = re.compile(PERSON_BARE.pattern.replace("([A-Z](?<!", f"([A-Z]{_TWO_WORDS_AHEAD}(?<!", 1))
+assert _PERSON_BARE_AHEAD.pattern != PERSON_BARE.pattern
 
 
 _BRANCH = re.compile(rf" (?!(?:{_alt(_NON_SURNAME | vocab.NOT_NAMES)})\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?! [A-Z])")
@@ -150,11 +160,6 @@ _ROLE_CUE = Guarded(re.compile(opening([h.split()[-1] for h in vocab.ROLE_HEADS]
 _CAPITAL_CUE = re.compile(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.")
 _A_CAPITAL = re.compile(r"[A-Z]")
 
-
-def _two_capitals(text: str) -> bool:
-    """Does the text hold two capitals? (Two searches that skip to a capital, not one pattern that reads on from each.)"""
-    first = _A_CAPITAL.search(text)
-    return first is not None and _A_CAPITAL.search(text, first.end()) is not None
 _BODY_CUE = Guarded(re.compile(opening(vocab.BODY_HEADS, r"\w", negative=True) + r"\b"))
 _ORG_SUFFIX_CUE = Guarded(re.compile(_alt(vocab.ORG_SUFFIXES)))
 _LEGAL_REFERENCE = quick(re.compile(r"\b(?:Schedule|Section|Part|Paragraph|Regulation|Act)\b|\d"))  # "Schedule 12A of the …"
@@ -273,14 +278,47 @@ class LowerCaseWords:
     def __init__(self, text: str):
         self.text = text
         self._words: frozenset[str] | None = None
+        self._asked = 0
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
+            if isinstance(word, str) and word not in self.text:
+                return False  # (each word read is a piece of the text: most names are nowhere in lower case)
+            self._asked += 1
+            where = self._where(word) if isinstance(word, str) and self._asked <= _ASKED_MOST else None
+            if where is not None:
+                return where
             self._words = frozenset(_LOWER_CASE_WORD.findall(self.text))
         return word in self._words
 
+    def _where(self, word: str) -> bool | None:
+        """Is the word one of the text's, read only from the runs of lower-case letters it stands in (None: it stands
+        in too many)? No match of _LOWER_CASE_WORD spans a character outside such a run, and the search reaches each
+        run's first letter afresh, so a run's matches are those of the run alone, read with a character either side
+        (its boundaries)."""
+        if not _A_LOWER_CASE_WORD.fullmatch(word):
+            return False
+        text = self.text
+        at = text.find(word)
+        for _ in range(_OCCURRENCES_MOST):
+            if at < 0:
+                return False
+            start, end = at, at + len(word)
+            while start and text[start - 1] in _LOWER_RUN:
+                start -= 1
+            while end < len(text) and text[end] in _LOWER_RUN:
+                end += 1
+            if word in _LOWER_CASE_WORD.findall(text, max(0, start - 1), end + 1):
+                return True
+            at = text.find(word, end)  # (a later run: this one's matches are read)
+        return None
+
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
+_A_LOWER_CASE_WORD = re.compile(r"[a-z][a-z’'\-]+")  # what each of its matches is
+_LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_ASKED_MOST = 8  # words asked before the text's words are read all at once
+_OCCURRENCES_MOST = 8  # runs a word is sought in before they are
 
 
 def _namelike(words: list[str], common: Container[str]) -> bool:
@@ -313,6 +351,7 @@ BODY_COUNCIL = Guarded(quick(re.compile(rf"\b((?:Children in Care|Youth|Schools?
 _GENERIC_LOWER_BODY = Guarded(quick(re.compile(r"\b(?:[Mm]embers of the|[Tt]he) (committee|board|panel)\b")))
 GENERIC_TRUST = Guarded(quick(re.compile(r"\b[Tt]he (Trust|Partnership)\b")))
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&]{1,9})\)")
+assert ACRONYM_AFTER.pattern.startswith(r" \("), "Finder.take tries it only where ' (' follows"
 
 
 def known_org(name: str) -> tuple[str, str] | None:
@@ -337,19 +376,118 @@ def _known_org_re():
 KNOWN_ORG = Guarded(_known_org_re())
 
 
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789’'-")  # W's characters
+_OPENING_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what W opens with
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9’'\-]*")  # (the same characters, matched on a word reversed)
+
+
+class RunBack:
+    """Where a match of ROLE, BODY or ORG_SUFFIX can start at the earliest, given where the first of its head words
+    stands. Such a match is its words up to the head word: capitalised words (W), the joining words of its pattern and
+    the head's own first words, one space apart (after a comma, in a PHRASE). So a match that reaches the head word
+    cannot start before a word, before it, that is none of these: the pattern is searched from that word on, not from
+    every capital before it (each tried there reads a run of capitalised words and backtracks through it)."""
+
+    def __init__(self, joins: Iterable[str], comma: bool, opens_after: str):
+        self.joins = frozenset(joins)
+        self.comma = comma  # (a PHRASE's words may end in a comma: "Adults, Health and Wellbeing Board")
+        self._opens_after = re.compile(opens_after)  # a character a match may open after ("x-Foo" with \b)
+
+    def start(self, text: str, cue: int) -> int:
+        """A position no match of the pattern that reaches the head word at `cue` (or one after it) starts before."""
+        i = cue
+        while i and text[i - 1] in _TOKEN_CHARS:  # the word the head word is in
+            i -= 1
+        while i > 1 and text[i - 1] == " ":
+            j = text.rfind(" ", 0, i - 1) + 1
+            word = text[j:i - 1]
+            if self.comma and word.endswith(","):
+                word = word[:-1]
+            if word in self.joins or word and word[0] in _OPENING_CHARS and _TOKEN_CHARS.issuperset(word):
+                i = j  # a word a match can hold: it may start before it
+                continue
+            # Not one: a match may still open inside it, on the run of W's characters that ends it ("(Foo",
+            # "&Children's"), or, where all are, after one it may open after ("x-Foo" with \b).
+            run = len(word) - _TOKEN_RUN.match(word[::-1]).end()
+            if run:
+                return j + run
+            after = self._opens_after.search(word)
+            return j + after.end() if after else i
+        return i
+
+    def matches(self, pattern: re.Pattern[str], cue: re.Pattern[str], text: str,
+                first: re.Match[str] | None) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text), for a pattern each match of which holds a head word found by `cue` (the first
+        found: `first`), at or before which the run of words the match holds ends (see `start`)."""
+        pos = 0
+        while first is not None:
+            m = pattern.search(text, max(pos, self.start(text, first.start())))
+            if m is None:
+                return
+            yield m
+            pos = m.end()  # (no match is empty: each holds its head word)
+            first = cue.search(text, pos)
+
+
+# ROLE: W words joined by "and", "&", up to the head, whose last word _ROLE_CUE finds ("Secretary of State": "of");
+# no match opens after a character of a word ((?<![\w’'\-])).
+_ROLE_RUN = RunBack(("and", "&", "of"), False, r"[^\w’'\-]")
+# BODY, ORG_SUFFIX: a PHRASE ("of the", "for", "with", commas), up to the head _BODY_CUE or _ORG_SUFFIX_CUE finds at its
+# start; a match opens at \b.
+_PHRASE_RUN = RunBack(("and", "&", "of", "the", "for", "with"), True, r"\W")
+assert all(w in _ROLE_RUN.joins or w[0] in _OPENING_CHARS and _TOKEN_CHARS.issuperset(w)
+           for h in (*vocab.ROLE_HEADS, *vocab.PLURAL_HEADS) for w in h.split(" ")), "a post's word RunBack cannot pass"
+
+
+class Near:
+    """pattern.finditer(text), searched only near the words each match ends in: for a pattern each match of which
+    opens at most `before` characters ahead of its one such word (found by `anchor`) and reads at most `after`
+    characters past it. Each search is bounded at both ends to a word's neighbourhood, where the pattern's own would
+    try every letter a match may open with ("t" of "the") to the end of the sentence."""
+
+    def __init__(self, anchor: re.Pattern[str], before: int, after: int):
+        self.anchor, self.before, self.after = anchor, before, after
+
+    def matches(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while word := self.anchor.search(text, pos):
+            # (A match found that opens after the word may end in a later word, whose surroundings the bound cuts: it
+            # is sought again from that word, whose search it is.)
+            m = pattern.search(text, max(pos, word.start() - self.before), min(len(text), word.end() + self.after))
+            if m is not None and m.start() <= word.start():
+                yield m
+                pos = m.end()
+            else:
+                pos = word.start() + 1
+
+
+# GENERIC_BODY: "the"/"This"/"Its"/"our", a space and a body ("Sub-Board" ends in "Board"), or a body before
+# " members"; nothing between a match's start and its body holds a body's word.
+_GENERIC_BODY_WORDS = sorted({g.split("-")[-1] for g in vocab.GENERIC_BODIES} | {"Committee", "Board", "Panel"})
+_GENERIC_BODY_NEAR = Near(re.compile(_alt(_GENERIC_BODY_WORDS)),
+                          len("This ") + max(len(g) - len(g.split("-")[-1]) for g in vocab.GENERIC_BODIES),
+                          len(" members") + 1)
+
+
 #: Every pattern a sentence's words can rule out, and the cues tried before costly patterns: which of their required
 #: words a sentence holds is found once (prefilter.Literals), and each is tried only where its words are.
 _LITERALS = Literals((
     KNOWN_ORG, PERSON_HON, _PLURAL_HON, _LABEL_BEFORE, _OBJECT_BEFORE, PERSON_ONE, _ROLE_CUE, LOWER_ROLE, _LOWER_ROLE_CUE,
     BODY_COUNCIL, COUNCIL_NAMED, _BODY_CUE, BODY_MEETING, ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED,
     GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
+# What Finder.orgs and Finder.generics try, each only where the sentence holds the words: a sentence that holds none's
+# words skips the stage.
+_ORG_STAGE = frozenset((ORG_PREFIXED, _ORG_SUFFIX_CUE, ORG_DESCRIBED))
+_GENERIC_STAGE = frozenset((GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
+_START = attrgetter("start")
 
 
 class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
     def __init__(self, text: str, acronyms: dict[str, tuple[Label, str]], first_names: dict[str, str],
-                 known: frozenset[str] = frozenset(), common: Container[str] = frozenset()):
+                 known: frozenset[str] = frozenset(), common: Container[str] = frozenset(),
+                 ok: frozenset[Guarded] | None = None):
         self.text = text
         self.masked = text
         self.found: list[Mention] = []
@@ -357,24 +495,26 @@ class Finder:
         self.first_names = first_names
         self.known = known  # people named in full elsewhere in the document
         self.common = common  # words the document writes in lower case
-        self.ok = _LITERALS.passing(text)  # the patterns whose words the sentence holds (masking only takes words away)
+        # The patterns whose words the sentence holds (masking only takes words away); a piece of a sentence is given
+        # the sentence's: those it holds are among them, and a pattern whose words it lacks finds nothing in it.
+        self.ok = _LITERALS.passing(text) if ok is None else ok
 
     def holds(self, pattern: Guarded) -> bool:
         """Does the sentence hold the pattern's required words (else it cannot match, masked or not)?"""
         return pattern in self.ok
 
-    def cue(self, pattern: Guarded) -> bool:
-        """Does the masked sentence hold the cue a costly pattern needs?"""
-        return pattern in self.ok and pattern.pattern.search(self.masked) is not None
+    def cue(self, pattern: Guarded) -> re.Match[str] | None:
+        """Where the masked sentence first holds the cue a costly pattern needs (None: nowhere)."""
+        return pattern.pattern.search(self.masked) if pattern in self.ok else None
 
     def scan(self, pattern: Guarded) -> Iterable[re.Match[str]]:
         """The pattern's matches in the masked sentence; none sought where its words are missing."""
         return pattern.pattern.finditer(self.masked) if pattern in self.ok else ()
 
     def take(self, m: Mention) -> Mention | None:
-        if not self.free(m.start, m.end):
+        if "\x00" in self.masked[m.start:m.end]:  # (not free)
             return None
-        after = ACRONYM_AFTER.match(self.text, m.end)
+        after = ACRONYM_AFTER.match(self.text, m.end) if self.text.startswith(" (", m.end) else None  # (as it opens)
         if after and m.label is not Label.PERSON:
             m.acronym = after[1]
             self.acronyms.setdefault(after[1], (m.label, m.name))
@@ -388,17 +528,27 @@ class Finder:
         return "\x00" not in self.masked[a:b]
 
     def run(self) -> list[Mention]:
-        self.known_orgs()
+        # A stage none of whose patterns or cues the sentence holds the words for (nor a document's acronym) finds
+        # nothing: not called (each stage's own first test would say so, at the cost of a call and its tests).
+        ok = self.ok
+        if KNOWN_ORG in ok or self.acronyms and any(map(self.masked.__contains__, self.acronyms)):
+            self.known_orgs()
         self.people()
-        self.roles()
-        self.councils()
-        self.bodies()
-        self.orgs()
-        self.generics()
-        return sorted(self.found, key=lambda m: m.start)
+        if _ROLE_CUE in ok or _LOWER_ROLE_CUE in ok:
+            self.roles()
+        if "ouncil" in self.masked or "uthority" in self.masked:  # (councils' own first test)
+            self.councils()
+        if _BODY_CUE in ok:
+            self.bodies()
+        if not _ORG_STAGE.isdisjoint(ok):
+            self.orgs()
+        if not _GENERIC_STAGE.isdisjoint(ok):
+            self.generics()
+        found = self.found
+        return sorted(found, key=_START) if len(found) > 1 else found
 
     def known_orgs(self) -> None:
-        for m in self.scan(KNOWN_ORG):
+        for m in KNOWN_ORG.pattern.finditer(self.masked) if KNOWN_ORG in self.ok else ():
             canon, kind = known_org(m[1])  # type: ignore[misc]
             if _PART_OF_A_TRUST.match(self.masked, m.end(1)):
                 continue  # "Oxleas NHS Foundation Trust": a trust of its own, which `orgs` names whole
@@ -414,11 +564,16 @@ class Finder:
                 self.take(Mention(a, b, label, name, word))
 
     def people(self) -> None:
-        if not _CAPITAL_CUE.search(self.masked):  # every way of naming a person has a capitalised word
+        masked = self.masked
+        cue = _CAPITAL_CUE.search(masked)
+        if not cue:  # every way of naming a person has a capitalised word
             return
-        if _two_capitals(self.masked):  # (a third of sentences have one capital: "The report was noted.")
+        # (a third of sentences have one capital: "The report was noted."; the cue is at a capital, so a second is one
+        # before it or one after its first letter)
+        at = cue.start()
+        if at and _A_CAPITAL.search(masked, 0, at) or _A_CAPITAL.search(masked, at + 1):
             self.people_named_more_fully()
-        for m in self.scan(PERSON_ONE):  # "Luke agreed", "As Fiona was absent"
+        for m in PERSON_ONE.pattern.finditer(self.masked) if PERSON_ONE in self.ok else ():  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
@@ -429,7 +584,7 @@ class Finder:
 
     def people_named_more_fully(self) -> None:
         """People named with an honorific, with initials or by two or three words: each way writes two capitals."""
-        for m in self.scan(PERSON_HON):
+        for m in PERSON_HON.pattern.finditer(self.masked) if PERSON_HON in self.ok else ():
             hons = m[1].split()
             words = m[3].split()
             if not words or not self.free(m.start(), m.end()):
@@ -442,7 +597,7 @@ class Finder:
                 # (after "Councillors Mrs. J.E. Charles" the list is of councillors, each with their own initials)
                 plural = hons[0].rstrip(".") in vocab.PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
                 self.names_listed(more.end(), "Councillor" if plural else hons[-1].rstrip("."), surnames=not plural)
-        for m in self.scan(_PLURAL_HON):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
+        for m in _PLURAL_HON.pattern.finditer(self.masked) if _PLURAL_HON in self.ok else ():  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
         pos = 0
         while m := _PERSON_CANDIDATE.search(self.masked, pos):
@@ -477,7 +632,7 @@ class Finder:
             self.take(Mention(m.start(), m.start() + len(name), Label.PERSON, name, name, first=words[0]))
             pos = m.start() + len(name)
         beside = "\x00" in self.masked and any(map(self.masked.__contains__, _BESIDE_MARKS))
-        for m in PERSON_BARE.finditer(self.masked if beside else ""):  # in a list beside a person:
+        for m in _PERSON_BARE_AHEAD.finditer(self.masked) if beside else ():  # in a list beside a person:
             # "Laura Colman (…), Mike Cook and …"
             words = m[1].split()
             near = self.masked[max(0, m.start() - 70):m.start()], self.masked[m.end():m.end() + 70]
@@ -503,7 +658,8 @@ class Finder:
             pos = item.end()
 
     def roles(self) -> None:
-        for m in ROLE.finditer(self.masked if self.cue(_ROLE_CUE) else ""):  # (the pattern is costly)
+        cue = self.cue(_ROLE_CUE)  # (the pattern is costly: tried only from the words before a post's last word)
+        for m in _ROLE_RUN.matches(ROLE, _ROLE_CUE.pattern, self.masked, cue) if cue else ():
             pre, head, tail = m[1].strip(), vocab.PLURAL_HEADS.get(m[2], m[2]), m[3]
             if head != m[2] and not pre or head == "Member" and not pre.endswith(vocab.MEMBER_QUALIFIERS):
                 continue  # "Members" alone, "Committee Members", "Voting Member" are no post
@@ -528,7 +684,7 @@ class Finder:
                 role.inner.append(Mention(start, start + len(pre), Label.BODY, pre, pre, kind=pre.split()[-1].lower()))
             of = _OF_TAIL.match(tail)
             if of:
-                sub = Finder(of[1], self.acronyms, {})
+                sub = Finder(of[1], self.acronyms, {}, ok=self.ok)
                 sub.known_orgs(), sub.councils(), sub.bodies(), sub.orgs()
                 off = m.end() - len(of[1])
                 whole = [x for x in sub.found if x.end == len(of[1])]
@@ -562,9 +718,10 @@ class Finder:
             self.take(Mention(m.start(g), m.end(g), Label.COUNCIL, m[g], m[g], generic=True))
 
     def bodies(self) -> None:
-        if not self.cue(_BODY_CUE):  # no body head word: nothing to find (the patterns are costly)
+        cue = self.cue(_BODY_CUE)
+        if not cue:  # no body head word: nothing to find (the patterns are costly)
             return
-        for m in BODY.finditer(self.masked):
+        for m in _PHRASE_RUN.matches(BODY, _BODY_CUE.pattern, self.masked, cue):
             pre, head = m[1].strip(), m[2]
             pre = _OWNER_BEFORE_BODY.sub("", pre)
             if not pre and head != "Cabinet" and not (head == "Executive" and _THE_EXECUTIVE.match(self.masked, m.start(2) - 4)):
@@ -586,7 +743,8 @@ class Finder:
         for m in self.scan(ORG_PREFIXED):  # before suffixes: "… Church of England" is not "… Church"
             kind = next(k for p, k in vocab.ORG_PREFIXES.items() if m[1].startswith(p))
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind=kind))
-        for m in ORG_SUFFIX.finditer(self.masked if self.cue(_ORG_SUFFIX_CUE) else ""):
+        cue = self.cue(_ORG_SUFFIX_CUE)
+        for m in _PHRASE_RUN.matches(ORG_SUFFIX, _ORG_SUFFIX_CUE.pattern, self.masked, cue) if cue else ():
             pre, suffix = m[1].strip(), m[2]
             if pre in ("The", "This", "Multi", "Inter", "Lead") or not pre or set(f"{pre} {suffix}".split()) <= _GENERIC_ORG_WORDS \
                     or _LEGAL_REFERENCE.search(pre):
@@ -598,7 +756,7 @@ class Finder:
             self.take(Mention(m.start(1), m.end(1), Label.ORGANISATION, m[1], m[1], kind="other"))
 
     def generics(self) -> None:
-        for m in self.scan(GENERIC_BODY):
+        for m in _GENERIC_BODY_NEAR.matches(GENERIC_BODY.pattern, self.masked) if GENERIC_BODY in self.ok else ():
             g = 1 if m[1] else 2
             self.take(Mention(m.start(g), m.end(g), Label.BODY, m[g], m[g], generic=True, kind=m[g].lower()))
         for m in self.scan(_GENERIC_LOWER_BODY):

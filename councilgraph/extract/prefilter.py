@@ -277,10 +277,17 @@ class Literals:
         self._plain = CueWords(w for folded, w in every if not folded)
         self._folded = CueWords(w for folded, w in every if folded)
         self._memo = Memo(lambda held: self._passing(*held))  # (a few words a sentence, in few combinations)
+        # Where no pattern asks for the folded text nor for an empty word, the words are the automaton's answer alone
+        # (asked of it directly: a call less a sentence).
+        plain = self._plain
+        self._find = plain._automaton.find_matches_as_strings \
+            if plain._automaton is not None and not plain._empty and not self._folded.words else None
 
     def passing(self, text: str) -> frozenset[Guarded]:
         """The patterns that may match somewhere in the text: it holds a word of each of their sets. (A pattern is
         left out only where its own prefilter's `may_match(text)` is False.)"""
+        if self._find is not None:
+            return self._memo[frozenset(self._find(text, overlapping=True)), _NONE]
         return self._memo[self._plain.found(text), self._folded.found(fold(text)) if self._folded.words else _NONE]
 
     def _passing(self, plain: frozenset[str], folded: frozenset[str]) -> frozenset[Guarded]:
