@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
 from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, run
+from councilgraph.extract.gates import PREFILTERS, admits, demands, narrowed, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
 from councilgraph.extract.prefilter import Guarded, Memo, trie
@@ -25,6 +25,8 @@ from councilgraph.extract.sentence import Sentence
 from councilgraph.graph.model import ACTORS, Label
 
 AUTHOR, HOME = "@author", "@home"
+# (module names: a member looked up on its enum class is an attribute search, and these are asked at every sentence)
+_PERSON, _ROLE = Label.PERSON, Label.ROLE
 _MARK = re.compile(r"⟨(\d+)⟩(?![’']s )")  # a possessor ("⟨1⟩’s ⟨2⟩") is not who acts
 # (quick: patterns tried at every position run behind a look-ahead for their first characters, extract/quick.py)
 _AND_THAT = quick(re.compile(r",? and that |;\s*and\b "))
@@ -36,7 +38,7 @@ _INFO = re.compile(rf"\b(?:{trie(DELIVERABLE_WORDS)})\b", re.I)
 _NEXT_POINT = Guarded(quick(re.compile(rf",?\s+and\s+(?:also\s+)?{alt(vocab.NEXT_POINT_VERBS)}.*$", re.S)))
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionFact:
     """One action read from a sentence: its words, owners, requesters, due and the rule that read it."""
 
@@ -47,7 +49,7 @@ class ActionFact:
     extractor: str = ""
     takes_list: str | None = None  # "each": the list after its colon gives one action an item; "append": its words
 
-@dataclass
+@dataclass(slots=True)  # (slots: one is made for every sentence of the minutes)
 class Context:
     """What a rule may need beyond its sentence."""
 
@@ -86,8 +88,8 @@ def _actors(s: Sentence, fragment: str | None, drop: str | None = None) -> list[
         return []
     ms = [s.at(i) for i in _MARK.findall(fragment)]
     ms = [m for m in ms if m.node and m.label in ACTORS and m.node != drop]
-    people = [m.node for m in ms if m.label is Label.PERSON]
-    return list(dict.fromkeys(people + [m.node for m in ms if m.label is not Label.PERSON]))  # type: ignore[misc]
+    people = [m.node for m in ms if m.label is _PERSON]
+    return list(dict.fromkeys(people + [m.node for m in ms if m.label is not _PERSON]))  # type: ignore[misc]
 
 
 def _pick(rule: ActionRule, whos: tuple[Who, ...], m: re.Match[str], s: Sentence, ctx: Context, text: str) -> list[str]:
@@ -138,10 +140,10 @@ _OPENS_WITH_POST = _opens_with(3)  # (a post's own words before it: "The Watford
 
 def subject_post(s: Sentence) -> str | None:
     """The post a sentence opens with, named without its holder ("The Watford 2020 Programme Manager explained …")."""
-    if not any(m.label is Label.ROLE and m.node for m in s.mentions):
+    if not any(m.label is _ROLE and m.node for m in s.mentions):
         return None  # (no post to open with: the pattern is not tried)
     first = _OPENS_WITH_POST.match(s.template)
-    return s.at(first[1]).node if first and s.is_(first[1], Label.ROLE) else None
+    return s.at(first[1]).node if first and s.is_(first[1], _ROLE) else None
 
 
 def _subject(m: re.Match[str], s: Sentence) -> str | None:
@@ -177,7 +179,9 @@ def active(clause: str) -> str:
     """A commitment told in the passive, told as the verb phrase of what is to be done, as actions are written:
     "Details on this could be provided by ⟨1⟩" → "provide details on this" (the agent owns it; it is not what
     is done); "they will be submitted in a more timely manner" → "submit them in a more timely manner"."""
-    m = _PASSIVE.match(clause)
+    # (every match holds " be ": the pattern's literal spaces stand either side of its "be"; most clauses lack it, and
+    # the lazy subject is tried at each of a clause's characters)
+    m = _PASSIVE.match(clause) if " be " in clause else None
     if not m:
         return clause
     thing = re.sub(r"^[Tt]hat ", "", m["thing"])
@@ -220,7 +224,7 @@ def _procedural(s: Sentence) -> bool:
 def _holds_no_query(s: Sentence) -> bool:
     """Does the sentence hold no query noun, so that _TOPIC cannot match? (Every match holds one, whose piece the cue
     scan finds in the lower-case text: most sentences hold none.)"""
-    return _CUE_WORDS.found(s.low).isdisjoint(QUERY_PIECES) and (
+    return s.held.isdisjoint(QUERY_PIECES) and (
         s.text.isascii() or not any(map(s.text.__contains__, _ODD_LETTERS)))
 
 
@@ -250,7 +254,7 @@ def _applies(rule: ActionRule, ctx: Context) -> bool:
 
 def find_actions(s: Sentence, ctx: Context) -> list[ActionFact]:
     """Every action the sentence records, one per commitment, in rule order."""
-    held = _CUE_WORDS.found(s.low)  # (found once a sentence: the relations asked first)
+    held = s.held  # (found once a sentence, with it)
     actors = bool(s.mentions)
     key = (held, bool(ctx.in_resolution), actors, actors or "⟨" in s.text)
     tried = _PLANS[key]
@@ -307,28 +311,18 @@ def _rules_for(cued: frozenset[str], in_resolution: bool, actors: bool, marked: 
     holds: those whose gates may pass, given the pieces it holds and whether its template holds a marker (`marked`),
     each with its gate's test narrowed to those (extract/gates.py, `narrowed`; None: the template passes) (a few words,
     in few combinations: each asked once)."""
-    return tuple((r, t, narrowed(_PREFILTERS[trigger], cued, marked, actors)) for r in _BY_PLACE[in_resolution]
+    return tuple((r, run(trigger)[0], narrowed(_PREFILTERS[trigger], cued, marked, actors)) for r in _BY_PLACE[in_resolution]
                  if (actors or not r.needs_actor) and (not r.cues or not cued.isdisjoint(r.cues))
-                 for (t, _), trigger, (sets, marker) in zip(_triggers(r.name), r.triggers, _DEMANDS[r.name], strict=True)
-                 if (marked or not marker) and all(not cued.isdisjoint(p) for p in sets))
+                 for trigger in r.triggers if admits(_PREFILTERS[trigger], cued, marked))
 
 
 _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
-_BY_NAME = {r.name: r for r in ACTION_RULES}
-#: What each rule's triggers' gates ask of the cue scan alone (extract/gates.py, demands), in order.
-_DEMANDS = {r.name: tuple(demands(_PREFILTERS[t]) for t in r.triggers) for r in ACTION_RULES}
-
-
-@cache
-def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
-    """A rule's triggers as run (extract/gates.py), asked by its name (a pattern's hash reads all its text)."""
-    return tuple(map(run, _BY_NAME[name].triggers))
 
 
 #: The words `_rules_for` reads (the cue words, and the pieces the triggers' gates file their words under): the cache
 #: is keyed on these alone, not on the relation rules' words a sentence holds too (fewer keys: the rules planned less
 #: often).
-_KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for d in _DEMANDS.values() for sets, _ in d for p in sets))
+_KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for f in _PREFILTERS.values() for p in demands(f)[0]))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
 #: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
 _CUE_WORDS = RULE_CUES
@@ -384,9 +378,14 @@ def restated(a: ActionFact, earlier: list[ActionFact]) -> bool:
     mine = set(_named(a))
     if not mine:
         return False
-    cw = _content(a.text)
-    return len(cw) >= 2 and any(
-        mine == set(_named(b)) and len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED) for b in earlier)
+    cw: set[str] | None = None  # (read at the first earlier action of the same owners: most have none)
+    for b in earlier:
+        if mine == set(_named(b)):
+            if cw is None and len(cw := _content(a.text)) < 2:
+                return False
+            if len(bw := _content(b.text)) >= 2 and _shares(cw, bw, _RESTATED):  # type: ignore[arg-type]
+                return True
+    return False
 
 
 _RESTATED = 0.8  # share of the shorter action's content words

@@ -2,8 +2,9 @@
 the pieces of words the triggers' gates ask for, extract/gates.py).
 
 Each table's rules are tried only on sentences that hold one of their cue words; extract/commitments.py and
-extract/relations.py ask of the same sentence, so one table of every cue word answers both (the second asking is the
-last answer again, see prefilter.CueWords.found). One Aho-Corasick pass finds them all, those with a space (" to ",
+extract/relations.py ask of the same sentence, so one table of every cue word answers both: a Sentence
+(extract/sentence.py) scans its text once, when it is made, and keeps what it holds (`Sentence.held`) for the relation
+rules, the motion patterns, the query test and the action rules. One Aho-Corasick pass finds them all, those with a space (" to ",
 "agreed to") too: what a sentence holds says exactly which rules' cues it holds, so a sentence's plan of rules
 (cached on those words) needs no test of its own text."""
 

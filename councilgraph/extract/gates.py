@@ -59,6 +59,7 @@ def pieces(prefilter: Prefilter) -> frozenset[str]:
     return frozenset(p for _, filed in _filed_tests(prefilter) if filed for p in filed)
 
 
+@cache
 def demands(prefilter: Prefilter) -> tuple[tuple[frozenset[str], ...], bool]:
     """What the gate asks that the cue scan answers alone, before the template is read: the sets of pieces (of its
     word lists) the sentence must hold one of each, and whether the template must hold a marker (a test whose every
@@ -69,6 +70,14 @@ def demands(prefilter: Prefilter) -> tuple[tuple[frozenset[str], ...], bool]:
     tests = _filed_tests(prefilter)
     return (tuple(frozenset(filed) for _, filed in tests if filed),
             any(isinstance(t, tuple) and all("⟨" in w for w in t) for t, _ in tests))
+
+
+def admits(prefilter: Prefilter, held: frozenset[str], marked: bool = True) -> bool:
+    """Does the cue scan alone let the gate pass (`demands`): the sentence holds a piece of each of its sets, and its
+    template holds a marker where the gate asks one (`marked`)? Where not, a sentence's plan leaves its trigger out
+    (extract/commitments.py, extract/relations.py: their rules' and the motion patterns' plans ask it alike)."""
+    sets, marker = demands(prefilter)
+    return (marked or not marker) and all(not held.isdisjoint(p) for p in sets)
 
 
 def words_held(prefilter: Prefilter, held: frozenset[str]) -> tuple[tuple[str, ...], ...] | None:

@@ -18,6 +18,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+@lru_cache(maxsize=4096)  # (asked of each council named, and of the document's own at every document)
 def council_scope(council: str) -> str:
     """The short key of a council ("West Sussex County Council" → "west-sussex")."""
     s = slug(council)

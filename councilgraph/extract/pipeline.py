@@ -20,7 +20,7 @@ from councilgraph.graph.model import ACTORS, DocumentGraph, Label, Node, Rel, Re
 from councilgraph.loaders.records import Block, Document, Item
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """A sentence in its place: item, block, and whether it is the item's description."""
 
@@ -31,6 +31,11 @@ class _Unit:
 
 
 _ACTORS = frozenset(ACTORS)  # (a set of the five labels, not a tuple built at each node)
+# (The labels as module names: a member looked up on its enum class is an attribute search, and these are asked of
+# every mention of a document.)
+_PERSON, _ROLE, _COUNCIL, _BODY, _ORG = Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION
+_ACTION, _ARISES_FROM, _OWNS, _REQUESTED = Label.ACTION, RelType.ARISES_FROM, RelType.OWNS, RelType.REQUESTED
+_ROLE_IN = RelType.ROLE_IN
 _NATIONAL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NATIONAL_POST_WORDS)) + r")\b")
 _TITLE_MAX = 300  # characters: a longer "title" is text the segmenter could not split
 _TOPIC_REACH = 3  # sentences: "this" in "details on this" means what was raised at most this far back
@@ -80,7 +85,7 @@ def _first_names(units: list[_Unit]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for u in units:
         for m in u.mentions:
-            if m.label is Label.PERSON and m.first and " " in m.name:
+            if m.label is _PERSON and m.first and " " in m.name:
                 seen.setdefault(m.first, set()).add(m.name)
     return {f: next(iter(n)) for f, n in seen.items() if len(n) == 1}
 
@@ -95,14 +100,14 @@ def extract(doc: Document) -> DocumentGraph:
         u.mentions = find_mentions(u.text, acronyms, common=common)
     # A person named in full once is a person wherever the name recurs; "Nigel" alone is Nigel Richardson.
     first = _first_names(units)
-    known = frozenset(m.name for u in units for m in u.mentions if m.label is Label.PERSON and " " in m.name)
+    known = frozenset(m.name for u in units for m in u.mentions if m.label is _PERSON and " " in m.name)
     if first or known:
         again = WordsBetweenBoundaries([*first, *known])  # (not a pattern compiled for each document)
         heads = {n.split()[0] for n in [*first, *known]}
         for u in units:  # read again only where a name occurs that this sentence's first reading missed
             if heads.isdisjoint(_CAPITALISED.findall(u.text)):  # (a quick test before the long pattern)
                 continue
-            found = {m.surface for m in u.mentions if m.label is Label.PERSON}
+            found = {m.surface for m in u.mentions if m.label is _PERSON}
             if any(not any(x in f for f in found) for x in again.find(u.text)):
                 u.mentions = find_mentions(u.text, acronyms, first, known, common)
     everything = [m for u in units for m in u.mentions]
@@ -112,11 +117,21 @@ def extract(doc: Document) -> DocumentGraph:
     for name in known:
         res.full_names.setdefault(name.split()[-1], set()).add(name)
     # A post is the council's only where the text speaks of the council at all ("the Council", "Torbay").
-    res.council_referred = bool(home.council) and (
-        any(m.label is Label.COUNCIL and (m.generic or m.name == home.council) for m in everything)
-        or _speaks_of(place(home.council), doc.text))
-    res.canonical_roles([m.name for m in everything if m.label is Label.ROLE])
-    res.canonical_bodies([m.name for m in everything if m.label is Label.BODY and not m.generic])
+    roles: list[str] = []
+    bodies: list[str] = []
+    council_named = False
+    for m in everything:  # (one pass for the posts, the bodies named and whether the council is)
+        label = m.label
+        if label is _ROLE:
+            roles.append(m.name)
+        elif label is _BODY:
+            if not m.generic:
+                bodies.append(m.name)
+        elif label is _COUNCIL and (m.generic or m.name == home.council):
+            council_named = True
+    res.council_referred = bool(home.council) and (council_named or _speaks_of(place(home.council), doc.text))
+    res.canonical_roles(roles)
+    res.canonical_bodies(bodies)
     stem = slug(doc.source.rsplit(".", 1)[0])
     deferred: list[Rel] = []
     by_item: dict[int, list[_Unit]] = {}
@@ -152,10 +167,10 @@ class _ItemReader:
         self.motions: list[tuple[int, RelType, str, str, str | None]] = []  # (unit pos, type, person, evidence, para)
 
     def rel(self, typ: RelType, start: str | None, end: str | None, evidence: str, extractor: str,
-            para: str | None = None, **props) -> None:
+            para: str | None = None, props: dict | None = None) -> None:
         if start and end:
-            self.g.add_rel(Rel(typ, start, end, self.source, evidence, extractor, para, props))
-            if typ is RelType.ROLE_IN:
+            self.g.add_fact(typ, start, end, self.source, evidence, extractor, para, props)
+            if typ is _ROLE_IN:
                 self.res.tied_roles.add(start)
 
     def read(self) -> None:
@@ -181,28 +196,36 @@ class _ItemReader:
         # (Looked up once, not at each of an item's sentences: this loop is run for every sentence of the minutes.)
         resolve, rel, item_id, source = self.res.resolve, self.rel, self.id, self.source
         find_actions, topic_of, context, pending = act.find_actions, act.topic_of, act.Context, self.pending
-        person_label, group_labels = Label.PERSON, (Label.BODY, Label.ORGANISATION)
+        person_label, group_labels = _PERSON, (_BODY, _ORG)
+        authors, introducers, motions = self.authors, self.introducers, self.motions
+        authored, introduced = RelType.AUTHORED, RelType.INTRODUCED
         for pos, u in enumerate(self.units):
             block, text, mentions = u.block, u.text, u.mentions
             para = block.para if block else None
+            # Each mention placed, what it and its inner mentions name first seen here, and the first person and the
+            # first body or organisation the sentence names: one pass, as no placing changes another's node.
+            person = group = None
             for m in mentions:
-                resolve(m)
-            s = Sentence(text, mentions, para)
-            for m in mentions:
-                if m.node and m.node not in first_seen:
-                    first_seen[m.node] = (text, para)
+                if node := resolve(m):
+                    if node not in first_seen:
+                        first_seen[node] = (text, para)
+                    if m.label is person_label:
+                        person = person or node
+                    elif m.label in group_labels:
+                        group = group or node
                 for x in m.inner:
                     if x.node and x.node not in first_seen:
                         first_seen[x.node] = (text, para)
+            s = Sentence(text, mentions, para)
             if mentions:  # (every fact and motion is of an actor the sentence names: most name no one)
                 for typ, a, b, how, props in sentence_facts(s, facts_council, item_id, description=block is None):
-                    if typ is RelType.AUTHORED and a not in self.authors:
-                        self.authors.append(a)
-                    if typ is RelType.INTRODUCED and a not in self.introducers:
-                        self.introducers.append(a)
-                    rel(typ, a, b, text, how, para, **props)
-                for typ, person in moved_seconded(s):
-                    self.motions.append((pos, typ, person, text, para))
+                    if typ is authored and a not in authors:
+                        authors.append(a)
+                    if typ is introduced and a not in introducers:
+                        introducers.append(a)
+                    rel(typ, a, b, text, how, para, props)
+                for typ, person_moving in moved_seconded(s):
+                    motions.append((pos, typ, person_moving, text, para))
             if block is None:
                 continue
             in_resolution = block.resolution is not None
@@ -224,13 +247,6 @@ class _ItemReader:
             for a in found:
                 if a.takes_list != "each":  # "the following be added:" stands for the items, not an action
                     pending.append((a, text, para, arises))
-            person = group = None  # the first person and the first body or organisation the sentence names
-            for m in mentions:
-                if m.node:
-                    if m.label is person_label:
-                        person = person or m.node
-                    elif m.label in group_labels:
-                        group = group or m.node
             # "She …" is the last sentence's subject: a person, or a post named without its holder ("The Programme
             # Manager explained … He would contact …")
             last_person = person or (mentions and act.subject_post(s)) or last_person  # (no one named: no post)
@@ -259,7 +275,7 @@ class _ItemReader:
         Representative") or to the council whose minutes these are."""
         for node, (text, para) in first_seen.items():
             n = self.g.nodes[node]
-            if n.label is not Label.ROLE or node in self.res.tied_roles:
+            if n.label is not _ROLE or node in self.res.tied_roles:
                 continue
             seat = n.props.get("kind") in vocab.SEAT_HEADS
             if n.name in vocab.CHAIR_HEADS or seat and self.res.body_known():
@@ -282,18 +298,20 @@ class _ItemReader:
         authors = self.authors or self.introducers
         written: list[act.ActionFact] = []
         bodies: list[str] | None = None  # the minuting body, or none where it is unnamed and unmentioned
+        made, council = self.item.date or self.doc.meta.date, self.res.home.council_name  # (the item's, for each action)
+        rel, add_node = self.rel, self.g.add_node
         for a, evidence, para, arises in self.pending:
             if act.restated(a, written):
                 continue
             written.append(a)
-            aid = node_key(Label.ACTION, self.key, short_hash(a.text))
-            when = due_date(a.due, self.item.date or self.doc.meta.date)
-            self.g.add_node(Node(aid, Label.ACTION, a.text, {"due": a.due, "due_date": when, "status": "open", "source": self.source,
-                                                             "item": self.id, "council": self.res.home.council_name}))
-            self.rel(RelType.ARISES_FROM, aid, arises, evidence, a.extractor, para)
-            for who, typ in [(o, RelType.OWNS) for o in a.owners] + [(r, RelType.REQUESTED) for r in a.requesters]:
-                if bodies is None:  # looked up (and its node made) at the first owner of any kind; once is enough,
-                    # as writing actions adds no body. An unnamed, unmentioned body is not invented.
-                    bodies = [self.res.body_id()] if self.res.body_known() else []
-                for node in authors if who == act.AUTHOR else bodies if who == act.HOME else [who]:
-                    self.rel(typ, node, aid, evidence, a.extractor, para)
+            aid = node_key(_ACTION, self.key, short_hash(a.text))
+            add_node(Node(aid, _ACTION, a.text, {"due": a.due, "due_date": due_date(a.due, made), "status": "open",
+                                                 "source": self.source, "item": self.id, "council": council}))
+            rel(_ARISES_FROM, aid, arises, evidence, a.extractor, para)
+            for whos, typ in ((a.owners, _OWNS), (a.requesters, _REQUESTED)):
+                for who in whos:
+                    if bodies is None:  # looked up (and its node made) at the first owner of any kind; once is enough,
+                        # as writing actions adds no body. An unnamed, unmentioned body is not invented.
+                        bodies = [self.res.body_id()] if self.res.body_known() else []
+                    for node in authors if who == act.AUTHOR else bodies if who == act.HOME else (who,):
+                        rel(typ, node, aid, evidence, a.extractor, para)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -332,7 +332,9 @@ class CueWords:
         self.words = tuple(dict.fromkeys(words))
         sought = [w for w in self.words if w]
         self._empty = frozenset({""}) if len(sought) < len(self.words) else frozenset()  # (held by every text)
-        self._automaton = AhoCorasick(sought, matchkind=MatchKind.Standard) if sought else None
+        # (a DFA: a third fewer instructions a scan than the package's default automaton for these few hundred words,
+        # the same matches; made once, at import)
+        self._automaton = AhoCorasick(sought, matchkind=MatchKind.Standard, implementation=Implementation.DFA) if sought else None
         self.last: tuple[str | None, frozenset[str]] = (None, frozenset())  # one attribute: safe across threads
 
     def found(self, text: str) -> frozenset[str]:

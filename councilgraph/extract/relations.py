@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from councilgraph.extract import vocab
 from councilgraph.extract.cues import RULE_CUES
-from councilgraph.extract.gates import PREFILTERS, Gate, demands, narrowed, pieces, run
+from councilgraph.extract.gates import PREFILTERS, admits, narrowed, pieces, run
 from councilgraph.extract.mentions import Mention
 from councilgraph.extract.prefilter import Memo
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES, RelationRule
@@ -27,7 +27,6 @@ _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r
 #: The words `_rules_for` reads (the cue words, and the pieces the triggers' and motion patterns' gates file words under): its cache is
 #: keyed on these alone, not on the action rules' words a sentence holds too (fewer keys: the rules planned less often).
 _KEYS = frozenset().union(*(r.cues for r in RELATION_RULES), *(pieces(PREFILTERS[t]) for t in _PREFILTERS))
-_BY_NAME = {r.name: r for r in RELATION_RULES}
 #: A trigger as a sentence's plan runs it: its pattern, and its test of the template (None: the template must pass it).
 _Run = tuple[re.Pattern[str], Callable[[str], bool] | None]
 #: A rule to try, with its triggers.
@@ -56,12 +55,6 @@ def _apply(rule: RelationRule, matches: list[re.Match[str]], s: Sentence, item_i
     return [(ms[a].node, ms[b].node if b >= 0 else item_id) for a, b in pairs]  # type: ignore[misc]
 
 
-@cache
-def _triggers(name: str) -> tuple[tuple[re.Pattern[str], Gate], ...]:
-    """A rule's triggers as run, asked by its name (a pattern's hash reads all its text)."""
-    return tuple(map(run, _BY_NAME[name].triggers))
-
-
 #: The plans made, by all a sentence's cue scan holds (its hash is kept), whether it names more than one actor and the
 #: labels of those placed.
 _PLANS = Memo(lambda key: _rules_for(key[0] & _KEYS, *key[1:]))
@@ -79,8 +72,8 @@ def _rules_for(cued: frozenset[str], many: bool, labels: frozenset[Label]) -> tu
     for r in RELATION_RULES:
         if (many or not r.end) and not labels.isdisjoint(r.start) and not (_marks_an_end(r) and labels.isdisjoint(r.end)):
             if not r.cues or not cued.isdisjoint(r.cues):
-                runs = tuple((t, narrowed(_PREFILTERS[trigger], cued, True, True))
-                             for (t, _), trigger in zip(_triggers(r.name), r.triggers, strict=True) if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[trigger])[0]))
+                runs = tuple((run(trigger)[0], narrowed(_PREFILTERS[trigger], cued, True, True))
+                             for trigger in r.triggers if admits(_PREFILTERS[trigger], cued))
                 if runs:
                     tried.append((r, runs))
     return tuple(tried)
@@ -99,7 +92,7 @@ def sentence_facts(s: Sentence, home_council: str | None, item_id: str, descript
     holders: dict[str, str] = {}  # post -> the person in apposition to it, who is the one acting
     labels = frozenset([m.label for m in s.mentions if m.node])  # (a rule reads only actors the resolver placed)
     template = s.template
-    key = (_CUE_WORDS.found(s.low), len(s.mentions) > 1, labels)
+    key = (s.held, len(s.mentions) > 1, labels)
     tried = _PLANS[key]
     for rule, triggers in tried:
         matches = [m for t, test in triggers if test is None or test(template) for m in t.finditer(template)]
@@ -149,7 +142,7 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
             break
     else:
         return []  # only a person moves or seconds: a sentence that names none records no one doing so
-    template, held = s.template, _CUE_WORDS.found(s.low)
+    template, held = s.template, s.held
     return [(typ, s.at(i).node) for typ, rx, test in _MOTION_PLANS[held] if test is None or test(template)  # type: ignore[misc]
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
 
@@ -159,15 +152,8 @@ def _motion_plan(held: frozenset[str]) -> tuple[tuple[RelType, re.Pattern[str], 
     """The motion patterns as run (extract/gates.py) on a sentence that names a person (its template holds markers)
     and whose cue scan holds these: those whose gates it may pass, each with its test narrowed (`narrowed`)."""
     cued = held & _KEYS
-    return tuple(
-        (typ, rx, narrowed(_PREFILTERS[pattern], cued, True, True)) for (typ, (rx, _)), (*_, pattern) in zip(_motions(), MOTION_RULES, strict=True)
-        if all(not cued.isdisjoint(p) for p in demands(_PREFILTERS[pattern])[0]))
+    return tuple((typ, run(rx)[0], narrowed(_PREFILTERS[rx], cued, True, True)) for _, typ, rx in MOTION_RULES
+                 if admits(_PREFILTERS[rx], cued))
 
 
 _MOTION_PLANS = Memo(_motion_plan)
-
-
-@cache
-def _motions() -> tuple[tuple[RelType, tuple[re.Pattern[str], Gate]], ...]:
-    """The motion patterns as run (extract/gates.py)."""
-    return tuple((typ, run(rx)) for _, typ, rx in MOTION_RULES)

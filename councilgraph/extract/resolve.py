@@ -20,6 +20,9 @@ from councilgraph.extract.mentions import Mention
 from councilgraph.extract.prefilter import literal_matches, opening
 from councilgraph.graph.model import DocumentGraph, Label, Node, node_key
 
+#: The labels as module names: a member looked up on its enum class is an attribute search, at each mention placed.
+_PERSON, _ROLE, _COUNCIL, _BODY, _ORG = Label.PERSON, Label.ROLE, Label.COUNCIL, Label.BODY, Label.ORGANISATION
+
 
 @dataclass
 class Home:
@@ -42,9 +45,9 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     scope = council_scope(council) if council else "doc-" + slug(source.rsplit(".", 1)[0])
     home = Home(scope=scope, council=council)
     if not council:
-        generic = [m for m in mentions if m.label is Label.COUNCIL and m.generic]
-        generic += [i for m in mentions for i in m.inner if i.label is Label.COUNCIL and i.generic]
-        named = {m.name for m in mentions if m.label is Label.COUNCIL and not m.generic}
+        generic = [m for m in mentions if m.label is _COUNCIL and m.generic]
+        generic += [i for m in mentions for i in m.inner if i.label is _COUNCIL and i.generic]
+        named = {m.name for m in mentions if m.label is _COUNCIL and not m.generic}
         if generic:
             # A named council is this one when its place recurs in the text ("Torbay Council" … "Torbay").
             local = [n for n in named if len(re.findall(re.escape(place(n)), text)) >= 2]
@@ -57,7 +60,7 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
     named_bodies: list[Mention] = []
     first = -1
     for i, m in enumerate(mentions):
-        if m.label is Label.BODY:
+        if m.label is _BODY:
             if not m.generic:
                 named_bodies.append(m)
             elif first < 0:
@@ -74,7 +77,7 @@ def infer_home(source: str, council: str | None, body: str | None, mentions: lis
         # word ("… the Children & Young People Scrutiny Committee …  the Committee agreed …").
         head = _head(home.body)
         near = mentions[:max(first + 3, 4)]
-        home.body = next((m.name for m in near if m.label is Label.BODY and not m.generic and _head(m.name) == head),
+        home.body = next((m.name for m in near if m.label is _BODY and not m.generic and _head(m.name) == head),
                          home.body)
     return home
 
@@ -88,7 +91,7 @@ _OWN_MINUTES = re.compile(opening(_MINUTES_OF, r"\w", negative=True)  # (\b[Mm]i
 def _own_minutes(mentions: list[Mention], text: str) -> str | None:
     """The named body whose earlier minutes the meeting confirms: "To confirm … the Minutes of the meetings of the
     Children and Young People’s Overview and Scrutiny Board held on 28 March 2022"."""
-    named = sorted(((x.surface, x.name) for x in mentions if x.label is Label.BODY and not x.generic),
+    named = sorted(((x.surface, x.name) for x in mentions if x.label is _BODY and not x.generic),
                    key=lambda sn: -len(sn[0]))
     for m in literal_matches(_OWN_MINUTES, _MINUTES_OF, text, _RECEIVER_SPAN) if named else ():
         found = next((name for surface, name in named if m["name"].startswith(surface)), None)
@@ -100,7 +103,7 @@ def _own_minutes(mentions: list[Mention], text: str) -> str | None:
 def _in_full(name: str, mentions: list[Mention]) -> str:
     """A body's short name as the text writes it in full, where it does so once ("Call In Committee" … "the Scrutiny
     Call-In Committee", "The Sub Committee received …" … "the Safeguarding Sub Committee")."""
-    longer = {m.name for m in mentions if m.label is Label.BODY and not m.generic and slug(m.name).endswith("-" + slug(name))}
+    longer = {m.name for m in mentions if m.label is _BODY and not m.generic and slug(m.name).endswith("-" + slug(name))}
     return longer.pop() if len(longer) == 1 else name
 
 
@@ -112,7 +115,7 @@ _RECEIVER_SPAN = 20_000  # characters: the first item says which body took the p
 def _receiver(mentions: list[Mention], text: str) -> str | None:
     """The named body that took the item's paper: "The Cabinet received a report of the … Committee" is the
     Cabinet's minutes, though the Committee is named first."""
-    named = {m.surface: m.name for m in mentions if m.label is Label.BODY and not m.generic}
+    named = {m.surface: m.name for m in mentions if m.label is _BODY and not m.generic}
     # (tried only where a verb stands: the pattern's own search tries every c, n, r and s of the text)
     for m in literal_matches(_RECEIVED, vocab.RECEIVING_VERBS, text, _RECEIVER_SPAN) if named else ():
         # (no body named: none took it)
@@ -197,11 +200,11 @@ class Resolver:
             return None
         c = self._council
         if c is None or c[0] != home.council or c[1] != home.council_generic or c[2] != home.scope:
-            nid = node_key(Label.COUNCIL, home.scope if home.council_generic else council_scope(home.council))
+            nid = node_key(_COUNCIL, home.scope if home.council_generic else council_scope(home.council))
             c = self._council = (home.council, home.council_generic, home.scope, nid)
         nid = c[3]
         if nid not in self.graph.nodes:  # (adding it again would merge nothing: a council's node has no properties)
-            self.graph.add_node(Node(nid, Label.COUNCIL, home.council))
+            self.graph.add_node(Node(nid, _COUNCIL, home.council))
         return nid
 
     def _loose(self, name: str) -> str:
@@ -211,7 +214,7 @@ class Resolver:
         """The minuting body's node id, without creating the node."""
         b = self._body
         if b is None or b[0] != self.home.scope or b[1] != self.home.body:
-            b = self._body = (self.home.scope, self.home.body, node_key(Label.BODY, self.home.scope, slug(self.home.body)))
+            b = self._body = (self.home.scope, self.home.body, node_key(_BODY, self.home.scope, slug(self.home.body)))
         return b[2]
 
     def body_known(self) -> bool:
@@ -225,7 +228,7 @@ class Resolver:
         # properties still None are filled), so it is merged only when it or what it is made from is new.
         written = (nid, self.home.body, council)
         if self._body_written != written or nid not in self.graph.nodes:
-            self.graph.add_node(Node(nid, Label.BODY, self.home.body, {"kind": _head(self.home.body), "council": council}))
+            self.graph.add_node(Node(nid, _BODY, self.home.body, {"kind": _head(self.home.body), "council": council}))
             self._body_written = written
         return nid
 
@@ -267,42 +270,43 @@ class Resolver:
     def role(self, m: Mention) -> str:
         title = self.role_titles.get(role_key(m.name), m.name)
         if title in vocab.CHAIR_HEADS and not m.inner:
-            nid = node_key(Label.ROLE, self.home.scope, f"{role_key(title)}-of-{slug(self.home.body)}")
+            nid = node_key(_ROLE, self.home.scope, f"{role_key(title)}-of-{slug(self.home.body)}")
             org = self.home.body
         else:
-            nid = node_key(Label.ROLE, self.home.scope, role_key(title))
+            nid = node_key(_ROLE, self.home.scope, role_key(title))
             org = self.home.council
-        self.graph.add_node(Node(nid, Label.ROLE, title, {"organisation": org, "council": self.home.council_name,
-                                                         "kind": m.kind}))
+        self.graph.add_node(Node(nid, _ROLE, title, {"organisation": org, "council": self.home.council_name,
+                                                     "kind": m.kind}))
         return nid
 
     # ---- everything ------------------------------------------------------------------------------
     def resolve(self, m: Mention) -> str | None:
         """The node id of a mention (created or merged into the graph), or None to drop it."""
-        if m.label is Label.PERSON:
-            nid = node_key(Label.PERSON, self.home.scope, slug(self.person_key(m)))
+        label = m.label
+        if label is _PERSON:
+            nid = node_key(_PERSON, self.home.scope, slug(self.person_key(m)))
             full = self.first_names.get(m.name, m.name) if " " not in m.name else m.name
             aliases = [m.surface] if m.surface != full else []
-            self.graph.add_node(Node(nid, Label.PERSON, full, {"honorific": m.honorific, "aliases": aliases,
-                                                              "council": self.home.council_name}))
+            self.graph.add_node(Node(nid, _PERSON, full, {"honorific": m.honorific, "aliases": aliases,
+                                                          "council": self.home.council_name}))
             m.node = nid
-        elif m.label is Label.ROLE:
+        elif label is _ROLE:
             m.node = self.role(m)
-        elif m.label is Label.COUNCIL:
+        elif label is _COUNCIL:
             if m.generic or (self.home.council and m.name == self.home.council):
                 m.node = self.council_id()
             else:
-                m.node = node_key(Label.COUNCIL, council_scope(m.name))
-                self.graph.add_node(Node(m.node, Label.COUNCIL, m.name))
-        elif m.label is Label.BODY:
+                m.node = node_key(_COUNCIL, council_scope(m.name))
+                self.graph.add_node(Node(m.node, _COUNCIL, m.name))
+        elif label is _BODY:
             m.node = self.body(m)
-        elif m.label is Label.ORGANISATION:
+        elif label is _ORG:
             if m.generic:
                 m.node = next((t for t in reversed(self.trusts) if self.graph.nodes[t].name.endswith(m.name)), None)
                 return m.node
-            m.node = node_key(Label.ORGANISATION, slug(m.name))
+            m.node = node_key(_ORG, slug(m.name))
             aliases = [a for a in (m.acronym, m.surface) if a and a != m.name]
-            self.graph.add_node(Node(m.node, Label.ORGANISATION, m.name, {"kind": m.kind, "aliases": aliases}))
+            self.graph.add_node(Node(m.node, _ORG, m.name, {"kind": m.kind, "aliases": aliases}))
             if m.name.endswith(("Trust", "Partnership")):
                 self.trusts.append(m.node)
         for inner in m.inner:
@@ -317,8 +321,8 @@ class Resolver:
                 return self.body_id()
             if head in self.last_named:  # "the Committee": the committee named last
                 return self.last_named[head]
-            nid = node_key(Label.BODY, self.home.scope, slug(m.name))
-            self.graph.add_node(Node(nid, Label.BODY, m.name.title(), {"kind": _head(m.name)}))
+            nid = node_key(_BODY, self.home.scope, slug(m.name))
+            self.graph.add_node(Node(nid, _BODY, m.name.title(), {"kind": _head(m.name)}))
             return nid
         name = self.body_titles.get(m.name, m.name)  # "the Scrutiny Committee": the one named in full
         loose = self._loose(name)
@@ -334,10 +338,10 @@ class Resolver:
             if len(m.name) > len(self.graph.nodes[same].name):
                 self.graph.nodes[same].name = m.name
             return same
-        nid = node_key(Label.BODY, self.home.scope, key)
+        nid = node_key(_BODY, self.home.scope, key)
         aliases = [m.acronym] if m.acronym else []
-        self.graph.add_node(Node(nid, Label.BODY, m.name, {"kind": m.kind, "aliases": aliases,
-                                                          "council": self.home.council_name}))
+        self.graph.add_node(Node(nid, _BODY, m.name, {"kind": m.kind, "aliases": aliases,
+                                                      "council": self.home.council_name}))
         self.named_bodies[key] = (m.name, nid)
         self.last_named[_head(m.name)] = nid
         return nid

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.mentions import Mention
 from councilgraph.graph.model import Label
 
@@ -14,24 +15,28 @@ _MARKED = 64
 _MARKERS = tuple(f"⟨{i}⟩" for i in range(_MARKED))  # the first markers, made once (not formatted at each mention)
 
 
-@dataclass(slots=True)  # (slots: made and read for every sentence of the minutes)
+@dataclass(slots=True, init=False)  # (slots: made and read for every sentence of the minutes)
 class Sentence:
     text: str
     mentions: list[Mention]
     para: str | None = None
-    # (Both made once, with the sentence: every sentence's is read, and functools.cached_property takes a lock at
-    # each first reading on this Python.)
-    template: str = field(init=False, repr=False)  # the text with each mention a marker ⟨i⟩ (its index)
-    low: str = field(init=False, repr=False)  # the text in lower case, as the rule tables' cue words are sought in it
+    # (All made once, with the sentence, in its own __init__, not a dataclass's calling __post_init__: every
+    # sentence's is read, and functools.cached_property takes a lock at each first reading on this Python.)
+    template: str = field(repr=False)  # the text with each mention a marker ⟨i⟩ (its index)
+    low: str = field(repr=False)  # the text in lower case, as the rule tables' cue words are sought in it
+    #: The cue words and gates' pieces the lower-case text holds (extract/cues.py): found here once, where the
+    #: relation rules, the motion patterns, the query test and the action rules each asked the scan for it.
+    held: frozenset[str] = field(repr=False)
 
-    def __post_init__(self) -> None:
-        text = self.text
-        self.low = text.lower()
-        if not self.mentions:  # (most sentences of minutes name no one)
+    def __init__(self, text: str, mentions: list[Mention], para: str | None = None) -> None:
+        self.text, self.mentions, self.para = text, mentions, para
+        self.held = RULE_CUES.found(low := text.lower())
+        self.low = low
+        if not mentions:  # (most sentences of minutes name no one)
             self.template = text
             return
         out, pos = [], 0
-        for i, m in enumerate(self.mentions):
+        for i, m in enumerate(mentions):
             out += (text[pos:m.start], _MARKERS[i] if i < _MARKED else f"⟨{i}⟩")
             pos = m.end
         out.append(text[pos:])

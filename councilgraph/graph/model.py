@@ -107,7 +107,7 @@ def source_name(key: str) -> str:
     return key.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: made for every mention and fact of the minutes, and quicker to make)
 class Node:
     """One node; `id` is deterministic so that loading twice merges."""
 
@@ -178,7 +178,7 @@ def merged_nodes(graphs: Iterable[DocumentGraph]) -> dict[str, tuple[Label, dict
 _DERIVED = frozenset(("id", "name", "sources", "aliases", "search", "caption"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Rel:
     """One fact with its evidence: the document, paragraph, sentence and the rule that read it."""
 
@@ -199,8 +199,7 @@ class Rel:
     @property
     def key(self) -> str:
         """One fact per (type, start, end) and document."""
-        # (`_value_`, the enum's plain attribute, is `.value` without its descriptor: every fact's key is made here)
-        return f"{self.type._value_}|{self.start}|{self.end}|{self.doc or self.source}"
+        return fact_key(self.type, self.start, self.end, self.doc or self.source)
 
     @property
     def id(self) -> str:
@@ -276,6 +275,25 @@ class DocumentGraph:
         if self.nodes[rel.start].label not in allowed[0] or self.nodes[rel.end].label not in allowed[1]:
             return
         self.rels.setdefault(rel.key, rel)
+
+    def add_fact(self, typ: RelType, start: str, end: str, source: str, evidence: str, extractor: str,
+                 para: str | None = None, props: dict[str, object] | None = None) -> None:
+        """`add_rel` of the fact these fields make (with `doc` unset), the fact made only where it is kept: the
+        extraction adds each fact it reads here."""
+        if start == end or not evidence:
+            return
+        allowed, nodes = ENDPOINTS[typ], self.nodes
+        if nodes[start].label not in allowed[0] or nodes[end].label not in allowed[1]:
+            return
+        key = fact_key(typ, start, end, source)
+        if key not in self.rels:
+            self.rels[key] = Rel(typ, start, end, source, evidence, extractor, para, {} if props is None else props)
+
+
+def fact_key(typ: RelType, start: str, end: str, document: str) -> str:
+    """A fact's key: one fact per (type, start, end) and document."""
+    # (`_value_`, the enum's plain attribute, is `.value` without its descriptor: every fact's key is made here)
+    return f"{typ._value_}|{start}|{end}|{document}"
 
 
 # ---- node keys -------------------------------------------------------------------------------------------------
