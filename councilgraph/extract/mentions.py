@@ -97,6 +97,7 @@ PERSON_ONE = Guarded(re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:
 # Where a match of PERSON_ONE can end: a space and a verb. A match is one word (NAMEW holds no space) opening after a
 # space, so each ends at one of these and opens after the space before it (see _people_one).
 _ONE_VERB = re.compile(rf" (?:{_ONE_VERBS})\b")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 assert PERSON_ONE.pattern.pattern.endswith(f"(?={_ONE_VERB.pattern})")
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
@@ -494,7 +495,9 @@ def _people_one(text: str) -> Iterator[re.Match[str]]:
     pos = 0
     while verb := _ONE_VERB.search(text, pos):
         at = verb.start()
-        m = PERSON_ONE.pattern.match(text, text.rfind(" ", 0, at) + 1)
+        word = text.rfind(" ", 0, at) + 1
+        # (most verbs follow a word in lower case, "it was noted": the pattern opens on a capital)
+        m = PERSON_ONE.pattern.match(text, word) if text[word] in _CAPITALS else None
         if m is not None and m.end() == at:
             yield m
         pos = at + 1
