@@ -67,6 +67,8 @@ def _read(finder: type[M.Finder], sentences: list[str], first: dict[str, str], k
     acronyms: dict[str, tuple[Label, str]] = {}
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(M, "Finder", finder)  # (Finder.roles reads a post's tail with a finder of its own)
+        if finder is PlainFinder:  # (PERSON_ONE tried at every capital, as written)
+            mp.setattr(M, "_people_one", lambda text: M.PERSON_ONE.pattern.finditer(text))
         return [_key(finder(s, acronyms, first, known, common).run()) for s in sentences]
 
 
@@ -222,3 +224,23 @@ def test_person_with_an_honorific_matches_as_its_plain_form(documents):
         assert fast == _spans(plain.finditer(text)), text
         found += len(fast)
     assert found > 200
+
+
+def test_person_by_one_name_sought_from_its_verbs_matches_as_its_plain_form(documents):
+    plain = re.compile(rf"(?<=[a-z,;] )({M.NAMEW})(?= (?:{M._ONE_VERBS})\b)")  # (as first written)
+    assert re.compile(M.PERSON_ONE.pattern.pattern.replace("([A-Z](?<=[a-z,;] [A-Z])", "(?<=[a-z,;] )([A-Z]", 1)).pattern \
+        == plain.pattern
+    lines = [ln for p in sorted(Path(SEEDS).glob("*.txt")) + sorted(Path(CORPUS).glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rng = random.Random(13)
+    pieces = ["Luke", "Fiona", "Anne-Marie", "O’Neil", "McGregor", "AB", "A", "x", "as ", "and ", ", ", ";", " ", "  ",
+              "agreed", "agreedX", "said", "was absent", "was", "will provide", "to provide", "led", "ledger", "\x00",
+              "-", "’", "é", "É", "1", "(", ".", "\n", " agreed", "Agreed"]
+    texts = lines + [s for _, sentences in documents for s in sentences] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(30_000)]
+    found = 0
+    for text in texts:
+        fast = _spans(M._people_one(text))
+        assert fast == _spans(M.PERSON_ONE.pattern.finditer(text)) == _spans(plain.finditer(text)), text
+        found += len(fast)
+    assert found > 50

@@ -92,7 +92,13 @@ assert _NAMEW_REST != NAMEW
 PERSON_BARE = re.compile(rf"([A-Z](?<![\w{_Q}\-].)(?:{_NAMEW_REST}|(?<=M)c[A-Z][a-z]+|(?<=O)[{_Q}][A-Z][a-z]+)(?:-{NAMEW})?"
                          rf"(?: {_NAME}){{1,2}})(?![\w{_Q}\-])")
 # (The plain form opens on the look-behind, (?<=[a-z,;] )({NAMEW}): this one on the capital, as PERSON_BARE.)
-PERSON_ONE = Guarded(re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_alt(v for v in vocab.PERSON_VERBS if not v.startswith('to '))})\b)"))
+_ONE_VERBS = _alt(v for v in vocab.PERSON_VERBS if not v.startswith("to "))
+PERSON_ONE = Guarded(re.compile(rf"([A-Z](?<=[a-z,;] [A-Z]){_NAMEW_REST})(?= (?:{_ONE_VERBS})\b)"))
+# Where a match of PERSON_ONE can end: a space and a verb. A match is one word (NAMEW holds no space) opening after a
+# space, so each ends at one of these and opens after the space before it (see _people_one).
+_ONE_VERB = re.compile(rf" (?:{_ONE_VERBS})\b")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+assert PERSON_ONE.pattern.pattern.endswith(f"(?={_ONE_VERB.pattern})")
 _ROLE_AFTER = re.compile(rf"^(?:, ?\(?|\s*[–—-]|\s*\()? ?(?:the |our |an? )?(?:(?:[A-Z][\w{_Q}\-]*|and|of|for|&) ){{0,5}}?"
                          rf"(?:{_alt(vocab.ROLE_HEADS)})\b")
 # The last of a list of names, their post after them in the plural: "Karl Jones and Kaitlin Sutton Co-opted Members".
@@ -482,6 +488,21 @@ _GENERIC_STAGE = frozenset((GENERIC_BODY, _GENERIC_LOWER_BODY, GENERIC_TRUST))
 _START = attrgetter("start")
 
 
+def _people_one(text: str) -> Iterator[re.Match[str]]:
+    """PERSON_ONE.pattern.finditer(text), sought from the verbs its matches end at: the word before each is tried
+    (matched from the space before it), where the pattern tried every capital and read its word before the verb's
+    alternation. Matches are whole words, so none overlaps another: each verb's is the one finditer reaches there."""
+    pos = 0
+    while verb := _ONE_VERB.search(text, pos):
+        at = verb.start()
+        word = text.rfind(" ", 0, at) + 1
+        # (most verbs follow a word in lower case, "it was noted": the pattern opens on a capital)
+        m = PERSON_ONE.pattern.match(text, word) if text[word] in _CAPITALS else None
+        if m is not None and m.end() == at:
+            yield m
+        pos = at + 1
+
+
 class Finder:
     """Finds mentions in one sentence, masking what each stage takes."""
 
@@ -573,7 +594,7 @@ class Finder:
         at = cue.start()
         if at and _A_CAPITAL.search(masked, 0, at) or _A_CAPITAL.search(masked, at + 1):
             self.people_named_more_fully()
-        for m in PERSON_ONE.pattern.finditer(self.masked) if PERSON_ONE in self.ok else ():  # "Luke agreed", "As Fiona was absent"
+        for m in _people_one(self.masked) if PERSON_ONE in self.ok else ():  # "Luke agreed", "As Fiona was absent"
             prev = self.masked[max(0, m.start() - _WINDOW):m.start()].split()[-1:]
             if _namelike([m[1]], self.common) and not m[1].isupper() and prev and prev[0] not in _JOINERS \
                     and not prev[0][:1].isupper():
