@@ -24,6 +24,20 @@ GOLD = SHARED / "gold"
 ARTIFACTS = ROOT / "artifacts"
 
 
+def bare_runs(pattern: re.Pattern[str], text: str, skip_words: bool) -> list[tuple[int, int]]:
+    """The runs a bare-name pattern finds as Finder.people reads them (searched again from each run's second word),
+    less, with skip_words, those whose first word is a word of minutes."""
+    from councilgraph.extract.mentions import _NOT_NAME_PLACED
+
+    out, pos = [], 0
+    while m := pattern.search(text, pos):
+        words = m[1].split()
+        pos = m.start() + len(words[0]) + 1
+        if not (skip_words and words[0] in _NOT_NAME_PLACED):
+            out.append(m.span())
+    return out
+
+
 def seed(prefix: str) -> Path:
     """The seed document whose name starts with `prefix` ("000", "003"…)."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))

@@ -13,7 +13,7 @@ from councilgraph.extract import mentions as M
 from councilgraph.extract.pipeline import _units
 from councilgraph.graph.model import Label
 from councilgraph.loaders import load
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, bare_runs
 
 
 def _two_capitals(text: str) -> bool:
@@ -156,15 +156,6 @@ def test_patterns_searched_from_the_words_before_their_heads_match_as_finditer_o
 
 
 def test_person_candidates_behind_the_look_ahead_for_two_words_are_the_plain_forms(documents):
-    def walk(pattern: re.Pattern[str], text: str, skip_words: bool) -> list[tuple[int, int]]:
-        out, pos = [], 0
-        while m := pattern.search(text, pos):
-            words = m[1].split()
-            pos = m.start() + len(words[0]) + 1
-            if not (skip_words and words[0] in M._NOT_NAME_PLACED):
-                out.append(m.span())
-        return out
-
     rng = random.Random(11)
     pieces = ["Carol", "Cammiss", "Services", "Anne-Marie", "O’Neil", "O'Neil", "McGregor", "Mc", "O’", "A", "B.", " ",
               "  ", "-", "’", "'", "x", "é", "É", "1", "(", ", ", "and", "The", "Ab-Cd", "Smith-", "-Jones", "\x00"]
@@ -172,8 +163,8 @@ def test_person_candidates_behind_the_look_ahead_for_two_words_are_the_plain_for
         "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
     found = 0
     for text in texts:
-        fast = walk(M._PERSON_CANDIDATE, text, False)
-        assert fast == walk(M.PERSON_BARE, text, True), text
+        fast = bare_runs(M._PERSON_CANDIDATE, text, False)
+        assert fast == bare_runs(M.PERSON_BARE, text, True), text
         found += len(fast)
         assert _spans(M._PERSON_BARE_AHEAD.finditer(text)) == _spans(M.PERSON_BARE.finditer(text)), text
     assert found > 500

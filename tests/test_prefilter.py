@@ -16,7 +16,7 @@ from councilgraph.extract.action_rules import ACTION_RULES
 from councilgraph.extract.grammar import CueWords
 from councilgraph.extract.prefilter import Guarded, Prefilter, fold
 from councilgraph.extract.relation_rules import MOTION_RULES, RELATION_RULES
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, bare_runs
 
 _ALPHABET = ["a", "b", "A", "B", "k", "K", "s", "S", "i", "I", "İ", "ı", "ſ", "K", "Σ", "σ", "ς", " ", "-", "’", "⟨", "⟩",
              "\n", "ab", "the ", "The ", "be ", "AB", "aa", "bb", "abab", "kk", "ss"]
@@ -306,21 +306,12 @@ def test_literals_let_through_every_pattern_its_own_prefilter_would():
 def test_person_candidates_are_the_bare_runs_not_opening_on_a_word_of_minutes():
     """Finder.people reads _PERSON_CANDIDATE's matches: the runs PERSON_BARE finds, searched again from each run's second
     word, less those whose first word is a word of minutes."""
-    def walk(pattern: re.Pattern[str], text: str, skip_words: bool) -> list[tuple[int, int]]:
-        out, pos = [], 0
-        while m := pattern.search(text, pos):
-            words = m[1].split()
-            pos = m.start() + len(words[0]) + 1
-            if not (skip_words and words[0] in mentions._NOT_NAME_PLACED):
-                out.append(m.span())
-        return out
-
     rng = random.Random(7)
     pieces = ["Carol ", "Cammiss ", "Services ", "County Councillor ", "Director ", "Smithson ", "Smith", "Anne-Marie ",
               "O’Neil ", "McGregor ", "the ", "x", "(", ", ", "-", *sorted(mentions._NOT_NAME_PLACED)[:40:3]]
     texts = _lines() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
     for text in texts:
-        assert walk(mentions._PERSON_CANDIDATE, text, False) == walk(mentions.PERSON_BARE, text, True), text
+        assert bare_runs(mentions._PERSON_CANDIDATE, text, False) == bare_runs(mentions.PERSON_BARE, text, True), text
 
 
 def test_mention_patterns_run_behind_their_opening_characters_find_the_same_matches():
