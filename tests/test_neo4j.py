@@ -197,11 +197,11 @@ def test_neo4j_dying_mid_ingest_says_which_documents_were_stored(runner, neo4j_s
 
     real, calls = module._write_documents, []
 
-    def dies_after_the_first(tx, graphs, hashes):
+    def dies_after_the_first(tx, graphs, hashes, *made):
         calls.append(graphs)
         if len(calls) > 1:
             raise ServiceUnavailable("the server went away")
-        return real(tx, graphs, hashes)
+        return real(tx, graphs, hashes, *made)
 
     monkeypatch.setattr(module, "_write_documents", dies_after_the_first)
     monkeypatch.setattr(module, "TX_ROWS", 1)  # one document a transaction (issue 11 batches them)

@@ -155,7 +155,7 @@ def test_a_spoiled_document_in_a_neo4j_transaction_leaves_the_others_whole():
         fresh = _graphs(SEEDS)
         calls = []
         real = module._write_documents
-        module._write_documents = lambda tx, gs, h: calls.append(len(gs)) or real(tx, gs, h)
+        module._write_documents = lambda tx, gs, h, *made: calls.append(len(gs)) or real(tx, gs, h, *made)
         try:
             report = store.load([*fresh[:1], _spoiled(fresh[1]), *fresh[2:]], hashes={g.document: "h" for g in fresh})
         finally:

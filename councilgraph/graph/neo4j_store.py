@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from councilgraph.errors import QueryError, StoreError, first_line
 from councilgraph.graph.export import GraphData
@@ -116,38 +118,45 @@ class Neo4jStore:
                 self.schema()
         except (DriverError, OSError) as e:
             lost = first_line(e)
-        for chunk in _chunks(graphs):
-            if lost is not None:  # the server went away: say which documents are not stored
-                for g in chunk:
-                    report.failed[g.document] = f"Neo4j connection lost ({lost})"
-                continue
-            try:
-                with self._session() as s:
-                    n, r = s.execute_write(_write_documents, chunk, hashes)
-                report.documents += [g.document for g in chunk]
-                report.nodes += n
-                report.relationships += r
-            except Neo4jError:
-                # one document spoiled the transaction: one at a time, so that the others still go in
-                for g in chunk:
-                    try:
-                        with self._session() as s:
-                            n, r = s.execute_write(_write_documents, [g], hashes)
-                        report.documents.append(g.document)
-                        report.nodes += n
-                        report.relationships += r
-                    except Neo4jError as e:
-                        report.failed[g.document] = (e.message or str(e)).splitlines()[0]
-                    except (DriverError, OSError) as e:
-                        lost = first_line(e)
+        chunks = _chunks(graphs)
+        # Each transaction's rows are made in a thread while the one before runs on the server: the client's
+        # Python (merging nodes, relationship rows) and the server's work overlap instead of taking turns.
+        with ThreadPoolExecutor(1) as pool:
+            ahead = pool.submit(_statements, chunks[0]) if chunks else None
+            for i, chunk in enumerate(chunks):
+                made = ahead.result() if ahead is not None else None
+                ahead = pool.submit(_statements, chunks[i + 1]) if i + 1 < len(chunks) and lost is None else None
+                if lost is not None:  # the server went away: say which documents are not stored
+                    for g in chunk:
+                        report.failed[g.document] = f"Neo4j connection lost ({lost})"
+                    continue
+                try:
+                    with self._session() as s:
+                        n, r = s.execute_write(_write_documents, chunk, hashes, made)
+                    report.documents += [g.document for g in chunk]
+                    report.nodes += n
+                    report.relationships += r
+                except Neo4jError:
+                    # one document spoiled the transaction: one at a time, so that the others still go in
+                    for g in chunk:
+                        try:
+                            with self._session() as s:
+                                n, r = s.execute_write(_write_documents, [g], hashes)
+                            report.documents.append(g.document)
+                            report.nodes += n
+                            report.relationships += r
+                        except Neo4jError as e:
+                            report.failed[g.document] = (e.message or str(e)).splitlines()[0]
+                        except (DriverError, OSError) as e:
+                            lost = first_line(e)
+                            report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
+                            break
+                except (DriverError, OSError) as e:
+                    lost = first_line(e)
+                    for g in chunk:
                         report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
-                        break
-            except (DriverError, OSError) as e:
-                lost = first_line(e)
-                for g in chunk:
-                    report.failed[g.document] = f"Neo4j connection lost ({lost}); this document may be stored or not"
-            if progress:
-                progress(len(chunk))
+                if progress:
+                    progress(len(chunk))
         for g in graphs:  # documents after a lost connection in their chunk
             if lost is not None and g.document not in report.failed and g.document not in report.documents:
                 report.failed[g.document] = f"Neo4j connection lost ({lost})"
@@ -253,15 +262,40 @@ _MERGE_SET = ", ".join(
     + [f"n.{c} = coalesce(n.{c}, r.{c})" for c in NODE_PROPS if c not in ("id", "sources", "aliases")])
 
 
-def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) -> tuple[int, int]:
+@dataclass(slots=True)
+class _Statements:
+    """The rows of one transaction's statements: its documents' keys, node rows by label, relationship rows by
+    type and end labels."""
+
+    keys: list[dict]
+    nodes: dict[Label, list[dict]]
+    rels: dict[tuple[RelType, Label, Label], list[dict]]
+
+
+def _statements(graphs: list[DocumentGraph]) -> _Statements:
+    by_label: dict[Label, list[dict]] = defaultdict(list)
+    for label, row in merged_nodes(graphs).values():
+        by_label[label].append(row)
+    groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
+    for g in graphs:
+        for r in g.rels.values():
+            groups[r.type, g.nodes[r.start].label, g.nodes[r.end].label].append({"s": r.start, "e": r.end,
+                                                                                 "p": r.row()})
+    return _Statements([{"k": g.document, "n": g.source} for g in graphs], by_label, groups)
+
+
+def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str],
+                     made: _Statements | None = None) -> tuple[int, int]:
     """Documents in one transaction: forget the old facts of those stored before (found in one
     query each way: by their agenda items, and by their content-hash node), then write their nodes
-    and relationships, a statement per label and per relationship table.
+    and relationships, a statement per label and per relationship table (`made`: their rows, when
+    made beforehand).
 
     Once those are forgotten, no stored fact or node's `sources` holds any of these documents: so
     their relationships are created rather than merged, and a node already stored gets their keys
     appended to its `sources` without comparing them with the thousands a hub holds."""
-    keys = [{"k": g.document, "n": g.source} for g in graphs]
+    made = made or _statements(graphs)
+    keys = made.keys
     known = {r["k"] for r in tx.run("UNWIND $keys AS d MATCH (i:AgendaItem {source: d.n}) WHERE d.k IN i.sources "
                                     "RETURN DISTINCT d.k AS k", keys=keys)}
     known |= {r["k"] for r in tx.run(f"UNWIND $keys AS d MATCH (c:{DOC_LABEL} {{key: d.k}}) RETURN c.key AS k",
@@ -269,18 +303,10 @@ def _write_documents(tx, graphs: list[DocumentGraph], hashes: dict[str, str]) ->
     for d in keys:
         if d["k"] in known:
             _forget(tx, d["k"], check=False)
-    by_label: dict[Label, list[dict]] = defaultdict(list)
-    for label, row in merged_nodes(graphs).values():
-        by_label[label].append(row)
-    for label, rows in by_label.items():
+    for label, rows in made.nodes.items():
         tx.run(f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) ON CREATE SET n += r "
                f"ON MATCH SET {_MERGE_SET}", rows=rows).consume()
-    groups: dict[tuple[RelType, Label, Label], list[dict]] = defaultdict(list)
-    for g in graphs:
-        for r in g.rels.values():
-            groups[r.type, g.nodes[r.start].label, g.nodes[r.end].label].append({"s": r.start, "e": r.end,
-                                                                                 "p": r.row()})
-    for (typ, a, b), rows in groups.items():
+    for (typ, a, b), rows in made.rels.items():
         tx.run(f"UNWIND $rows AS r MATCH (a:{a.value} {{id: r.s}}) MATCH (b:{b.value} {{id: r.e}}) "
                f"CREATE (a)-[x:{typ.value}]->(b) SET x = r.p", rows=rows).consume()
     tx.run(f"UNWIND $rows AS r MERGE (d:{DOC_LABEL} {{key: r.k}}) SET d.hash = r.h",
