@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from councilgraph.extract import vocab
 from councilgraph.extract.action_rules import ACTION_RULES, ActionRule, Where, Who
-from councilgraph.extract.cues import QUERY_PIECES, RULE_CUES
+from councilgraph.extract.cues import QUERY_PIECES
 from councilgraph.extract.gates import PREFILTERS, admits, demands, narrowed, run
 from councilgraph.extract.grammar import ACTORS as ACTOR_MARKS
 from councilgraph.extract.grammar import DELIVERABLE_WORDS, DELIVERED, DUE, MODAL, SAID, alt
@@ -324,8 +324,6 @@ _PREFILTERS = {t: PREFILTERS[t] for rule in ACTION_RULES for t in rule.triggers}
 #: often).
 _KEYS = frozenset().union(*(r.cues for r in ACTION_RULES), *(p for f in _PREFILTERS.values() for p in demands(f)[0]))
 _BY_PLACE = {place: tuple(r for r in ACTION_RULES if _applies(r, Context(in_resolution=place))) for place in (False, True)}
-#: Every rule's cue words (with the relation rules': extract/cues.py): which of them a sentence holds is found once.
-_CUE_WORDS = RULE_CUES
 #: "approval be given to …" (told in the active: "give approval to …") grants; "… given for visits to be made" asks
 _GRANT = re.compile(rf"^(?:{alt(vocab.FORMAL_GRANTS)} be given|give {alt(vocab.FORMAL_GRANTS)}) to\b", re.I)
 _LIST_INTRO = quick(re.compile(r"\bfollowing\b[^;]*:\s*-?\s*$|:\s*-\s*$"))

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from councilgraph.extract import vocab
-from councilgraph.extract.cues import RULE_CUES
 from councilgraph.extract.gates import PREFILTERS, admits, narrowed, pieces, run
 from councilgraph.extract.mentions import Mention
 from councilgraph.extract.prefilter import Memo
@@ -20,8 +19,6 @@ P, R, B, ORG, C = Label.PERSON, Label.ROLE, Label.BODY, Label.ORGANISATION, Labe
 Fact = tuple[RelType, str, str, str, dict]  # type, start id, end id, extractor, properties
 _OUTCOME = re.compile(r"\b(?:rated|judged|graded|found to be|as)\s+(?:as\s+)?(" + "|".join(vocab.OUTCOMES) + r")\b"
                       r"|\b(" + "|".join(vocab.OUTCOMES) + r")\b(?= (?:rating|judgement|judgment|by ofsted))")
-#: Every rule's cue words (with the action rules': extract/cues.py): which of them a sentence holds is found once.
-_CUE_WORDS = RULE_CUES
 # Each trigger's literal words, tested before it is run (the same matches; most sentences lack them).
 _PREFILTERS = {t: PREFILTERS[t] for t in [*(t for r in RELATION_RULES for t in r.triggers), *(rx for *_, rx in MOTION_RULES)]}
 #: The words `_rules_for` reads (the cue words, and the pieces the triggers' and motion patterns' gates file words under): its cache is
@@ -147,7 +144,6 @@ def moved_seconded(s: Sentence) -> list[tuple[RelType, str]]:
             for m in rx.finditer(template) if s.is_(i := m["a"][1:-1], P)]
 
 
-#: The motion patterns a sentence's plan runs, by all its cue scan holds (as `_PLANS`).
 def _motion_plan(held: frozenset[str]) -> tuple[tuple[RelType, re.Pattern[str], Callable[[str], bool] | None], ...]:
     """The motion patterns as run (extract/gates.py) on a sentence that names a person (its template holds markers)
     and whose cue scan holds these: those whose gates it may pass, each with its test narrowed (`narrowed`)."""
@@ -156,4 +152,5 @@ def _motion_plan(held: frozenset[str]) -> tuple[tuple[RelType, re.Pattern[str], 
                  if admits(_PREFILTERS[rx], cued))
 
 
+#: The motion patterns a sentence's plan runs, by all its cue scan holds (as `_PLANS`).
 _MOTION_PLANS = Memo(_motion_plan)
