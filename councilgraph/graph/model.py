@@ -269,25 +269,25 @@ class DocumentGraph:
 
     def add_rel(self, rel: Rel) -> None:
         """Add a fact unless the same (type, start, end) is already known from this document."""
-        if rel.start == rel.end or not rel.evidence:
-            return
-        allowed = ENDPOINTS[rel.type]
-        if self.nodes[rel.start].label not in allowed[0] or self.nodes[rel.end].label not in allowed[1]:
-            return
-        self.rels.setdefault(rel.key, rel)
+        if self._admits(rel.type, rel.start, rel.end, rel.evidence):
+            self.rels.setdefault(rel.key, rel)
 
     def add_fact(self, typ: RelType, start: str, end: str, source: str, evidence: str, extractor: str,
                  para: str | None = None, props: dict[str, object] | None = None) -> None:
         """`add_rel` of the fact these fields make (with `doc` unset), the fact made only where it is kept: the
         extraction adds each fact it reads here."""
-        if start == end or not evidence:
-            return
-        allowed, nodes = ENDPOINTS[typ], self.nodes
-        if nodes[start].label not in allowed[0] or nodes[end].label not in allowed[1]:
+        if not self._admits(typ, start, end, evidence):
             return
         key = fact_key(typ, start, end, source)
         if key not in self.rels:
             self.rels[key] = Rel(typ, start, end, source, evidence, extractor, para, {} if props is None else props)
+
+    def _admits(self, typ: RelType, start: str, end: str, evidence: str) -> bool:
+        """May the graph hold this fact: two different nodes of the labels its type joins, and its evidence?"""
+        if start == end or not evidence:
+            return False
+        allowed, nodes = ENDPOINTS[typ], self.nodes
+        return nodes[start].label in allowed[0] and nodes[end].label in allowed[1]
 
 
 def fact_key(typ: RelType, start: str, end: str, document: str) -> str:
