@@ -338,15 +338,12 @@ def raw_copy(graphs: list, folder: Path) -> dict:
 
 
 def neo4j_unwind_baseline(neo, graphs: list, pid: int | None = None) -> dict:
-    """Batched `UNWIND … MERGE`, 10,000 rows a transaction: no replacing, no merging of sources."""
-    nodes = merged_nodes(graphs)
-    by_label: dict = defaultdict(list)
-    for label, row in nodes.values():
-        by_label[label].append(row)
-    groups: dict = defaultdict(list)
-    for g in graphs:
-        for r in g.rels.values():
-            groups[r.type, nodes[r.start][0], nodes[r.end][0]].append({"s": r.start, "e": r.end, "p": r.row()})
+    """Batched `UNWIND … MERGE`, 10,000 rows a transaction: no replacing, no merging of sources. Its rows are the
+    loader's own (node rows by label, relationship rows by type and end labels), made before the clock starts."""
+    from councilgraph.graph.neo4j_store import _statements
+
+    made = _statements(graphs)
+    by_label, groups = made.nodes, made.rels
     server = _server_cpu(pid)
     t = time.perf_counter()
     with neo._session() as s:
