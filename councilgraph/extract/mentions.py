@@ -533,7 +533,7 @@ class Finder:
         return pattern.pattern.finditer(self.masked) if pattern in self.ok else ()
 
     def take(self, m: Mention) -> Mention | None:
-        if "\x00" in self.masked[m.start:m.end]:  # (not free)
+        if not self.free(m.start, m.end):
             return None
         after = ACRONYM_AFTER.match(self.text, m.end) if self.text.startswith(" (", m.end) else None  # (as it opens)
         if after and m.label is not Label.PERSON:
@@ -569,7 +569,7 @@ class Finder:
         return sorted(found, key=_START) if len(found) > 1 else found
 
     def known_orgs(self) -> None:
-        for m in KNOWN_ORG.pattern.finditer(self.masked) if KNOWN_ORG in self.ok else ():
+        for m in self.scan(KNOWN_ORG):
             canon, kind = known_org(m[1])  # type: ignore[misc]
             if _PART_OF_A_TRUST.match(self.masked, m.end(1)):
                 continue  # "Oxleas NHS Foundation Trust": a trust of its own, which `orgs` names whole
@@ -605,7 +605,7 @@ class Finder:
 
     def people_named_more_fully(self) -> None:
         """People named with an honorific, with initials or by two or three words: each way writes two capitals."""
-        for m in PERSON_HON.pattern.finditer(self.masked) if PERSON_HON in self.ok else ():
+        for m in self.scan(PERSON_HON):
             hons = m[1].split()
             words = m[3].split()
             if not words or not self.free(m.start(), m.end()):
@@ -618,7 +618,7 @@ class Finder:
                 # (after "Councillors Mrs. J.E. Charles" the list is of councillors, each with their own initials)
                 plural = hons[0].rstrip(".") in vocab.PLURAL_HONORIFICS or self.masked.endswith(_PLURAL_BEFORE, 0, m.start())
                 self.names_listed(more.end(), "Councillor" if plural else hons[-1].rstrip("."), surnames=not plural)
-        for m in _PLURAL_HON.pattern.finditer(self.masked) if _PLURAL_HON in self.ok else ():  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
+        for m in self.scan(_PLURAL_HON):  # "Councillors K. Coldwell, V. Carr and J. T. Hehir"
             self.names_listed(m.end(), "Councillor")
         pos = 0
         while m := _PERSON_CANDIDATE.search(self.masked, pos):
