@@ -177,18 +177,21 @@ def _read_lines(lines: list[str], tidy: Callable[[str], str]) -> list[str]:
                 continue
         if columns is not None and ln.strip():  # (blank lines between its rows do not end a table)
             columns = None
-        ln = action_table.label(ln)  # "Action – Officer: add the …"
-        if "Minutes:" in ln and _INLINE_MINUTES.search(ln):  # a whole item on one line: "Title … Minutes: text"
-            head, _, body = ln.partition("Minutes:")
-            out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
-        else:  # (a resolution's points first: a point may hold a list of its own)
-            parts = _split_enumeration(ln)
-            if len(parts) == 1 and ln.find("·", 1) < 0:  # (most lines: one part, no bullet in it)
-                out.append(tidy(ln))
-            else:
-                out += [tidy(b) for part in parts
-                        for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
+        out += _line_parts(action_table.label(ln), tidy)  # (label: "Action – Officer: add the …")
     return out
+
+
+def _line_parts(ln: str, tidy: Callable[[str], str]) -> list[str]:
+    """A line, its labels read, as the lines it makes: a whole item on one line ("Title … Minutes: text") three, a
+    resolution's points run together one each, with the bullets of each (a point may hold a list of its own); else the
+    line, tidied (`tidy`)."""
+    if "Minutes:" in ln and _INLINE_MINUTES.search(ln):
+        head, _, body = ln.partition("Minutes:")
+        return [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
+    parts = _split_enumeration(ln)
+    if len(parts) == 1 and ln.find("·", 1) < 0:  # (most lines: one part, no bullet in it)
+        return [tidy(ln)]
+    return [tidy(b) for part in parts for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
 
 
 def _plain_lines(lines: list[str], additional: bool, action: bool) -> list[str]:
@@ -205,16 +208,10 @@ def _plain_lines(lines: list[str], additional: bool, action: bool) -> list[str]:
             ln = _ADDITIONAL.sub("", ln)
         if action:
             ln = action_table.label(ln)
-        if "Minutes:" in ln and _INLINE_MINUTES.search(ln):
-            head, _, body = ln.partition("Minutes:")
-            out += [_SPACES.sub(" ", head).strip(), "Minutes:", _SPACES.sub(" ", body).strip().rstrip("|").strip()]
-        elif "1." in ln or "a." in ln or ")" in ln or ln.find("·", 1) >= 0:
-            parts = _split_enumeration(ln)
-            if len(parts) == 1 and ln.find("·", 1) < 0:
-                out.append(_tidy_plain(ln))
-            else:
-                out += [_tidy_plain(b) for part in parts
-                        for b in (glued.bullets(part, _agreed_ending) if part.find("·", 1) >= 0 else (part,))]
+        # (a line without "Minutes:", a bullet after its first character and the strings every point mark holds makes
+        # itself alone: `_split_enumeration` keeps it whole)
+        if "Minutes:" in ln or "1." in ln or "a." in ln or ")" in ln or ln.find("·", 1) >= 0:
+            out += _line_parts(ln, _tidy_plain)
         else:  # (_tidy_plain, its first test written out: most lines)
             out.append(ln.strip() if "  " not in ln and "\t" not in ln else _tidy_plain(ln))
     return out
